@@ -1,0 +1,1 @@
+#include "csvfile.h"

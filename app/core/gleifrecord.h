@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+class QJsonObject;
+
+// The fields of one GLEIF lei-record the product uses, plus the raw record.
+struct GleifRecord
+{
+    QString lei;                // attributes.lei (normalised)
+    QString legalName;          // attributes.entity.legalName.name (may be empty: null in GLEIF)
+    QStringList bics;           // attributes.bic in GLEIF's order; empty when null
+    QString country;            // attributes.entity.legalAddress.country
+    QString entityStatus;       // attributes.entity.status (ACTIVE, INACTIVE)
+    QString registrationStatus; // attributes.registration.status (ISSUED, LAPSED, ...)
+    QString lastUpdateDate;     // attributes.registration.lastUpdateDate, as GLEIF sends it
+    QByteArray rawJson;         // the whole record object, compact JSON
+
+    // Reads one element of `data` (an object with type/id/attributes). Returns false when it
+    // lacks attributes.lei.
+    static bool fromJson(const QJsonObject &record, GleifRecord *out);
+
+    QString bicsJoined() const { return bics.join(u';'); }
+    friend bool operator==(const GleifRecord &a, const GleifRecord &b);
+};
+
+// What became of one LEI's lookup.
+enum class LookupOutcome { Found, NotFound, Failed };
+
+struct LookupResult
+{
+    QString lei;
+    LookupOutcome outcome = LookupOutcome::Failed;
+    GleifRecord record;   // when Found
+    QString reason;       // when Failed: in words ("HTTP 503 after 5 attempts", "timeout", ...)
+    QDateTime fetchedAt;  // when the answer arrived (UTC)
+    bool stale = false;   // served from an expired cache entry because the network failed
+};
+
+Q_DECLARE_METATYPE(GleifRecord)
+Q_DECLARE_METATYPE(LookupResult)
