@@ -1,1 +1,149 @@
 #include "csvdialect.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <array>
+
+QString CsvDialect::encodingName() const
+{
+    QString name;
+    switch (encoding) {
+    case CsvEncoding::Utf8: name = QStringLiteral("UTF-8"); break;
+    case CsvEncoding::Utf16LE: name = QStringLiteral("UTF-16LE"); break;
+    case CsvEncoding::Utf16BE: name = QStringLiteral("UTF-16BE"); break;
+    case CsvEncoding::Windows1252: name = QStringLiteral("Windows-1252"); break;
+    }
+    return bom ? name + QStringLiteral(" (BOM)") : name;
+}
+
+QString CsvDialect::delimiterName() const
+{
+    switch (delimiter) {
+    case ',': return QCoreApplication::translate("CsvDialect", "comma");
+    case ';': return QCoreApplication::translate("CsvDialect", "semicolon");
+    case '\t': return QCoreApplication::translate("CsvDialect", "tab");
+    case '|': return QCoreApplication::translate("CsvDialect", "pipe");
+    default: return QString(QLatin1Char(delimiter));
+    }
+}
+
+QString CsvDialect::lineEndingName() const
+{
+    switch (lineEnding) {
+    case LineEnding::LF: return QStringLiteral("LF");
+    case LineEnding::CRLF: return QStringLiteral("CRLF");
+    case LineEnding::CR: return QStringLiteral("CR");
+    }
+    return {};
+}
+
+namespace Csv {
+
+char sniffDelimiter(QByteArrayView sample)
+{
+    constexpr int kMaxLines = 100;
+    constexpr int nCandidates = int(sizeof(kCandidateDelimiters));
+    // counts[line][candidate], delimiters outside quotes only.
+    QList<std::array<int, nCandidates>> counts;
+    std::array<int, nCandidates> current{};
+    bool inQuotes = false;
+    bool lineHasContent = false;
+    for (qsizetype i = 0; i < sample.size() && counts.size() < kMaxLines; ++i) {
+        const char c = sample[i];
+        if (c == '"') {
+            inQuotes = !inQuotes;
+        } else if (!inQuotes && (c == '\n' || c == '\r')) {
+            if (lineHasContent)
+                counts.append(current);
+            current = {};
+            lineHasContent = false;
+            continue;
+        } else if (!inQuotes) {
+            for (int k = 0; k < nCandidates; ++k)
+                if (c == kCandidateDelimiters[k])
+                    ++current[k];
+        }
+        lineHasContent = true;
+    }
+    // The last line of a sample may be cut short; use it only when it is the only one.
+    if (lineHasContent && counts.isEmpty())
+        counts.append(current);
+    if (counts.isEmpty())
+        return ',';
+
+    // Score: lines agreeing with the header's count, then the header count itself.
+    int best = -1;
+    long long bestScore = -1;
+    for (int k = 0; k < nCandidates; ++k) {
+        const int headerCount = counts.first()[k];
+        if (headerCount == 0)
+            continue;
+        long long agreeing = 0;
+        for (const auto &line : counts)
+            agreeing += line[k] == headerCount ? 1 : 0;
+        const long long score = agreeing * 1000 + headerCount;
+        if (score > bestScore) {
+            bestScore = score;
+            best = k;
+        }
+    }
+    return best < 0 ? ',' : kCandidateDelimiters[best];
+}
+
+std::optional<CsvEncoding> encodingFromName(QStringView name)
+{
+    QString n = name.trimmed().toString().toLower();
+    n.remove(u'-');
+    n.remove(u'_');
+    if (n == u"utf8")
+        return CsvEncoding::Utf8;
+    if (n == u"utf16" || n == u"utf16le")
+        return CsvEncoding::Utf16LE;
+    if (n == u"utf16be")
+        return CsvEncoding::Utf16BE;
+    if (n == u"windows1252" || n == u"cp1252" || n == u"latin1" || n == u"iso88591")
+        return CsvEncoding::Windows1252;
+    return std::nullopt;
+}
+
+std::optional<char> delimiterFromName(QStringView name)
+{
+    const QString n = name.toString().toLower();
+    if (n == u"tab" || n == u"\\t" || n == u"\t")
+        return '\t';
+    if (n == u"comma")
+        return ',';
+    if (n == u"semicolon")
+        return ';';
+    if (n == u"pipe")
+        return '|';
+    if (n.size() == 1 && n[0].unicode() < 0x80 && n[0] != u'"' && n[0] != u'\n' && n[0] != u'\r')
+        return char(n[0].unicode());
+    return std::nullopt;
+}
+
+QString decodeWindows1252(const char *data, qsizetype size)
+{
+    static constexpr char16_t k80to9F[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    QString out(size, Qt::Uninitialized);
+    char16_t *dst = reinterpret_cast<char16_t *>(out.data());
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto b = static_cast<unsigned char>(data[i]);
+        dst[i] = (b >= 0x80 && b <= 0x9F) ? k80to9F[b - 0x80] : char16_t(b);
+    }
+    return out;
+}
+
+QString decode(CsvEncoding encoding, const char *data, qsizetype size)
+{
+    if (encoding == CsvEncoding::Windows1252)
+        return decodeWindows1252(data, size);
+    return QString::fromUtf8(data, size);
+}
+
+} // namespace Csv

@@ -1,1 +1,545 @@
 #include "csvfile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+
+#include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CsvFile", text);
+}
+
+constexpr qint64 kSniffBytes = 64 * 1024;
+constexpr qint64 kChunkBytes = 4 * 1024 * 1024;
+constexpr int kMaxStoredProblems = 100000;
+
+// Length of the valid UTF-8 sequence starting at p (2 to 4), or 0 when it is not valid.
+int utf8SequenceLength(const uchar *p, qint64 remaining)
+{
+    const uchar b = p[0];
+    auto cont = [&](int k) { return k < remaining && (p[k] & 0xC0) == 0x80; };
+    if (b >= 0xC2 && b <= 0xDF)
+        return cont(1) ? 2 : 0;
+    if (b >= 0xE0 && b <= 0xEF) {
+        if (remaining < 3 || !cont(1) || !cont(2))
+            return 0;
+        if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] > 0x9F))
+            return 0; // overlong, or a UTF-16 surrogate
+        return 3;
+    }
+    if (b >= 0xF0 && b <= 0xF4) {
+        if (remaining < 4 || !cont(1) || !cont(2) || !cont(3))
+            return 0;
+        if ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] > 0x8F))
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+struct Utf8Scan
+{
+    qint64 invalid = 0;
+    qint64 multibyte = 0;
+    qint64 firstInvalidOffset = -1;
+};
+
+Utf8Scan scanUtf8(const char *data, qint64 size)
+{
+    Utf8Scan s;
+    const auto *d = reinterpret_cast<const uchar *>(data);
+    for (qint64 i = 0; i < size;) {
+        if (d[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const int len = utf8SequenceLength(d + i, size - i);
+        if (len == 0) {
+            if (s.firstInvalidOffset < 0)
+                s.firstInvalidOffset = i;
+            ++s.invalid;
+            ++i;
+        } else {
+            ++s.multibyte;
+            i += len;
+        }
+    }
+    return s;
+}
+
+// Finds where the row starting at `from` ends (just past its line ending), quote-aware.
+// Used for the header only; the indexer has its own faster loop.
+qint64 scanOneRow(const char *d, qint64 size, qint64 from, char delimiter, int *fields,
+                  qint64 *newlines, std::optional<LineEnding> *ending)
+{
+    bool inQuotes = false;
+    *fields = 1;
+    *newlines = 0;
+    for (qint64 i = from; i < size; ++i) {
+        const char c = d[i];
+        if (c == '"') {
+            inQuotes = !inQuotes;
+        } else if (c == '\n' || c == '\r') {
+            const bool crlf = c == '\r' && i + 1 < size && d[i + 1] == '\n';
+            if (!inQuotes) {
+                *ending = crlf ? LineEnding::CRLF : (c == '\r' ? LineEnding::CR : LineEnding::LF);
+                ++*newlines;
+                return i + (crlf ? 2 : 1);
+            }
+            if (crlf)
+                ++i;
+            ++*newlines;
+        } else if (c == delimiter && !inQuotes) {
+            ++*fields;
+        }
+    }
+    return size;
+}
+
+QByteArrayView trimLineEnds(QByteArrayView v)
+{
+    qsizetype b = 0, e = v.size();
+    while (b < e && (v[b] == '\n' || v[b] == '\r'))
+        ++b;
+    while (e > b && (v[e - 1] == '\n' || v[e - 1] == '\r'))
+        --e;
+    return v.sliced(b, e - b);
+}
+
+} // namespace
+
+QString CsvProblem::message() const
+{
+    switch (kind) {
+    case Kind::FieldCount:
+        return tr("line %1: row %2 has %3 fields, the header has a different number")
+            .arg(line).arg(row + 1).arg(fields);
+    case Kind::UnclosedQuote:
+        return tr("line %1: a quoted field is never closed (row %2 runs to the end of the file)")
+            .arg(line).arg(row + 1);
+    case Kind::InvalidUtf8:
+        return tr("line %1: bytes that are not valid UTF-8").arg(line);
+    }
+    return {};
+}
+
+CsvFile::~CsvFile() = default;
+
+std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &options,
+                                       QString *error)
+{
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, message);
+        return std::shared_ptr<CsvFile>();
+    };
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(tr("no such file"));
+    if (info.isDir())
+        return fail(tr("is a directory, not a CSV file"));
+
+    std::shared_ptr<CsvFile> f(new CsvFile);
+    f->m_path = path;
+    f->m_file = std::make_unique<QFile>(path);
+    if (!f->m_file->open(QIODevice::ReadOnly))
+        return fail(tr("cannot open: %1").arg(f->m_file->errorString()));
+    const qint64 size = f->m_file->size();
+    if (size == 0)
+        return fail(tr("the file is empty (no header row)"));
+
+    // Mapping keeps memory flat for large files; a device that cannot be mapped is read.
+    if (uchar *mapped = f->m_file->map(0, size)) {
+        f->m_data = reinterpret_cast<const char *>(mapped);
+        f->m_size = size;
+    } else {
+        f->m_owned = f->m_file->readAll();
+        if (f->m_owned.size() != size)
+            return fail(tr("cannot read: %1").arg(f->m_file->errorString()));
+        f->m_data = f->m_owned.constData();
+        f->m_size = f->m_owned.size();
+    }
+
+    // Encoding: BOM first, then the user's choice, then UTF-8 validity of the first 64 kB.
+    const auto *u = reinterpret_cast<const uchar *>(f->m_data);
+    std::optional<CsvEncoding> utf16;
+    qint64 bomLength = 0;
+    if (f->m_size >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        f->m_bom = true;
+        bomLength = 3;
+    } else if (f->m_size >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        f->m_bom = true;
+        bomLength = 2;
+        utf16 = CsvEncoding::Utf16LE;
+    } else if (f->m_size >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        f->m_bom = true;
+        bomLength = 2;
+        utf16 = CsvEncoding::Utf16BE;
+    } else if (options.encoding == CsvEncoding::Utf16LE || options.encoding == CsvEncoding::Utf16BE) {
+        utf16 = options.encoding;
+    }
+
+    if (utf16) {
+        // UTF-16 input is rare: transcode it once to UTF-8 and index that.
+        QStringDecoder decoder(*utf16 == CsvEncoding::Utf16LE ? QStringConverter::Utf16LE
+                                                               : QStringConverter::Utf16BE);
+        const QString text = decoder.decode(QByteArrayView(f->m_data + bomLength,
+                                                           f->m_size - bomLength));
+        f->m_owned = text.toUtf8();
+        f->m_file->unmap(reinterpret_cast<uchar *>(const_cast<char *>(f->m_data)));
+        f->m_data = f->m_owned.constData();
+        f->m_size = f->m_owned.size();
+        bomLength = 0;
+        f->m_sourceEncoding = *utf16;
+        f->m_decodeEncoding = int(CsvEncoding::Utf8);
+    } else {
+        const qint64 sampleSize = qMin(kSniffBytes, f->m_size - bomLength);
+        if (std::memchr(f->m_data + bomLength, '\0', size_t(sampleSize)))
+            return fail(tr("looks like a binary file, not CSV text (it contains NUL bytes)"));
+        CsvEncoding encoding = CsvEncoding::Utf8;
+        if (options.encoding) {
+            encoding = *options.encoding;
+        } else if (!f->m_bom) {
+            const Utf8Scan sample = scanUtf8(f->m_data, sampleSize);
+            if (sample.invalid > 0 && sample.multibyte == 0)
+                encoding = CsvEncoding::Windows1252;
+        }
+        f->m_sourceEncoding = encoding;
+        f->m_decodeEncoding = int(encoding);
+    }
+
+    const qint64 start = bomLength;
+    if (f->m_size - start <= 0)
+        return fail(tr("the file is empty (no header row)"));
+    f->m_delimiter = options.delimiter
+        ? *options.delimiter
+        : Csv::sniffDelimiter(QByteArrayView(f->m_data + start, qMin(kSniffBytes, f->m_size - start)));
+
+    int fields = 0;
+    qint64 newlines = 0;
+    std::optional<LineEnding> ending;
+    const qint64 headerEnd = scanOneRow(f->m_data, f->m_size, start, f->m_delimiter, &fields,
+                                        &newlines, &ending);
+    f->m_headerRaw = trimLineEnds(QByteArrayView(f->m_data + start, headerEnd - start)).toByteArray();
+    if (f->m_headerRaw.trimmed().isEmpty())
+        return fail(tr("the first line is empty: expected a header row"));
+    f->m_headerFieldCount = fields;
+    f->m_lineEnding = ending.value_or(LineEnding::LF);
+    f->m_dataStart = headerEnd;
+    f->m_headerLines = newlines;
+    f->m_blocks.resize(size_t((f->m_size - headerEnd + 1) / kBlockSize + 2));
+    return f;
+}
+
+std::shared_ptr<CsvFile> CsvFile::load(const QString &path, const CsvOptions &options,
+                                       QString *error)
+{
+    auto f = open(path, options, error);
+    if (f)
+        f->index();
+    return f;
+}
+
+void CsvFile::appendRowEnd(qint64 end)
+{
+    const qint64 block = m_indexed >> kBlockShift;
+    auto &b = m_blocks[size_t(block)];
+    if (!b)
+        b.reset(new qint64[kBlockSize]);
+    b[m_indexed & (kBlockSize - 1)] = end;
+    ++m_indexed;
+}
+
+void CsvFile::addProblem(CsvProblem problem)
+{
+    QMutexLocker lock(&m_problemsMutex);
+    ++m_problemCount;
+    if (m_problems.size() < kMaxStoredProblems)
+        m_problems.append(std::move(problem));
+}
+
+bool CsvFile::index(const IndexObserver &observer)
+{
+    enum State { RowStart, FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    // Bytes that can change the state; everything else is skipped in a tight loop.
+    bool special[256] = {};
+    special[uchar('"')] = special[uchar('\n')] = special[uchar('\r')] = true;
+    special[uchar(m_delimiter)] = true;
+    for (int b = 0x80; b < 256; ++b)
+        special[b] = true;
+
+    const bool detectEncoding = m_sourceEncoding == CsvEncoding::Utf8
+        && m_decodeEncoding.load() == int(CsvEncoding::Utf8);
+    const auto *d = reinterpret_cast<const uchar *>(m_data);
+    const qint64 n = m_size;
+    const int expectedFields = m_headerFieldCount;
+    const char delimiter = m_delimiter;
+
+    State state = RowStart;
+    int fields = 1;
+    qint64 line = m_headerLines + 1;  // line the current row starts on
+    qint64 currentLine = line;
+    qint64 quoteLine = 0;
+    Utf8Scan utf8;
+    qint64 i = m_dataStart;
+    qint64 lastAdvised = 0;
+
+    auto endRow = [&](qint64 end) {
+        if (fields != expectedFields) {
+            CsvProblem p;
+            p.kind = CsvProblem::Kind::FieldCount;
+            p.row = m_indexed;
+            p.line = line;
+            p.fields = fields;
+            addProblem(p);
+        }
+        appendRowEnd(end);
+        fields = 1;
+        state = RowStart;
+        line = currentLine;
+    };
+
+    while (i < n) {
+        const qint64 chunkEnd = qMin(n, i + kChunkBytes);
+        while (i < chunkEnd) {
+            if (state == Unquoted || state == Quoted) {
+                while (i < chunkEnd && !special[d[i]])
+                    ++i;
+                if (i >= chunkEnd)
+                    break;
+            }
+            const uchar c = d[i];
+            if (c >= 0x80) {
+                const int len = utf8SequenceLength(d + i, n - i);
+                if (len == 0) {
+                    if (utf8.firstInvalidOffset < 0) {
+                        utf8.firstInvalidOffset = i;
+                        m_firstInvalidLine = currentLine;
+                    }
+                    ++utf8.invalid;
+                    ++i;
+                } else {
+                    ++utf8.multibyte;
+                    i += len;
+                }
+                if (state != Quoted)
+                    state = Unquoted;
+                continue;
+            }
+            if (state == QuoteInQuoted) {
+                if (c == '"') {
+                    state = Quoted; // "" inside a quoted field
+                    ++i;
+                    continue;
+                }
+                state = Unquoted; // the field closed; anything after it is taken as text
+            }
+            if (state == Quoted) {
+                if (c == '"') {
+                    state = QuoteInQuoted;
+                } else if (c == '\n') {
+                    ++currentLine;
+                } else if (c == '\r') {
+                    if (!(i + 1 < n && d[i + 1] == '\n'))
+                        ++currentLine;
+                }
+                ++i;
+                continue;
+            }
+            if (c == uchar(delimiter)) {
+                ++fields;
+                state = FieldStart;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < n && d[i + 1] == '\n')
+                    ++i;
+                ++currentLine;
+                if (state == RowStart) // a blank line: not a row
+                    line = currentLine;
+                else
+                    endRow(i + 1);
+            } else if (c == '"') {
+                if (state == RowStart || state == FieldStart) {
+                    state = Quoted;
+                    quoteLine = currentLine;
+                } else {
+                    state = Unquoted; // a stray quote inside text is kept as text
+                }
+            } else {
+                state = Unquoted;
+            }
+            ++i;
+        }
+        m_published.store(m_indexed, std::memory_order_release);
+#ifdef Q_OS_LINUX
+        // Drop the pages already scanned from this process's resident set; they stay in the
+        // page cache and come back on demand when a row is read.
+        if (m_owned.isEmpty()) {
+            static const qint64 page = sysconf(_SC_PAGESIZE);
+            const qint64 upto = (i / page) * page;
+            if (upto > lastAdvised) {
+                madvise(const_cast<char *>(m_data) + lastAdvised, size_t(upto - lastAdvised),
+                        MADV_DONTNEED);
+                lastAdvised = upto;
+            }
+        }
+#endif
+        if (observer.progress)
+            observer.progress(m_indexed, i, n);
+        if (observer.cancel && observer.cancel->load())
+            return false;
+    }
+
+    if (state == Quoted || state == QuoteInQuoted) {
+        if (state == Quoted) {
+            CsvProblem p;
+            p.kind = CsvProblem::Kind::UnclosedQuote;
+            p.row = m_indexed;
+            p.line = quoteLine;
+            addProblem(p);
+            state = Unquoted;
+        }
+    }
+    if (state != RowStart)
+        endRow(n);
+
+    if (detectEncoding && utf8.invalid > 0) {
+        if (utf8.multibyte == 0) {
+            m_sourceEncoding = CsvEncoding::Windows1252;
+            m_decodeEncoding.store(int(CsvEncoding::Windows1252));
+            m_encodingNote = tr("not valid UTF-8 (first at line %1): read as Windows-1252")
+                                 .arg(m_firstInvalidLine);
+        } else {
+            m_encodingNote = QCoreApplication::translate(
+                                 "CsvFile", "%n byte(s) that are not valid UTF-8 (first at line %1), shown as \uFFFD",
+                                 nullptr, int(qMin<qint64>(utf8.invalid, INT_MAX)))
+                                 .arg(m_firstInvalidLine);
+            CsvProblem p;
+            p.kind = CsvProblem::Kind::InvalidUtf8;
+            p.line = m_firstInvalidLine;
+            addProblem(p);
+        }
+    }
+    m_published.store(m_indexed, std::memory_order_release);
+    m_complete.store(true, std::memory_order_release);
+    if (observer.progress)
+        observer.progress(m_indexed, n, n);
+    return true;
+}
+
+CsvDialect CsvFile::dialect() const
+{
+    CsvDialect d;
+    d.delimiter = m_delimiter;
+    d.encoding = m_sourceEncoding;
+    d.bom = m_bom;
+    d.lineEnding = m_lineEnding;
+    return d;
+}
+
+QStringList CsvFile::header() const
+{
+    return splitRow(m_headerRaw, m_delimiter, CsvEncoding(m_decodeEncoding.load()));
+}
+
+qint64 CsvFile::rowEnd(qint64 row) const
+{
+    return m_blocks[size_t(row >> kBlockShift)][row & (kBlockSize - 1)];
+}
+
+QByteArrayView CsvFile::rawRow(qint64 row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const qint64 begin = row == 0 ? m_dataStart : rowEnd(row - 1);
+    return trimLineEnds(QByteArrayView(m_data + begin, rowEnd(row) - begin));
+}
+
+QStringList CsvFile::row(qint64 r) const
+{
+    return splitRow(rawRow(r), m_delimiter, CsvEncoding(m_decodeEncoding.load()));
+}
+
+QString CsvFile::cell(qint64 r, int column) const
+{
+    const QStringList fields = row(r);
+    return column >= 0 && column < fields.size() ? fields[column] : QString();
+}
+
+QList<CsvProblem> CsvFile::problems() const
+{
+    QMutexLocker lock(&m_problemsMutex);
+    return m_problems;
+}
+
+qint64 CsvFile::problemCount() const
+{
+    QMutexLocker lock(&m_problemsMutex);
+    return m_problemCount;
+}
+
+QString CsvFile::encodingNote() const
+{
+    return isComplete() ? m_encodingNote : QString();
+}
+
+int CsvFile::findColumn(const QString &name) const
+{
+    const QStringList h = header();
+    const QString wanted = name.trimmed();
+    for (int c = 0; c < h.size(); ++c)
+        if (h[c].trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            return c;
+    return -1;
+}
+
+QStringList CsvFile::splitRow(QByteArrayView raw, char delimiter, CsvEncoding encoding)
+{
+    QStringList fields;
+    const char *d = raw.data();
+    const qsizetype n = raw.size();
+    qsizetype i = 0;
+    QByteArray unquoted;
+    while (true) {
+        if (i < n && d[i] == '"') {
+            // Quoted field: "" is a quote; text after the closing quote is kept.
+            unquoted.clear();
+            ++i;
+            while (i < n) {
+                if (d[i] == '"') {
+                    if (i + 1 < n && d[i + 1] == '"') {
+                        unquoted.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                unquoted.append(d[i++]);
+            }
+            const qsizetype restStart = i;
+            while (i < n && d[i] != delimiter)
+                ++i;
+            unquoted.append(d + restStart, i - restStart);
+            fields.append(Csv::decode(encoding, unquoted.constData(), unquoted.size()));
+        } else {
+            const qsizetype start = i;
+            const void *hit = std::memchr(d + i, delimiter, size_t(n - i));
+            i = hit ? static_cast<const char *>(hit) - d : n;
+            fields.append(Csv::decode(encoding, d + start, i - start));
+        }
+        if (i >= n)
+            break;
+        ++i; // the delimiter
+    }
+    return fields;
+}

@@ -1,1 +1,126 @@
 #pragma once
+
+#include "csvdialect.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QFile;
+
+struct CsvOptions
+{
+    std::optional<char> delimiter;          // sniffed when not set
+    std::optional<CsvEncoding> encoding;    // detected (BOM, UTF-8 validity) when not set
+};
+
+// Something about the file the user should hear of; the data is kept whatever happens.
+struct CsvProblem
+{
+    enum class Kind { FieldCount, UnclosedQuote, InvalidUtf8 };
+    Kind kind = Kind::FieldCount;
+    qint64 row = -1;  // data row (0 = first row after the header), -1 when not about one row
+    qint64 line = 0;  // 1-based physical line in the file
+    int fields = 0;   // for FieldCount: how many fields the row has
+    QString message() const;
+};
+
+// A CSV file indexed by the byte offset of each row; fields are decoded on demand. Costs
+// 8 bytes per row plus the mapped file, whose pages the kernel can drop and re-read, so
+// millions of rows stay cheap. Rows become readable from any thread as indexing publishes them.
+class CsvFile final
+{
+public:
+    ~CsvFile();
+    CsvFile(const CsvFile &) = delete;
+    CsvFile &operator=(const CsvFile &) = delete;
+
+    // Opens, detects encoding and delimiter and reads the header. No rows are indexed yet.
+    static std::shared_ptr<CsvFile> open(const QString &path, const CsvOptions &options,
+                                         QString *error);
+
+    struct IndexObserver
+    {
+        // Called every few MB with the rows published so far; may be called from any thread.
+        std::function<void(qint64 rows, qint64 bytesDone, qint64 bytesTotal)> progress;
+        const std::atomic_bool *cancel = nullptr;
+    };
+    // Indexes every row. Returns false when cancelled (the rows indexed so far stay usable).
+    bool index(const IndexObserver &observer);
+    bool index() { return index(IndexObserver()); }
+
+    // open() + index(), for the command line and tests.
+    static std::shared_ptr<CsvFile> load(const QString &path, const CsvOptions &options,
+                                         QString *error);
+
+    const QString &path() const { return m_path; }
+    CsvDialect dialect() const;
+    QStringList header() const;
+    int columnCount() const { return m_headerFieldCount; }
+    qint64 sizeBytes() const { return m_size; }
+    bool isComplete() const { return m_complete.load(std::memory_order_acquire); }
+
+    // Rows published so far (all of them once isComplete()).
+    qint64 rowCount() const { return m_published.load(std::memory_order_acquire); }
+    QStringList row(qint64 row) const;
+    QString cell(qint64 row, int column) const;
+    // The row's bytes as in the file (after transcoding for UTF-16), without its line ending.
+    QByteArrayView rawRow(qint64 row) const;
+
+    QList<CsvProblem> problems() const;
+    qint64 problemCount() const;
+    // Whole-file notes (encoding fallback) for the status bar.
+    QString encodingNote() const;
+
+    // Column named `name` (case-insensitive, trimmed), -1 when none. Default name: "lei".
+    int findColumn(const QString &name = QStringLiteral("lei")) const;
+
+    // Splits one row's bytes into fields (RFC 4180 quoting) and decodes them.
+    static QStringList splitRow(QByteArrayView raw, char delimiter, CsvEncoding encoding);
+
+private:
+    CsvFile() = default;
+    void appendRowEnd(qint64 end);
+    qint64 rowEnd(qint64 row) const;
+    void addProblem(CsvProblem problem);
+
+    static constexpr int kBlockShift = 16; // 65,536 row offsets per block
+    static constexpr qint64 kBlockSize = qint64(1) << kBlockShift;
+
+    QString m_path;
+    std::unique_ptr<QFile> m_file;
+    QByteArray m_owned; // transcoded UTF-16, or the bytes of a file that cannot be mapped
+    const char *m_data = nullptr;
+    qint64 m_size = 0;
+    qint64 m_dataStart = 0; // after BOM and header
+    qint64 m_headerLines = 0;
+    qint64 m_firstInvalidLine = 0;
+
+    char m_delimiter = ',';
+    CsvEncoding m_sourceEncoding = CsvEncoding::Utf8; // what the file is written in
+    std::atomic<int> m_decodeEncoding{int(CsvEncoding::Utf8)}; // how m_data's bytes decode
+    bool m_bom = false;
+    LineEnding m_lineEnding = LineEnding::LF;
+    QByteArray m_headerRaw;
+    int m_headerFieldCount = 0;
+
+    // Blocks never move once allocated, and the block table is sized for the worst case
+    // up front, so readers on other threads need no lock for rows below m_published.
+    std::vector<std::unique_ptr<qint64[]>> m_blocks;
+    qint64 m_indexed = 0; // row ends written (writer side)
+    std::atomic<qint64> m_published{0};
+    std::atomic_bool m_complete{false};
+
+    mutable QMutex m_problemsMutex;
+    QList<CsvProblem> m_problems;
+    qint64 m_problemCount = 0;
+    QString m_encodingNote;
+};

@@ -1,1 +1,129 @@
 #include "csvtablemodel.h"
+
+#include "csvfile.h"
+#include "lei.h"
+
+#include <QColor>
+
+namespace {
+// A view cannot show a 10 MB field usefully, and laying it out would freeze it.
+constexpr int kMaxDisplayChars = 1000;
+}
+
+CsvTableModel::CsvTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+CsvTableModel::~CsvTableModel() = default;
+
+void CsvTableModel::setFile(std::shared_ptr<CsvFile> file)
+{
+    beginResetModel();
+    m_file = std::move(file);
+    m_rowCache.clear();
+    m_header = m_file ? m_file->header() : QStringList();
+    m_rows = m_file ? int(qMin<qint64>(m_file->rowCount(), INT_MAX)) : 0;
+    m_leiColumn = -1;
+    endResetModel();
+}
+
+void CsvTableModel::refreshRowCount()
+{
+    if (!m_file)
+        return;
+    const int rows = int(qMin<qint64>(m_file->rowCount(), INT_MAX));
+    if (rows > m_rows) {
+        beginInsertRows(QModelIndex(), m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    }
+    // The encoding may be settled only once the whole file is read (Windows-1252 fallback).
+    if (m_file->isComplete()) {
+        const QStringList header = m_file->header();
+        if (header != m_header) {
+            m_header = header;
+            m_rowCache.clear();
+            Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+            if (m_rows > 0)
+                Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
+        }
+    }
+}
+
+void CsvTableModel::setLeiColumn(int column)
+{
+    if (column == m_leiColumn)
+        return;
+    m_leiColumn = column;
+    if (m_rows > 0 && columnCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
+}
+
+int CsvTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int CsvTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_header.size());
+}
+
+const QStringList *CsvTableModel::cachedRow(int row) const
+{
+    if (QStringList *cached = m_rowCache.object(row))
+        return cached;
+    auto *fields = new QStringList(m_file->row(row));
+    m_rowCache.insert(row, fields);
+    return fields;
+}
+
+QVariant CsvTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+    case Qt::ToolTipRole:
+    case Qt::BackgroundRole:
+    case InvalidLeiRole:
+        break;
+    default:
+        return {};
+    }
+    const QStringList *fields = cachedRow(index.row());
+    const QString text = column < fields->size() ? fields->at(column) : QString();
+    if (role == Qt::DisplayRole) {
+        return text.size() > kMaxDisplayChars ? text.left(kMaxDisplayChars) + QChar(0x2026)
+                                              : text;
+    }
+    if (role == Qt::EditRole)
+        return text;
+
+    if (column != m_leiColumn)
+        return {};
+    const Lei::Check check = Lei::check(Lei::normalise(text));
+    if (check == Lei::Check::Ok)
+        return {};
+    switch (role) {
+    case Qt::ToolTipRole:
+        return Lei::describe(check);
+    case Qt::BackgroundRole:
+        return QColor(0xF8, 0xD7, 0xDA);
+    case InvalidLeiRole:
+        return true;
+    }
+    return {};
+}
+
+QVariant CsvTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    return section >= 0 && section < m_header.size() ? QVariant(m_header[section]) : QVariant();
+}

@@ -1,1 +1,45 @@
 #pragma once
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QStringList>
+
+#include <memory>
+
+class CsvFile;
+
+// Serves a CsvFile to a view: rows are decoded only when shown, and a few thousand decoded rows
+// are kept. Rows appear as the loader publishes them (setAvailableRows).
+class CsvTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CsvTableModel)
+public:
+    enum Role { InvalidLeiRole = Qt::UserRole + 1 };
+
+    explicit CsvTableModel(QObject *parent = nullptr);
+    ~CsvTableModel() override;
+
+    void setFile(std::shared_ptr<CsvFile> file);
+    const std::shared_ptr<CsvFile> &file() const { return m_file; }
+    // Shows the rows published so far; call when the loader reports progress.
+    void refreshRowCount();
+    // The column whose cells are checked as LEIs (-1: none).
+    void setLeiColumn(int column);
+    int leiColumn() const { return m_leiColumn; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    const QStringList *cachedRow(int row) const;
+
+    std::shared_ptr<CsvFile> m_file;
+    QStringList m_header;
+    int m_rows = 0;
+    int m_leiColumn = -1;
+    mutable QCache<int, QStringList> m_rowCache{4096};
+};

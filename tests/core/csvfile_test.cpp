@@ -1,0 +1,347 @@
+#include "csvfile.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Rows = QList<QStringList>;
+Q_DECLARE_METATYPE(Rows)
+
+class CsvFileTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void parse_data();
+    void parse();
+    void encodings_data();
+    void encodings();
+    void invalidUtf8InTheMiddleOfUtf8File();
+    void overrides();
+    void raggedRowsAreKeptAndReported();
+    void unclosedQuoteReportsTheLineItStarts();
+    void errors_data();
+    void errors();
+    void headerOnly();
+    void veryLongField();
+    void findColumn();
+    void inputIsNeverWritten();
+    void indexingCanBeCancelledAndRowsStayUsable();
+    void sampleFile();
+
+private:
+    QString write(const QByteArray &bytes, const QString &name = QStringLiteral("in.csv"));
+    QTemporaryDir m_dir;
+};
+
+void CsvFileTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString CsvFileTest::write(const QByteArray &bytes, const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        qFatal("cannot write test file");
+    return path;
+}
+
+void CsvFileTest::parse_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<char>("delimiter");
+    QTest::addColumn<int>("lineEnding");
+    QTest::addColumn<QStringList>("header");
+    QTest::addColumn<Rows>("rows");
+
+    const QStringList ab{QStringLiteral("a"), QStringLiteral("b")};
+    const int lf = int(LineEnding::LF), crlf = int(LineEnding::CRLF), cr = int(LineEnding::CR);
+    auto r = [](std::initializer_list<const char *> cells) {
+        QStringList l;
+        for (const char *c : cells)
+            l << QString::fromUtf8(c);
+        return l;
+    };
+    QTest::newRow("LF") << QByteArray("a,b\n1,2\n3,4\n") << ',' << lf << ab << Rows{r({"1", "2"}), r({"3", "4"})};
+    QTest::newRow("CRLF") << QByteArray("a,b\r\n1,2\r\n3,4\r\n") << ',' << crlf << ab << Rows{r({"1", "2"}), r({"3", "4"})};
+    QTest::newRow("CR") << QByteArray("a,b\r1,2\r3,4\r") << ',' << cr << ab << Rows{r({"1", "2"}), r({"3", "4"})};
+    QTest::newRow("no final newline") << QByteArray("a,b\n1,2\n3,4") << ',' << lf << ab << Rows{r({"1", "2"}), r({"3", "4"})};
+    QTest::newRow("semicolon") << QByteArray("a;b\n1,5;2\n") << ';' << lf << ab << Rows{r({"1,5", "2"})};
+    QTest::newRow("tab") << QByteArray("a\tb\nx y\t2\n") << '\t' << lf << ab << Rows{r({"x y", "2"})};
+    QTest::newRow("pipe") << QByteArray("a|b\n1|2\n") << '|' << lf << ab << Rows{r({"1", "2"})};
+    QTest::newRow("quoted delimiter") << QByteArray("a,b\n\"1,5\",2\n") << ',' << lf << ab << Rows{r({"1,5", "2"})};
+    QTest::newRow("escaped quotes") << QByteArray("a,b\n\"say \"\"hi\"\"\",\"\"\n") << ',' << lf << ab << Rows{r({"say \"hi\"", ""})};
+    QTest::newRow("newline in quotes") << QByteArray("a,b\r\n\"line1\r\nline2\",2\r\n3,4\r\n") << ',' << crlf << ab
+                                       << Rows{r({"line1\r\nline2", "2"}), r({"3", "4"})};
+    QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n1,,\n") << ',' << lf
+                                  << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}
+                                  << Rows{r({"", "", ""}), r({"1", "", ""})};
+    QTest::newRow("blank lines skipped") << QByteArray("a,b\n1,2\n\n\n3,4\n\n") << ',' << lf << ab << Rows{r({"1", "2"}), r({"3", "4"})};
+    QTest::newRow("quoted header") << QByteArray("\"a\",\"b\"\n1,2\n") << ',' << lf << ab << Rows{r({"1", "2"})};
+    QTest::newRow("delimiters in quotes do not fool the sniffer")
+        << QByteArray("a;b\n\"x,y,z\";1\n\"p,q\";2\n") << ';' << lf << ab << Rows{r({"x,y,z", "1"}), r({"p,q", "2"})};
+    QTest::newRow("UTF-8 text") << QByteArray("a,b\nKaiserstra\xc3\x9f" "e,\xe2\x82\xac\n") << ',' << lf << ab
+                                << Rows{r({"Kaiserstraße", "€"})};
+}
+
+void CsvFileTest::parse()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(char, delimiter);
+    QFETCH(int, lineEnding);
+    QFETCH(QStringList, header);
+    QFETCH(Rows, rows);
+
+    QString error;
+    auto f = CsvFile::load(write(bytes), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->dialect().delimiter, delimiter);
+    QCOMPARE(int(f->dialect().lineEnding), lineEnding);
+    QCOMPARE(f->header(), header);
+    QCOMPARE(f->rowCount(), qint64(rows.size()));
+    for (int i = 0; i < rows.size(); ++i)
+        QCOMPARE(f->row(i), rows[i]);
+    QCOMPARE(f->problemCount(), 0);
+}
+
+void CsvFileTest::encodings_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("encoding");
+    QTest::addColumn<bool>("bom");
+
+    const QString text = QStringLiteral("name,lei\nSoci\u00e9t\u00e9 G\u00e9n\u00e9rale,O2RNE8IBXP4R0TD8PU41\n");
+    QStringEncoder le(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
+    QStringEncoder be(QStringConverter::Utf16BE, QStringConverter::Flag::WriteBom);
+    QTest::newRow("UTF-8") << text.toUtf8() << int(CsvEncoding::Utf8) << false;
+    QTest::newRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF") + text.toUtf8() << int(CsvEncoding::Utf8) << true;
+    QTest::newRow("UTF-16LE BOM") << QByteArray(le.encode(text)) << int(CsvEncoding::Utf16LE) << true;
+    QTest::newRow("UTF-16BE BOM") << QByteArray(be.encode(text)) << int(CsvEncoding::Utf16BE) << true;
+    QTest::newRow("Windows-1252") << text.toLatin1() << int(CsvEncoding::Windows1252) << false;
+}
+
+void CsvFileTest::encodings()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, encoding);
+    QFETCH(bool, bom);
+    QString error;
+    auto f = CsvFile::load(write(bytes), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(int(f->dialect().encoding), encoding);
+    QCOMPARE(f->dialect().bom, bom);
+    QCOMPARE(f->header(), (QStringList{QStringLiteral("name"), QStringLiteral("lei")}));
+    QCOMPARE(f->rowCount(), 1);
+    QCOMPARE(f->cell(0, 0), QStringLiteral("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale"));
+    QCOMPARE(f->cell(0, 1), QStringLiteral("O2RNE8IBXP4R0TD8PU41"));
+}
+
+void CsvFileTest::invalidUtf8InTheMiddleOfUtf8File()
+{
+    // Mostly good UTF-8 with one stray byte deep inside: stays UTF-8, the bad byte is reported
+    // with its line and shown as U+FFFD; a file with no UTF-8 at all is read as Windows-1252.
+    QByteArray bytes("name,city\n");
+    for (int i = 0; i < 20000; ++i)
+        bytes += "Stra\xc3\x9f" "e " + QByteArray::number(i) + ",M\xc3\xbcnchen\n";
+    bytes += "bad \x96 dash,x\n"; // line 20002
+    bytes += "Stra\xc3\x9f" "e,M\xc3\xbcnchen\n";
+    QString error;
+    auto f = CsvFile::load(write(bytes), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(int(f->dialect().encoding), int(CsvEncoding::Utf8));
+    QCOMPARE(f->rowCount(), 20002);
+    QCOMPARE(f->cell(0, 1), QStringLiteral("M\u00fcnchen"));
+    QCOMPARE(f->cell(20000, 0), QStringLiteral("bad \uFFFD dash"));
+    QVERIFY2(f->encodingNote().contains(QStringLiteral("line 20002")), qPrintable(f->encodingNote()));
+    const auto problems = f->problems();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(int(problems[0].kind), int(CsvProblem::Kind::InvalidUtf8));
+    QCOMPARE(problems[0].line, 20002);
+
+    // Windows-1252 only past the 64 kB sniffing window: detected at the end, header re-decoded.
+    QByteArray late("n\xe4me,x\n");
+    for (int i = 0; i < 10000; ++i)
+        late += "plain ascii text " + QByteArray::number(i) + ",1\n";
+    late += "caf\xe9 \x80,2\n";
+    auto g = CsvFile::load(write(late, QStringLiteral("late.csv")), {}, &error);
+    QVERIFY2(g, qPrintable(error));
+    QCOMPARE(int(g->dialect().encoding), int(CsvEncoding::Windows1252));
+    QCOMPARE(g->header().first(), QStringLiteral("n\u00e4me"));
+    QCOMPARE(g->cell(10000, 0), QStringLiteral("caf\u00e9 \u20ac"));
+}
+
+void CsvFileTest::overrides()
+{
+    const QString path = write("a;b,c\n1;2,3\n");
+    QString error;
+    CsvOptions options;
+    options.delimiter = ',';
+    options.encoding = CsvEncoding::Windows1252;
+    auto f = CsvFile::load(path, options, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->dialect().delimiter, ',');
+    QCOMPARE(f->header(), (QStringList{QStringLiteral("a;b"), QStringLiteral("c")}));
+    QCOMPARE(int(f->dialect().encoding), int(CsvEncoding::Windows1252));
+    QCOMPARE(Csv::delimiterFromName(u"tab"), std::optional<char>('\t'));
+    QCOMPARE(Csv::delimiterFromName(u";"), std::optional<char>(';'));
+    QVERIFY(!Csv::delimiterFromName(u"ab"));
+    QCOMPARE(Csv::encodingFromName(u"cp1252"), std::optional<CsvEncoding>(CsvEncoding::Windows1252));
+    QCOMPARE(Csv::encodingFromName(u"UTF_8"), std::optional<CsvEncoding>(CsvEncoding::Utf8));
+    QVERIFY(!Csv::encodingFromName(u"klingon"));
+}
+
+void CsvFileTest::raggedRowsAreKeptAndReported()
+{
+    // Line numbers count physical lines, including the newline inside a quoted field.
+    const QByteArray bytes("a,b,c\n1,2,3\n\"multi\nline\",2,3\n4,5\n6,7,8,9\n10,11,12\n");
+    QString error;
+    auto f = CsvFile::load(write(bytes), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->rowCount(), 5);
+    QCOMPARE(f->row(2), (QStringList{QStringLiteral("4"), QStringLiteral("5")}));
+    QCOMPARE(f->row(3).size(), 4);
+    const auto problems = f->problems();
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems[0].row, 2);
+    QCOMPARE(problems[0].line, 5);
+    QCOMPARE(problems[0].fields, 2);
+    QCOMPARE(problems[1].row, 3);
+    QCOMPARE(problems[1].line, 6);
+    QVERIFY(problems[1].message().contains(QStringLiteral("line 6")));
+}
+
+void CsvFileTest::unclosedQuoteReportsTheLineItStarts()
+{
+    const QByteArray bytes("a,b\n1,2\n3,\"never closed\n4,5\n6,7\n");
+    QString error;
+    auto f = CsvFile::load(write(bytes), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->rowCount(), 2); // the open quote swallows the rest, and nothing is dropped
+    QCOMPARE(f->cell(1, 1), QStringLiteral("never closed\n4,5\n6,7"));
+    const auto problems = f->problems();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(int(problems[0].kind), int(CsvProblem::Kind::UnclosedQuote));
+    QCOMPARE(problems[0].line, 3);
+    QVERIFY(problems[0].message().startsWith(QStringLiteral("line 3:")));
+}
+
+void CsvFileTest::errors_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+    QTest::newRow("only a BOM") << QByteArray("\xEF\xBB\xBF") << QStringLiteral("empty");
+    QTest::newRow("blank first line") << QByteArray("\n1,2\n") << QStringLiteral("header");
+    QByteArray garbage;
+    for (int i = 0; i < 5000; ++i)
+        garbage.append(char((i * 7919 + 13) % 256));
+    QTest::newRow("binary garbage") << garbage << QStringLiteral("binary");
+}
+
+void CsvFileTest::errors()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    const QString path = write(bytes);
+    QString error;
+    auto f = CsvFile::load(path, {}, &error);
+    QVERIFY(!f);
+    QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+void CsvFileTest::headerOnly()
+{
+    QString error;
+    auto f = CsvFile::load(write("a,lei\n"), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->rowCount(), 0);
+    QCOMPARE(f->findColumn(), 1);
+    QVERIFY(!CsvFile::load(m_dir.filePath(QStringLiteral("missing.csv")), {}, &error));
+    QVERIFY(error.contains(QStringLiteral("no such file")));
+    QVERIFY(!CsvFile::load(m_dir.path(), {}, &error));
+    QVERIFY(error.contains(QStringLiteral("directory")));
+}
+
+void CsvFileTest::veryLongField()
+{
+    QByteArray big(10 * 1024 * 1024, 'x');
+    const QByteArray bytes = "a,b\n1,\"" + big + "\"\n2,3\n";
+    QString error;
+    auto f = CsvFile::load(write(bytes), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->rowCount(), 2);
+    QCOMPARE(f->cell(0, 1).size(), big.size());
+    QCOMPARE(f->cell(1, 1), QStringLiteral("3"));
+}
+
+void CsvFileTest::findColumn()
+{
+    QString error;
+    auto f = CsvFile::load(write("id, LEI ,Counterparty\n1,x,y\n"), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->findColumn(), 1);
+    QCOMPARE(f->findColumn(QStringLiteral("counterparty")), 2);
+    QCOMPARE(f->findColumn(QStringLiteral("nope")), -1);
+}
+
+void CsvFileTest::inputIsNeverWritten()
+{
+    const QString path = write("a,b\n1,2\n");
+    QFile::setPermissions(path, QFile::ReadOwner); // read-only: opening for write would fail
+    const QDateTime before = QFileInfo(path).lastModified();
+    QString error;
+    auto f = CsvFile::load(path, {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->rowCount(), 1);
+    f.reset();
+    QCOMPARE(QFileInfo(path).lastModified(), before);
+    QFile check(path);
+    QVERIFY(check.open(QIODevice::ReadOnly));
+    QCOMPARE(check.readAll(), QByteArray("a,b\n1,2\n"));
+}
+
+void CsvFileTest::indexingCanBeCancelledAndRowsStayUsable()
+{
+    QByteArray bytes("a,b\n");
+    for (int i = 0; i < 1000000; ++i)
+        bytes += QByteArray::number(i) + ",x\n";
+    QString error;
+    auto f = CsvFile::open(write(bytes), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    std::atomic_bool cancel{false};
+    CsvFile::IndexObserver observer;
+    observer.cancel = &cancel;
+    qint64 seen = 0;
+    observer.progress = [&](qint64 rows, qint64, qint64) {
+        seen = rows;
+        cancel = true;
+    };
+    QVERIFY(!f->index(observer));
+    QVERIFY(!f->isComplete());
+    QVERIFY(seen > 0);
+    QVERIFY(f->rowCount() < 1000000);
+    QCOMPARE(f->rowCount(), seen);
+    QCOMPARE(f->cell(seen - 1, 0), QString::number(seen - 1));
+}
+
+void CsvFileTest::sampleFile()
+{
+    QString error;
+    auto f = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->rowCount(), 20);
+    QCOMPARE(f->columnCount(), 8);
+    QCOMPARE(f->findColumn(), 7);
+    QCOMPARE(f->cell(0, 7), QStringLiteral("XKZZ2JZF41MRHTR1V493"));
+    QCOMPARE(f->cell(2, 2), QStringLiteral("1.957E7"));
+    QCOMPARE(f->rawRow(19), QByteArrayView("10302389174A38DCE0DBA811E9B389B9699A7DC0CC,EZ69M311SB39,1.1E7,GBP,Buy,2015-03-04T12:00:00Z,0.0011000000,4PQUHN3JPFGFNF3BB653"));
+}
+
+QTEST_GUILESS_MAIN(CsvFileTest)
+#include "csvfile_test.moc"
