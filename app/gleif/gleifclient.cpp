@@ -1,1 +1,591 @@
 #include "gleifclient.h"
+
+#include "gleiflog.h"
+#include "lei.h"
+#include "ratelimiter.h"
+#include "retryafter.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <optional>
+
+using namespace std::chrono;
+using Clock = steady_clock;
+
+struct GleifClient::Failure
+{
+    enum class Kind {
+        Retryable,   // 429, 5xx, timeout, dropped connection: same request again later
+        Unreachable, // nobody answers at all: retry, then give up on everything queued
+        Permanent,   // 400, 404...: asking again gets the same answer
+        Malformed,   // an answer that cannot be read: narrow it down by splitting
+        UrlTooLong,  // 414/431: fewer LEIs per request
+    };
+    Kind kind = Kind::Retryable;
+    QString reason;
+    std::optional<milliseconds> retryAfter;
+    bool tooManyRequests = false;
+};
+
+namespace {
+
+// A split half has already been asked for as part of its parent, with all the parent's
+// attempts; two more are enough to tell a bad LEI from bad luck without stalling the run.
+constexpr int attemptsAfterSplit = 2;
+
+// With no good answer from anywhere for this many failed answers in a row GLEIF is down, not
+// one batch unlucky: stop rather than split every batch down to single LEIs.
+int failuresBeforeGivingUp(const GleifSettings &s)
+{
+    return std::max(8, 4 * s.maxAttempts);
+}
+
+QString secondsText(milliseconds ms)
+{
+    if (ms.count() % 1000 == 0)
+        return QString::number(ms.count() / 1000);
+    return QString::number(double(ms.count()) / 1000.0, 'g', 3);
+}
+
+// "HTTP 400: Invalid filter" from a JSON:API errors array, or just "HTTP 400".
+QString httpReason(int status, const QByteArray &body)
+{
+    QString text = QStringLiteral("HTTP ") + QString::number(status);
+    const QJsonArray errors = QJsonDocument::fromJson(body).object().value(u"errors").toArray();
+    if (!errors.isEmpty()) {
+        const QJsonObject first = errors.first().toObject();
+        QString detail = first.value(u"detail").toString();
+        if (detail.isEmpty())
+            detail = first.value(u"title").toString();
+        if (!detail.isEmpty())
+            text += QStringLiteral(": ") + detail;
+    }
+    return text;
+}
+
+QString shortList(const QStringList &leis)
+{
+    if (leis.size() <= 3)
+        return leis.join(u',');
+    return leis.first() + QStringLiteral(",... (") + QString::number(leis.size())
+        + QStringLiteral(" LEIs)");
+}
+
+} // namespace
+
+GleifClient::GleifClient(QObject *parent) : GleifClient(GleifSettings(), parent) { }
+
+GleifClient::GleifClient(const GleifSettings &settings, QObject *parent)
+    : QObject(parent), m_limiter(RateLimiter::processWide()), m_nam(new QNetworkAccessManager(this))
+{
+    // A coarse timer may fire 5 % early, which would break a Retry-After or the rolling window.
+    m_wakeUp.setTimerType(Qt::PreciseTimer);
+    m_wakeUp.setSingleShot(true);
+    connect(&m_wakeUp, &QTimer::timeout, this, &GleifClient::dispatch);
+    setSettings(settings);
+}
+
+GleifClient::~GleifClient()
+{
+    cancel();
+}
+
+void GleifClient::setSettings(const GleifSettings &settings)
+{
+    m_settings = settings;
+    m_settings.batchSize = std::clamp(m_settings.batchSize, 1, GleifSettings::maxBatchSize);
+    m_settings.concurrency = std::max(m_settings.concurrency, 1);
+    m_settings.maxAttempts = std::max(m_settings.maxAttempts, 1);
+    m_settings.requestsPerMinute = std::max(m_settings.requestsPerMinute, 1);
+    m_limiter->configure(m_settings.requestsPerMinute, m_settings.window);
+}
+
+void GleifClient::setRateLimiter(std::shared_ptr<RateLimiter> limiter)
+{
+    m_limiter = limiter ? std::move(limiter) : RateLimiter::processWide();
+}
+
+void GleifClient::lookup(const QStringList &leis)
+{
+    if (!m_running) {
+        m_running = true;
+        m_seen.clear();
+        m_counters = {};
+        m_urlBatchLimit = GleifSettings::maxBatchSize;
+        m_failuresInARow = 0;
+        m_gaveUp.clear();
+    }
+    for (const QString &raw : leis) {
+        const QString lei = Lei::normalise(raw);
+        if (lei.isEmpty() || m_seen.contains(lei))
+            continue;
+        m_seen.insert(lei);
+        if (m_gaveUp.isEmpty())
+            m_unbatched.append(lei);
+        else
+            m_lateFailures.append(lei);
+    }
+    // Deferred, so that a caller connecting after lookup() misses nothing, and so that an empty
+    // run still finishes through the event loop like any other.
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation != m_generation || !m_running)
+                    return;
+                if (!m_lateFailures.isEmpty())
+                    fail(std::exchange(m_lateFailures, {}), m_gaveUp);
+                dispatch();
+            },
+            Qt::QueuedConnection);
+}
+
+void GleifClient::cancel()
+{
+    m_running = false;
+    ++m_generation;
+    m_wakeUp.stop();
+    m_queue.clear();
+    m_unbatched.clear();
+    m_lateFailures.clear();
+    const auto flights = std::exchange(m_flights, {});
+    for (auto it = flights.cbegin(); it != flights.cend(); ++it) {
+        QNetworkReply *reply = it.key();
+        // Disconnected first: abort() finishes the reply synchronously and nothing may reach us.
+        disconnect(reply, nullptr, this, nullptr);
+        if (!it->released)
+            m_limiter->release(it->ticket);
+        reply->abort();
+        reply->deleteLater();
+    }
+    if (!flights.isEmpty())
+        qCInfo(lcGleif) << "cancelled with" << flights.size() << "requests in flight";
+}
+
+int GleifClient::effectiveBatchSize() const
+{
+    return std::clamp(std::min(m_settings.batchSize, m_urlBatchLimit), 1,
+                      GleifSettings::maxBatchSize);
+}
+
+void GleifClient::armWakeUp(milliseconds delay)
+{
+    const int ms = int(std::clamp<qint64>(delay.count(), 0, 24 * 3600 * 1000));
+    if (!m_wakeUp.isActive() || m_wakeUp.remainingTime() > ms)
+        m_wakeUp.start(ms);
+}
+
+void GleifClient::dispatch()
+{
+    if (!m_running)
+        return;
+    while (m_flights.size() < m_settings.concurrency) {
+        const auto now = Clock::now();
+        const auto ready = std::find_if(m_queue.begin(), m_queue.end(),
+                                        [&](const Batch &b) { return b.notBefore <= now; });
+        if (ready == m_queue.end() && m_unbatched.isEmpty())
+            break;
+        const RateLimiter::Grant grant = m_limiter->tryAcquire();
+        if (!grant) {
+            armWakeUp(grant.wait);
+            break;
+        }
+        Batch batch;
+        if (ready != m_queue.end()) {
+            batch = *ready;
+            m_queue.erase(ready);
+        } else {
+            const int n = std::min<int>(effectiveBatchSize(), m_unbatched.size());
+            batch.leis = m_unbatched.mid(0, n);
+            m_unbatched.remove(0, n);
+            batch.pending = QSet<QString>(batch.leis.cbegin(), batch.leis.cend());
+            batch.maxAttempts = m_settings.maxAttempts;
+        }
+        send(std::move(batch), grant.ticket);
+    }
+
+    // Batches waiting for their retry time need a wake-up of their own.
+    const auto now = Clock::now();
+    auto earliest = Clock::time_point::max();
+    for (const Batch &b : std::as_const(m_queue)) {
+        if (b.notBefore > now)
+            earliest = std::min(earliest, b.notBefore);
+    }
+    if (earliest != Clock::time_point::max())
+        armWakeUp(ceil<milliseconds>(earliest - now));
+    finishIfDone();
+}
+
+void GleifClient::send(Batch batch, quint64 ticket)
+{
+    QUrl url = m_settings.baseUrl;
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/lei-records"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("filter[lei]"), batch.leis.join(u','));
+    // Always explicit: GLEIF's default page of 15 silently moves the rest to page 2.
+    query.addQueryItem(QStringLiteral("page[size]"), QString::number(batch.leis.size()));
+    query.addQueryItem(QStringLiteral("page[number]"), QString::number(batch.page));
+    url.setQuery(query);
+
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/vnd.api+json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
+    request.setTransferTimeout(int(m_settings.timeout.count()));
+
+    if (batch.attempt > 0)
+        ++m_counters.retries;
+    ++m_counters.requestsSent;
+    qCDebug(lcGleif) << "GET page" << batch.page << "of" << shortList(batch.leis) << "attempt"
+                     << batch.attempt + 1;
+
+    QNetworkReply *reply = m_nam->get(request);
+    m_flights.insert(reply, Flight{ std::move(batch), ticket, false });
+    // The window counts from the first sign of an answer: GLEIF saw the request by then.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        const auto it = m_flights.find(reply);
+        if (it != m_flights.end() && !it->released) {
+            it->released = true;
+            m_limiter->release(it->ticket);
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+}
+
+void GleifClient::onReplyFinished(QNetworkReply *reply)
+{
+    const auto it = m_flights.find(reply);
+    if (it == m_flights.end())
+        return;
+    Flight flight = std::move(*it);
+    m_flights.erase(it);
+    reply->deleteLater();
+    if (!flight.released)
+        m_limiter->release(flight.ticket);
+
+    const QByteArray body = reply->readAll();
+    m_counters.bytesReceived += body.size();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError error = reply->error();
+
+    Failure failure;
+    bool good = false;
+    if (status >= 200 && status < 300) {
+        if (error == QNetworkReply::NoError) {
+            good = true;
+        } else {
+            // The server had started answering: the answer itself is bad, like a truncated body.
+            failure.kind = Failure::Kind::Malformed;
+            failure.reason = QStringLiteral("answer cut short (") + reply->errorString()
+                + u')';
+        }
+    } else if (status == 429) {
+        failure.tooManyRequests = true;
+        failure.reason = QStringLiteral("HTTP 429 (too many requests)");
+        failure.retryAfter =
+                parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+    } else if (status == 414 || status == 431) {
+        failure.kind = Failure::Kind::UrlTooLong;
+        failure.reason = httpReason(status, body);
+    } else if (status >= 500 || status == 408) {
+        failure.reason = QStringLiteral("HTTP ") + QString::number(status);
+        failure.retryAfter =
+                parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+    } else if (status > 0) {
+        failure.kind = Failure::Kind::Permanent;
+        failure.reason = httpReason(status, body);
+    } else {
+        switch (error) {
+        case QNetworkReply::OperationCanceledError: // what a transfer timeout looks like in 6.4
+        case QNetworkReply::TimeoutError:
+            failure.reason = QStringLiteral("timeout after ") + secondsText(m_settings.timeout)
+                + QStringLiteral(" s");
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+            failure.kind = Failure::Kind::Unreachable;
+            failure.reason = QStringLiteral("connection refused");
+            break;
+        case QNetworkReply::HostNotFoundError:
+            failure.kind = Failure::Kind::Unreachable;
+            failure.reason = QStringLiteral("host not found");
+            break;
+        case QNetworkReply::NetworkSessionFailedError:
+        case QNetworkReply::TemporaryNetworkFailureError:
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::SslHandshakeFailedError:
+        case QNetworkReply::ProtocolUnknownError:
+            failure.kind = Failure::Kind::Unreachable;
+            failure.reason = reply->errorString();
+            break;
+        case QNetworkReply::RemoteHostClosedError:
+            failure.reason = QStringLiteral("connection closed by the server");
+            break;
+        default:
+            failure.reason = reply->errorString();
+            break;
+        }
+    }
+
+    Q_EMIT countersChanged();
+    if (!m_running)
+        return;
+    if (good)
+        handlePage(std::move(flight.batch), body);
+    else
+        handleFailure(std::move(flight.batch), failure);
+    dispatch();
+}
+
+void GleifClient::handlePage(Batch batch, const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    Failure malformed;
+    malformed.kind = Failure::Kind::Malformed;
+    if (parseError.error != QJsonParseError::NoError) {
+        malformed.reason = QStringLiteral("malformed JSON (") + parseError.errorString()
+            + QStringLiteral(" at byte ") + QString::number(parseError.offset) + u')';
+        handleFailure(std::move(batch), malformed);
+        return;
+    }
+    const QJsonObject top = doc.object();
+    const QJsonValue dataValue = top.value(u"data");
+    if (!dataValue.isArray()) {
+        malformed.reason = QStringLiteral("malformed JSON (no data array)");
+        handleFailure(std::move(batch), malformed);
+        return;
+    }
+
+    // Parse everything before reporting anything: one unreadable record makes the page suspect.
+    QVector<GleifRecord> records;
+    const QJsonArray data = dataValue.toArray();
+    records.reserve(data.size());
+    for (const QJsonValue &v : data) {
+        GleifRecord record;
+        if (!v.isObject() || !GleifRecord::fromJson(v.toObject(), &record)) {
+            malformed.reason = QStringLiteral("malformed JSON (record without attributes.lei)");
+            handleFailure(std::move(batch), malformed);
+            return;
+        }
+        records.append(std::move(record));
+    }
+
+    m_failuresInARow = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVector<LookupResult> results;
+    // GLEIF returns records in its own order, never the request's: match on attributes.lei.
+    for (GleifRecord &record : records) {
+        if (!batch.pending.remove(record.lei)) {
+            qCDebug(lcGleif) << "ignoring record not asked for (or twice):" << record.lei;
+            continue;
+        }
+        LookupResult r;
+        r.lei = record.lei;
+        r.outcome = LookupOutcome::Found;
+        r.record = std::move(record);
+        r.fetchedAt = now;
+        results.append(std::move(r));
+    }
+
+    const QJsonObject pagination = top.value(u"meta").toObject().value(u"pagination").toObject();
+    const int lastPage = pagination.value(u"lastPage").toInt(batch.page);
+    if (batch.page < lastPage && !batch.pending.isEmpty()) {
+        ++batch.page;
+        batch.attempt = 0;
+        batch.notBefore = {};
+        m_queue.prepend(std::move(batch));
+    } else {
+        // A complete answer: whatever it lacks, GLEIF does not know.
+        for (const QString &lei : std::as_const(batch.leis)) {
+            if (!batch.pending.contains(lei))
+                continue;
+            LookupResult r;
+            r.lei = lei;
+            r.outcome = LookupOutcome::NotFound;
+            r.fetchedAt = now;
+            results.append(std::move(r));
+        }
+    }
+    report(std::move(results));
+}
+
+void GleifClient::handleFailure(Batch batch, const Failure &failure)
+{
+    using Kind = Failure::Kind;
+    if (failure.tooManyRequests)
+        ++m_counters.tooManyRequests;
+    ++m_failuresInARow;
+
+    QStringList remaining;
+    for (const QString &lei : std::as_const(batch.leis)) {
+        if (batch.pending.contains(lei))
+            remaining.append(lei);
+    }
+
+    if (failure.kind == Kind::UrlTooLong) {
+        if (remaining.size() > 1) {
+            m_urlBatchLimit = std::max(1, int(remaining.size()) / 2);
+            qCInfo(lcGleif) << failure.reason << "- batches now at most" << m_urlBatchLimit;
+            split(batch, batch.maxAttempts);
+        } else {
+            fail(remaining, failure.reason);
+        }
+        return;
+    }
+
+    if (m_gaveUp.isEmpty() && m_failuresInARow >= failuresBeforeGivingUp(m_settings)) {
+        m_gaveUp = failure.reason + QStringLiteral(" (GLEIF failed ")
+            + QString::number(m_failuresInARow) + QStringLiteral(" times in a row)");
+        qCWarning(lcGleif) << "giving up:" << m_gaveUp;
+        fail(remaining, m_gaveUp);
+        failEverythingQueued(m_gaveUp);
+        return;
+    }
+    if (!m_gaveUp.isEmpty()) {
+        fail(remaining, m_gaveUp);
+        return;
+    }
+
+    // A bad answer with several LEIs in it: find the one that spoils it rather than retry all.
+    if (failure.kind == Kind::Malformed && remaining.size() > 1) {
+        qCInfo(lcGleif) << failure.reason << "- splitting" << remaining.size() << "LEIs";
+        split(batch, attemptsAfterSplit);
+        return;
+    }
+
+    ++batch.attempt;
+    const bool retryable = failure.kind != Kind::Permanent;
+    if (retryable && batch.attempt < batch.maxAttempts) {
+        const milliseconds delay = failure.retryAfter.value_or(backoff(batch.attempt));
+        // GLEIF counts every request: after a 429 nobody may send until it says so.
+        if (failure.tooManyRequests || failure.retryAfter)
+            m_limiter->pauseFor(delay);
+        qCInfo(lcGleif) << failure.reason << "- retrying" << shortList(remaining) << "in"
+                        << delay.count() << "ms";
+        batch.notBefore = Clock::now() + delay;
+        m_queue.append(std::move(batch));
+        return;
+    }
+
+    const QString reason = retryable
+            ? failure.reason + QStringLiteral(" after ") + QString::number(batch.attempt)
+                    + (batch.attempt == 1 ? QStringLiteral(" attempt") : QStringLiteral(" attempts"))
+            : failure.reason;
+    if (failure.kind != Kind::Unreachable && remaining.size() > 1) {
+        qCInfo(lcGleif) << reason << "- splitting" << remaining.size() << "LEIs";
+        split(batch, attemptsAfterSplit);
+        return;
+    }
+    fail(remaining, reason);
+    if (failure.kind == Kind::Unreachable) {
+        // Every other batch would wait through the same attempts for the same answer.
+        m_gaveUp = reason;
+        failEverythingQueued(reason);
+    }
+}
+
+void GleifClient::split(const Batch &batch, int attempts)
+{
+    QStringList remaining;
+    for (const QString &lei : batch.leis) {
+        if (batch.pending.contains(lei))
+            remaining.append(lei);
+    }
+    const qsizetype half = remaining.size() / 2;
+    for (const QStringList &part : { remaining.mid(half), remaining.mid(0, half) }) {
+        Batch b;
+        b.leis = part;
+        b.pending = QSet<QString>(part.cbegin(), part.cend());
+        b.maxAttempts = std::min(attempts, m_settings.maxAttempts);
+        m_queue.prepend(std::move(b));
+    }
+}
+
+void GleifClient::fail(const QStringList &leis, const QString &reason)
+{
+    if (leis.isEmpty())
+        return;
+    qCInfo(lcGleif) << "failed:" << shortList(leis) << "-" << reason;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVector<LookupResult> results;
+    results.reserve(leis.size());
+    for (const QString &lei : leis) {
+        LookupResult r;
+        r.lei = lei;
+        r.outcome = LookupOutcome::Failed;
+        r.reason = reason;
+        r.fetchedAt = now;
+        results.append(std::move(r));
+    }
+    report(std::move(results));
+}
+
+void GleifClient::failEverythingQueued(const QString &reason)
+{
+    QStringList leis = std::exchange(m_unbatched, {});
+    for (const Batch &b : std::as_const(m_queue)) {
+        for (const QString &lei : b.leis) {
+            if (b.pending.contains(lei))
+                leis.append(lei);
+        }
+    }
+    m_queue.clear();
+    fail(leis, reason);
+}
+
+void GleifClient::report(QVector<LookupResult> results)
+{
+    if (!m_running || results.isEmpty())
+        return;
+    for (const LookupResult &r : std::as_const(results)) {
+        switch (r.outcome) {
+        case LookupOutcome::Found:
+            ++m_counters.found;
+            break;
+        case LookupOutcome::NotFound:
+            ++m_counters.notFound;
+            break;
+        case LookupOutcome::Failed:
+            ++m_counters.failed;
+            break;
+        }
+    }
+    Q_EMIT resultsReady(results);
+}
+
+void GleifClient::finishIfDone()
+{
+    if (!m_running || !m_unbatched.isEmpty() || !m_queue.isEmpty() || !m_flights.isEmpty()
+        || !m_lateFailures.isEmpty())
+        return;
+    m_running = false;
+    ++m_generation;
+    m_wakeUp.stop();
+    qCInfo(lcGleif) << "finished:" << m_counters.requestsSent << "requests," << m_counters.found
+                    << "found," << m_counters.notFound << "not found," << m_counters.failed
+                    << "failed";
+    Q_EMIT finished();
+}
+
+milliseconds GleifClient::backoff(int failedAttempts) const
+{
+    const int exponent = std::clamp(failedAttempts - 1, 0, 20);
+    const double full = std::min(double(m_settings.backoffBase.count()) * double(1 << exponent),
+                                 double(m_settings.backoffMax.count()));
+    // Jitter keeps clients that failed together from retrying together.
+    const double factor = 0.5 + 0.5 * QRandomGenerator::global()->generateDouble();
+    return milliseconds(qint64(full * factor));
+}

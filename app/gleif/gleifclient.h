@@ -1,1 +1,121 @@
 #pragma once
+
+#include "gleifrecord.h"
+#include "gleifsettings.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <QVector>
+
+#include <chrono>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class RateLimiter;
+
+// What the client did so far in the current run (reset by lookup() when idle).
+struct GleifCounters
+{
+    int requestsSent = 0;     // HTTP requests put on the wire, retries and pages included
+    int retries = 0;          // of those, repeats of a request that had failed
+    int tooManyRequests = 0;  // 429 answers received
+    qint64 bytesReceived = 0; // response bodies
+    int found = 0;            // LEIs per outcome, as reported by resultsReady()
+    int notFound = 0;
+    int failed = 0;
+};
+
+// Turns distinct LEIs into GLEIF answers: batched filter[lei] requests with an explicit
+// page[size], pagination followed, the process-wide rate limit respected, retries with backoff,
+// and a bad answer narrowed down by splitting its batch so that only the LEIs that really cannot
+// be fetched fail. Every LEI handed to lookup() gets exactly one result, unless cancel() is
+// called first.
+class GleifClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GleifClient(QObject *parent = nullptr);
+    explicit GleifClient(const GleifSettings &settings, QObject *parent = nullptr);
+    ~GleifClient() override;
+    Q_DISABLE_COPY_MOVE(GleifClient)
+
+    // Takes effect for requests sent from now on. Also configures the rate limiter in use.
+    void setSettings(const GleifSettings &settings);
+    GleifSettings settings() const { return m_settings; }
+
+    // Shared with every other client by default (RateLimiter::processWide()).
+    void setRateLimiter(std::shared_ptr<RateLimiter> limiter);
+    std::shared_ptr<RateLimiter> rateLimiter() const { return m_limiter; }
+
+    // Starts looking up the given LEIs (normalised; duplicates and LEIs already in this run are
+    // ignored). May be called again while running to add more. Results come through
+    // resultsReady(), then finished() once every LEI has one.
+    void lookup(const QStringList &leis);
+
+    // Aborts every request in flight and drops every queued one. No signal is emitted once it
+    // has returned, not even finished(); LEIs without a result yet stay without one.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    GleifCounters counters() const { return m_counters; }
+
+Q_SIGNALS:
+    // One call per answer that settled some LEIs (Found, NotFound or Failed).
+    void resultsReady(const QVector<LookupResult> &results);
+    // Requests sent, retries or bytes changed (for progress displays).
+    void countersChanged();
+    void finished();
+
+private:
+    struct Batch
+    {
+        QStringList leis;       // the filter[lei] values
+        QSet<QString> pending;  // not seen on any page yet
+        int page = 1;
+        int attempt = 0;        // failed attempts at this page so far
+        int maxAttempts = 5;
+        std::chrono::steady_clock::time_point notBefore{};
+    };
+    struct Flight
+    {
+        Batch batch;
+        quint64 ticket = 0;
+        bool released = false;
+    };
+    struct Failure;
+
+    void dispatch();
+    void armWakeUp(std::chrono::milliseconds delay);
+    void send(Batch batch, quint64 ticket);
+    void onReplyFinished(QNetworkReply *reply);
+    void handlePage(Batch batch, const QByteArray &body);
+    void handleFailure(Batch batch, const Failure &failure);
+    void split(const Batch &batch, int attempts);
+    void fail(const QStringList &leis, const QString &reason);
+    void failEverythingQueued(const QString &reason);
+    void report(QVector<LookupResult> results);
+    void finishIfDone();
+    std::chrono::milliseconds backoff(int failedAttempts) const;
+    int effectiveBatchSize() const;
+
+    GleifSettings m_settings;
+    std::shared_ptr<RateLimiter> m_limiter;
+    QNetworkAccessManager *m_nam = nullptr;
+    QTimer m_wakeUp;
+    bool m_running = false;
+    QStringList m_unbatched;     // not yet part of any batch
+    QSet<QString> m_seen;        // every LEI of the run, so each is asked once
+    QList<Batch> m_queue;        // ready, or waiting for their retry time
+    QHash<QNetworkReply *, Flight> m_flights;
+    int m_urlBatchLimit = GleifSettings::maxBatchSize; // lowered by 414/431 answers
+    int m_failuresInARow = 0;    // failed answers with no good one in between, any batch
+    QString m_gaveUp;            // set once GLEIF is unreachable: the reason every LEI left gets
+    QStringList m_lateFailures;  // added by lookup() after giving up, reported asynchronously
+    quint64 m_generation = 0;    // bumped when a run ends, so deferred work of an old run is dropped
+    GleifCounters m_counters;
+};

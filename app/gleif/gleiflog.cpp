@@ -1,0 +1,3 @@
+#include "gleiflog.h"
+
+Q_LOGGING_CATEGORY(lcGleif, "lei.gleif", QtWarningMsg)
