@@ -1,0 +1,642 @@
+#include "fakegleif.h"
+
+#include "lei.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcFakeGleif, "lei.fakegleif", QtWarningMsg)
+
+namespace {
+
+const QString apiPrefix = QStringLiteral("/api/v1");
+const QString recordsPath = QStringLiteral("/api/v1/lei-records");
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 414: return "URI Too Long";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+
+QByteArray jsonApiError(int status, const QString &title, const QString &detail)
+{
+    QJsonObject error{ { QStringLiteral("status"), QString::number(status) },
+                       { QStringLiteral("title"), title },
+                       { QStringLiteral("detail"), detail } };
+    return QJsonDocument(QJsonObject{ { QStringLiteral("errors"), QJsonArray{ error } } })
+            .toJson(QJsonDocument::Compact);
+}
+
+QJsonObject goldenCopyMeta()
+{
+    return QJsonObject{ { QStringLiteral("goldenCopy"),
+                          QJsonObject{ { QStringLiteral("publishDate"),
+                                         QStringLiteral("2026-01-01T00:00:00Z") } } } };
+}
+
+QJsonObject address(const QString &line, const QString &city, const QString &country)
+{
+    return QJsonObject{ { QStringLiteral("language"), QStringLiteral("en") },
+                        { QStringLiteral("addressLines"), QJsonArray{ line } },
+                        { QStringLiteral("addressNumber"), QJsonValue::Null },
+                        { QStringLiteral("addressNumberWithinBuilding"), QJsonValue::Null },
+                        { QStringLiteral("mailRouting"), QJsonValue::Null },
+                        { QStringLiteral("city"), city },
+                        { QStringLiteral("region"), QJsonValue::Null },
+                        { QStringLiteral("country"), country },
+                        { QStringLiteral("postalCode"), QStringLiteral("1000") } };
+}
+
+} // namespace
+
+FakeGleif::FakeGleif(QObject *parent) : FakeGleif(Options(), parent) { }
+
+FakeGleif::FakeGleif(const Options &options, QObject *parent)
+    : QObject(parent), m_server(new QTcpServer(this))
+{
+    m_clock.start();
+    connect(m_server, &QTcpServer::newConnection, this, &FakeGleif::onNewConnection);
+    setOptions(options);
+}
+
+FakeGleif::~FakeGleif() = default;
+
+bool FakeGleif::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+
+quint16 FakeGleif::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl FakeGleif::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:") + QString::number(port()) + apiPrefix);
+}
+
+QString FakeGleif::errorString() const
+{
+    return m_server->errorString();
+}
+
+void FakeGleif::setOptions(const Options &options)
+{
+    const bool hadSample = m_options.loadSampleRecords && !m_records.isEmpty();
+    m_options = options;
+    if (m_options.loadSampleRecords && !hadSample) {
+        QString error;
+        if (!loadRecords(sampleRecordsPath(), &error))
+            qCWarning(lcFakeGleif) << error;
+    }
+}
+
+QString FakeGleif::sampleRecordsPath()
+{
+    return QStringLiteral(LEI_SAMPLE_RECORDS);
+}
+
+bool FakeGleif::loadRecords(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = path + QStringLiteral(": ") + file.errorString();
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!doc.isArray()) {
+        if (error)
+            *error = path + QStringLiteral(": not a JSON array of records (")
+                + parseError.errorString() + u')';
+        return false;
+    }
+    for (const QJsonValue &v : doc.array())
+        addRecord(v.toObject());
+    return true;
+}
+
+void FakeGleif::addRecord(const QJsonObject &record)
+{
+    const QString lei = record.value(u"attributes").toObject().value(u"lei").toString();
+    if (!lei.isEmpty())
+        m_records.insert(lei, record);
+}
+
+void FakeGleif::removeAllRecords()
+{
+    m_records.clear();
+}
+
+QString FakeGleif::syntheticLei(int index)
+{
+    const QString body = QStringLiteral("FAKE00") + QString::number(index).rightJustified(12, u'0');
+    return body + Lei::checkDigits(body);
+}
+
+int FakeGleif::syntheticIndex(const QString &lei) const
+{
+    if (lei.size() != 20 || !lei.startsWith(QLatin1String("FAKE00")))
+        return -1;
+    bool ok = false;
+    const int index = lei.mid(6, 12).toInt(&ok);
+    if (!ok || index < 0 || index >= m_options.syntheticEntities || syntheticLei(index) != lei)
+        return -1;
+    return index;
+}
+
+QJsonObject FakeGleif::syntheticRecord(int index)
+{
+    static const QString countries[] = { QStringLiteral("GB"), QStringLiteral("NL"),
+                                         QStringLiteral("DE"), QStringLiteral("FR"),
+                                         QStringLiteral("US"), QStringLiteral("JP") };
+    const QString lei = syntheticLei(index);
+    const QString country = countries[index % 6];
+    const QString self = QStringLiteral("https://api.gleif.org/api/v1/lei-records/") + lei;
+    const QString managingLou = self + QStringLiteral("/managing-lou");
+
+    QJsonObject legalName;
+    if (syntheticHasNullName(index)) {
+        legalName.insert(QStringLiteral("name"), QJsonValue::Null);
+        legalName.insert(QStringLiteral("language"), QJsonValue::Null);
+    } else {
+        legalName.insert(QStringLiteral("name"),
+                         QString(QStringLiteral("Synthetic Entity ") + QString::number(index)
+                                 + QStringLiteral(" Ltd")));
+        legalName.insert(QStringLiteral("language"), QStringLiteral("en"));
+    }
+    QJsonValue bic = QJsonValue::Null;
+    if (!syntheticHasNullBic(index)) {
+        QJsonArray bics;
+        const QString stem = QStringLiteral("SY") + QString::number(index % 100).rightJustified(2, u'0');
+        for (int i = 0; i <= index % 3; ++i)
+            bics.append(QString(stem + country + QStringLiteral("2") + QString::number(i)
+                                + QStringLiteral("XXX")));
+        bic = bics;
+    }
+    const bool lapsed = index % 11 == 10;
+    const QJsonObject entity{
+        { QStringLiteral("legalName"), legalName },
+        { QStringLiteral("otherNames"), QJsonArray() },
+        { QStringLiteral("transliteratedOtherNames"), QJsonArray() },
+        { QStringLiteral("legalAddress"),
+          address(QString(QString::number(index) + QStringLiteral(" Example Street")),
+                  QStringLiteral("Capital"), country) },
+        { QStringLiteral("headquartersAddress"),
+          address(QStringLiteral("2 Other Street"), QStringLiteral("Elsewhere"), country) },
+        { QStringLiteral("registeredAt"),
+          QJsonObject{ { QStringLiteral("id"), QStringLiteral("RA000585") },
+                       { QStringLiteral("other"), QJsonValue::Null } } },
+        { QStringLiteral("registeredAs"), QString::number(index).rightJustified(8, u'0') },
+        { QStringLiteral("jurisdiction"), country },
+        { QStringLiteral("category"), QStringLiteral("GENERAL") },
+        { QStringLiteral("legalForm"),
+          QJsonObject{ { QStringLiteral("id"), QStringLiteral("H0PO") },
+                       { QStringLiteral("other"), QJsonValue::Null } } },
+        { QStringLiteral("status"), lapsed ? QStringLiteral("INACTIVE") : QStringLiteral("ACTIVE") },
+        { QStringLiteral("creationDate"), QStringLiteral("2001-01-01T00:00:00Z") },
+    };
+    const QJsonObject registration{
+        { QStringLiteral("initialRegistrationDate"), QStringLiteral("2014-01-01T00:00:00Z") },
+        { QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01T00:00:00Z") },
+        { QStringLiteral("status"), lapsed ? QStringLiteral("LAPSED") : QStringLiteral("ISSUED") },
+        { QStringLiteral("nextRenewalDate"), QStringLiteral("2027-01-01T00:00:00Z") },
+        { QStringLiteral("managingLou"), QStringLiteral("213800WAVVOPS85N2205") },
+        { QStringLiteral("corroborationLevel"), QStringLiteral("FULLY_CORROBORATED") },
+    };
+    const QJsonObject attributes{
+        { QStringLiteral("lei"), lei },
+        { QStringLiteral("entity"), entity },
+        { QStringLiteral("registration"), registration },
+        { QStringLiteral("bic"), bic },
+        { QStringLiteral("mic"), QJsonValue::Null },
+        { QStringLiteral("ocid"), QJsonValue::Null },
+        { QStringLiteral("spglobal"), QJsonArray() },
+        { QStringLiteral("conformityFlag"), QStringLiteral("CONFORMING") },
+    };
+    return QJsonObject{
+        { QStringLiteral("type"), QStringLiteral("lei-records") },
+        { QStringLiteral("id"), lei },
+        { QStringLiteral("attributes"), attributes },
+        { QStringLiteral("relationships"),
+          QJsonObject{ { QStringLiteral("managing-lou"),
+                         QJsonObject{ { QStringLiteral("links"),
+                                        QJsonObject{ { QStringLiteral("related"),
+                                                       managingLou } } } } } } },
+        { QStringLiteral("links"), QJsonObject{ { QStringLiteral("self"), self } } },
+    };
+}
+
+bool FakeGleif::knows(const QString &lei) const
+{
+    return m_records.contains(lei) || syntheticIndex(lei) >= 0;
+}
+
+QJsonObject FakeGleif::record(const QString &lei) const
+{
+    const auto it = m_records.constFind(lei);
+    if (it != m_records.cend())
+        return *it;
+    const int index = syntheticIndex(lei);
+    return index >= 0 ? syntheticRecord(index) : QJsonObject();
+}
+
+void FakeGleif::enqueue(const Scripted &response)
+{
+    m_script.append(response);
+}
+
+QVector<qint64> FakeGleif::arrivals() const
+{
+    QVector<qint64> result;
+    result.reserve(m_log.size());
+    for (const LoggedRequest &r : m_log)
+        result.append(r.arrivedMs);
+    return result;
+}
+
+void FakeGleif::clearStats()
+{
+    m_stats = {};
+    m_stats.peakConcurrency = m_active;
+    m_log.clear();
+}
+
+int FakeGleif::maxInAnyWindow(QVector<qint64> arrivalsMs, qint64 windowMs)
+{
+    std::sort(arrivalsMs.begin(), arrivalsMs.end());
+    int best = 0;
+    qsizetype first = 0;
+    for (qsizetype last = 0; last < arrivalsMs.size(); ++last) {
+        // Two arrivals share a window of length W when they are less than W apart.
+        while (arrivalsMs[last] - arrivalsMs[first] >= windowMs)
+            ++first;
+        best = std::max(best, int(last - first + 1));
+    }
+    return best;
+}
+
+void FakeGleif::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        m_connections.insert(socket, Connection());
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+            const auto it = m_connections.find(socket);
+            if (it == m_connections.end())
+                return;
+            it->buffer += socket->readAll();
+            processBuffer(socket);
+        });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_connections.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void FakeGleif::processBuffer(QTcpSocket *socket)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end() || it->busy)
+        return;
+    const qsizetype end = it->buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return;
+    const QByteArray head = it->buffer.left(end);
+    it->buffer.remove(0, end + 4);
+
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    QHash<QByteArray, QByteArray> headers;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            headers.insert(lines[i].left(colon).trimmed().toLower(),
+                           lines[i].mid(colon + 1).trimmed());
+    }
+    // GET carries no body; anything else declared is skipped so the next request parses.
+    const int bodyLength = headers.value("content-length").toInt();
+    if (bodyLength > 0)
+        it->buffer.remove(0, std::min<qsizetype>(bodyLength, it->buffer.size()));
+    const bool closeAfter = headers.value("connection").toLower() == "close";
+
+    it->busy = true;
+    const QByteArray target = requestLine.value(1);
+    if (requestLine.value(0) != "GET") {
+        Answer answer;
+        answer.status = 400;
+        answer.body = jsonApiError(400, QStringLiteral("Bad Request"), QStringLiteral("GET only"));
+        send(socket, answer, false, closeAfter);
+        return;
+    }
+    if (target.startsWith("/_fake/stats")) {
+        Answer answer;
+        answer.body = statsJson();
+        send(socket, answer, false, closeAfter);
+        return;
+    }
+    ++m_active;
+    m_stats.peakConcurrency = std::max(m_stats.peakConcurrency, m_active);
+    Q_EMIT requestArrived(target);
+    send(socket, handle(target, headers), true, closeAfter);
+}
+
+FakeGleif::Answer FakeGleif::handle(const QByteArray &target,
+                                    const QHash<QByteArray, QByteArray> &headers)
+{
+    const qint64 now = m_clock.elapsed();
+    LoggedRequest request;
+    request.arrivedMs = now;
+    request.target = target;
+    const qsizetype question = target.indexOf('?');
+    request.path = QUrl::fromPercentEncoding(target.left(question < 0 ? target.size() : question));
+    if (question >= 0)
+        request.query = QUrlQuery(QString::fromLatin1(target.mid(question + 1)));
+    request.userAgent = headers.value("user-agent");
+    request.accept = headers.value("accept");
+    const QString filter = request.query.queryItemValue(QStringLiteral("filter[lei]"),
+                                                        QUrl::FullyDecoded);
+    if (request.path == recordsPath) {
+        for (const QString &part : filter.split(u',', Qt::SkipEmptyParts)) {
+            const QString lei = part.trimmed().toUpper();
+            if (!request.leis.contains(lei))
+                request.leis.append(lei);
+        }
+    } else if (request.path.startsWith(recordsPath + u'/')) {
+        request.leis.append(request.path.mid(recordsPath.size() + 1).toUpper());
+    }
+    ++m_stats.requests;
+    m_stats.leisAsked += request.leis.size();
+
+    Answer answer;
+    answer.delayMs = m_options.latencyMs;
+    const auto finish = [&](Answer a) {
+        request.status = a.status;
+        if (a.status == 429)
+            ++m_stats.tooManyRequests;
+        if (a.status >= 500)
+            ++m_stats.serverErrors;
+        if (a.truncate)
+            ++m_stats.truncated;
+        m_log.append(request);
+        return a;
+    };
+    const auto error = [&](int status, const QString &title, const QString &detail) {
+        answer.status = status;
+        answer.body = jsonApiError(status, title, detail);
+        return finish(answer);
+    };
+
+    if (m_options.rateLimit > 0) {
+        while (!m_window.empty() && now - m_window.front() >= m_options.windowMs)
+            m_window.pop_front();
+        m_window.push_back(now); // GLEIF counts refused requests too
+        if (int(m_window.size()) > m_options.rateLimit) {
+            // Free again once enough of the oldest arrivals have left the window.
+            const qint64 freeAt = m_window[m_window.size() - m_options.rateLimit] + m_options.windowMs;
+            const qint64 seconds = std::max<qint64>(1, (freeAt - now + 999) / 1000);
+            if (m_options.sendRetryAfter)
+                answer.headers.append({ "Retry-After", QByteArray::number(seconds) });
+            return error(429, QStringLiteral("Too Many Requests"),
+                         QStringLiteral("Rate limit exceeded"));
+        }
+    }
+
+    if (!m_script.isEmpty()) {
+        const Scripted scripted = m_script.takeFirst();
+        answer.delayMs += scripted.delayMs;
+        if (scripted.status != 0) {
+            answer.status = scripted.status;
+            answer.body = scripted.body;
+            answer.headers = scripted.headers;
+            if (answer.body.isEmpty() && scripted.status != 200)
+                answer.body = jsonApiError(scripted.status, QString::fromLatin1(reasonPhrase(scripted.status)),
+                                           QStringLiteral("scripted"));
+            return finish(answer);
+        }
+    }
+
+    if (m_options.maxUrlLength > 0 && target.size() > m_options.maxUrlLength)
+        return error(414, QStringLiteral("URI Too Long"), QStringLiteral("Request-URI Too Long"));
+
+    ++m_apiRequests;
+    if (m_options.serverErrorEvery > 0 && m_apiRequests % m_options.serverErrorEvery == 0)
+        return error(m_options.serverErrorStatus,
+                     QString::fromLatin1(reasonPhrase(m_options.serverErrorStatus)),
+                     QStringLiteral("every k-th request fails"));
+
+    for (const QString &lei : std::as_const(request.leis)) {
+        if (m_options.errorLeis.contains(lei))
+            return error(500, QStringLiteral("Internal Server Error"), QStringLiteral("record broken"));
+    }
+
+    Answer result;
+    if (request.path == recordsPath)
+        result = listRecords(request);
+    else if (request.path.startsWith(recordsPath + u'/') && request.leis.size() == 1)
+        result = singleRecord(request.leis.first());
+    else
+        result = { 404, jsonApiError(404, QStringLiteral("Not Found"), QStringLiteral("No such route")), {}, false, 0 };
+    result.delayMs += answer.delayMs;
+    if (result.status == 200) {
+        for (const QString &lei : std::as_const(request.leis)) {
+            if (m_options.truncateLeis.contains(lei)) {
+                result.truncate = true;
+                break;
+            }
+        }
+    }
+    return finish(result);
+}
+
+FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
+{
+    Answer answer;
+    const auto bad = [&](const QString &parameter, const QString &detail) {
+        QJsonObject error{ { QStringLiteral("status"), QStringLiteral("400") },
+                           { QStringLiteral("title"), QStringLiteral("Bad Request") },
+                           { QStringLiteral("detail"), detail },
+                           { QStringLiteral("source"),
+                             QJsonObject{ { QStringLiteral("parameter"), parameter } } } };
+        answer.status = 400;
+        answer.body = QJsonDocument(QJsonObject{ { QStringLiteral("errors"), QJsonArray{ error } } })
+                              .toJson(QJsonDocument::Compact);
+        return answer;
+    };
+
+    int pageSize = m_options.defaultPageSize;
+    const QString sizeText = request.query.queryItemValue(QStringLiteral("page[size]"));
+    if (request.query.hasQueryItem(QStringLiteral("page[size]"))) {
+        bool ok = false;
+        pageSize = sizeText.toInt(&ok);
+        if (!ok || pageSize < 1 || pageSize > m_options.maxPageSize)
+            return bad(QStringLiteral("page[size]"),
+                       QStringLiteral("page[size] must be an integer between 1 and ")
+                               + QString::number(m_options.maxPageSize));
+    }
+    int pageNumber = 1;
+    if (request.query.hasQueryItem(QStringLiteral("page[number]"))) {
+        bool ok = false;
+        pageNumber = request.query.queryItemValue(QStringLiteral("page[number]")).toInt(&ok);
+        if (!ok || pageNumber < 1)
+            return bad(QStringLiteral("page[number]"),
+                       QStringLiteral("page[number] must be a positive integer"));
+    }
+    const int perPage = m_options.pageSizeCap > 0 ? std::min(pageSize, m_options.pageSizeCap)
+                                                  : pageSize;
+
+    QStringList matched;
+    if (request.query.hasQueryItem(QStringLiteral("filter[lei]"))) {
+        for (const QString &lei : request.leis) {
+            if (knows(lei))
+                matched.append(lei);
+        }
+    } else {
+        matched = m_records.keys();
+    }
+    // GLEIF's own order: stable from page to page, unrelated to the order asked for.
+    const quint32 seed = m_options.seed;
+    std::sort(matched.begin(), matched.end(), [seed](const QString &a, const QString &b) {
+        const size_t ha = qHash(a, seed), hb = qHash(b, seed);
+        return ha != hb ? ha < hb : a < b;
+    });
+
+    const int total = int(matched.size());
+    const int lastPage = std::max(1, (total + perPage - 1) / perPage);
+    const int from = (pageNumber - 1) * perPage;
+    const int to = std::min(total, from + perPage);
+    QJsonArray data;
+    for (int i = from; i < to; ++i)
+        data.append(record(matched[i]));
+
+    const auto pageLink = [&](int page) {
+        QUrl url = baseUrl();
+        url.setPath(recordsPath);
+        QUrlQuery query = request.query;
+        query.removeAllQueryItems(QStringLiteral("page[number]"));
+        query.removeAllQueryItems(QStringLiteral("page[size]"));
+        query.addQueryItem(QStringLiteral("page[number]"), QString::number(page));
+        query.addQueryItem(QStringLiteral("page[size]"), QString::number(perPage));
+        url.setQuery(query);
+        return url.toString(QUrl::FullyEncoded);
+    };
+    QJsonObject links{ { QStringLiteral("first"), pageLink(1) },
+                       { QStringLiteral("last"), pageLink(lastPage) } };
+    if (pageNumber > 1)
+        links.insert(QStringLiteral("prev"), pageLink(std::min(pageNumber - 1, lastPage)));
+    if (pageNumber < lastPage)
+        links.insert(QStringLiteral("next"), pageLink(pageNumber + 1));
+
+    const bool empty = from >= to;
+    QJsonObject meta = goldenCopyMeta();
+    meta.insert(QStringLiteral("pagination"),
+                QJsonObject{ { QStringLiteral("currentPage"), pageNumber },
+                             { QStringLiteral("perPage"), perPage },
+                             { QStringLiteral("from"), empty ? QJsonValue() : QJsonValue(from + 1) },
+                             { QStringLiteral("to"), empty ? QJsonValue() : QJsonValue(to) },
+                             { QStringLiteral("total"), total },
+                             { QStringLiteral("lastPage"), lastPage } });
+    answer.body = QJsonDocument(QJsonObject{ { QStringLiteral("meta"), meta },
+                                             { QStringLiteral("links"), links },
+                                             { QStringLiteral("data"), data } })
+                          .toJson(QJsonDocument::Compact);
+    return answer;
+}
+
+FakeGleif::Answer FakeGleif::singleRecord(const QString &lei)
+{
+    Answer answer;
+    if (!knows(lei)) {
+        answer.status = 404;
+        answer.body = jsonApiError(404, QStringLiteral("Not Found"),
+                                   QStringLiteral("The requested LEI record does not exist"));
+        return answer;
+    }
+    const QJsonObject record = this->record(lei);
+    answer.body = QJsonDocument(QJsonObject{ { QStringLiteral("meta"), goldenCopyMeta() },
+                                             { QStringLiteral("data"), record },
+                                             { QStringLiteral("links"),
+                                               record.value(u"links").toObject() } })
+                          .toJson(QJsonDocument::Compact);
+    return answer;
+}
+
+QByteArray FakeGleif::statsJson() const
+{
+    return QJsonDocument(QJsonObject{
+                                 { QStringLiteral("requests"), m_stats.requests },
+                                 { QStringLiteral("leisAsked"), double(m_stats.leisAsked) },
+                                 { QStringLiteral("tooManyRequests"), m_stats.tooManyRequests },
+                                 { QStringLiteral("serverErrors"), m_stats.serverErrors },
+                                 { QStringLiteral("truncated"), m_stats.truncated },
+                                 { QStringLiteral("peakConcurrency"), m_stats.peakConcurrency },
+                                 { QStringLiteral("maxInAnyWindow"),
+                                   maxInAnyWindow(arrivals(), m_options.windowMs) },
+                         })
+            .toJson(QJsonDocument::Compact);
+}
+
+void FakeGleif::send(QTcpSocket *socket, const Answer &answer, bool counted, bool closeAfter)
+{
+    QPointer<QTcpSocket> guard(socket);
+    const auto write = [this, guard, answer, counted, closeAfter] {
+        if (counted)
+            --m_active;
+        if (!guard)
+            return; // the client gave up (timeout, cancel)
+        QTcpSocket *s = guard.data();
+        const bool cutConnection = answer.truncate && m_options.truncation == Truncation::Connection;
+        QByteArray body = answer.body;
+        qsizetype declared = body.size();
+        if (answer.truncate) {
+            body.truncate(body.size() / 2);
+            if (!cutConnection)
+                declared = body.size();
+        }
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' '
+                + reasonPhrase(answer.status) + "\r\n"
+                + "Content-Type: application/vnd.api+json\r\n"
+                + "Content-Length: " + QByteArray::number(declared) + "\r\n";
+        for (const auto &h : answer.headers)
+            head += h.first + ": " + h.second + "\r\n";
+        if (closeAfter || cutConnection)
+            head += "Connection: close\r\n";
+        head += "\r\n";
+        s->write(head + body);
+        if (closeAfter || cutConnection) {
+            s->disconnectFromHost();
+            return;
+        }
+        const auto it = m_connections.find(s);
+        if (it != m_connections.end()) {
+            it->busy = false;
+            processBuffer(s);
+        }
+    };
+    if (answer.delayMs > 0)
+        QTimer::singleShot(answer.delayMs, Qt::PreciseTimer, this, write);
+    else
+        write();
+}

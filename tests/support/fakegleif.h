@@ -1,0 +1,166 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVector>
+
+#include <deque>
+
+class QTcpServer;
+class QTcpSocket;
+
+// A local GLEIF API v1 on 127.0.0.1, answering the way the real one does (see
+// docs/gleif-api.md): default page size 15, page[size] over 200 rejected, pagination meta and
+// links, records in its own order, unknown LEIs simply absent, single-record 404s. On request it
+// misbehaves the way the real one can: latency, a rolling-window rate limit answering 429 with
+// Retry-After, 5xx every k-th request, cut answers for chosen LEIs, scripted answers.
+//
+// Plain HTTP/1.1 over QTcpServer, because cut bodies and dropped connections are part of the job.
+// Lives in one thread; everything is driven by that thread's event loop.
+class FakeGleif final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Truncation {
+        Body,       // a complete HTTP answer whose JSON stops half way
+        Connection, // Content-Length promises the whole body, the connection closes half way
+    };
+
+    struct Options
+    {
+        int latencyMs = 0;           // before every API answer
+        int rateLimit = 0;           // requests per rolling window, 0 for none; every arrival counts
+        int windowMs = 60000;
+        bool sendRetryAfter = true;  // with 429s
+        int serverErrorEvery = 0;    // every k-th API request gets serverErrorStatus, 0 for never
+        int serverErrorStatus = 503;
+        QStringList truncateLeis;    // a request naming one of these gets a cut answer
+        Truncation truncation = Truncation::Body;
+        QStringList errorLeis;       // a request naming one of these gets HTTP 500, always
+        int defaultPageSize = 15;
+        int maxPageSize = 200;
+        int pageSizeCap = 0;         // pages hold at most this many, whatever page[size] says
+        int maxUrlLength = 0;        // longer request targets get 414, 0 for no limit
+        int syntheticEntities = 0;   // LEIs syntheticLei(0..n-1) exist
+        bool loadSampleRecords = true; // the seven records of resources/gleif_sample_records.json
+        quint32 seed = 1;            // the order of `data`
+    };
+
+    // Served, in order, to the next API requests instead of (status != 0) or after (status == 0,
+    // just delayed) the normal answer.
+    struct Scripted
+    {
+        int status = 0;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        int delayMs = 0;
+    };
+
+    struct Stats
+    {
+        int requests = 0;         // API requests, rejected ones included
+        qint64 leisAsked = 0;     // filter[lei] values, summed over requests
+        int tooManyRequests = 0;  // 429s served
+        int serverErrors = 0;     // 5xx served
+        int truncated = 0;        // cut answers served
+        int peakConcurrency = 0;  // requests being answered at the same time
+    };
+
+    struct LoggedRequest
+    {
+        qint64 arrivedMs = 0;     // since the fake was created
+        QByteArray target;        // as on the request line
+        QString path;             // decoded
+        QUrlQuery query;
+        QStringList leis;         // filter[lei], or the LEI of a single-record request
+        QByteArray userAgent;
+        QByteArray accept;
+        int status = 0;           // what it was answered
+    };
+
+    explicit FakeGleif(QObject *parent = nullptr);
+    explicit FakeGleif(const Options &options, QObject *parent = nullptr);
+    ~FakeGleif() override;
+    Q_DISABLE_COPY_MOVE(FakeGleif)
+
+    // On 127.0.0.1; port 0 picks a free one.
+    bool listen(quint16 port = 0);
+    quint16 port() const;
+    QUrl baseUrl() const; // http://127.0.0.1:PORT/api/v1
+    QString errorString() const;
+
+    Options options() const { return m_options; }
+    void setOptions(const Options &options);
+
+    // A JSON array of lei-records, as in resources/gleif_sample_records.json.
+    bool loadRecords(const QString &path, QString *error = nullptr);
+    void addRecord(const QJsonObject &record);
+    void removeAllRecords();
+    int recordCount() const { return int(m_records.size()) + m_options.syntheticEntities; }
+    bool knows(const QString &lei) const;
+    QJsonObject record(const QString &lei) const;
+
+    static QString sampleRecordsPath();
+    // A valid LEI (check digits right) that no real entity has: FAKE00 + 12 digits + check.
+    static QString syntheticLei(int index);
+    // A record in the real shape; some have a null bic, some a null legalName.name.
+    static QJsonObject syntheticRecord(int index);
+    static bool syntheticHasNullBic(int index) { return index % 5 == 3; }
+    static bool syntheticHasNullName(int index) { return index % 7 == 5; }
+
+    void enqueue(const Scripted &response);
+
+    Stats stats() const { return m_stats; }
+    const QVector<LoggedRequest> &log() const { return m_log; }
+    QVector<qint64> arrivals() const; // of API requests, in ms since creation
+    void clearStats();
+
+    // The most arrivals that fit in any window of windowMs (a rolling-window limit's check).
+    static int maxInAnyWindow(QVector<qint64> arrivalsMs, qint64 windowMs);
+
+Q_SIGNALS:
+    void requestArrived(const QByteArray &target);
+
+private:
+    struct Connection
+    {
+        QByteArray buffer;
+        bool busy = false; // answering; HTTP/1.1 answers go out in order
+    };
+    struct Answer
+    {
+        int status = 200;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        bool truncate = false;
+        int delayMs = 0;
+    };
+
+    void onNewConnection();
+    void processBuffer(QTcpSocket *socket);
+    Answer handle(const QByteArray &target, const QHash<QByteArray, QByteArray> &headers);
+    Answer listRecords(const LoggedRequest &request);
+    Answer singleRecord(const QString &lei);
+    QByteArray statsJson() const;
+    void send(QTcpSocket *socket, const Answer &answer, bool counted, bool closeAfter);
+    int syntheticIndex(const QString &lei) const;
+
+    Options m_options;
+    QTcpServer *m_server;
+    QHash<QTcpSocket *, Connection> m_connections;
+    QHash<QString, QJsonObject> m_records;
+    QList<Scripted> m_script;
+    QElapsedTimer m_clock;
+    std::deque<qint64> m_window; // arrivals inside the rate-limit window
+    int m_apiRequests = 0;       // for serverErrorEvery
+    int m_active = 0;
+    Stats m_stats;
+    QVector<LoggedRequest> m_log;
+};

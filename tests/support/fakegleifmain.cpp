@@ -1,0 +1,130 @@
+// fake-gleif: the local GLEIF as a program, for benchmarks and demos. Prints its base URL.
+#include "fakegleif.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fake-gleif"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LEI_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "A local GLEIF API v1 on 127.0.0.1 for tests, benchmarks and demos. Serves "
+            "/api/v1/lei-records?filter[lei]=...&page[size]=&page[number]= and "
+            "/api/v1/lei-records/{LEI}; /_fake/stats gives what it saw as JSON."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption port({ QStringLiteral("p"), QStringLiteral("port") },
+                                  QStringLiteral("Port, 0 for a free one (default)."),
+                                  QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption latency(QStringLiteral("latency"),
+                                     QStringLiteral("Delay before every answer (default 0)."),
+                                     QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
+                                       QStringLiteral("Requests per rolling window before 429s "
+                                                      "(default 60, 0 for none)."),
+                                       QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption window(QStringLiteral("window"),
+                                    QStringLiteral("Rate-limit window (default 60000)."),
+                                    QStringLiteral("MS"), QStringLiteral("60000"));
+    const QCommandLineOption noRetryAfter(QStringLiteral("no-retry-after"),
+                                          QStringLiteral("Send 429s without Retry-After."));
+    const QCommandLineOption errorEvery(QStringLiteral("error-every"),
+                                        QStringLiteral("Every K-th request fails with a 5xx."),
+                                        QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption errorStatus(QStringLiteral("error-status"),
+                                         QStringLiteral("The status of those (default 503)."),
+                                         QStringLiteral("STATUS"), QStringLiteral("503"));
+    const QCommandLineOption truncate(QStringLiteral("truncate"),
+                                      QStringLiteral("Cut the answer to any request naming one "
+                                                     "of these LEIs (comma-separated)."),
+                                      QStringLiteral("LEIS"));
+    const QCommandLineOption truncateMode(QStringLiteral("truncate-mode"),
+                                          QStringLiteral("body (JSON cut, default) or connection "
+                                                         "(connection closed mid-body)."),
+                                          QStringLiteral("MODE"), QStringLiteral("body"));
+    const QCommandLineOption failLeis(QStringLiteral("fail"),
+                                      QStringLiteral("Answer HTTP 500 to any request naming one "
+                                                     "of these LEIs (comma-separated)."),
+                                      QStringLiteral("LEIS"));
+    const QCommandLineOption entities(QStringLiteral("entities"),
+                                      QStringLiteral("Synthetic entities FAKE00000000000000xx "
+                                                     "to serve besides the sample (default 0)."),
+                                      QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption records(QStringLiteral("records"),
+                                     QStringLiteral("More records to serve (JSON array)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption noSample(QStringLiteral("no-sample"),
+                                      QStringLiteral("Do not serve the seven sample records."));
+    const QCommandLineOption pageSizeCap(QStringLiteral("page-size-cap"),
+                                         QStringLiteral("At most N records per page, whatever "
+                                                        "page[size] asks (default: no cap)."),
+                                         QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption maxUrl(QStringLiteral("max-url-length"),
+                                    QStringLiteral("Answer 414 to longer request targets."),
+                                    QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({ port, latency, rateLimit, window, noRetryAfter, errorEvery, errorStatus,
+                        truncate, truncateMode, failLeis, entities, records, noSample, pageSizeCap,
+                        maxUrl });
+    parser.process(app);
+
+    const auto number = [&](const QCommandLineOption &option) {
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < 0) {
+            std::fprintf(stderr, "fake-gleif: --%s wants a non-negative number\n",
+                         qPrintable(option.names().constLast()));
+            std::exit(2);
+        }
+        return value;
+    };
+    const auto leis = [&](const QCommandLineOption &option) {
+        QStringList list;
+        for (const QString &s : parser.value(option).split(u',', Qt::SkipEmptyParts))
+            list.append(s.trimmed().toUpper());
+        return list;
+    };
+
+    FakeGleif::Options options;
+    options.latencyMs = number(latency);
+    options.rateLimit = number(rateLimit);
+    options.windowMs = std::max(1, number(window));
+    options.sendRetryAfter = !parser.isSet(noRetryAfter);
+    options.serverErrorEvery = number(errorEvery);
+    options.serverErrorStatus = number(errorStatus);
+    options.truncateLeis = leis(truncate);
+    options.errorLeis = leis(failLeis);
+    options.syntheticEntities = number(entities);
+    options.loadSampleRecords = !parser.isSet(noSample);
+    options.pageSizeCap = number(pageSizeCap);
+    options.maxUrlLength = number(maxUrl);
+    const QString mode = parser.value(truncateMode);
+    if (mode == QLatin1String("connection")) {
+        options.truncation = FakeGleif::Truncation::Connection;
+    } else if (mode != QLatin1String("body")) {
+        std::fprintf(stderr, "fake-gleif: --truncate-mode is body or connection\n");
+        return 2;
+    }
+
+    FakeGleif fake(options);
+    if (parser.isSet(records)) {
+        QString error;
+        if (!fake.loadRecords(parser.value(records), &error)) {
+            std::fprintf(stderr, "fake-gleif: %s\n", qPrintable(error));
+            return 3;
+        }
+    }
+    if (!fake.listen(quint16(number(port)))) {
+        std::fprintf(stderr, "fake-gleif: cannot listen: %s\n", qPrintable(fake.errorString()));
+        return 3;
+    }
+    // The one line a script or the benchmark waits for.
+    QTextStream(stdout) << fake.baseUrl().toString() << Qt::endl;
+    return app.exec();
+}
