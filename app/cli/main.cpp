@@ -1,2 +1,150 @@
+// lei-enrich: the command-line face of LEI Enricher.
+#include "cachecommand.h"
+#include "csvfile.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
-int main(int argc, char **argv) { QCoreApplication app(argc, argv); return 0; }
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <optional>
+
+namespace {
+
+enum ExitCode { Ok = 0, SomeRowsFailed = 1, Usage = 2, InputOutput = 3, Interrupted = 130 };
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("lei-enrich", text);
+}
+
+int fail(int code, const QString &message)
+{
+    QTextStream(stderr) << "lei-enrich: " << message << '\n';
+    return code;
+}
+
+std::optional<int> positiveInt(const QCommandLineParser &parser, const QString &name, int max)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const int v = parser.value(name).toInt(&ok);
+    if (!ok || v <= 0 || v > max)
+        return -1;
+    return v;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("LEI Enricher"));
+    QCoreApplication::setApplicationName(QStringLiteral("LEI Enricher"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LEI_VERSION));
+
+    const QStringList arguments = app.arguments();
+    if (arguments.size() > 1 && arguments[1] == u"cache")
+        return runCacheCommand(arguments);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Enrich a CSV of transactions with GLEIF data (legal name, BICs, country) and "
+        "transaction costs.\n"
+        "Also: lei-enrich cache stats|purge-expired|clear [--cache PATH]"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("INPUT.csv"), tr("The transactions file (never modified)."));
+    const QList<QCommandLineOption> options{
+        {{QStringLiteral("o"), QStringLiteral("output")}, tr(".csv or .xlsx by extension; default INPUT-stem.enriched.csv beside INPUT."), QStringLiteral("PATH")},
+        {QStringLiteral("api-url"), tr("GLEIF API base (default https://api.gleif.org/api/v1; env LEI_ENRICHER_API_URL)."), QStringLiteral("URL")},
+        {QStringLiteral("cache"), tr("Cache file (default in the user's application data folder; env LEI_ENRICHER_CACHE)."), QStringLiteral("PATH")},
+        {QStringLiteral("ttl"), tr("Cache lifetime, e.g. 90s, 30m, 24h, 7d (default 24h; env LEI_ENRICHER_TTL)."), QStringLiteral("DURATION")},
+        {QStringLiteral("offline"), tr("Use the cache only; LEIs it lacks get lookup_failed.")},
+        {QStringLiteral("refresh"), tr("Fetch every LEI again, whatever the cache holds.")},
+        {QStringLiteral("rules"), tr("Cost rules JSON file."), QStringLiteral("PATH")},
+        {QStringLiteral("lei-column"), tr("Name of the column holding the LEIs (default: the column named lei)."), QStringLiteral("NAME")},
+        {QStringLiteral("delimiter"), tr("Field delimiter: , ; | tab (default: detected)."), QStringLiteral("CHAR")},
+        {QStringLiteral("encoding"), tr("Input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)."), QStringLiteral("NAME")},
+        {QStringLiteral("requests-per-minute"), tr("GLEIF requests per rolling minute (default 60)."), QStringLiteral("N")},
+        {QStringLiteral("batch-size"), tr("LEIs per request, at most 200 (default 200)."), QStringLiteral("N")},
+        {QStringLiteral("concurrency"), tr("Requests in flight at once."), QStringLiteral("N")},
+        {QStringLiteral("timeout"), tr("Seconds before a request is abandoned and retried (default 30)."), QStringLiteral("SECONDS")},
+        {QStringLiteral("report"), tr("Write a JSON summary of the run here."), QStringLiteral("PATH")},
+        {{QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress on stderr.")},
+    };
+    parser.addOptions(options);
+    if (!parser.parse(arguments))
+        return fail(Usage, parser.errorText() + tr(" (see --help)"));
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Ok);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return fail(Usage, positional.isEmpty() ? tr("no input file given (see --help)")
+                                                : tr("only one input file, please (see --help)"));
+
+    // Option values: reject nonsense before touching any file.
+    const auto rpm = positiveInt(parser, QStringLiteral("requests-per-minute"), 100000);
+    const auto batch = positiveInt(parser, QStringLiteral("batch-size"), 200);
+    const auto concurrency = positiveInt(parser, QStringLiteral("concurrency"), 64);
+    const auto timeout = positiveInt(parser, QStringLiteral("timeout"), 3600);
+    if (rpm == -1)
+        return fail(Usage, tr("--requests-per-minute must be a whole number above 0"));
+    if (batch == -1)
+        return fail(Usage, tr("--batch-size must be a whole number from 1 to 200"));
+    if (concurrency == -1)
+        return fail(Usage, tr("--concurrency must be a whole number from 1 to 64"));
+    if (timeout == -1)
+        return fail(Usage, tr("--timeout must be a whole number of seconds from 1 to 3600"));
+    CsvOptions csvOptions;
+    if (parser.isSet(QStringLiteral("delimiter"))) {
+        csvOptions.delimiter = Csv::delimiterFromName(parser.value(QStringLiteral("delimiter")));
+        if (!csvOptions.delimiter)
+            return fail(Usage, tr("--delimiter must be one character, or tab"));
+    }
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        csvOptions.encoding = Csv::encodingFromName(parser.value(QStringLiteral("encoding")));
+        if (!csvOptions.encoding)
+            return fail(Usage, tr("--encoding must be utf-8, utf-16le, utf-16be or windows-1252"));
+    }
+
+    // Input and output paths.
+    const QString input = positional.first();
+    const QFileInfo inputInfo(input);
+    QString output = parser.value(QStringLiteral("output"));
+    if (output.isEmpty())
+        output = inputInfo.absoluteDir().filePath(inputInfo.completeBaseName() + QStringLiteral(".enriched.csv"));
+    const QFileInfo outputInfo(output);
+    const QString outSuffix = outputInfo.suffix().toLower();
+    if (outSuffix != u"csv" && outSuffix != u"xlsx")
+        return fail(Usage, tr("%1: the output must end in .csv or .xlsx").arg(output));
+    if (inputInfo.exists() && (outputInfo.absoluteFilePath() == inputInfo.absoluteFilePath()
+                               || (outputInfo.exists() && outputInfo.canonicalFilePath() == inputInfo.canonicalFilePath())))
+        return fail(InputOutput, tr("%1: the output would overwrite the input").arg(output));
+    const QFileInfo outDir(outputInfo.absolutePath());
+    if (!outDir.isDir())
+        return fail(InputOutput, tr("%1: the output folder does not exist").arg(output));
+    if (!outDir.isWritable())
+        return fail(InputOutput, tr("%1: the output folder is not writable").arg(output));
+    if (outputInfo.isDir())
+        return fail(InputOutput, tr("%1: the output is a directory").arg(output));
+
+    QString error;
+    auto file = CsvFile::load(input, csvOptions, &error);
+    if (!file)
+        return fail(InputOutput, error);
+    const QString leiName = parser.isSet(QStringLiteral("lei-column"))
+        ? parser.value(QStringLiteral("lei-column"))
+        : QStringLiteral("lei");
+    const int leiColumn = file->findColumn(leiName);
+    if (leiColumn < 0)
+        return fail(InputOutput, tr("%1: no column named \"%2\" (columns: %3); name it with --lei-column")
+                                     .arg(input, leiName, file->header().join(QStringLiteral(", "))));
+
+    return fail(InputOutput, tr("%1: enrichment is not available in this build yet").arg(input));
+}

@@ -292,7 +292,7 @@ bool CsvFile::index(const IndexObserver &observer)
     qint64 quoteLine = 0;
     Utf8Scan utf8;
     qint64 i = m_dataStart;
-    qint64 lastAdvised = 0;
+    qint64 released = m_dataStart;
 
     auto endRow = [&](qint64 end) {
         if (fields != expectedFields) {
@@ -380,19 +380,8 @@ bool CsvFile::index(const IndexObserver &observer)
             ++i;
         }
         m_published.store(m_indexed, std::memory_order_release);
-#ifdef Q_OS_LINUX
-        // Drop the pages already scanned from this process's resident set; they stay in the
-        // page cache and come back on demand when a row is read.
-        if (m_owned.isEmpty()) {
-            static const qint64 page = sysconf(_SC_PAGESIZE);
-            const qint64 upto = (i / page) * page;
-            if (upto > lastAdvised) {
-                madvise(const_cast<char *>(m_data) + lastAdvised, size_t(upto - lastAdvised),
-                        MADV_DONTNEED);
-                lastAdvised = upto;
-            }
-        }
-#endif
+        releaseBytes(released, i);
+        released = i;
         if (observer.progress)
             observer.progress(m_indexed, i, n);
         if (observer.cancel && observer.cancel->load())
@@ -436,6 +425,29 @@ bool CsvFile::index(const IndexObserver &observer)
     return true;
 }
 
+void CsvFile::releaseBytes(qint64 from, qint64 to) const
+{
+#ifdef Q_OS_LINUX
+    if (!m_owned.isEmpty())
+        return; // not a mapping
+    static const qint64 page = sysconf(_SC_PAGESIZE);
+    const qint64 begin = (from / page) * page;
+    const qint64 end = (to / page) * page;
+    if (end > begin)
+        madvise(const_cast<char *>(m_data) + begin, size_t(end - begin), MADV_DONTNEED);
+#else
+    Q_UNUSED(from);
+    Q_UNUSED(to);
+#endif
+}
+
+void CsvFile::releaseRows(qint64 first, qint64 end) const
+{
+    if (first < 0 || end <= first || end > rowCount())
+        return;
+    releaseBytes(first == 0 ? m_dataStart : rowEnd(first - 1), rowEnd(end - 1));
+}
+
 CsvDialect CsvFile::dialect() const
 {
     CsvDialect d;
@@ -471,8 +483,37 @@ QStringList CsvFile::row(qint64 r) const
 
 QString CsvFile::cell(qint64 r, int column) const
 {
-    const QStringList fields = row(r);
-    return column >= 0 && column < fields.size() ? fields[column] : QString();
+    // Skips to the field without decoding the others: whole-column passes (LEI checks,
+    // enrichment) call this once per row.
+    const QByteArrayView raw = rawRow(r);
+    const char *d = raw.data();
+    const qsizetype n = raw.size();
+    qsizetype i = 0;
+    bool inQuotes = false;
+    for (int c = 0; c < column; ++c) {
+        while (i < n && (inQuotes || d[i] != m_delimiter)) {
+            if (d[i] == '"')
+                inQuotes = !inQuotes;
+            ++i;
+        }
+        if (i >= n)
+            return {};
+        ++i;
+    }
+    qsizetype end = i;
+    inQuotes = false;
+    bool quoted = false;
+    while (end < n && (inQuotes || d[end] != m_delimiter)) {
+        if (d[end] == '"') {
+            inQuotes = !inQuotes;
+            quoted = true;
+        }
+        ++end;
+    }
+    const QByteArrayView field = raw.sliced(i, end - i);
+    if (quoted)
+        return splitRow(field, m_delimiter, CsvEncoding(m_decodeEncoding.load())).value(0);
+    return Csv::decode(CsvEncoding(m_decodeEncoding.load()), field.data(), field.size());
 }
 
 QList<CsvProblem> CsvFile::problems() const

@@ -75,6 +75,10 @@ public:
     // The row's bytes as in the file (after transcoding for UTF-16), without its line ending.
     QByteArrayView rawRow(qint64 row) const;
 
+    // Whole-file passes call this behind themselves: the mapped pages of rows [first, end) leave
+    // the process's resident set (they stay in the page cache and come back when read).
+    void releaseRows(qint64 first, qint64 end) const;
+
     QList<CsvProblem> problems() const;
     qint64 problemCount() const;
     // Whole-file notes (encoding fallback) for the status bar.
@@ -91,6 +95,7 @@ private:
     void appendRowEnd(qint64 end);
     qint64 rowEnd(qint64 row) const;
     void addProblem(CsvProblem problem);
+    void releaseBytes(qint64 from, qint64 to) const;
 
     static constexpr int kBlockShift = 16; // 65,536 row offsets per block
     static constexpr qint64 kBlockSize = qint64(1) << kBlockShift;

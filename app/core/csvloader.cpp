@@ -69,8 +69,11 @@ qint64 countInvalidLeis(const CsvFile &file, int column, const std::atomic_bool 
     qint64 invalid = 0;
     const qint64 rows = file.rowCount();
     for (qint64 r = 0; r < rows; ++r) {
-        if (cancel && (r & 0xFFFF) == 0 && cancel->load())
-            break;
+        if ((r & 0xFFFF) == 0) {
+            file.releaseRows(r - 0x10000, r);
+            if (cancel && cancel->load())
+                break;
+        }
         if (!Lei::isValid(Lei::normalise(file.cell(r, column))))
             ++invalid;
     }

@@ -104,8 +104,12 @@ void CsvFileTest::parse()
     QCOMPARE(int(f->dialect().lineEnding), lineEnding);
     QCOMPARE(f->header(), header);
     QCOMPARE(f->rowCount(), qint64(rows.size()));
-    for (int i = 0; i < rows.size(); ++i)
+    for (int i = 0; i < rows.size(); ++i) {
         QCOMPARE(f->row(i), rows[i]);
+        for (int c = 0; c < rows[i].size(); ++c)
+            QCOMPARE(f->cell(i, c), rows[i][c]);
+        QCOMPARE(f->cell(i, int(rows[i].size())), QString()); // past the last field
+    }
     QCOMPARE(f->problemCount(), 0);
 }
 

@@ -1,0 +1,135 @@
+#include "csvfile.h"
+#include "csvloader.h"
+#include "csvtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class CsvTableModelTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sampleThroughTheTester();
+    void invalidLeisAreMarked();
+    void rowsArriveWhileLoading();
+    void longFieldsAreShortenedForDisplayOnly();
+    void invalidLeiCount();
+
+private:
+    QString write(const QByteArray &bytes, const QString &name);
+    QTemporaryDir m_dir;
+};
+
+void CsvTableModelTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString CsvTableModelTest::write(const QByteArray &bytes, const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write test file");
+    return path;
+}
+
+void CsvTableModelTest::sampleThroughTheTester()
+{
+    CsvTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    auto file = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    model.setFile(file);
+    model.setLeiColumn(file->findColumn());
+    QCOMPARE(model.rowCount(), 20);
+    QCOMPARE(model.columnCount(), 8);
+    QCOMPARE(model.headerData(7, Qt::Horizontal).toString(), QStringLiteral("lei"));
+    QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 1);
+    QCOMPARE(model.data(model.index(2, 2)).toString(), QStringLiteral("1.957E7"));
+    QCOMPARE(model.data(model.index(19, 7)).toString(), QStringLiteral("4PQUHN3JPFGFNF3BB653"));
+    // Every LEI in the sample is valid: nothing is marked.
+    for (int r = 0; r < model.rowCount(); ++r)
+        QVERIFY(!model.data(model.index(r, 7), CsvTableModel::InvalidLeiRole).toBool());
+}
+
+void CsvTableModelTest::invalidLeisAreMarked()
+{
+    const QString path = write("id,lei\n1,XKZZ2JZF41MRHTR1V493\n2,BFXS5XCH7N0Y05NIXW12\n3,\n4, bfxs5xch7n0y05nixw11 \n",
+                               QStringLiteral("marks.csv"));
+    QString error;
+    auto file = CsvFile::load(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    CsvTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFile(file);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setLeiColumn(1);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!model.data(model.index(0, 1), CsvTableModel::InvalidLeiRole).toBool());
+    QVERIFY(model.data(model.index(1, 1), CsvTableModel::InvalidLeiRole).toBool());
+    QCOMPARE(model.data(model.index(1, 1), Qt::ToolTipRole).toString(), QStringLiteral("check digits wrong"));
+    QVERIFY(model.data(model.index(1, 1), Qt::BackgroundRole).isValid());
+    QCOMPARE(model.data(model.index(2, 1), Qt::ToolTipRole).toString(), QStringLiteral("LEI is empty"));
+    QVERIFY(!model.data(model.index(3, 1), CsvTableModel::InvalidLeiRole).toBool()); // lower case, spaces
+    QVERIFY(!model.data(model.index(1, 0), CsvTableModel::InvalidLeiRole).toBool()); // not the LEI column
+}
+
+void CsvTableModelTest::rowsArriveWhileLoading()
+{
+    QByteArray bytes("n,lei\n");
+    for (int i = 0; i < 300000; ++i)
+        bytes += QByteArray::number(i) + ",XKZZ2JZF41MRHTR1V493\n";
+    const QString path = write(bytes, QStringLiteral("big.csv"));
+
+    CsvLoader loader;
+    CsvTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy available(&loader, &CsvLoader::rowsAvailable);
+    QSignalSpy finished(&loader, &CsvLoader::finished);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    connect(&loader, &CsvLoader::rowsAvailable, &model, &CsvTableModel::refreshRowCount);
+    QString error;
+    auto file = loader.open(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    model.setFile(file);
+    QCOMPARE(model.columnCount(), 2); // the header is there before any row
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    model.refreshRowCount();
+    QCOMPARE(model.rowCount(), 300000);
+    QVERIFY(available.size() >= 1);
+    QVERIFY(inserted.size() >= 1);
+    QCOMPARE(model.data(model.index(299999, 0)).toString(), QStringLiteral("299999"));
+}
+
+void CsvTableModelTest::longFieldsAreShortenedForDisplayOnly()
+{
+    const QByteArray longText(5000, 'y');
+    const QString path = write("a,b\n1," + longText + "\n", QStringLiteral("long.csv"));
+    QString error;
+    auto file = CsvFile::load(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    CsvTableModel model;
+    model.setFile(file);
+    QCOMPARE(model.data(model.index(0, 1), Qt::EditRole).toString().size(), 5000);
+    QVERIFY(model.data(model.index(0, 1), Qt::DisplayRole).toString().size() <= 1001);
+}
+
+void CsvTableModelTest::invalidLeiCount()
+{
+    const QString path = write("lei\nXKZZ2JZF41MRHTR1V493\nnope\nBFXS5XCH7N0Y05NIXW12\n\n 213800mbweijdm5cu638\n",
+                               QStringLiteral("count.csv"));
+    QString error;
+    auto file = CsvFile::load(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    QCOMPARE(countInvalidLeis(*file, 0), 2);
+}
+
+QTEST_GUILESS_MAIN(CsvTableModelTest)
+#include "csvtablemodel_test.moc"
