@@ -49,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200);
     setCentralWidget(m_view);
 
     m_problemsList = new QListWidget(this);
@@ -139,6 +140,16 @@ bool MainWindow::openFile(const QString &path)
     return true;
 }
 
+void MainWindow::fitColumns()
+{
+    // Sized from the first rows only (the header's precision), capped so one long text
+    // does not push the other columns out of sight.
+    m_view->resizeColumnsToContents();
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int c = 0; c < header->count(); ++c)
+        header->resizeSection(c, qMin(header->sectionSize(c), 320));
+}
+
 bool MainWindow::isLoading() const
 {
     return m_loader->isRunning() || m_invalidLeis < 0;
@@ -146,7 +157,10 @@ bool MainWindow::isLoading() const
 
 void MainWindow::onRowsAvailable(qint64, qint64 bytesDone, qint64 bytesTotal)
 {
+    const bool firstRows = m_model->rowCount() == 0;
     m_model->refreshRowCount();
+    if (firstRows && m_model->rowCount() > 0)
+        fitColumns();
     if (bytesTotal > 0)
         m_progress->setValue(int(bytesDone * 1000 / bytesTotal));
     updateStatus();
@@ -154,7 +168,10 @@ void MainWindow::onRowsAvailable(qint64, qint64 bytesDone, qint64 bytesTotal)
 
 void MainWindow::onLoadFinished(bool complete)
 {
+    const bool firstRows = m_model->rowCount() == 0;
     m_model->refreshRowCount();
+    if (firstRows)
+        fitColumns();
     m_progress->hide();
     m_cancelLoad->hide();
     if (!complete)

@@ -46,6 +46,7 @@ private:
     void onRowsAvailable(qint64 rows, qint64 bytesDone, qint64 bytesTotal);
     void onLoadFinished(bool complete);
     void chooseLeiColumn();
+    void fitColumns();
     void countInvalidLeis();
     void updateStatus();
     void addRecentFile(const QString &path);
