@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+// Transaction cost by country: one formula per ISO country code plus a default, each an
+// arithmetic expression over column names, evaluated with muParser. Formulas are compiled once
+// and evaluated per row.
+class CostRules final
+{
+public:
+    CostRules();
+    ~CostRules();
+    CostRules(CostRules &&) noexcept;
+    CostRules &operator=(CostRules &&) noexcept;
+
+    // {"rules": {"GB": "notional * rate - notional", ...}, "default": "0"}. Rejects bad JSON and
+    // formulas that do not parse, naming the rule.
+    static std::optional<CostRules> fromJson(const QByteArray &json, QString *error);
+    static std::optional<CostRules> load(const QString &path, QString *error);
+    // The bundled rules (GB, NL, default 0).
+    static CostRules defaults();
+
+    // Ties the formulas' names to the input's columns; a rule naming a column the input lacks is
+    // rejected with its name. Must succeed before evaluate().
+    bool bind(const QStringList &header, QString *error);
+
+    struct Result
+    {
+        bool ok = false;
+        double value = 0;
+        QString reason; // when !ok: "rate is 0: division by zero", "notional is not a number: \"x\""
+    };
+    // `cell(column)` gives a row's text in a column.
+    Result evaluate(const QString &country, const std::function<QString(int)> &cell);
+
+    QStringList countries() const;
+    QString formula(const QString &country) const; // empty country: the default
+
+private:
+    struct Rule;
+    Rule *ruleFor(const QString &country);
+    std::vector<std::unique_ptr<Rule>> m_rules; // [0] is the default
+    QHash<QString, int> m_byCountry;
+};
