@@ -124,6 +124,7 @@ void GleifClient::lookup(const QStringList &leis)
         m_urlBatchLimit = GleifSettings::maxBatchSize;
         m_failuresInARow = 0;
         m_gaveUp.clear();
+        m_holdUntil = {};
     }
     for (const QString &raw : leis) {
         const QString lei = Lei::normalise(raw);
@@ -191,6 +192,10 @@ void GleifClient::dispatch()
         return;
     while (m_flights.size() < m_settings.concurrency) {
         const auto now = Clock::now();
+        if (now < m_holdUntil) {
+            armWakeUp(ceil<milliseconds>(m_holdUntil - now));
+            break;
+        }
         const auto ready = std::find_if(m_queue.begin(), m_queue.end(),
                                         [&](const Batch &b) { return b.notBefore <= now; });
         if (ready == m_queue.end() && m_unbatched.isEmpty())
@@ -204,6 +209,16 @@ void GleifClient::dispatch()
         if (ready != m_queue.end()) {
             batch = *ready;
             m_queue.erase(ready);
+            // Queued before a 414 lowered the limit: cut it now rather than collect another 414.
+            if (batch.page == 1 && batch.leis.size() > effectiveBatchSize()) {
+                const QStringList rest = batch.leis.mid(effectiveBatchSize());
+                batch.leis = batch.leis.mid(0, effectiveBatchSize());
+                batch.pending = QSet<QString>(batch.leis.cbegin(), batch.leis.cend());
+                Batch later = batch;
+                later.leis = rest;
+                later.pending = QSet<QString>(rest.cbegin(), rest.cend());
+                m_queue.prepend(std::move(later));
+            }
         } else {
             const int n = std::min<int>(effectiveBatchSize(), m_unbatched.size());
             batch.leis = m_unbatched.mid(0, n);
@@ -275,7 +290,7 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
     if (!flight.released)
         m_limiter->release(flight.ticket);
 
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed: aborted
     m_counters.bytesReceived += body.size();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
@@ -476,6 +491,10 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
         qCInfo(lcGleif) << failure.reason << "- retrying" << shortList(remaining) << "in"
                         << delay.count() << "ms";
         batch.notBefore = Clock::now() + delay;
+        // Nobody answering means nobody will answer the other batches either: hold them back
+        // until the retry has shown whether the host is back, instead of failing each in turn.
+        if (failure.kind == Kind::Unreachable)
+            m_holdUntil = std::max(m_holdUntil, batch.notBefore);
         m_queue.append(std::move(batch));
         return;
     }

@@ -114,6 +114,7 @@ private:
     QHash<QNetworkReply *, Flight> m_flights;
     int m_urlBatchLimit = GleifSettings::maxBatchSize; // lowered by 414/431 answers
     int m_failuresInARow = 0;    // failed answers with no good one in between, any batch
+    std::chrono::steady_clock::time_point m_holdUntil{}; // no new request before (host unreachable)
     QString m_gaveUp;            // set once GLEIF is unreachable: the reason every LEI left gets
     QStringList m_lateFailures;  // added by lookup() after giving up, reported asynchronously
     quint64 m_generation = 0;    // bumped when a run ends, so deferred work of an old run is dropped

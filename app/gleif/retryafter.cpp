@@ -18,22 +18,24 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(QByteArrayView value, c
         return seconds < 0 ? std::nullopt
                            : std::optional(std::chrono::milliseconds(seconds * 1000));
 
-    // IMF-fixdate is the form servers send; RFC 850 and asctime are obsolete but still allowed.
-    const QString s = QString::fromLatin1(text);
-    QDateTime when = QDateTime::fromString(s, Qt::RFC2822Date);
-    if (!when.isValid()) {
-        const QLocale c = QLocale::c();
-        for (const QString &format : { QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"),
-                                       QStringLiteral("ddd MMM d HH:mm:ss yyyy") }) {
-            when = c.toDateTime(s.simplified(), format);
-            if (when.isValid())
-                break;
-        }
-        if (when.isValid()) {
-            when.setTimeZone(QTimeZone::utc());
-            if (when.date().year() < 1970) // two-digit years of RFC 850
-                when = when.addYears(100);
-        }
+    // IMF-fixdate is what servers send; RFC 850 and asctime are obsolete but still allowed. The
+    // day name is dropped: it adds nothing, and Qt rejects one that disagrees with a 19xx year.
+    const QString s = QString::fromLatin1(text).simplified();
+    const qsizetype comma = s.indexOf(u',');
+    const QString rest = comma >= 0 ? s.mid(comma + 1).trimmed() : s.section(u' ', 1);
+    const QLocale c = QLocale::c();
+    QDateTime when;
+    for (const QString &format : { QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"),
+                                   QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"),
+                                   QStringLiteral("MMM d HH:mm:ss yyyy") }) {
+        when = c.toDateTime(rest, format);
+        if (when.isValid())
+            break;
+    }
+    if (when.isValid()) {
+        when = QDateTime(when.date(), when.time(), QTimeZone::utc());
+        if (when.date().year() < 1970) // the two-digit years of RFC 850
+            when = when.addYears(100);
     }
     if (!when.isValid())
         return std::nullopt;

@@ -1,0 +1,306 @@
+// The local GLEIF must behave like the real one (docs/gleif-api.md), or the client's tests
+// prove nothing. These check it directly, over HTTP, without the client.
+#include "fakegleif.h"
+#include "lei.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+class FakeGleifTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void syntheticLeisAreValid();
+    void defaultPageSizeIs15();
+    void pageSizeOver200IsRejected_data();
+    void pageSizeOver200IsRejected();
+    void unknownLeisAreAbsent();
+    void noMatchGivesEmptyData();
+    void recordsComeInItsOwnOrder();
+    void singleRecord();
+    void singleRecordNotFoundIs404();
+    void rateLimitAnswers429WithRetryAfter();
+    void everyKthRequestFails();
+    void truncatedBodyForChosenLeis();
+    void scriptedAnswersComeFirst();
+    void statsEndpoint();
+
+private:
+    struct Answer
+    {
+        int status = 0;
+        QJsonObject json;
+        QByteArray body;
+        QByteArray retryAfter;
+    };
+    Answer get(const QString &pathAndQuery);
+
+    QNetworkAccessManager m_nam;
+    FakeGleif *m_fake = nullptr;
+};
+
+FakeGleifTest::Answer FakeGleifTest::get(const QString &pathAndQuery)
+{
+    const QUrl url = QUrl(m_fake->baseUrl().toString() + pathAndQuery).adjusted(QUrl::NormalizePathSegments);
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/vnd.api+json");
+    QNetworkReply *reply = m_nam.get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        [&] { QVERIFY(finished.wait(5000)); }();
+    Answer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    answer.json = QJsonDocument::fromJson(answer.body).object();
+    answer.retryAfter = reply->rawHeader("Retry-After");
+    reply->deleteLater();
+    return answer;
+}
+
+static QStringList synthetic(int from, int count)
+{
+    QStringList leis;
+    for (int i = from; i < from + count; ++i)
+        leis.append(FakeGleif::syntheticLei(i));
+    return leis;
+}
+
+void FakeGleifTest::syntheticLeisAreValid()
+{
+    for (int i : { 0, 1, 99, 123456 })
+        QVERIFY2(Lei::isValid(FakeGleif::syntheticLei(i)), qPrintable(FakeGleif::syntheticLei(i)));
+    QVERIFY(FakeGleif::syntheticRecord(FakeGleif::syntheticHasNullBic(3) ? 3 : 8)
+                    .value(u"attributes").toObject().value(u"bic").isNull());
+    QVERIFY(FakeGleif::syntheticRecord(5)
+                    .value(u"attributes").toObject().value(u"entity").toObject()
+                    .value(u"legalName").toObject().value(u"name").isNull());
+}
+
+void FakeGleifTest::defaultPageSizeIs15()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 40;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    // The trap of docs/gleif-api.md: no page[size], 40 asked, 15 answered.
+    const Answer answer = get(QStringLiteral("/lei-records?filter[lei]=") + synthetic(0, 40).join(u','));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.json.value(u"data").toArray().size(), 15);
+    const QJsonObject pagination =
+            answer.json.value(u"meta").toObject().value(u"pagination").toObject();
+    QCOMPARE(pagination.value(u"total").toInt(), 40);
+    QCOMPARE(pagination.value(u"perPage").toInt(), 15);
+    QCOMPARE(pagination.value(u"currentPage").toInt(), 1);
+    QCOMPARE(pagination.value(u"lastPage").toInt(), 3);
+    QCOMPARE(pagination.value(u"from").toInt(), 1);
+    QCOMPARE(pagination.value(u"to").toInt(), 15);
+    const QJsonObject links = answer.json.value(u"links").toObject();
+    QVERIFY(links.value(u"next").toString().contains(QLatin1String("page[number]=2")));
+    QVERIFY(links.value(u"last").toString().contains(QLatin1String("page[number]=3")));
+    QVERIFY(!answer.json.value(u"meta").toObject().value(u"goldenCopy").toObject().isEmpty());
+
+    // The three pages together hold each of the 40 exactly once.
+    QSet<QString> seen;
+    for (int page = 1; page <= 3; ++page) {
+        const Answer p = get(QStringLiteral("/lei-records?filter[lei]=") + synthetic(0, 40).join(u',')
+                             + QStringLiteral("&page[number]=") + QString::number(page));
+        for (const QJsonValue &r : p.json.value(u"data").toArray())
+            seen.insert(r.toObject().value(u"id").toString());
+    }
+    QCOMPARE(seen.size(), 40);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::pageSizeOver200IsRejected_data()
+{
+    QTest::addColumn<QString>("size");
+    QTest::addColumn<int>("status");
+    QTest::newRow("200") << QStringLiteral("200") << 200;
+    QTest::newRow("201") << QStringLiteral("201") << 400;
+    QTest::newRow("0") << QStringLiteral("0") << 400;
+    QTest::newRow("words") << QStringLiteral("many") << 400;
+}
+
+void FakeGleifTest::pageSizeOver200IsRejected()
+{
+    QFETCH(QString, size);
+    QFETCH(int, status);
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const Answer answer = get(QStringLiteral("/lei-records?filter[lei]=XKZZ2JZF41MRHTR1V493&page[size]=") + size);
+    QCOMPARE(answer.status, status);
+    if (status == 400) {
+        const QJsonObject error = answer.json.value(u"errors").toArray().first().toObject();
+        QCOMPARE(error.value(u"status").toString(), QStringLiteral("400"));
+        QCOMPARE(error.value(u"source").toObject().value(u"parameter").toString(),
+                 QStringLiteral("page[size]"));
+    }
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::unknownLeisAreAbsent()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QString unknown = FakeGleif::syntheticLei(5); // valid, but no synthetic entities served
+    const Answer answer = get(QStringLiteral("/lei-records?page[size]=10&filter[lei]=XKZZ2JZF41MRHTR1V493,")
+                              + unknown + QStringLiteral(",851WYGNLUQLFZBSYGB56"));
+    QCOMPARE(answer.status, 200);
+    const QJsonArray data = answer.json.value(u"data").toArray();
+    QCOMPARE(data.size(), 2);
+    for (const QJsonValue &r : data)
+        QVERIFY(r.toObject().value(u"id").toString() != unknown);
+    QCOMPARE(answer.json.value(u"meta").toObject().value(u"pagination").toObject().value(u"total").toInt(), 2);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::noMatchGivesEmptyData()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const Answer answer = get(QStringLiteral("/lei-records?page[size]=10&filter[lei]=") + FakeGleif::syntheticLei(1));
+    QCOMPARE(answer.status, 200);
+    QVERIFY(answer.json.value(u"data").isArray());
+    QCOMPARE(answer.json.value(u"data").toArray().size(), 0);
+    QCOMPARE(answer.json.value(u"meta").toObject().value(u"pagination").toObject().value(u"total").toInt(), 0);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::recordsComeInItsOwnOrder()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 50;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QStringList asked = synthetic(0, 50);
+    const Answer answer = get(QStringLiteral("/lei-records?page[size]=50&filter[lei]=") + asked.join(u','));
+    QStringList answered;
+    for (const QJsonValue &r : answer.json.value(u"data").toArray())
+        answered.append(r.toObject().value(u"attributes").toObject().value(u"lei").toString());
+    QCOMPARE(answered.size(), 50);
+    QVERIFY(answered != asked);
+    QStringList reversed(asked.crbegin(), asked.crend());
+    QVERIFY(answered != reversed);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::singleRecord()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const Answer answer = get(QStringLiteral("/lei-records/BFXS5XCH7N0Y05NIXW11"));
+    QCOMPARE(answer.status, 200);
+    QVERIFY(answer.json.value(u"data").isObject()); // not an array, unlike the list
+    QCOMPARE(answer.json.value(u"data").toObject().value(u"attributes").toObject().value(u"bic").toArray().size(), 6);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::singleRecordNotFoundIs404()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const Answer answer = get(QStringLiteral("/lei-records/") + FakeGleif::syntheticLei(9));
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(answer.json.value(u"errors").toArray().first().toObject().value(u"status").toString(),
+             QStringLiteral("404"));
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::rateLimitAnswers429WithRetryAfter()
+{
+    FakeGleif::Options options;
+    options.rateLimit = 2;
+    options.windowMs = 1500;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QString path = QStringLiteral("/lei-records?page[size]=1&filter[lei]=XKZZ2JZF41MRHTR1V493");
+    QCOMPARE(get(path).status, 200);
+    QCOMPARE(get(path).status, 200);
+    const Answer refused = get(path);
+    QCOMPARE(refused.status, 429);
+    QCOMPARE(refused.retryAfter, QByteArray("2")); // 1.5 s, rounded up to whole seconds
+    QCOMPARE(fake.stats().tooManyRequests, 1);
+    QCOMPARE(fake.stats().requests, 3);
+    QTest::qWait(1600);
+    QCOMPARE(get(path).status, 200);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::everyKthRequestFails()
+{
+    FakeGleif::Options options;
+    options.serverErrorEvery = 3;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    QList<int> statuses;
+    for (int i = 0; i < 6; ++i)
+        statuses.append(get(QStringLiteral("/lei-records/XKZZ2JZF41MRHTR1V493")).status);
+    QCOMPARE(statuses, (QList<int>{ 200, 200, 503, 200, 200, 503 }));
+    QCOMPARE(fake.stats().serverErrors, 2);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::truncatedBodyForChosenLeis()
+{
+    FakeGleif::Options options;
+    options.truncateLeis = QStringList{ QStringLiteral("851WYGNLUQLFZBSYGB56") };
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const Answer cut = get(QStringLiteral("/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493,851WYGNLUQLFZBSYGB56"));
+    QCOMPARE(cut.status, 200);
+    QJsonParseError error;
+    QJsonDocument::fromJson(cut.body, &error);
+    QVERIFY(error.error != QJsonParseError::NoError);
+    const Answer whole = get(QStringLiteral("/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493"));
+    QCOMPARE(whole.json.value(u"data").toArray().size(), 1);
+    QCOMPARE(fake.stats().truncated, 1);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::scriptedAnswersComeFirst()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    FakeGleif::Scripted s;
+    s.status = 502;
+    fake.enqueue(s);
+    const QString path = QStringLiteral("/lei-records/XKZZ2JZF41MRHTR1V493");
+    QCOMPARE(get(path).status, 502);
+    QCOMPARE(get(path).status, 200);
+    QCOMPARE(fake.log().size(), 2);
+    QCOMPARE(fake.log().at(0).status, 502);
+    QCOMPARE(fake.log().at(1).leis, QStringList{ QStringLiteral("XKZZ2JZF41MRHTR1V493") });
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::statsEndpoint()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    get(QStringLiteral("/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493,851WYGNLUQLFZBSYGB56"));
+    const Answer stats = get(QStringLiteral("/../../_fake/stats"));
+    QCOMPARE(stats.json.value(u"requests").toInt(), 1);
+    QCOMPARE(stats.json.value(u"leisAsked").toInt(), 2);
+    QCOMPARE(FakeGleif::maxInAnyWindow({ 0, 10, 999, 1000, 1500, 1999 }, 1000), 3);
+    m_fake = nullptr;
+}
+
+QTEST_GUILESS_MAIN(FakeGleifTest)
+#include "fakegleif_test.moc"

@@ -1,0 +1,649 @@
+// The GLEIF client against the local GLEIF: one test per behaviour of issue 3. Windows, timeouts
+// and backoffs are shortened through the settings so the whole binary runs in well under a minute.
+#include "fakegleif.h"
+#include "gleifclient.h"
+#include "ratelimiter.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace std::chrono;
+
+namespace {
+
+QStringList synthetic(int from, int count)
+{
+    QStringList leis;
+    for (int i = from; i < from + count; ++i)
+        leis.append(FakeGleif::syntheticLei(i));
+    return leis;
+}
+
+const QStringList sampleLeis{ QStringLiteral("XKZZ2JZF41MRHTR1V493"), QStringLiteral("213800MBWEIJDM5CU638"),
+                              QStringLiteral("K6Q0W1PS1L1O4IQL9C32"), QStringLiteral("MP6I5ZYZBEU3UXPYFY54"),
+                              QStringLiteral("4PQUHN3JPFGFNF3BB653"), QStringLiteral("BFXS5XCH7N0Y05NIXW11"),
+                              QStringLiteral("851WYGNLUQLFZBSYGB56") };
+
+// Fast, but with every mechanism in place; each test tightens what it exercises.
+GleifSettings fastSettings(const QUrl &baseUrl)
+{
+    GleifSettings s;
+    s.baseUrl = baseUrl;
+    s.requestsPerMinute = 1000;
+    s.window = seconds(60);
+    s.timeout = seconds(5);
+    s.backoffBase = milliseconds(40);
+    s.backoffMax = milliseconds(400);
+    return s;
+}
+
+struct Run
+{
+    QVector<LookupResult> results; // in the order reported
+    QHash<QString, LookupResult> byLei;
+    int signals = 0;
+    bool finished = false;
+    qint64 ms = 0;
+
+    int count(LookupOutcome outcome) const
+    {
+        return int(std::count_if(results.cbegin(), results.cend(),
+                                 [outcome](const LookupResult &r) { return r.outcome == outcome; }));
+    }
+};
+
+// Looks the LEIs up and waits for finished().
+Run lookUp(GleifClient &client, const QStringList &leis, int timeoutMs = 20000)
+{
+    QSignalSpy ready(&client, &GleifClient::resultsReady);
+    QSignalSpy finished(&client, &GleifClient::finished);
+    QElapsedTimer clock;
+    clock.start();
+    client.lookup(leis);
+    Run run;
+    run.finished = finished.wait(timeoutMs);
+    run.ms = clock.elapsed();
+    run.signals = int(ready.size());
+    for (const QList<QVariant> &args : std::as_const(ready)) {
+        for (const LookupResult &r : args.at(0).value<QVector<LookupResult>>()) {
+            run.results.append(r);
+            run.byLei.insert(r.lei, r);
+        }
+    }
+    return run;
+}
+
+QByteArray httpDate(const QDateTime &utc)
+{
+    return QLocale::c().toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+}
+
+} // namespace
+
+class GleifClientTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void followsPagination_data();
+    void followsPagination();
+    void matchesUnorderedRecords();
+    void nullBicAndNullName();
+    void notFoundVersusFailed();
+    void clientErrorsAreNotRetried_data();
+    void clientErrorsAreNotRetried();
+    void retryAfterIsHonoured_data();
+    void retryAfterIsHonoured();
+    void retryAfterPausesOtherRequests();
+    void serverErrorThenSuccess_data();
+    void serverErrorThenSuccess();
+    void timeoutThenSuccess();
+    void timeoutEveryTimeFails();
+    void truncatedAnswerFailsOnlyThatLei_data();
+    void truncatedAnswerFailsOnlyThatLei();
+    void halvesBatchOnUriTooLong();
+    void cancelInFlight_data();
+    void cancelInFlight();
+    void rollingWindowNeverExceeded_data();
+    void rollingWindowNeverExceeded();
+    void sendsHeaders();
+    void eachLeiAskedOnce();
+    void unreachableFailsFast();
+    void givesUpWhenGleifKeepsFailing();
+    void emptyInputFinishes();
+};
+
+void GleifClientTest::followsPagination_data()
+{
+    QTest::addColumn<int>("pageSizeCap");
+    QTest::addColumn<int>("expectedRequests");
+    // Without page[size] GLEIF would answer 15 of the 40 and drop 25 on later pages.
+    QTest::newRow("explicit page size, one page") << 0 << 1;
+    QTest::newRow("GLEIF pages by 15 anyway") << 15 << 3;
+}
+
+void GleifClientTest::followsPagination()
+{
+    QFETCH(int, pageSizeCap);
+    QFETCH(int, expectedRequests);
+    FakeGleif::Options options;
+    options.syntheticEntities = 40;
+    options.pageSizeCap = pageSizeCap;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+
+    const QStringList leis = synthetic(0, 40);
+    const Run run = lookUp(client, leis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), 40);
+    QCOMPARE(run.count(LookupOutcome::Found), 40);
+    for (const QString &lei : leis)
+        QCOMPARE(run.byLei.value(lei).record.lei, lei);
+    QCOMPARE(fake.stats().requests, expectedRequests);
+    QCOMPARE(client.counters().requestsSent, expectedRequests);
+    for (int i = 0; i < fake.log().size(); ++i) {
+        const QUrlQuery &q = fake.log().at(i).query;
+        QCOMPARE(q.queryItemValue(QStringLiteral("page[size]")), QStringLiteral("40"));
+        QCOMPARE(q.queryItemValue(QStringLiteral("page[number]")), QString::number(i + 1));
+    }
+}
+
+void GleifClientTest::matchesUnorderedRecords()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, sampleLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 7);
+    QStringList answered;
+    for (const LookupResult &r : run.results)
+        answered.append(r.lei);
+    QVERIFY2(answered != sampleLeis, "the fake must not answer in request order for this test");
+    for (const QString &lei : sampleLeis) {
+        GleifRecord expected;
+        QVERIFY(GleifRecord::fromJson(fake.record(lei), &expected));
+        QCOMPARE(run.byLei.value(lei).record, expected);
+    }
+    const GleifRecord abn = run.byLei.value(QStringLiteral("BFXS5XCH7N0Y05NIXW11")).record;
+    QCOMPARE(abn.legalName, QStringLiteral("ABN AMRO Bank N.V."));
+    QCOMPARE(abn.country, QStringLiteral("NL"));
+    QCOMPARE(abn.bicsJoined(), QStringLiteral("ABNANL2AXXX;BETHDEF1XXX;GSLANL21XXX;KBWFNL21XXX;VSBVNL21XXX;ZEELNL21XXX"));
+    QCOMPARE(run.byLei.value(QStringLiteral("XKZZ2JZF41MRHTR1V493")).record.legalName,
+             QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+}
+
+void GleifClientTest::nullBicAndNullName()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 8;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    QVERIFY(FakeGleif::syntheticHasNullBic(3) && !FakeGleif::syntheticHasNullName(3));
+    QVERIFY(FakeGleif::syntheticHasNullName(5) && !FakeGleif::syntheticHasNullBic(5));
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, synthetic(0, 8));
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 8);
+
+    const LookupResult noBic = run.byLei.value(FakeGleif::syntheticLei(3));
+    QCOMPARE(noBic.outcome, LookupOutcome::Found);
+    QVERIFY(noBic.record.bics.isEmpty());
+    QCOMPARE(noBic.record.bicsJoined(), QString());
+    QVERIFY(!noBic.record.legalName.isEmpty());
+    QCOMPARE(noBic.record.country, QStringLiteral("FR"));
+
+    const LookupResult noName = run.byLei.value(FakeGleif::syntheticLei(5));
+    QCOMPARE(noName.outcome, LookupOutcome::Found);
+    QVERIFY(noName.record.legalName.isEmpty());
+    QVERIFY(!noName.record.bics.isEmpty());
+    QCOMPARE(noName.record.country, QStringLiteral("JP"));
+    QVERIFY(noName.record.rawJson.contains("\"name\":null"));
+
+    const LookupResult several = run.byLei.value(FakeGleif::syntheticLei(2));
+    QCOMPARE(several.record.bics.size(), 3); // in GLEIF's order
+    QVERIFY(several.record.bics.at(0).endsWith(QLatin1String("20XXX")));
+    QVERIFY(several.record.bics.at(2).endsWith(QLatin1String("22XXX")));
+}
+
+void GleifClientTest::notFoundVersusFailed()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 10;
+    const QString broken = FakeGleif::syntheticLei(4);
+    options.errorLeis = QStringList{ broken }; // every request naming it gets HTTP 500
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.maxAttempts = 3;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+
+    const QStringList unknown = synthetic(1000, 2); // well-formed, GLEIF has never heard of them
+    const Run run = lookUp(client, synthetic(0, 10) + unknown);
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), 12);
+    QCOMPARE(run.count(LookupOutcome::Found), 9);
+    QCOMPARE(run.count(LookupOutcome::NotFound), 2);
+    QCOMPARE(run.count(LookupOutcome::Failed), 1);
+    for (const QString &lei : unknown) {
+        QCOMPARE(run.byLei.value(lei).outcome, LookupOutcome::NotFound);
+        QVERIFY(run.byLei.value(lei).reason.isEmpty());
+    }
+    const LookupResult failed = run.byLei.value(broken);
+    QCOMPARE(failed.outcome, LookupOutcome::Failed);
+    QVERIFY2(failed.reason.startsWith(QLatin1String("HTTP 500 after ")), qPrintable(failed.reason));
+    QCOMPARE(client.counters().found, 9);
+    QCOMPARE(client.counters().notFound, 2);
+    QCOMPARE(client.counters().failed, 1);
+}
+
+void GleifClientTest::clientErrorsAreNotRetried_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::newRow("400") << 400;
+    QTest::newRow("404") << 404;
+}
+
+void GleifClientTest::clientErrorsAreNotRetried()
+{
+    QFETCH(int, status);
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    FakeGleif::Scripted scripted;
+    scripted.status = status;
+    scripted.body = R"({"errors":[{"status":"x","title":"Bad Request","detail":"Invalid filter"}]})";
+    fake.enqueue(scripted);
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, { sampleLeis.first() });
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, LookupOutcome::Failed);
+    QCOMPARE(run.results.first().reason,
+             QStringLiteral("HTTP ") + QString::number(status) + QStringLiteral(": Invalid filter"));
+    QCOMPARE(fake.stats().requests, 1);
+    QCOMPARE(client.counters().retries, 0);
+}
+
+void GleifClientTest::retryAfterIsHonoured_data()
+{
+    QTest::addColumn<bool>("asDate");
+    QTest::addColumn<qint64>("minimumGapMs");
+    QTest::newRow("delay-seconds") << false << qint64(2000);
+    // An HTTP-date has whole seconds and the two clocks differ a little: allow for both.
+    QTest::newRow("HTTP-date") << true << qint64(1800);
+}
+
+void GleifClientTest::retryAfterIsHonoured()
+{
+    QFETCH(bool, asDate);
+    QFETCH(qint64, minimumGapMs);
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    FakeGleif::Scripted tooMany;
+    tooMany.status = 429;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime whole = now.addMSecs(-now.time().msec()); // dates carry whole seconds
+    tooMany.headers.append({ "Retry-After", asDate ? httpDate(whole.addSecs(3)) : QByteArray("2") });
+    fake.enqueue(tooMany);
+
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, { sampleLeis.first() });
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.first().outcome, LookupOutcome::Found);
+    QCOMPARE(fake.log().size(), 2);
+    QCOMPARE(fake.log().at(0).status, 429);
+    const qint64 gap = fake.log().at(1).arrivedMs - fake.log().at(0).arrivedMs;
+    QVERIFY2(gap >= minimumGapMs, qPrintable(QString::number(gap)));
+    QVERIFY2(gap < 3500, qPrintable(QString::number(gap)));
+    QCOMPARE(client.counters().tooManyRequests, 1);
+    QCOMPARE(client.counters().retries, 1);
+    QCOMPARE(client.counters().requestsSent, 2);
+}
+
+void GleifClientTest::retryAfterPausesOtherRequests()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    FakeGleif::Scripted tooMany;
+    tooMany.status = 429;
+    tooMany.headers.append({ QByteArray("Retry-After"), QByteArray("2") });
+    fake.enqueue(tooMany);
+    FakeGleif::Scripted slow; // the other request is still out when the 429 comes back
+    slow.delayMs = 300;
+    fake.enqueue(slow);
+
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.batchSize = 1;
+    settings.concurrency = 2;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, sampleLeis.mid(0, 5));
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 5);
+    // The first two went out together; the 429 to the first must hold back every later one,
+    // not just the retry of the LEI it refused.
+    const auto &log = fake.log();
+    QCOMPARE(log.size(), 6);
+    QCOMPARE(log.at(0).status, 429);
+    for (int i = 2; i < log.size(); ++i)
+        QVERIFY2(log.at(i).arrivedMs - log.at(0).arrivedMs >= 2000,
+                 qPrintable(QString::number(log.at(i).arrivedMs - log.at(0).arrivedMs)));
+}
+
+void GleifClientTest::serverErrorThenSuccess_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::newRow("500") << 500;
+    QTest::newRow("502") << 502;
+    QTest::newRow("503") << 503;
+    QTest::newRow("504") << 504;
+}
+
+void GleifClientTest::serverErrorThenSuccess()
+{
+    QFETCH(int, status);
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    FakeGleif::Scripted error;
+    error.status = status;
+    fake.enqueue(error);
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, sampleLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 7);
+    QCOMPARE(fake.stats().requests, 2);
+    QCOMPARE(client.counters().retries, 1);
+    // Backed off (base 40 ms, jitter down to half) before asking again.
+    QVERIFY(fake.log().at(1).arrivedMs - fake.log().at(0).arrivedMs >= 19);
+}
+
+void GleifClientTest::timeoutThenSuccess()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    FakeGleif::Scripted slow; // the normal answer, but late
+    slow.delayMs = 3000;
+    fake.enqueue(slow);
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.timeout = milliseconds(300);
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, sampleLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 7);
+    QCOMPARE(client.counters().requestsSent, 2);
+    QCOMPARE(client.counters().retries, 1);
+    QVERIFY2(run.ms >= 300 && run.ms < 2500, qPrintable(QString::number(run.ms)));
+}
+
+void GleifClientTest::timeoutEveryTimeFails()
+{
+    FakeGleif::Options options;
+    options.latencyMs = 2000;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.timeout = milliseconds(200);
+    settings.maxAttempts = 2;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, { sampleLeis.first() });
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, LookupOutcome::Failed);
+    QCOMPARE(run.results.first().reason, QStringLiteral("timeout after 0.2 s after 2 attempts"));
+}
+
+void GleifClientTest::truncatedAnswerFailsOnlyThatLei_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("JSON cut") << int(FakeGleif::Truncation::Body) << QStringLiteral("malformed JSON");
+    QTest::newRow("connection cut") << int(FakeGleif::Truncation::Connection)
+                                    << QStringLiteral("answer cut short");
+}
+
+void GleifClientTest::truncatedAnswerFailsOnlyThatLei()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, reason);
+    const QString bad = FakeGleif::syntheticLei(137);
+    FakeGleif::Options options;
+    options.syntheticEntities = 200;
+    options.truncateLeis = QStringList{ bad };
+    options.truncation = FakeGleif::Truncation(mode);
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, synthetic(0, 200));
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), 200);
+    QCOMPARE(run.count(LookupOutcome::Found), 199);
+    QCOMPARE(run.count(LookupOutcome::Failed), 1);
+    QCOMPARE(run.byLei.value(bad).outcome, LookupOutcome::Failed);
+    QVERIFY2(run.byLei.value(bad).reason.startsWith(reason), qPrintable(run.byLei.value(bad).reason));
+    // Narrowed by halving: about two requests per level of a 200-LEI batch, not 200.
+    QVERIFY2(fake.stats().requests <= 20, qPrintable(QString::number(fake.stats().requests)));
+}
+
+void GleifClientTest::halvesBatchOnUriTooLong()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 400;
+    options.maxUrlLength = 2000; // about 85 LEIs
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.concurrency = 1;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, synthetic(0, 400));
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 400);
+    const auto &log = fake.log();
+    QCOMPARE(log.first().status, 414);
+    QCOMPARE(log.first().leis.size(), 200);
+    // Once told, later batches start small instead of hitting the limit again.
+    int tooLong = 0;
+    for (const auto &r : log)
+        tooLong += r.status == 414;
+    QCOMPARE(tooLong, 2); // 200, then 100; 50 fits and stays
+    QCOMPARE(log.last().leis.size(), 50);
+}
+
+void GleifClientTest::cancelInFlight_data()
+{
+    QTest::addColumn<bool>("fromSlot");
+    QTest::newRow("after the first answer") << false;
+    QTest::newRow("inside resultsReady") << true;
+}
+
+void GleifClientTest::cancelInFlight()
+{
+    QFETCH(bool, fromSlot);
+    FakeGleif::Options options;
+    options.syntheticEntities = 1000;
+    options.latencyMs = 300;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.batchSize = 100;
+    settings.concurrency = 2;
+    GleifClient client(settings);
+    // A short window, so that a slot left open by an aborted request would show below.
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000, milliseconds(50)));
+    QSignalSpy ready(&client, &GleifClient::resultsReady);
+    QSignalSpy finished(&client, &GleifClient::finished);
+    QSignalSpy counters(&client, &GleifClient::countersChanged);
+    QMetaObject::Connection cancelling;
+    if (fromSlot)
+        cancelling = connect(&client, &GleifClient::resultsReady, &client, [&client] { client.cancel(); });
+
+    client.lookup(synthetic(0, 1000));
+    QVERIFY(ready.wait(5000));
+    if (!fromSlot) {
+        QTRY_VERIFY(fake.stats().requests >= 3); // something is in flight for sure
+        client.cancel();
+    }
+    QVERIFY(!client.isRunning());
+    const auto signalsAtCancel = ready.size();
+    const auto countersAtCancel = counters.size();
+    const int sentAtCancel = client.counters().requestsSent;
+    const int seenAtCancel = fake.stats().requests;
+    QTest::qWait(1000); // several latencies: any leftover answer would have come by now
+
+    QCOMPARE(ready.size(), signalsAtCancel);
+    QCOMPARE(counters.size(), countersAtCancel);
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(client.counters().requestsSent, sentAtCancel);
+    QCOMPARE(fake.stats().requests, seenAtCancel);
+    QVERIFY(client.counters().found < 1000);
+    QCOMPARE(client.rateLimiter()->inUse(), 0); // every slot released, none leaked open
+
+    // The same client runs again afterwards.
+    disconnect(cancelling);
+    const Run again = lookUp(client, synthetic(0, 10));
+    QVERIFY(again.finished);
+    QCOMPARE(again.count(LookupOutcome::Found), 10);
+}
+
+void GleifClientTest::rollingWindowNeverExceeded_data()
+{
+    QTest::addColumn<int>("clients");
+    QTest::newRow("one client") << 1;
+    QTest::newRow("two clients, one limiter") << 2;
+}
+
+void GleifClientTest::rollingWindowNeverExceeded()
+{
+    QFETCH(int, clients);
+    const int limit = 5;
+    const int windowMs = 1000;
+    const int requests = 24;
+    FakeGleif::Options options;
+    options.syntheticEntities = requests;
+    options.rateLimit = limit; // the fake enforces the same limit: one too many gives a 429
+    options.windowMs = windowMs;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.batchSize = 1;
+    settings.concurrency = 4;
+    settings.requestsPerMinute = limit;
+    settings.window = milliseconds(windowMs);
+    const auto limiter = std::make_shared<RateLimiter>(limit, milliseconds(windowMs));
+    std::vector<std::unique_ptr<GleifClient>> pool;
+    for (int i = 0; i < clients; ++i) {
+        pool.push_back(std::make_unique<GleifClient>(settings));
+        pool.back()->setRateLimiter(limiter);
+    }
+    std::vector<std::unique_ptr<QSignalSpy>> finished;
+    for (int i = 0; i < clients; ++i) {
+        finished.push_back(std::make_unique<QSignalSpy>(pool[i].get(), &GleifClient::finished));
+        pool[i]->lookup(synthetic(i * requests / clients, requests / clients));
+    }
+    for (auto &spy : finished)
+        QVERIFY(spy->size() == 1 || spy->wait(15000));
+
+    QCOMPARE(fake.stats().requests, requests);
+    QCOMPARE(fake.stats().tooManyRequests, 0);
+    const int busiest = FakeGleif::maxInAnyWindow(fake.arrivals(), windowMs);
+    QVERIFY2(busiest <= limit, qPrintable(QString::number(busiest)));
+    QCOMPARE(busiest, limit); // the limit was reached, so the check above meant something
+    int found = 0;
+    for (const auto &c : pool)
+        found += c->counters().found;
+    QCOMPARE(found, requests);
+}
+
+void GleifClientTest::sendsHeaders()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    QVERIFY(lookUp(client, sampleLeis.mid(0, 2)).finished);
+    QCOMPARE(fake.log().size(), 1);
+    QCOMPARE(fake.log().first().accept, QByteArray("application/vnd.api+json"));
+    QCOMPARE(fake.log().first().userAgent, QByteArray("LEI-Enricher/" LEI_VERSION));
+    QCOMPARE(fake.log().first().path, QStringLiteral("/api/v1/lei-records"));
+}
+
+void GleifClientTest::eachLeiAskedOnce()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const QStringList leis{ sampleLeis[0], sampleLeis[1], sampleLeis[0], QStringLiteral(" xkzz2jzf41mrhtr1v493 ") };
+    const Run run = lookUp(client, leis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), 2);
+    QCOMPARE(fake.stats().leisAsked, 2);
+}
+
+void GleifClientTest::unreachableFailsFast()
+{
+    QTcpServer closed; // a port nobody listens on any more
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    GleifSettings settings = fastSettings(QUrl(QStringLiteral("http://127.0.0.1:") + QString::number(port) + QStringLiteral("/api/v1")));
+    settings.maxAttempts = 3;
+    settings.batchSize = 10;
+    settings.concurrency = 1;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, synthetic(0, 100));
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Failed), 100);
+    QCOMPARE(run.results.first().reason, QStringLiteral("connection refused after 3 attempts"));
+    // Ten batches, but the first one's three attempts are enough to know.
+    QCOMPARE(client.counters().requestsSent, 3);
+}
+
+void GleifClientTest::givesUpWhenGleifKeepsFailing()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 1000;
+    options.serverErrorEvery = 1; // every request
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.maxAttempts = 2;
+    settings.batchSize = 100;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, synthetic(0, 1000));
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Failed), 1000);
+    QVERIFY(run.results.first().reason.startsWith(QLatin1String("HTTP 503")));
+    // Splitting every batch down to single LEIs would take thousands of requests.
+    QVERIFY2(fake.stats().requests <= 20, qPrintable(QString::number(fake.stats().requests)));
+}
+
+void GleifClientTest::emptyInputFinishes()
+{
+    GleifClient client(fastSettings(QUrl(QStringLiteral("http://127.0.0.1:9/api/v1"))));
+    const Run run = lookUp(client, {});
+    QVERIFY(run.finished);
+    QCOMPARE(run.signals, 0);
+    QCOMPARE(client.counters().requestsSent, 0);
+}
+
+QTEST_GUILESS_MAIN(GleifClientTest)
+#include "gleifclient_test.moc"
