@@ -1,1 +1,657 @@
 #include "leicache.h"
+
+#include "cachelogging.h"
+#include "cacheschema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcCache, "lei.cache", QtWarningMsg)
+
+namespace {
+
+using CacheSchema::BusyTimeoutMs;
+
+std::atomic<quint64> s_nextInstance{1};
+
+const QString Found = QStringLiteral("found");
+const QString NotFound = QStringLiteral("not_found");
+
+// SQLite's json_each() turns one bound text into a table, so a list of any length is one
+// statement with one parameter (no per-LEI query, no variable-count limit).
+QString jsonList(const QStringList &values)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+QString likePattern(const QString &filter)
+{
+    QString escaped = filter;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+QString describe(const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return text.isEmpty() ? QStringLiteral("unknown database error") : text;
+}
+
+} // namespace
+
+LookupResult CachedAnswer::servedStale() const
+{
+    LookupResult r = result;
+    r.stale = true;
+    return r;
+}
+
+LeiCache::LeiCache(Clock clock)
+    : m_instance(s_nextInstance.fetch_add(1))
+    , m_clock(std::move(clock))
+{
+}
+
+LeiCache::~LeiCache()
+{
+    close();
+}
+
+QString LeiCache::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache.sqlite");
+}
+
+QString LeiCache::resolvePath(const QString &explicitPath)
+{
+    if (!explicitPath.isEmpty())
+        return explicitPath;
+    const QString fromEnv = qEnvironmentVariable("LEI_ENRICHER_CACHE");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return defaultPath();
+}
+
+bool LeiCache::open(const QString &path)
+{
+    close();
+    m_warning.clear();
+    m_movedAside.clear();
+    setError(QString());
+    if (path.isEmpty()) {
+        setError(QStringLiteral("no cache file given"));
+        return false;
+    }
+    const QFileInfo info(path);
+    m_path = info.absoluteFilePath();
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder)) {
+        setError(QStringLiteral("cannot create the cache folder %1 for %2").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
+        return false;
+    }
+    // SQLite needs to create the -wal and -shm files beside the database, even to read it.
+    if (!QFileInfo(folder).isWritable()) {
+        setError(QStringLiteral("the cache folder %1 is not writable (cache file %2)").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
+        return false;
+    }
+    if (info.isDir()) {
+        setError(QStringLiteral("the cache path %1 is a folder, not a file").arg(QDir::toNativeSeparators(m_path)));
+        return false;
+    }
+
+    m_open = true;
+    QString error;
+    SetupResult result = openAndSetUp(&error);
+    if (result == SetupResult::Damaged) {
+        dropConnections();
+        qCInfo(lcCache) << "cache file" << m_path << "is damaged:" << error;
+        const QString reason = error;
+        if (!moveAside(&error)) {
+            result = SetupResult::Failed;
+        } else {
+            m_warning = QStringLiteral("The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.")
+                            .arg(QDir::toNativeSeparators(m_path), reason, QDir::toNativeSeparators(m_movedAside));
+            result = openAndSetUp(&error);
+            if (result == SetupResult::Damaged)
+                result = SetupResult::Failed;
+        }
+    }
+    if (result != SetupResult::Ok) {
+        dropConnections();
+        m_open = false;
+        setError(QStringLiteral("cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
+        return false;
+    }
+    return true;
+}
+
+void LeiCache::close()
+{
+    dropConnections();
+    m_open = false;
+}
+
+bool LeiCache::isOpen() const { return m_open; }
+QString LeiCache::path() const { return m_path; }
+QString LeiCache::warning() const { return m_warning; }
+QString LeiCache::movedAsidePath() const { return m_movedAside; }
+
+QString LeiCache::lastError() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_lastError;
+}
+
+void LeiCache::setError(const QString &error)
+{
+    // Not logged: every error reaches the caller, which reports it once in its own way.
+    QMutexLocker locker(&m_mutex);
+    m_lastError = error;
+}
+
+void LeiCache::setClock(Clock clock) { m_clock = std::move(clock); }
+
+QDateTime LeiCache::now() const
+{
+    return m_clock ? m_clock().toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+void LeiCache::setLifetime(std::chrono::seconds lifetime)
+{
+    m_lifetimeSecs = std::max<qint64>(0, lifetime.count());
+}
+
+std::chrono::seconds LeiCache::lifetime() const { return std::chrono::seconds(m_lifetimeSecs.load()); }
+
+void LeiCache::setNotFoundLifetime(std::chrono::seconds lifetime)
+{
+    m_notFoundLifetimeSecs = std::max<qint64>(0, lifetime.count());
+}
+
+std::chrono::seconds LeiCache::notFoundLifetime() const
+{
+    return std::chrono::seconds(std::min(m_notFoundLifetimeSecs.load(), m_lifetimeSecs.load()));
+}
+
+LeiCache::Thresholds LeiCache::thresholds() const
+{
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    // Fresh means fetched_at > threshold, i.e. younger than the lifetime.
+    return {nowMs - lifetime().count() * 1000, nowMs - notFoundLifetime().count() * 1000};
+}
+
+CacheEntryInfo LeiCache::makeInfo(const QString &lei, bool found, const QString &legalName,
+                                  const QString &country, qint64 fetchedMs,
+                                  const Thresholds &t) const
+{
+    CacheEntryInfo info;
+    info.lei = lei;
+    info.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
+    info.legalName = legalName;
+    info.country = country;
+    info.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
+    const qint64 life = found ? lifetime().count() : notFoundLifetime().count();
+    info.expiresAt = info.fetchedAt.addSecs(life);
+    info.fresh = fetchedMs > (found ? t.found : t.notFound);
+    return info;
+}
+
+QString LeiCache::connectionName() const
+{
+    return QStringLiteral("leicache-%1-%2")
+        .arg(m_instance)
+        .arg(quintptr(QThread::currentThreadId()), 0, 16);
+}
+
+QSqlDatabase LeiCache::connection()
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        if (existing.isOpen())
+            return existing;
+        // A finished thread's id was reused: its connection cannot serve this thread.
+        existing = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        QMutexLocker locker(&m_mutex);
+        m_connections.removeAll(name);
+    }
+    if (!m_open) {
+        setError(QStringLiteral("the cache is not open"));
+        return {};
+    }
+    QSqlError error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        {
+            QMutexLocker locker(&m_mutex);
+            m_connections.append(name);
+        }
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+        if (db.open()) {
+            QSqlQuery pragma(db);
+            // WAL lets readers and one writer (in any process) work at once. NORMAL sync in
+            // WAL keeps every committed batch through a crash or kill of the process; only an
+            // OS crash or power cut may lose the last commits, which are just refetched.
+            const QString pragmas[] = {
+                QStringLiteral("PRAGMA journal_mode = WAL"),
+                QStringLiteral("PRAGMA synchronous = NORMAL"),
+                QStringLiteral("PRAGMA cache_size = -16384"),
+                QStringLiteral("PRAGMA temp_store = MEMORY"),
+                // Otherwise the WAL keeps the size of the largest batch ever written.
+                QStringLiteral("PRAGMA journal_size_limit = 16777216"),
+            };
+            bool ok = true;
+            for (const QString &sql : pragmas) {
+                if (!CacheSchema::execWithRetry(pragma, sql, BusyTimeoutMs)) {
+                    error = pragma.lastError();
+                    ok = false;
+                    break;
+                }
+                if (sql.contains(u"journal_mode") && pragma.next()
+                    && pragma.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
+                    qCWarning(lcCache) << "cache file" << m_path << "not in WAL mode:" << pragma.value(0);
+                pragma.finish();
+            }
+            if (ok)
+                return db;
+        } else {
+            error = db.lastError();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    {
+        QMutexLocker locker(&m_mutex);
+        m_connections.removeAll(name);
+    }
+    m_connectDamaged = CacheSchema::isDamage(error);
+    m_connectError = describe(error);
+    setError(QStringLiteral("cannot open the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(error)));
+    return {};
+}
+
+LeiCache::SetupResult LeiCache::openAndSetUp(QString *error)
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid()) {
+        *error = m_connectError;
+        return m_connectDamaged ? SetupResult::Damaged : SetupResult::Failed;
+    }
+    switch (CacheSchema::ensure(db, error)) {
+    case CacheSchema::Result::Ok:
+        return SetupResult::Ok;
+    case CacheSchema::Result::Damaged:
+        return SetupResult::Damaged;
+    case CacheSchema::Result::NotACache:
+    case CacheSchema::Result::TooNew:
+    case CacheSchema::Result::Failed:
+        break;
+    }
+    return SetupResult::Failed;
+}
+
+void LeiCache::dropConnections()
+{
+    QStringList names;
+    {
+        QMutexLocker locker(&m_mutex);
+        names.swap(m_connections);
+    }
+    for (const QString &name : names)
+        QSqlDatabase::removeDatabase(name); // closes it, from whichever thread opened it
+}
+
+bool LeiCache::moveAside(QString *error)
+{
+    const QString stamp = now().toString(QStringLiteral("yyyyMMdd'T'HHmmss"));
+    QString target = m_path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = m_path + QStringLiteral(".corrupt-") + stamp + u'-' + QString::number(n);
+    QFile file(m_path);
+    if (!file.rename(target)) {
+        if (!QFileInfo::exists(m_path))
+            return true; // another process moved it first; its replacement is what we open
+        *error = QStringLiteral("it is damaged and cannot be moved aside to %1: %2").arg(QDir::toNativeSeparators(target), file.errorString());
+        return false;
+    }
+    // The old log belongs to the old file: left in place, SQLite would replay it into the new
+    // one. Kept beside the moved file under SQLite's own naming so both open together.
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(m_path + suffix) && !QFile::rename(m_path + suffix, target + suffix))
+            QFile::remove(m_path + suffix);
+    }
+    m_movedAside = target;
+    return true;
+}
+
+QHash<QString, CachedAnswer> LeiCache::lookup(const QStringList &leis, RawRecord raw)
+{
+    QHash<QString, CachedAnswer> answers;
+    if (leis.isEmpty())
+        return answers;
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return answers;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const QString columns = raw == RawRecord::Include ? QStringLiteral("raw") : QStringLiteral("NULL");
+    if (!query.prepare(QStringLiteral("SELECT lei, outcome, legal_name, bics, country, entity_status,"
+                                      " registration_status, last_update, ")
+                       + columns
+                       + QStringLiteral(", fetched_at FROM entries WHERE lei IN (SELECT value FROM json_each(?))"))) {
+        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+        return answers;
+    }
+    query.bindValue(0, jsonList(leis));
+    if (!query.exec()) {
+        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+        return answers;
+    }
+    const Thresholds t = thresholds();
+    const qint64 life = lifetime().count();
+    const qint64 notFoundLife = notFoundLifetime().count();
+    answers.reserve(leis.size());
+    while (query.next()) {
+        CachedAnswer answer;
+        LookupResult &r = answer.result;
+        r.lei = query.value(0).toString();
+        const bool found = query.value(1).toString() == Found;
+        r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
+        if (found) {
+            GleifRecord &rec = r.record;
+            rec.lei = r.lei;
+            rec.legalName = query.value(2).toString();
+            rec.bics = query.value(3).toString().split(u';', Qt::SkipEmptyParts);
+            rec.country = query.value(4).toString();
+            rec.entityStatus = query.value(5).toString();
+            rec.registrationStatus = query.value(6).toString();
+            rec.lastUpdateDate = query.value(7).toString();
+            if (raw == RawRecord::Include)
+                rec.rawJson = CacheSchema::uncompressRaw(query.value(8).toByteArray());
+        }
+        const qint64 fetchedMs = query.value(9).toLongLong();
+        r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
+        answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
+        answer.fresh = fetchedMs > (found ? t.found : t.notFound);
+        answers.insert(r.lei, std::move(answer));
+    }
+    if (query.lastError().isValid()) {
+        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+        return {};
+    }
+    return answers;
+}
+
+bool LeiCache::store(const QList<LookupResult> &results)
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return false;
+    QSqlQuery control(db);
+    // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
+    if (!control.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        setError(QStringLiteral("cannot write to the cache: ") + describe(control.lastError()));
+        return false;
+    }
+    const QDateTime fallbackTime = now();
+    QString failure;
+    {
+        QSqlQuery insert(db);
+        // The WHERE keeps a newer answer another process wrote while ours was in flight.
+        if (!insert.prepare(QStringLiteral(
+                "INSERT INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
+                " registration_status, last_update, raw, fetched_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome,"
+                " legal_name = excluded.legal_name, bics = excluded.bics, country = excluded.country,"
+                " entity_status = excluded.entity_status,"
+                " registration_status = excluded.registration_status,"
+                " last_update = excluded.last_update, raw = excluded.raw,"
+                " fetched_at = excluded.fetched_at"
+                " WHERE excluded.fetched_at >= entries.fetched_at"))) {
+            failure = describe(insert.lastError());
+        }
+        const QVariant nullText(QMetaType::fromType<QString>());
+        const QVariant nullBlob(QMetaType::fromType<QByteArray>());
+        for (const LookupResult &r : results) {
+            if (!failure.isEmpty())
+                break;
+            if (r.outcome == LookupOutcome::Failed || r.lei.isEmpty())
+                continue;
+            const bool found = r.outcome == LookupOutcome::Found;
+            const GleifRecord &rec = r.record;
+            insert.bindValue(0, r.lei);
+            insert.bindValue(1, found ? Found : NotFound);
+            insert.bindValue(2, found ? QVariant(rec.legalName) : nullText);
+            insert.bindValue(3, found ? QVariant(rec.bicsJoined()) : nullText);
+            insert.bindValue(4, found ? QVariant(rec.country) : nullText);
+            insert.bindValue(5, found ? QVariant(rec.entityStatus) : nullText);
+            insert.bindValue(6, found ? QVariant(rec.registrationStatus) : nullText);
+            insert.bindValue(7, found ? QVariant(rec.lastUpdateDate) : nullText);
+            insert.bindValue(8, found && !rec.rawJson.isEmpty()
+                                    ? QVariant(CacheSchema::compressRaw(rec.rawJson))
+                                    : nullBlob);
+            insert.bindValue(9, (r.fetchedAt.isValid() ? r.fetchedAt : fallbackTime).toMSecsSinceEpoch());
+            if (!insert.exec())
+                failure = describe(insert.lastError());
+        }
+        insert.finish();
+    }
+    if (failure.isEmpty() && !control.exec(QStringLiteral("COMMIT")))
+        failure = describe(control.lastError());
+    if (!failure.isEmpty()) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        setError(QStringLiteral("cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), failure));
+        return false;
+    }
+    return true;
+}
+
+std::optional<CacheStats> LeiCache::stats()
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return std::nullopt;
+    const Thresholds t = thresholds();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT count(*),"
+        " coalesce(sum(CASE WHEN outcome = 'found' THEN fetched_at > ? ELSE fetched_at > ? END), 0),"
+        " coalesce(sum(outcome = 'not_found'), 0), min(fetched_at), max(fetched_at)"
+        " FROM entries"));
+    query.bindValue(0, t.found);
+    query.bindValue(1, t.notFound);
+    if (!query.exec() || !query.next()) {
+        setError(QStringLiteral("cannot read the cache statistics: ") + describe(query.lastError()));
+        return std::nullopt;
+    }
+    CacheStats s;
+    s.total = query.value(0).toLongLong();
+    s.fresh = query.value(1).toLongLong();
+    s.expired = s.total - s.fresh;
+    s.notFound = query.value(2).toLongLong();
+    if (s.total > 0) {
+        s.oldestFetch = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+        s.newestFetch = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
+    }
+    s.sizeOnDisk = sizeOnDisk();
+    return s;
+}
+
+QList<CacheEntryInfo> LeiCache::entries(const QString &filter, qint64 offset, int limit)
+{
+    return listEntries(filter, nullptr, offset, limit);
+}
+
+QList<CacheEntryInfo> LeiCache::entriesAfter(const QString &filter, const QString &afterLei, int limit)
+{
+    return listEntries(filter, &afterLei, 0, limit);
+}
+
+QList<CacheEntryInfo> LeiCache::listEntries(const QString &filter, const QString *afterLei,
+                                            qint64 offset, int limit)
+{
+    QList<CacheEntryInfo> list;
+    QSqlDatabase db = connection();
+    if (!db.isValid() || limit <= 0)
+        return list;
+    QStringList conditions;
+    if (afterLei)
+        conditions.append(QStringLiteral("lei > coalesce(?, '')"));
+    if (!filter.isEmpty())
+        conditions.append(QStringLiteral("(lei LIKE ? ESCAPE '\\' OR legal_name LIKE ? ESCAPE '\\')"));
+    QString sql = QStringLiteral("SELECT lei, outcome, legal_name, country, fetched_at FROM entries");
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY lei LIMIT ? OFFSET ?");
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    int i = 0;
+    if (afterLei)
+        query.bindValue(i++, *afterLei);
+    if (!filter.isEmpty()) {
+        const QString pattern = likePattern(filter);
+        query.bindValue(i++, pattern);
+        query.bindValue(i++, pattern);
+    }
+    query.bindValue(i++, limit);
+    query.bindValue(i++, offset);
+    if (!query.exec()) {
+        setError(QStringLiteral("cannot list the cache entries: ") + describe(query.lastError()));
+        return list;
+    }
+    const Thresholds t = thresholds();
+    while (query.next()) {
+        list.append(makeInfo(query.value(0).toString(), query.value(1).toString() == Found,
+                             query.value(2).toString(), query.value(3).toString(),
+                             query.value(4).toLongLong(), t));
+    }
+    return list;
+}
+
+qint64 LeiCache::countEntries(const QString &filter)
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return -1;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (filter.isEmpty()) {
+        query.prepare(QStringLiteral("SELECT count(*) FROM entries"));
+    } else {
+        query.prepare(QStringLiteral("SELECT count(*) FROM entries WHERE lei LIKE ? ESCAPE '\\' OR legal_name LIKE ? ESCAPE '\\'"));
+        const QString pattern = likePattern(filter);
+        query.bindValue(0, pattern);
+        query.bindValue(1, pattern);
+    }
+    if (!query.exec() || !query.next()) {
+        setError(QStringLiteral("cannot count the cache entries: ") + describe(query.lastError()));
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+qint64 LeiCache::remove(const QStringList &leis)
+{
+    if (leis.isEmpty())
+        return 0;
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return -1;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM entries WHERE lei IN (SELECT value FROM json_each(?))"));
+    query.bindValue(0, jsonList(leis));
+    // A single statement is its own transaction: all or nothing.
+    if (!query.exec()) {
+        setError(QStringLiteral("cannot delete cache entries from %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        return -1;
+    }
+    return query.numRowsAffected();
+}
+
+qint64 LeiCache::purgeExpired()
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return -1;
+    const Thresholds t = thresholds();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM entries WHERE (outcome = 'found' AND fetched_at <= ?)"
+                                 " OR (outcome = 'not_found' AND fetched_at <= ?)"));
+    query.bindValue(0, t.found);
+    query.bindValue(1, t.notFound);
+    if (!query.exec()) {
+        setError(QStringLiteral("cannot purge the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        return -1;
+    }
+    // Freed pages are reused by later writes; only a mostly empty file is worth rewriting.
+    const qint64 removed = query.numRowsAffected();
+    query.finish();
+    qint64 freePages = 0, pages = 0;
+    if (query.exec(QStringLiteral("PRAGMA freelist_count")) && query.next())
+        freePages = query.value(0).toLongLong();
+    if (query.exec(QStringLiteral("PRAGMA page_count")) && query.next())
+        pages = query.value(0).toLongLong();
+    query.finish();
+    if (pages > 0 && freePages * 2 > pages) {
+        if (!query.exec(QStringLiteral("VACUUM")))
+            qCWarning(lcCache) << "VACUUM after purge failed:" << query.lastError().text();
+        query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    return removed;
+}
+
+qint64 LeiCache::clear()
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return -1;
+    QSqlQuery query(db);
+    qint64 removed = -1;
+    if (query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (query.exec(QStringLiteral("SELECT count(*) FROM entries")) && query.next())
+            removed = query.value(0).toLongLong();
+        query.finish();
+        if (removed < 0 || !query.exec(QStringLiteral("DELETE FROM entries"))
+            || !query.exec(QStringLiteral("COMMIT"))) {
+            const QString error = describe(query.lastError());
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            setError(QStringLiteral("cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
+            return -1;
+        }
+    } else {
+        setError(QStringLiteral("cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        return -1;
+    }
+    // The entries are gone either way; VACUUM (and truncating the log) is what hands the
+    // space back to the file system.
+    if (!query.exec(QStringLiteral("VACUUM")))
+        qCWarning(lcCache) << "VACUUM after clear failed:" << query.lastError().text();
+    query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    query.finish();
+    return removed;
+}
+
+qint64 LeiCache::sizeOnDisk() const
+{
+    if (m_path.isEmpty())
+        return 0;
+    const QFileInfo db(m_path);
+    const QFileInfo wal(m_path + QStringLiteral("-wal"));
+    return (db.exists() ? db.size() : 0) + (wal.exists() ? wal.size() : 0);
+}

@@ -1,1 +1,157 @@
 #pragma once
+
+#include "gleifrecord.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QSqlDatabase;
+
+// A cached answer as read back, judged against the lifetimes in force at the time of reading.
+struct CachedAnswer
+{
+    LookupResult result;  // outcome Found or NotFound; fetchedAt set; stale false
+    QDateTime expiresAt;  // fetchedAt + the lifetime for its outcome (UTC)
+    bool fresh = false;
+
+    // The answer as served when the network is unreachable: callers use expired entries only
+    // then, and the mark lets reports say the data may be out of date.
+    LookupResult servedStale() const;
+};
+
+// One entry as the management views list it; no raw record, so listing stays cheap.
+struct CacheEntryInfo
+{
+    QString lei;
+    LookupOutcome outcome = LookupOutcome::Found;
+    QString legalName;
+    QString country;
+    QDateTime fetchedAt;
+    QDateTime expiresAt;
+    bool fresh = false;
+};
+
+struct CacheStats
+{
+    qint64 total = 0;
+    qint64 fresh = 0;
+    qint64 expired = 0;
+    qint64 notFound = 0;    // "not found" answers, fresh or expired
+    qint64 sizeOnDisk = 0;  // database file plus its write-ahead log, in bytes
+    QDateTime oldestFetch;  // invalid when the cache is empty
+    QDateTime newestFetch;
+};
+
+// The local SQLite cache of GLEIF answers (one entry per LEI, "failed" is never stored).
+//
+// Thread use: every thread that calls in gets its own named connection, opened on first use and
+// closed by close() or the destructor; SQLite's WAL mode lets them (and other processes) read
+// while one writes. Set the clock and lifetimes before sharing the object between threads.
+// Methods report failure through their return value and lastError(); the cache never throws.
+class LeiCache final
+{
+public:
+    using Clock = std::function<QDateTime()>;
+
+    static constexpr int SchemaVersion = 2;
+    static constexpr std::chrono::seconds DefaultLifetime = std::chrono::hours(24);
+    static constexpr std::chrono::seconds DefaultNotFoundLifetime = std::chrono::hours(1);
+
+    // Whether lookup() decompresses the raw record; enrichment needs only the parsed fields.
+    enum class RawRecord { Include, Skip };
+
+    explicit LeiCache(Clock clock = {});
+    ~LeiCache();
+    Q_DISABLE_COPY_MOVE(LeiCache)
+
+    // QStandardPaths::AppDataLocation + "/cache.sqlite".
+    static QString defaultPath();
+    // The explicit path (--cache, settings) when not empty, else $LEI_ENRICHER_CACHE when set,
+    // else defaultPath().
+    static QString resolvePath(const QString &explicitPath);
+
+    // Creates the folder and the file as needed, migrates older schemas. A file that is not a
+    // database or is damaged is renamed aside (kept) and a new one created: open() then
+    // succeeds and warning() says so. Returns false with lastError() naming the path otherwise.
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+    QString lastError() const;
+    QString warning() const;          // empty unless open() had to move a damaged file aside
+    QString movedAsidePath() const;   // where the damaged file went
+
+    void setClock(Clock clock);
+    QDateTime now() const;
+    // A changed lifetime applies at once to every entry: expiry is computed when reading.
+    void setLifetime(std::chrono::seconds lifetime);
+    std::chrono::seconds lifetime() const;
+    void setNotFoundLifetime(std::chrono::seconds lifetime);
+    // Effective value: never longer than lifetime().
+    std::chrono::seconds notFoundLifetime() const;
+
+    // One query for the whole list. Returns the entries present, fresh or expired, keyed by
+    // LEI; LEIs are matched as given (callers normalise). Errors give an empty hash and
+    // lastError(), which callers treat as "nothing cached".
+    QHash<QString, CachedAnswer> lookup(const QStringList &leis,
+                                        RawRecord raw = RawRecord::Include);
+    // Writes Found and NotFound results in one transaction (Failed ones are skipped); an entry
+    // is never replaced by an answer fetched earlier than the one it holds. A missing
+    // fetchedAt means now(). Returns false, with nothing written, on error.
+    bool store(const QList<LookupResult> &results);
+
+    std::optional<CacheStats> stats();
+    // Entries ordered by LEI whose LEI or legal name contains `filter` (case-insensitive for
+    // ASCII; empty matches all). entriesAfter() pages by key, which stays quick deep in a
+    // large cache where an OFFSET would walk every skipped row.
+    QList<CacheEntryInfo> entries(const QString &filter, qint64 offset, int limit);
+    QList<CacheEntryInfo> entriesAfter(const QString &filter, const QString &afterLei, int limit);
+    qint64 countEntries(const QString &filter);  // -1 on error
+    // The following return how many entries went, or -1 on error.
+    qint64 remove(const QStringList &leis);
+    qint64 purgeExpired();
+    qint64 clear();  // also gives the space back to the file system
+    qint64 sizeOnDisk() const;
+
+private:
+    struct Thresholds { qint64 found; qint64 notFound; };
+    enum class SetupResult { Ok, Damaged, Failed };
+
+    Thresholds thresholds() const;
+    CacheEntryInfo makeInfo(const QString &lei, bool found, const QString &legalName,
+                            const QString &country, qint64 fetchedMs,
+                            const Thresholds &t) const;
+    QString connectionName() const;
+    // This thread's connection, opened (with pragmas) on first use; invalid on failure.
+    QSqlDatabase connection();
+    SetupResult openAndSetUp(QString *error);
+    void dropConnections();
+    bool moveAside(QString *error);
+    void setError(const QString &error);
+    QList<CacheEntryInfo> listEntries(const QString &filter, const QString *afterLei,
+                                      qint64 offset, int limit);
+
+    const quint64 m_instance;
+    Clock m_clock;
+    std::atomic<qint64> m_lifetimeSecs{DefaultLifetime.count()};
+    std::atomic<qint64> m_notFoundLifetimeSecs{DefaultNotFoundLifetime.count()};
+    QString m_path;
+    QString m_warning;
+    QString m_movedAside;
+    bool m_open = false;
+    bool m_connectDamaged = false;  // why connection() last failed, for open()
+    QString m_connectError;
+
+    mutable QMutex m_mutex;  // guards the two below
+    QString m_lastError;
+    QStringList m_connections;
+};

@@ -1,0 +1,273 @@
+#include "cacheschema.h"
+
+#include "cachelogging.h"
+#include "gleifrecord.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QElapsedTimer>
+#include <QStringList>
+#include <QThread>
+#include <QVariant>
+
+namespace CacheSchema {
+
+namespace {
+
+// zlib level 1: about a tenth larger than the default level on GLEIF records but several
+// times faster, and compression sits on the path of every batch the job writes.
+constexpr int CompressionLevel = 1;
+
+struct Failure
+{
+    Result result;
+    QString text;
+};
+
+class Step final
+{
+public:
+    explicit Step(QSqlDatabase &db) : m_query(db) {}
+    Q_DISABLE_COPY_MOVE(Step)
+
+    bool run(const QString &sql)
+    {
+        if (m_query.exec(sql))
+            return true;
+        m_error = m_query.lastError();
+        return false;
+    }
+    QSqlQuery &query() { return m_query; }
+    const QSqlError &error() const { return m_error; }
+
+private:
+    QSqlQuery m_query;
+    QSqlError m_error;
+};
+
+Result classify(const QSqlError &error) { return isDamage(error) ? Result::Damaged : Result::Failed; }
+
+bool createCurrent(QSqlDatabase &db, QSqlError *error)
+{
+    const QString statements[] = {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
+        // Text columns stay nullable: GLEIF sends null legal names and Qt binds a null
+        // QString as NULL.
+        QStringLiteral("CREATE TABLE entries ("
+                       " lei TEXT PRIMARY KEY NOT NULL,"
+                       " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
+                       " legal_name TEXT,"
+                       " bics TEXT,"
+                       " country TEXT,"
+                       " entity_status TEXT,"
+                       " registration_status TEXT,"
+                       " last_update TEXT,"
+                       " raw BLOB,"
+                       " fetched_at INTEGER NOT NULL)"),
+        // Covers the counts, purges and oldest/newest without touching the wide rows.
+        QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)"),
+        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')")
+            .arg(Version),
+    };
+    for (const QString &sql : statements) {
+        Step step(db);
+        if (!step.run(sql)) {
+            *error = step.error();
+            return false;
+        }
+    }
+    return true;
+}
+
+// v1 -> v2: the statuses and lastUpdateDate were only inside the raw JSON, so every row is
+// read back through GleifRecord rather than converted in SQL.
+bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
+{
+    {
+        Step step(db);
+        if (!step.run(QStringLiteral("ALTER TABLE entries RENAME TO entries_v1"))) {
+            *error = step.error();
+            return false;
+        }
+    }
+    if (!createCurrent(db, error))
+        return false;
+
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT lei, found, legal_name, bic, country, raw_json, fetched_at FROM entries_v1"))) {
+        *error = read.lastError();
+        return false;
+    }
+    QSqlQuery write(db);
+    if (!write.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
+            " registration_status, last_update, raw, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        *error = write.lastError();
+        return false;
+    }
+    qint64 migrated = 0;
+    while (read.next()) {
+        const QString lei = read.value(0).toString();
+        const bool found = read.value(1).toInt() != 0;
+        GleifRecord record;
+        const QByteArray rawJson = read.value(5).toByteArray();
+        const QJsonObject object = QJsonDocument::fromJson(rawJson).object();
+        if (!found || !GleifRecord::fromJson(object, &record)) {
+            record = GleifRecord();
+            record.legalName = read.value(2).toString();
+            record.bics = read.value(3).toString().split(u',', Qt::SkipEmptyParts);
+            record.country = read.value(4).toString();
+        }
+        QDateTime fetched = QDateTime::fromString(read.value(6).toString(), Qt::ISODateWithMs);
+        if (!fetched.isValid())
+            fetched = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC); // unknown age: treat as expired
+
+        write.bindValue(0, lei);
+        write.bindValue(1, found ? QStringLiteral("found") : QStringLiteral("not_found"));
+        write.bindValue(2, found ? record.legalName : QString());
+        write.bindValue(3, found ? record.bicsJoined() : QString());
+        write.bindValue(4, found ? record.country : QString());
+        write.bindValue(5, found ? record.entityStatus : QString());
+        write.bindValue(6, found ? record.registrationStatus : QString());
+        write.bindValue(7, found ? record.lastUpdateDate : QString());
+        write.bindValue(8, found && !rawJson.isEmpty() ? QVariant(compressRaw(rawJson))
+                                                       : QVariant(QMetaType::fromType<QByteArray>()));
+        write.bindValue(9, fetched.toMSecsSinceEpoch());
+        if (!write.exec()) {
+            *error = write.lastError();
+            return false;
+        }
+        ++migrated;
+    }
+    if (read.lastError().isValid()) {
+        *error = read.lastError();
+        return false;
+    }
+    read.finish();
+    write.finish();
+    Step drop(db);
+    if (!drop.run(QStringLiteral("DROP TABLE entries_v1"))) {
+        *error = drop.error();
+        return false;
+    }
+    qCInfo(lcCache) << "migrated" << migrated << "entries from cache schema 1 to 2";
+    return true;
+}
+
+Result ensureInTransaction(QSqlDatabase &db, QString *errorText)
+{
+    QSqlError error;
+    QStringList tables;
+    {
+        Step step(db);
+        if (!step.run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))) {
+            *errorText = step.error().text();
+            return classify(step.error());
+        }
+        while (step.query().next())
+            tables.append(step.query().value(0).toString());
+    }
+    if (tables.isEmpty()) {
+        if (!createCurrent(db, &error)) {
+            *errorText = error.text();
+            return classify(error);
+        }
+        return Result::Ok;
+    }
+    if (!tables.contains(u"meta") || !tables.contains(u"entries")) {
+        *errorText = QStringLiteral("it is an SQLite database but not a LEI Enricher cache");
+        return Result::NotACache;
+    }
+    int version = 0;
+    {
+        Step step(db);
+        if (!step.run(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"))) {
+            *errorText = step.error().text();
+            return classify(step.error());
+        }
+        if (step.query().next())
+            version = step.query().value(0).toString().toInt();
+    }
+    if (version > Version) {
+        *errorText = QStringLiteral("it was written by a newer release (cache schema %1; this one reads up to %2)")
+                         .arg(version)
+                         .arg(Version);
+        return Result::TooNew;
+    }
+    if (version < 1) {
+        *errorText = QStringLiteral("its schema version is missing");
+        return Result::NotACache;
+    }
+    // One case per historical version; each brings the file to the current layout.
+    if (version == 1 && !migrateFrom1(db, &error)) {
+        *errorText = QStringLiteral("migrating from cache schema 1 failed: ") + error.text();
+        return classify(error);
+    }
+    return Result::Ok;
+}
+
+} // namespace
+
+Result ensure(QSqlDatabase &db, QString *errorText)
+{
+    {
+        Step begin(db);
+        // IMMEDIATE takes the write lock up front (waiting out the busy timeout), so two
+        // processes creating the same new file do not both try to create the tables.
+        if (!execWithRetry(begin.query(), QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
+            *errorText = begin.query().lastError().text();
+            return classify(begin.query().lastError());
+        }
+    }
+    const Result result = ensureInTransaction(db, errorText);
+    Step end(db);
+    if (result != Result::Ok) {
+        end.run(QStringLiteral("ROLLBACK"));
+        return result;
+    }
+    if (!end.run(QStringLiteral("COMMIT"))) {
+        *errorText = end.error().text();
+        Step(db).run(QStringLiteral("ROLLBACK"));
+        return classify(end.error());
+    }
+    return Result::Ok;
+}
+
+bool isDamage(const QSqlError &error)
+{
+    // Qt reports SQLite's result code; the low byte is the primary code even when the
+    // extended codes are on.
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    constexpr int SqliteCorrupt = 11;
+    constexpr int SqliteNotADb = 26;
+    return ok && (code == SqliteCorrupt || code == SqliteNotADb);
+}
+
+bool execWithRetry(QSqlQuery &query, const QString &sql, int timeoutMs)
+{
+    constexpr int SqliteBusy = 5;
+    constexpr int SqliteLocked = 6;
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        if (query.exec(sql))
+            return true;
+        bool ok = false;
+        const int code = query.lastError().nativeErrorCode().toInt(&ok) & 0xff;
+        if (!ok || (code != SqliteBusy && code != SqliteLocked) || timer.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(10);
+    }
+}
+
+QByteArray compressRaw(const QByteArray &json) { return qCompress(json, CompressionLevel); }
+
+QByteArray uncompressRaw(const QByteArray &blob) { return blob.isEmpty() ? QByteArray() : qUncompress(blob); }
+
+} // namespace CacheSchema

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class QSqlDatabase;
+class QSqlError;
+class QSqlQuery;
+
+// The cache file's layout and the migrations from every earlier one.
+namespace CacheSchema {
+
+// 1: first release: entries(lei, found, legal_name, bic ','-joined, country, raw_json as
+//    plain text, fetched_at as ISO 8601 text); no statuses, no lastUpdateDate.
+// 2: statuses and lastUpdateDate as columns, raw record compressed, fetched_at in ms since the
+//    epoch (integer comparisons for expiry), an index that answers counts and purges.
+inline constexpr int Version = 2;
+
+enum class Result {
+    Ok,
+    Damaged,    // not a database, or a damaged one: the caller moves it aside
+    NotACache,  // some other SQLite database: left alone
+    TooNew,     // written by a newer release: left alone
+    Failed,     // anything else (locked past the busy timeout, disk full, ...)
+};
+
+// Creates the tables in an empty file or migrates an older one to Version, all in one write
+// transaction so a second process opening the same new file waits and then finds it ready.
+Result ensure(QSqlDatabase &db, QString *error);
+
+// SQLite says the file is not a database or is damaged.
+bool isDamage(const QSqlError &error);
+
+// Runs one statement, retrying while SQLite answers "busy" or "locked" without waiting itself
+// (it does so when a new file switches to WAL while another process opens it) until
+// `timeoutMs` is spent.
+bool execWithRetry(QSqlQuery &query, const QString &sql, int timeoutMs);
+
+inline constexpr int BusyTimeoutMs = 5000;
+
+QByteArray compressRaw(const QByteArray &json);
+QByteArray uncompressRaw(const QByteArray &blob);
+
+} // namespace CacheSchema

@@ -1,0 +1,870 @@
+#include "cacheschema.h"
+#include "cachetestdata.h"
+#include "leicache.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+namespace Data = CacheTestData;
+
+namespace {
+
+const QDateTime T0 = QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
+
+// A second process for the sharing test: writes its own LEIs plus a shared range in many
+// small transactions (each one a chance to collide with the other process), reading back as
+// it goes. Exit code 0 only when every write and read succeeded.
+int runWriter(const QString &path, int first, int count)
+{
+    LeiCache cache;
+    if (!cache.open(path)) {
+        qWarning("writer: %s", qPrintable(cache.lastError()));
+        return 10;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    constexpr int Batch = 100;
+    for (int start = first; start < first + count; start += Batch) {
+        QList<LookupResult> batch;
+        QStringList leis;
+        for (int n = start; n < start + Batch; ++n) {
+            batch.append(Data::found(n, now));
+            leis.append(Data::lei(n));
+        }
+        const int shared = 900000 + (start / Batch) % 50; // both processes write these
+        batch.append(Data::notFound(Data::lei(shared), now));
+        if (!cache.store(batch)) {
+            qWarning("writer: %s", qPrintable(cache.lastError()));
+            return 11;
+        }
+        if (cache.lookup(leis, LeiCache::RawRecord::Skip).size() != Batch) {
+            qWarning("writer: read back failed: %s", qPrintable(cache.lastError()));
+            return 12;
+        }
+    }
+    return 0;
+}
+
+QString createVersion1File(const QString &path, const QList<QStringList> &rows)
+{
+    const QString name = QStringLiteral("v1-builder");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery q(db);
+        // The layout release 1 wrote, spelled out here rather than taken from the code so the
+        // test keeps checking real old files even if the code's idea of v1 drifted.
+        const QString ddl[] = {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO meta VALUES ('schema_version', '1')"),
+            QStringLiteral("CREATE TABLE entries (lei TEXT PRIMARY KEY NOT NULL, found INTEGER NOT NULL,"
+                           " legal_name TEXT, bic TEXT, country TEXT, raw_json TEXT, fetched_at TEXT NOT NULL)"),
+        };
+        for (const QString &sql : ddl) {
+            if (!q.exec(sql))
+                error = q.lastError().text();
+        }
+        q.prepare(QStringLiteral("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const QStringList &row : rows) {
+            for (int i = 0; i < row.size(); ++i)
+                q.bindValue(i, row.at(i).isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.at(i)));
+            if (!q.exec())
+                error = q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
+} // namespace
+
+class LeiCacheTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void paths();
+    void roundTrip_data();
+    void roundTrip();
+    void failedResultsAreNotStored();
+    void newerAnswerIsKept();
+    void bulkLookup();
+    void expiry_data();
+    void expiry();
+    void lifetimeChangeAppliesAtOnce();
+    void staleUseWhenOffline();
+    void damagedFileMovedAside_data();
+    void damagedFileMovedAside();
+    void migratesFromVersion1();
+    void newerSchemaIsRefused();
+    void otherDatabaseIsLeftAlone();
+    void unusableLocation_data();
+    void unusableLocation();
+    void twoProcessesShareOneFile();
+    void threadsGetTheirOwnConnections();
+    void stats();
+    void listingPagesAndFilters_data();
+    void listingPagesAndFilters();
+    void keyPagingWalksEverything();
+    void removeChosen();
+    void purgeExpired();
+    void clearGivesSpaceBack();
+    void walJournal();
+
+private:
+    QString file(const QString &name) const { return m_dir->filePath(name); }
+    void openFresh(LeiCache &cache, const QString &name = QStringLiteral("cache.sqlite"))
+    {
+        QVERIFY2(cache.open(file(name)), qPrintable(cache.lastError()));
+        QVERIFY(cache.warning().isEmpty());
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QDateTime m_now;
+    LeiCache::Clock m_clock = [this] { return m_now; };
+};
+
+void LeiCacheTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void LeiCacheTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_now = T0;
+}
+
+void LeiCacheTest::cleanup()
+{
+    m_dir.reset();
+}
+
+void LeiCacheTest::paths()
+{
+    const QString def = LeiCache::defaultPath();
+    QVERIFY(def.endsWith(u"/cache.sqlite"));
+    QVERIFY(def.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    qunsetenv("LEI_ENRICHER_CACHE");
+    QCOMPARE(LeiCache::resolvePath(QString()), def);
+    qputenv("LEI_ENRICHER_CACHE", "/tmp/from-env.sqlite");
+    QCOMPARE(LeiCache::resolvePath(QString()), QStringLiteral("/tmp/from-env.sqlite"));
+    QCOMPARE(LeiCache::resolvePath(QStringLiteral("/x/explicit.sqlite")), QStringLiteral("/x/explicit.sqlite"));
+    qunsetenv("LEI_ENRICHER_CACHE");
+
+    // A missing folder is created.
+    LeiCache cache(m_clock);
+    QVERIFY2(cache.open(file(QStringLiteral("a/b/c/cache.sqlite"))), qPrintable(cache.lastError()));
+    QVERIFY(QFileInfo::exists(file(QStringLiteral("a/b/c/cache.sqlite"))));
+}
+
+void LeiCacheTest::roundTrip_data()
+{
+    QTest::addColumn<LookupResult>("result");
+    const QString commerzbank = QStringLiteral("851WYGNLUQLFZBSYGB56");
+    QStringList manyBics;
+    for (int i = 15; i >= 0; --i) // deliberately not sorted: order must survive
+        manyBics.append(QStringLiteral("COBA%1FFXXX").arg(QChar(u'A' + i)).left(8) + QStringLiteral("X%1").arg(i, 2, 10, QLatin1Char('0')));
+    QTest::newRow("16 bics in GLEIF's order")
+        << Data::found(Data::record(commerzbank, QStringLiteral("COMMERZBANK Aktiengesellschaft"), manyBics), T0);
+    QTest::newRow("null bic")
+        << Data::found(Data::record(Data::lei(1), QStringLiteral("No BIC GmbH"), {}), T0);
+    QTest::newRow("null legal name, non-ASCII, lapsed")
+        << Data::found(Data::record(Data::lei(2), QString(), {QStringLiteral("BREXCZPPXXX")}, QStringLiteral("CZ"), QStringLiteral("LAPSED")), T0);
+    QTest::newRow("non-ASCII name")
+        << Data::found(Data::record(Data::lei(3), QString::fromUtf8("Société Générale — Zürich ß"), {QStringLiteral("SOGEFRPPXXX")}, QStringLiteral("FR")), T0.addMSecs(123));
+    QTest::newRow("not found") << Data::notFound(Data::lei(4), T0.addSecs(-60));
+}
+
+void LeiCacheTest::roundTrip()
+{
+    QFETCH(LookupResult, result);
+    {
+        LeiCache cache(m_clock);
+        openFresh(cache);
+        QVERIFY2(cache.store({result}), qPrintable(cache.lastError()));
+    }
+    // Read back through a new instance: nothing comes from memory.
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    const auto answers = cache.lookup({result.lei});
+    QCOMPARE(answers.size(), 1);
+    const CachedAnswer a = answers.value(result.lei);
+    QCOMPARE(a.result.lei, result.lei);
+    QCOMPARE(a.result.outcome, result.outcome);
+    QCOMPARE(a.result.fetchedAt, result.fetchedAt);
+    QCOMPARE(a.result.fetchedAt.timeSpec(), Qt::UTC);
+    QVERIFY(!a.result.stale);
+    if (result.outcome == LookupOutcome::Found) {
+        QCOMPARE(a.result.record.bics, result.record.bics);
+        QCOMPARE(a.result.record.legalName, result.record.legalName);
+        QCOMPARE(a.result.record.rawJson, result.record.rawJson); // decompressed, byte for byte
+        QVERIFY(a.result.record == result.record);
+        // The raw record is stored compressed.
+        const QString probe = QStringLiteral("probe");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
+            db.setDatabaseName(cache.path());
+            QVERIFY(db.open());
+            QSqlQuery raw(db);
+            QVERIFY(raw.exec(QStringLiteral("SELECT raw FROM entries")) && raw.next());
+            QCOMPARE(CacheSchema::uncompressRaw(raw.value(0).toByteArray()), result.record.rawJson);
+            QVERIFY(raw.value(0).toByteArray() != result.record.rawJson);
+        }
+        QSqlDatabase::removeDatabase(probe);
+
+        const auto skip = cache.lookup({result.lei}, LeiCache::RawRecord::Skip);
+        QVERIFY(skip.value(result.lei).result.record.rawJson.isEmpty());
+        QCOMPARE(skip.value(result.lei).result.record.bics, result.record.bics);
+    } else {
+        QVERIFY(a.result.record.legalName.isEmpty());
+    }
+}
+
+void LeiCacheTest::failedResultsAreNotStored()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    LookupResult failed;
+    failed.lei = Data::lei(7);
+    failed.outcome = LookupOutcome::Failed;
+    failed.reason = QStringLiteral("HTTP 503 after 5 attempts");
+    QVERIFY(cache.store({failed, Data::found(8, T0)}));
+    const auto answers = cache.lookup({Data::lei(7), Data::lei(8)});
+    QCOMPARE(answers.size(), 1);
+    QVERIFY(answers.contains(Data::lei(8)));
+
+    // A failure never overwrites what was known.
+    failed.lei = Data::lei(8);
+    QVERIFY(cache.store({failed}));
+    QCOMPARE(cache.lookup({Data::lei(8)}).value(Data::lei(8)).result.outcome, LookupOutcome::Found);
+
+    // A result without a fetch time is stamped with the clock.
+    LookupResult undated = Data::found(9, QDateTime());
+    QVERIFY(cache.store({undated}));
+    QCOMPARE(cache.lookup({Data::lei(9)}).value(Data::lei(9)).result.fetchedAt, T0);
+}
+
+void LeiCacheTest::newerAnswerIsKept()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    const QString lei = Data::lei(1);
+    QVERIFY(cache.store({Data::notFound(lei, T0)}));
+    // A later answer replaces it...
+    QVERIFY(cache.store({Data::found(1, T0.addSecs(10))}));
+    QCOMPARE(cache.lookup({lei}).value(lei).result.outcome, LookupOutcome::Found);
+    // ...but one that arrives late with an earlier fetch time (another process) does not.
+    QVERIFY(cache.store({Data::notFound(lei, T0.addSecs(5))}));
+    const CachedAnswer a = cache.lookup({lei}).value(lei);
+    QCOMPARE(a.result.outcome, LookupOutcome::Found);
+    QCOMPARE(a.result.fetchedAt, T0.addSecs(10));
+    QCOMPARE(cache.countEntries(QString()), 1);
+}
+
+void LeiCacheTest::bulkLookup()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QList<LookupResult> batch;
+    QStringList wanted;
+    for (int n = 0; n < 5000; ++n) {
+        batch.append(n % 10 == 0 ? Data::notFound(Data::lei(n), T0) : Data::found(n, T0));
+        wanted.append(Data::lei(n));
+    }
+    QVERIFY(cache.store(batch));
+    for (int n = 100000; n < 100100; ++n)
+        wanted.append(Data::lei(n)); // not cached
+    wanted.append(wanted.mid(0, 50)); // duplicates
+    wanted.append(QStringLiteral("quote\" and, comma")); // text that must not break the query
+    const auto answers = cache.lookup(wanted);
+    QCOMPARE(answers.size(), 5000);
+    QCOMPARE(answers.value(Data::lei(10)).result.outcome, LookupOutcome::NotFound);
+    QCOMPARE(answers.value(Data::lei(11)).result.record.legalName, QStringLiteral("Entity 11 AG"));
+    QVERIFY(!answers.contains(Data::lei(100000)));
+    QVERIFY(cache.lookup({}).isEmpty());
+}
+
+void LeiCacheTest::expiry_data()
+{
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<qint64>("lifetime");         // seconds; 0 = default
+    QTest::addColumn<qint64>("notFoundLifetime"); // seconds; 0 = default
+    QTest::addColumn<qint64>("age");              // seconds since the fetch
+    QTest::addColumn<bool>("fresh");
+    QTest::addColumn<qint64>("expiresAfter");     // seconds from fetch to expiry
+
+    const qint64 h = 3600;
+    QTest::newRow("found, just fetched") << true << 0ll << 0ll << 0ll << true << 24 * h;
+    QTest::newRow("found, 1 s before 24 h") << true << 0ll << 0ll << 24 * h - 1 << true << 24 * h;
+    QTest::newRow("found, at 24 h") << true << 0ll << 0ll << 24 * h << false << 24 * h;
+    QTest::newRow("found, 3 days") << true << 0ll << 0ll << 72 * h << false << 24 * h;
+    QTest::newRow("found, 3 days, lifetime 7d") << true << 7 * 24 * h << 0ll << 72 * h << true << 7 * 24 * h;
+    QTest::newRow("not found, 59 min") << false << 0ll << 0ll << h - 60 << true << h;
+    QTest::newRow("not found, at 1 h") << false << 0ll << 0ll << h << false << h;
+    QTest::newRow("not found, 2 h, own lifetime 3h") << false << 0ll << 3 * h << 2 * h << true << 3 * h;
+    QTest::newRow("not found clamped to lifetime 30m") << false << h / 2 << 2 * h << h / 2 + 1 << false << h / 2;
+    QTest::newRow("not found clamped, still fresh") << false << h / 2 << 2 * h << h / 2 - 1 << true << h / 2;
+    QTest::newRow("found, lifetime 0") << true << 1ll << 0ll << 1ll << false << 1ll;
+}
+
+void LeiCacheTest::expiry()
+{
+    QFETCH(bool, found);
+    QFETCH(qint64, lifetime);
+    QFETCH(qint64, notFoundLifetime);
+    QFETCH(qint64, age);
+    QFETCH(bool, fresh);
+    QFETCH(qint64, expiresAfter);
+
+    LeiCache cache(m_clock);
+    if (lifetime)
+        cache.setLifetime(std::chrono::seconds(lifetime));
+    if (notFoundLifetime)
+        cache.setNotFoundLifetime(std::chrono::seconds(notFoundLifetime));
+    openFresh(cache);
+    const QString lei = Data::lei(42);
+    QVERIFY(cache.store({found ? Data::found(42, T0) : Data::notFound(lei, T0)}));
+    m_now = T0.addSecs(age);
+
+    const CachedAnswer a = cache.lookup({lei}).value(lei);
+    QCOMPARE(a.fresh, fresh);
+    QCOMPARE(a.expiresAt, T0.addSecs(expiresAfter));
+    // The listing and the counts judge it the same way.
+    const QList<CacheEntryInfo> listed = cache.entries(QString(), 0, 10);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().fresh, fresh);
+    QCOMPARE(listed.first().expiresAt, T0.addSecs(expiresAfter));
+    const CacheStats s = cache.stats().value();
+    QCOMPARE(s.fresh, fresh ? 1 : 0);
+    QCOMPARE(s.expired, fresh ? 0 : 1);
+}
+
+void LeiCacheTest::lifetimeChangeAppliesAtOnce()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QList<LookupResult> batch;
+    for (int n = 0; n < 10; ++n)
+        batch.append(Data::found(n, T0.addSecs(-n * 3600))); // 0..9 hours old
+    QVERIFY(cache.store(batch));
+    QCOMPARE(cache.stats()->fresh, 10);
+
+    cache.setLifetime(5h); // ages 0..4 h stay fresh
+    QCOMPARE(cache.stats()->fresh, 5);
+    QStringList leis;
+    for (int n = 0; n < 10; ++n)
+        leis.append(Data::lei(n));
+    const auto answers = cache.lookup(leis);
+    QVERIFY(answers.value(Data::lei(4)).fresh);
+    QVERIFY(!answers.value(Data::lei(5)).fresh);
+    QCOMPARE(answers.value(Data::lei(5)).expiresAt, T0.addSecs(-5 * 3600 + 5 * 3600));
+
+    cache.setLifetime(24h); // nothing was stored: lengthening brings them back
+    QCOMPARE(cache.stats()->fresh, 10);
+    QCOMPARE(cache.notFoundLifetime(), std::chrono::seconds(1h));
+    cache.setLifetime(10min);
+    QCOMPARE(cache.notFoundLifetime(), std::chrono::seconds(10min));
+}
+
+void LeiCacheTest::staleUseWhenOffline()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QVERIFY(cache.store({Data::found(1, T0), Data::notFound(Data::lei(2), T0)}));
+    m_now = T0.addDays(30);
+    const auto answers = cache.lookup({Data::lei(1), Data::lei(2)});
+    QCOMPARE(answers.size(), 2); // expired entries are still there for offline use
+    const CachedAnswer a = answers.value(Data::lei(1));
+    QVERIFY(!a.fresh);
+    QVERIFY(!a.result.stale);
+    const LookupResult served = a.servedStale();
+    QVERIFY(served.stale);
+    QCOMPARE(served.outcome, LookupOutcome::Found);
+    QCOMPARE(served.record.legalName, QStringLiteral("Entity 1 AG"));
+    QCOMPARE(served.fetchedAt, T0);
+    QVERIFY(answers.value(Data::lei(2)).servedStale().stale);
+}
+
+void LeiCacheTest::damagedFileMovedAside_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("garbage bytes") << QStringLiteral("garbage");
+    QTest::newRow("truncated database") << QStringLiteral("truncated");
+    QTest::newRow("overwritten header") << QStringLiteral("header");
+}
+
+void LeiCacheTest::damagedFileMovedAside()
+{
+    QFETCH(QString, kind);
+    const QString path = file(QStringLiteral("cache.sqlite"));
+    if (kind == u"garbage") {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray junk;
+        for (int i = 0; i < 20000; ++i)
+            junk.append(char((i * 7919) % 251));
+        f.write(junk);
+    } else {
+        {
+            LeiCache cache(m_clock);
+            openFresh(cache);
+            QList<LookupResult> batch;
+            for (int n = 0; n < 3000; ++n)
+                batch.append(Data::found(n, T0));
+            QVERIFY(cache.store(batch));
+        } // closing checkpoints the WAL into the file
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        if (kind == u"truncated") {
+            QVERIFY(f.size() > 100000);
+            QVERIFY(f.resize(f.size() / 3));
+        } else {
+            f.write(QByteArray(100, 'x'));
+        }
+    }
+    QFile original(path);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray before = original.readAll();
+    original.close();
+
+    m_now = QDateTime(QDate(2026, 11, 26), QTime(1, 2, 3), Qt::UTC);
+    LeiCache cache(m_clock);
+    QVERIFY2(cache.open(path), qPrintable(cache.lastError()));
+    const QString aside = path + QStringLiteral(".corrupt-20261126T010203");
+    QCOMPARE(cache.movedAsidePath(), aside);
+    QVERIFY(cache.warning().contains(path));
+    QVERIFY(cache.warning().contains(aside));
+    // Kept, byte for byte.
+    QFile kept(aside);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), before);
+    // The job goes on with a new, empty cache.
+    QCOMPARE(cache.countEntries(QString()), 0);
+    QVERIFY(cache.store({Data::found(1, T0)}));
+    QCOMPARE(cache.lookup({Data::lei(1)}).size(), 1);
+    cache.close();
+
+    // The new file is healthy: the next open moves nothing.
+    LeiCache again(m_clock);
+    openFresh(again);
+    QCOMPARE(again.countEntries(QString()), 1);
+    again.close();
+
+    // A second damage in the same second does not overwrite the first copy.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("not a database at all, just text that is long enough to be a header......");
+    f.close();
+    LeiCache third(m_clock);
+    QVERIFY(third.open(path));
+    QCOMPARE(third.movedAsidePath(), aside + QStringLiteral("-2"));
+    QVERIFY(QFileInfo::exists(aside));
+}
+
+void LeiCacheTest::migratesFromVersion1()
+{
+    const QString path = file(QStringLiteral("old.sqlite"));
+    const GleifRecord commerzbank = Data::record(QStringLiteral("851WYGNLUQLFZBSYGB56"), QStringLiteral("COMMERZBANK Aktiengesellschaft"),
+                                                 {QStringLiteral("BREXCZPPXXX"), QStringLiteral("COBADEFFXXX"), QStringLiteral("COBAGB2XXXX")},
+                                                 QStringLiteral("DE"), QStringLiteral("LAPSED"));
+    const QString notFoundLei = Data::lei(5);
+    const QString brokenJsonLei = Data::lei(6);
+    const QString error = createVersion1File(path, {
+        {commerzbank.lei, QStringLiteral("1"), commerzbank.legalName, commerzbank.bics.join(u','), commerzbank.country,
+         QString::fromUtf8(commerzbank.rawJson), QStringLiteral("2026-11-25T11:00:00.000Z")},
+        {notFoundLei, QStringLiteral("0"), QString(), QString(), QString(), QString(), QStringLiteral("2026-11-25T11:30:00Z")},
+        // A row whose raw JSON did not survive: the columns are used.
+        {brokenJsonLei, QStringLiteral("1"), QStringLiteral("Old Name Ltd"), QStringLiteral("AAAAGB2LXXX,BBBBGB2LXXX"), QStringLiteral("GB"),
+         QStringLiteral("{truncated"), QStringLiteral("2026-11-25T10:00:00Z")},
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    LeiCache cache(m_clock);
+    openFresh(cache, QStringLiteral("old.sqlite"));
+    const auto answers = cache.lookup({commerzbank.lei, notFoundLei, brokenJsonLei});
+    QCOMPARE(answers.size(), 3);
+    const CachedAnswer cb = answers.value(commerzbank.lei);
+    QCOMPARE(cb.result.outcome, LookupOutcome::Found);
+    QVERIFY(cb.result.record == commerzbank); // statuses and lastUpdateDate recovered from the JSON
+    QCOMPARE(cb.result.record.registrationStatus, QStringLiteral("LAPSED"));
+    QCOMPARE(cb.result.fetchedAt, QDateTime(QDate(2026, 11, 25), QTime(11, 0), Qt::UTC));
+    QVERIFY(cb.fresh);
+    const CachedAnswer nf = answers.value(notFoundLei);
+    QCOMPARE(nf.result.outcome, LookupOutcome::NotFound);
+    QVERIFY(nf.fresh); // 30 min old
+    const CachedAnswer broken = answers.value(brokenJsonLei);
+    QCOMPARE(broken.result.record.legalName, QStringLiteral("Old Name Ltd"));
+    QCOMPARE(broken.result.record.bics, QStringList({QStringLiteral("AAAAGB2LXXX"), QStringLiteral("BBBBGB2LXXX")}));
+    cache.close();
+
+    const QString probe = QStringLiteral("migration-probe");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), LeiCache::SchemaVersion);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'entries_v1'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(probe);
+}
+
+void LeiCacheTest::newerSchemaIsRefused()
+{
+    const QString path = file(QStringLiteral("future.sqlite"));
+    {
+        LeiCache cache(m_clock);
+        openFresh(cache, QStringLiteral("future.sqlite"));
+        QVERIFY(cache.store({Data::found(1, T0)}));
+    }
+    const QString probe = QStringLiteral("future-probe");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")));
+    }
+    QSqlDatabase::removeDatabase(probe);
+    LeiCache cache(m_clock);
+    QVERIFY(!cache.open(path));
+    QVERIFY(cache.lastError().contains(path));
+    QVERIFY(cache.lastError().contains(u"newer"));
+    QVERIFY(cache.movedAsidePath().isEmpty()); // a newer release's data is not "damaged"
+    QVERIFY(!cache.store({Data::found(2, T0)}));
+}
+
+void LeiCacheTest::otherDatabaseIsLeftAlone()
+{
+    const QString path = file(QStringLiteral("other.sqlite"));
+    const QString probe = QStringLiteral("other-probe");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE invoices (id INTEGER)")));
+    }
+    QSqlDatabase::removeDatabase(probe);
+    LeiCache cache(m_clock);
+    QVERIFY(!cache.open(path));
+    QVERIFY(cache.lastError().contains(path));
+    QVERIFY(cache.lastError().contains(u"not a LEI Enricher cache"));
+    QVERIFY(cache.movedAsidePath().isEmpty());
+}
+
+void LeiCacheTest::unusableLocation_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("parent is a file") << QStringLiteral("file-parent");
+    QTest::newRow("read-only file system") << QStringLiteral("proc");
+    QTest::newRow("read-only folder") << QStringLiteral("read-only");
+    QTest::newRow("path is a folder") << QStringLiteral("folder");
+}
+
+void LeiCacheTest::unusableLocation()
+{
+    QFETCH(QString, kind);
+    QString path;
+    if (kind == u"file-parent") {
+        QFile f(file(QStringLiteral("plain")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        path = file(QStringLiteral("plain/sub/cache.sqlite"));
+    } else if (kind == u"proc") {
+        path = QStringLiteral("/proc/lei-enricher-test/cache.sqlite");
+    } else if (kind == u"read-only") {
+        if (::geteuid() == 0)
+            QSKIP("root writes into read-only folders; covered by the read-only file system row");
+        QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("ro")));
+        QVERIFY(QFile::setPermissions(file(QStringLiteral("ro")), QFile::ReadOwner | QFile::ExeOwner));
+        path = file(QStringLiteral("ro/cache.sqlite"));
+    } else {
+        QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("dir.sqlite")));
+        path = file(QStringLiteral("dir.sqlite"));
+    }
+    LeiCache cache(m_clock);
+    QVERIFY(!cache.open(path));
+    QVERIFY(!cache.isOpen());
+    QVERIFY2(cache.lastError().contains(QFileInfo(path).absolutePath()) || cache.lastError().contains(path),
+             qPrintable(cache.lastError()));
+    QVERIFY(!cache.store({Data::found(1, T0)}));
+    QVERIFY(cache.lookup({Data::lei(1)}).isEmpty());
+    if (kind == u"read-only")
+        QFile::setPermissions(file(QStringLiteral("ro")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+void LeiCacheTest::twoProcessesShareOneFile()
+{
+    const QString path = file(QStringLiteral("shared.sqlite")); // created by whichever is first
+    constexpr int PerProcess = 6000;
+    QProcess a, b;
+    const QString self = QCoreApplication::applicationFilePath();
+    a.setProcessChannelMode(QProcess::ForwardedChannels);
+    b.setProcessChannelMode(QProcess::ForwardedChannels);
+    a.start(self, {QStringLiteral("--cache-writer"), path, QString::number(0), QString::number(PerProcess)});
+    b.start(self, {QStringLiteral("--cache-writer"), path, QString::number(PerProcess), QString::number(PerProcess)});
+    QVERIFY(a.waitForStarted());
+    QVERIFY(b.waitForStarted());
+
+    // This process reads all along, as the dialog would while jobs write.
+    LeiCache reader(m_clock);
+    QVERIFY(QTest::qWaitFor([&] { return QFileInfo::exists(path); }, 10000));
+    int reads = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while ((a.state() != QProcess::NotRunning || b.state() != QProcess::NotRunning) && timer.elapsed() < 120000) {
+        if (!reader.isOpen())
+            QVERIFY2(reader.open(path), qPrintable(reader.lastError()));
+        QVERIFY2(reader.countEntries(QString()) >= 0, qPrintable(reader.lastError()));
+        ++reads;
+        a.waitForFinished(20);
+        b.waitForFinished(20);
+    }
+    QCOMPARE(a.state(), QProcess::NotRunning);
+    QCOMPARE(b.state(), QProcess::NotRunning);
+    QCOMPARE(a.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(a.exitCode(), 0);
+    QCOMPARE(b.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(b.exitCode(), 0);
+    QVERIFY(reads > 0);
+
+    if (!reader.isOpen())
+        QVERIFY(reader.open(path));
+    QVERIFY(reader.warning().isEmpty());
+    QCOMPARE(reader.countEntries(QString()), 2 * PerProcess + 50);
+    QStringList all;
+    for (int n = 0; n < 2 * PerProcess; ++n)
+        all.append(Data::lei(n));
+    QCOMPARE(reader.lookup(all, LeiCache::RawRecord::Skip).size(), 2 * PerProcess);
+}
+
+void LeiCacheTest::threadsGetTheirOwnConnections()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    std::atomic<int> failures{0};
+    auto work = [&](int first) {
+        for (int start = first; start < first + 2000; start += 200) {
+            QList<LookupResult> batch;
+            QStringList leis;
+            for (int n = start; n < start + 200; ++n) {
+                batch.append(Data::found(n, T0));
+                leis.append(Data::lei(n));
+            }
+            if (!cache.store(batch) || cache.lookup(leis).size() != 200)
+                ++failures;
+        }
+    };
+    std::unique_ptr<QThread> t1(QThread::create(work, 0));
+    std::unique_ptr<QThread> t2(QThread::create(work, 2000));
+    t1->start();
+    t2->start();
+    work(4000);
+    QVERIFY(t1->wait(60000));
+    QVERIFY(t2->wait(60000));
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(cache.countEntries(QString()), 6000);
+}
+
+void LeiCacheTest::stats()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    const CacheStats empty = cache.stats().value();
+    QCOMPARE(empty.total, 0);
+    QVERIFY(!empty.oldestFetch.isValid());
+    QVERIFY(!empty.newestFetch.isValid());
+
+    QList<LookupResult> batch;
+    batch.append(Data::found(1, T0.addSecs(-30 * 3600)));     // expired
+    batch.append(Data::found(2, T0.addSecs(-3600)));          // fresh
+    batch.append(Data::found(3, T0));                         // fresh
+    batch.append(Data::notFound(Data::lei(4), T0.addSecs(-1800))); // fresh
+    batch.append(Data::notFound(Data::lei(5), T0.addSecs(-7200))); // expired
+    QVERIFY(cache.store(batch));
+    const CacheStats s = cache.stats().value();
+    QCOMPARE(s.total, 5);
+    QCOMPARE(s.fresh, 3);
+    QCOMPARE(s.expired, 2);
+    QCOMPARE(s.notFound, 2);
+    QCOMPARE(s.oldestFetch, T0.addSecs(-30 * 3600));
+    QCOMPARE(s.newestFetch, T0);
+    QVERIFY(s.sizeOnDisk > 0);
+    QCOMPARE(s.sizeOnDisk, cache.sizeOnDisk());
+}
+
+void LeiCacheTest::listingPagesAndFilters_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList all{Data::lei(1), Data::lei(2), Data::lei(3), Data::lei(4)};
+    QTest::newRow("no filter") << QString() << all;
+    QTest::newRow("legal name, other case") << QStringLiteral("deutsche") << QStringList{Data::lei(1), Data::lei(3)};
+    QTest::newRow("LEI substring, lower case") << Data::lei(2).mid(10, 8).toLower() << QStringList{Data::lei(2)};
+    QTest::newRow("percent is literal") << QStringLiteral("100%") << QStringList{Data::lei(4)};
+    QTest::newRow("underscore is literal") << QStringLiteral("a_b") << QStringList{Data::lei(4)};
+    QTest::newRow("no match") << QStringLiteral("zzz") << QStringList{};
+}
+
+void LeiCacheTest::listingPagesAndFilters()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, expected);
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QVERIFY(cache.store({
+        Data::found(Data::record(Data::lei(3), QStringLiteral("Deutsche Bahn AG"), {}), T0),
+        Data::found(Data::record(Data::lei(1), QStringLiteral("DEUTSCHE BANK AG"), {}), T0),
+        Data::notFound(Data::lei(2), T0),
+        Data::found(Data::record(Data::lei(4), QStringLiteral("a_b 100% Ltd"), {}), T0),
+        Data::found(Data::record(Data::lei(5), QStringLiteral("aXb 1000 Ltd"), {}), T0),
+    }));
+    if (filter.isEmpty())
+        expected.append(Data::lei(5));
+    QCOMPARE(cache.countEntries(filter), expected.size());
+    // Page by page, two at a time, by offset and by key: the same order, nothing twice.
+    QStringList byOffset, byKey;
+    for (qint64 offset = 0;; offset += 2) {
+        const auto page = cache.entries(filter, offset, 2);
+        for (const CacheEntryInfo &e : page)
+            byOffset.append(e.lei);
+        if (page.size() < 2)
+            break;
+    }
+    QString after;
+    for (;;) {
+        const auto page = cache.entriesAfter(filter, after, 2);
+        for (const CacheEntryInfo &e : page)
+            byKey.append(e.lei);
+        if (page.size() < 2)
+            break;
+        after = page.last().lei;
+    }
+    QCOMPARE(byOffset, expected);
+    QCOMPARE(byKey, expected);
+}
+
+void LeiCacheTest::keyPagingWalksEverything()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QList<LookupResult> batch;
+    for (int n = 0; n < 1000; ++n)
+        batch.append(Data::found(n, T0.addSecs(-n * 60)));
+    QVERIFY(cache.store(batch));
+    const auto first = cache.entries(QString(), 0, 3);
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(first.at(0).lei, Data::lei(0));
+    QCOMPARE(first.at(0).legalName, QStringLiteral("Entity 0 AG"));
+    QCOMPARE(first.at(0).country, QStringLiteral("DE"));
+    QCOMPARE(first.at(1).fetchedAt, T0.addSecs(-60));
+    QCOMPARE(first.at(1).expiresAt, T0.addSecs(-60 + 24 * 3600));
+    QCOMPARE(cache.entries(QString(), 998, 10).size(), 2);
+    QCOMPARE(cache.entries(QString(), 1000, 10).size(), 0);
+    QCOMPARE(cache.entriesAfter(QString(), Data::lei(996), 10).size(), 3);
+}
+
+void LeiCacheTest::removeChosen()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QVERIFY(cache.store({Data::found(1, T0), Data::found(2, T0), Data::notFound(Data::lei(3), T0)}));
+    QCOMPARE(cache.remove({Data::lei(1), Data::lei(3), Data::lei(99)}), 2);
+    QCOMPARE(cache.countEntries(QString()), 1);
+    QCOMPARE(cache.lookup({Data::lei(1), Data::lei(2), Data::lei(3)}).keys(), QList<QString>{Data::lei(2)});
+    QCOMPARE(cache.remove({}), 0);
+}
+
+void LeiCacheTest::purgeExpired()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QVERIFY(cache.store({
+        Data::found(1, T0.addSecs(-25 * 3600)),           // expired
+        Data::found(2, T0.addSecs(-23 * 3600)),           // fresh
+        Data::notFound(Data::lei(3), T0.addSecs(-2 * 3600)), // expired (1 h)
+        Data::notFound(Data::lei(4), T0.addSecs(-600)),   // fresh
+    }));
+    QCOMPARE(cache.purgeExpired(), 2);
+    const auto left = cache.lookup({Data::lei(1), Data::lei(2), Data::lei(3), Data::lei(4)});
+    QCOMPARE(left.size(), 2);
+    QVERIFY(left.contains(Data::lei(2)));
+    QVERIFY(left.contains(Data::lei(4)));
+    QCOMPARE(cache.purgeExpired(), 0);
+    // With the clock a day on, the rest go too.
+    m_now = T0.addDays(1);
+    QCOMPARE(cache.purgeExpired(), 2);
+    QCOMPARE(cache.stats()->total, 0);
+}
+
+void LeiCacheTest::clearGivesSpaceBack()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QList<LookupResult> batch;
+    for (int n = 0; n < 5000; ++n)
+        batch.append(Data::found(n, T0));
+    QVERIFY(cache.store(batch));
+    const qint64 full = cache.sizeOnDisk();
+    QVERIFY2(full > 2'000'000, qPrintable(QString::number(full)));
+    QCOMPARE(cache.clear(), 5000);
+    QCOMPARE(cache.countEntries(QString()), 0);
+    const qint64 cleared = cache.sizeOnDisk();
+    QVERIFY2(cleared < 100'000, qPrintable(QString::number(cleared)));
+    // Still usable afterwards.
+    QVERIFY(cache.store({Data::found(1, T0)}));
+    QCOMPARE(cache.lookup({Data::lei(1)}).size(), 1);
+}
+
+void LeiCacheTest::walJournal()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QVERIFY(cache.store({Data::found(1, T0)}));
+    const QString probe = QStringLiteral("wal-probe");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
+        db.setDatabaseName(cache.path());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    }
+    QSqlDatabase::removeDatabase(probe);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() == 5 && args.at(1) == u"--cache-writer")
+        return runWriter(args.at(2), args.at(3).toInt(), args.at(4).toInt());
+    LeiCacheTest test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "leicache_test.moc"
