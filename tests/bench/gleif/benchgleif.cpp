@@ -1,0 +1,245 @@
+// bench-gleif: how fast the client turns distinct LEIs into answers against a local GLEIF that
+// behaves like the real one (200 ms per request, 60 requests per rolling minute, 429 beyond).
+// Each scenario gets a fresh fake-gleif process and a fresh rate limiter, like a fresh run of
+// lei-enrich. Never talks to the real GLEIF.
+#include "fakegleif.h"
+#include "gleifclient.h"
+#include "ratelimiter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+struct FakeSettings
+{
+    QString program;
+    int latencyMs = 200;
+    int rateLimit = 60;
+    int windowMs = 60000;
+    int entities = 0;
+};
+
+// fake-gleif in its own process, so that its work is not counted against the client's.
+class FakeProcess final
+{
+public:
+    explicit FakeProcess(const FakeSettings &s)
+    {
+        m_process.setProgram(s.program);
+        m_process.setArguments({ QStringLiteral("--latency"), QString::number(s.latencyMs),
+                                 QStringLiteral("--rate-limit"), QString::number(s.rateLimit),
+                                 QStringLiteral("--window"), QString::number(s.windowMs),
+                                 QStringLiteral("--entities"), QString::number(s.entities) });
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        if (!m_process.waitForStarted(5000))
+            return;
+        while (!m_process.canReadLine() && m_process.waitForReadyRead(5000)) { }
+        m_baseUrl = QUrl(QString::fromLatin1(m_process.readLine().trimmed()));
+    }
+    ~FakeProcess()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(3000))
+            m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+    Q_DISABLE_COPY_MOVE(FakeProcess)
+
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    QJsonObject stats(QNetworkAccessManager &nam) const
+    {
+        QUrl url = m_baseUrl;
+        url.setPath(QStringLiteral("/_fake/stats"));
+        QNetworkReply *reply = nam.get(QNetworkRequest(url));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+private:
+    QProcess m_process;
+    QUrl m_baseUrl;
+};
+
+QStringList distinctLeis(int count)
+{
+    QStringList leis;
+    leis.reserve(count);
+    for (int i = 0; i < count; ++i)
+        leis.append(FakeGleif::syntheticLei(i));
+    return leis;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+void runClient(const FakeSettings &fakeSettings, int leiCount, const GleifSettings &base)
+{
+    FakeSettings fs = fakeSettings;
+    fs.entities = leiCount;
+    FakeProcess fake(fs);
+    if (fake.baseUrl().isEmpty()) {
+        std::fprintf(stderr, "bench-gleif: fake-gleif did not start (%s)\n", qPrintable(fs.program));
+        std::exit(3);
+    }
+    GleifSettings settings = base;
+    settings.baseUrl = fake.baseUrl();
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(settings.requestsPerMinute, settings.window));
+
+    QEventLoop loop;
+    QObject::connect(&client, &GleifClient::finished, &loop, &QEventLoop::quit);
+    QElapsedTimer clock;
+    clock.start();
+    client.lookup(distinctLeis(leiCount));
+    loop.exec();
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+
+    QNetworkAccessManager nam;
+    const QJsonObject server = fake.stats(nam);
+    const GleifCounters c = client.counters();
+    out() << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10\n")
+                     .arg(leiCount, 7)
+                     .arg(settings.concurrency, 4)
+                     .arg(c.requestsSent, 8)
+                     .arg(server.value(u"tooManyRequests").toInt(), 5)
+                     .arg(c.retries, 7)
+                     .arg(c.found, 7)
+                     .arg(c.failed + c.notFound, 6)
+                     .arg(seconds, 8, 'f', 2)
+                     .arg(seconds > 0 ? leiCount / seconds * 60.0 : 0.0, 10, 'f', 0)
+                     .arg(server.value(u"maxInAnyWindow").toInt(), 6);
+    out().flush();
+}
+
+// The approach the product replaces: one single-record request per LEI, 10 at a time, no
+// retries. Reported so the batched figures have something to be compared with.
+void runNaive(const FakeSettings &fakeSettings, int leiCount)
+{
+    FakeSettings fs = fakeSettings;
+    fs.entities = leiCount;
+    FakeProcess fake(fs);
+    QNetworkAccessManager nam;
+    const QStringList leis = distinctLeis(leiCount);
+    int next = 0, inFlight = 0, ok = 0, refused = 0, other = 0;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    clock.start();
+    std::function<void()> pump = [&] {
+        while (inFlight < 10 && next < leis.size()) {
+            QNetworkRequest request(QUrl(fake.baseUrl().toString() + QStringLiteral("/lei-records/") + leis[next++]));
+            request.setRawHeader("Accept", "application/vnd.api+json");
+            QNetworkReply *reply = nam.get(request);
+            ++inFlight;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
+                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                (status == 200 ? ok : status == 429 ? refused : other)++;
+                --inFlight;
+                reply->deleteLater();
+                pump();
+                if (inFlight == 0 && next >= leis.size())
+                    loop.quit();
+            });
+        }
+    };
+    pump();
+    loop.exec();
+    out() << QStringLiteral("naive, one request per LEI, 10 concurrent: %1 LEIs, %2 answered, %3 refused "
+                            "with 429 (rows blanked), %4 other, %5 s\n")
+                     .arg(leiCount).arg(ok).arg(refused).arg(other)
+                     .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Resolves N distinct LEIs with the GLEIF client against fake-gleif (200 ms latency, "
+            "60 requests per rolling minute by default) and prints requests, 429s, seconds and "
+            "LEIs per minute. Each row uses a fresh fake and a fresh rate limiter."));
+    parser.addHelpOption();
+    const QCommandLineOption sizes(QStringLiteral("sizes"),
+                                   QStringLiteral("Comma-separated LEI counts (default 1000,10000)."),
+                                   QStringLiteral("LIST"), QStringLiteral("1000,10000"));
+    const QCommandLineOption with50k(QStringLiteral("with-50k"),
+                                     QStringLiteral("Also 50,000 LEIs (takes about four minutes: "
+                                                    "bound by the rate limit)."));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         QStringLiteral("Comma-separated client concurrency values to "
+                                                        "try (default: the client's default)."),
+                                         QStringLiteral("LIST"));
+    const QCommandLineOption batchSize(QStringLiteral("batch-size"),
+                                       QStringLiteral("LEIs per request (default 200)."),
+                                       QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption latency(QStringLiteral("latency"),
+                                     QStringLiteral("fake-gleif latency (default 200)."),
+                                     QStringLiteral("MS"), QStringLiteral("200"));
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
+                                       QStringLiteral("Requests per minute, both sides (default 60)."),
+                                       QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption naive(QStringLiteral("naive"),
+                                   QStringLiteral("Also run the one-request-per-LEI, 10-concurrent "
+                                                  "approach on N LEIs, for comparison."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption fakeProgram(QStringLiteral("fake"),
+                                         QStringLiteral("The fake-gleif program to start."),
+                                         QStringLiteral("PATH"), QStringLiteral(FAKE_GLEIF_PATH));
+    parser.addOptions({ sizes, with50k, concurrency, batchSize, latency, rateLimit, naive, fakeProgram });
+    parser.process(app);
+
+    FakeSettings fake;
+    fake.program = parser.value(fakeProgram);
+    fake.latencyMs = parser.value(latency).toInt();
+    fake.rateLimit = parser.value(rateLimit).toInt();
+
+    GleifSettings settings;
+    settings.batchSize = parser.value(batchSize).toInt();
+    settings.requestsPerMinute = fake.rateLimit;
+
+    QList<int> counts;
+    for (const QString &s : parser.value(sizes).split(u',', Qt::SkipEmptyParts))
+        counts.append(s.toInt());
+    if (parser.isSet(with50k))
+        counts.append(50000);
+    QList<int> concurrencies;
+    for (const QString &s : parser.value(concurrency).split(u',', Qt::SkipEmptyParts))
+        concurrencies.append(s.toInt());
+    if (concurrencies.isEmpty())
+        concurrencies.append(settings.concurrency);
+
+    out() << "fake-gleif: " << fake.latencyMs << " ms latency, " << fake.rateLimit
+          << " requests per rolling minute; client batch size " << settings.batchSize << "\n";
+    out() << "   LEIs | conc | requests |  429s | retries |   found | other |  seconds |  LEIs/min | max/60s\n";
+    out().flush();
+    for (int count : std::as_const(counts)) {
+        for (int c : std::as_const(concurrencies)) {
+            settings.concurrency = c;
+            runClient(fake, count, settings);
+        }
+    }
+    if (parser.isSet(naive))
+        runNaive(fake, parser.value(naive).toInt());
+    return 0;
+}
