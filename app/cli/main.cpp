@@ -1,18 +1,23 @@
 // lei-enrich: the command-line face of LEI Enricher.
 #include "cachecommand.h"
+#include "costrules.h"
 #include "csvfile.h"
+#include "duration.h"
+#include "enrichmentjob.h"
+#include "enrichmentrun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
+#include <QUrl>
 
 #include <optional>
 
 namespace {
 
-enum ExitCode { Ok = 0, SomeRowsFailed = 1, Usage = 2, InputOutput = 3, Interrupted = 130 };
+enum ExitCode { Ok = 0, Usage = 2, InputOutput = 3 };
 
 QString tr(const char *text)
 {
@@ -146,5 +151,50 @@ int main(int argc, char **argv)
         return fail(InputOutput, tr("%1: no column named \"%2\" (columns: %3); name it with --lei-column")
                                      .arg(input, leiName, file->header().join(QStringLiteral(", "))));
 
-    return fail(InputOutput, tr("%1: enrichment is not available in this build yet").arg(input));
+    // Settings: options first, then the environment, then the defaults.
+    EnrichmentSettings settings;
+    const QString apiUrl = parser.isSet(QStringLiteral("api-url")) ? parser.value(QStringLiteral("api-url"))
+                                                                   : qEnvironmentVariable("LEI_ENRICHER_API_URL");
+    if (!apiUrl.isEmpty()) {
+        const QUrl url(apiUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+            return fail(Usage, tr("--api-url must be an http or https URL: %1").arg(apiUrl));
+        settings.gleif.baseUrl = url;
+    }
+    settings.cachePath = parser.value(QStringLiteral("cache")); // resolvePath adds LEI_ENRICHER_CACHE
+    const QString ttl = parser.isSet(QStringLiteral("ttl")) ? parser.value(QStringLiteral("ttl"))
+                                                            : qEnvironmentVariable("LEI_ENRICHER_TTL");
+    if (!ttl.isEmpty()) {
+        const auto lifetime = Duration::parse(ttl);
+        if (!lifetime)
+            return fail(Usage, tr("--ttl must be a duration such as 90s, 30m, 24h or 7d: %1").arg(ttl));
+        settings.lifetime = *lifetime;
+    }
+    settings.offline = parser.isSet(QStringLiteral("offline"));
+    settings.refresh = parser.isSet(QStringLiteral("refresh"));
+    if (settings.offline && settings.refresh)
+        return fail(Usage, tr("--offline and --refresh cannot be used together"));
+    if (rpm)
+        settings.gleif.requestsPerMinute = *rpm;
+    if (batch)
+        settings.gleif.batchSize = *batch;
+    if (concurrency)
+        settings.gleif.concurrency = *concurrency;
+    if (timeout)
+        settings.gleif.timeout = std::chrono::seconds(*timeout);
+
+    std::optional<CostRules> rules;
+    if (parser.isSet(QStringLiteral("rules"))) {
+        rules = CostRules::load(parser.value(QStringLiteral("rules")), &error);
+        if (!rules)
+            return fail(InputOutput, error);
+    } else {
+        rules = CostRules::defaults();
+    }
+
+    EnrichmentRun::Options run;
+    run.output = output;
+    run.report = parser.value(QStringLiteral("report"));
+    run.quiet = parser.isSet(QStringLiteral("quiet"));
+    return EnrichmentRun::exec(file, leiColumn, std::move(*rules), settings, run);
 }

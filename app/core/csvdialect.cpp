@@ -123,13 +123,32 @@ std::optional<char> delimiterFromName(QStringView name)
     return std::nullopt;
 }
 
-QString decodeWindows1252(const char *data, qsizetype size)
-{
-    static constexpr char16_t k80to9F[32] = {
+static constexpr char16_t k80to9F[32] = {
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+QByteArray encodeWindows1252(QStringView text)
+{
+    QByteArray out(text.size(), Qt::Uninitialized);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        char b = '?';
+        if (u < 0x80 || (u >= 0xA0 && u <= 0xFF)) {
+            b = char(u);
+        } else {
+            for (int k = 0; k < 32; ++k)
+                if (k80to9F[k] == u)
+                    b = char(0x80 + k);
+        }
+        out[i] = b;
+    }
+    return out;
+}
+
+QString decodeWindows1252(const char *data, qsizetype size)
+{
     QString out(size, Qt::Uninitialized);
     char16_t *dst = reinterpret_cast<char16_t *>(out.data());
     for (qsizetype i = 0; i < size; ++i) {

@@ -39,6 +39,9 @@ std::optional<char> delimiterFromName(QStringView name);
 // built-in codec for it, and the table is 32 entries.
 QString decodeWindows1252(const char *data, qsizetype size);
 
+// The reverse: characters outside Windows-1252 become '?'.
+QByteArray encodeWindows1252(QStringView text);
+
 // Decodes bytes of a field in the given encoding (UTF-16 files are transcoded to UTF-8 on load,
 // so only UTF-8 and Windows-1252 reach here).
 QString decode(CsvEncoding encoding, const char *data, qsizetype size);

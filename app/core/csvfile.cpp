@@ -543,6 +543,19 @@ int CsvFile::findColumn(const QString &name) const
     return -1;
 }
 
+int CsvFile::fieldCount(QByteArrayView raw, char delimiter)
+{
+    int fields = 1;
+    bool inQuotes = false;
+    for (const char c : raw) {
+        if (c == '"')
+            inQuotes = !inQuotes;
+        else if (c == delimiter && !inQuotes)
+            ++fields;
+    }
+    return fields;
+}
+
 QStringList CsvFile::splitRow(QByteArrayView raw, char delimiter, CsvEncoding encoding)
 {
     QStringList fields;

@@ -64,6 +64,10 @@ public:
     const QString &path() const { return m_path; }
     CsvDialect dialect() const;
     QStringList header() const;
+    // The header row's bytes as in the file (after transcoding for UTF-16), without line end.
+    QByteArrayView rawHeader() const { return m_headerRaw; }
+    // How many fields a raw row has (delimiters outside quotes, plus one).
+    static int fieldCount(QByteArrayView raw, char delimiter);
     int columnCount() const { return m_headerFieldCount; }
     qint64 sizeBytes() const { return m_size; }
     bool isComplete() const { return m_complete.load(std::memory_order_acquire); }

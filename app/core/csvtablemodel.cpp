@@ -1,6 +1,7 @@
 #include "csvtablemodel.h"
 
 #include "csvfile.h"
+#include "extracolumns.h"
 #include "lei.h"
 
 #include <QColor>
@@ -25,6 +26,8 @@ void CsvTableModel::setFile(std::shared_ptr<CsvFile> file)
     m_header = m_file ? m_file->header() : QStringList();
     m_rows = m_file ? int(qMin<qint64>(m_file->rowCount(), INT_MAX)) : 0;
     m_leiColumn = -1;
+    m_extra.reset();
+    m_extraCount = 0;
     endResetModel();
 }
 
@@ -51,6 +54,30 @@ void CsvTableModel::refreshRowCount()
     }
 }
 
+void CsvTableModel::setExtraColumns(std::shared_ptr<const ExtraColumns> extra)
+{
+    const int count = extra ? extra->extraColumnCount() : 0;
+    const int base = fileColumnCount();
+    if (m_extraCount > 0) {
+        beginRemoveColumns(QModelIndex(), base, base + m_extraCount - 1);
+        m_extra.reset();
+        m_extraCount = 0;
+        endRemoveColumns();
+    }
+    if (count > 0) {
+        beginInsertColumns(QModelIndex(), base, base + count - 1);
+        m_extra = std::move(extra);
+        m_extraCount = count;
+        endInsertColumns();
+    }
+}
+
+void CsvTableModel::extraColumnsChanged()
+{
+    if (m_extraCount > 0 && m_rows > 0)
+        Q_EMIT dataChanged(index(0, fileColumnCount()), index(m_rows - 1, columnCount() - 1));
+}
+
 void CsvTableModel::setLeiColumn(int column)
 {
     if (column == m_leiColumn)
@@ -67,7 +94,7 @@ int CsvTableModel::rowCount(const QModelIndex &parent) const
 
 int CsvTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_header.size());
+    return parent.isValid() ? 0 : int(m_header.size()) + m_extraCount;
 }
 
 const QStringList *CsvTableModel::cachedRow(int row) const
@@ -84,6 +111,8 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int column = index.column();
+    if (column >= fileColumnCount())
+        return m_extra->extraData(index.row(), column - fileColumnCount(), role);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -125,5 +154,7 @@ QVariant CsvTableModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     if (orientation == Qt::Vertical)
         return section + 1;
+    if (section >= fileColumnCount() && section < columnCount())
+        return m_extra->extraHeader(section - fileColumnCount());
     return section >= 0 && section < m_header.size() ? QVariant(m_header[section]) : QVariant();
 }

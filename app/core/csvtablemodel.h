@@ -7,6 +7,7 @@
 #include <memory>
 
 class CsvFile;
+class ExtraColumns;
 
 // Serves a CsvFile to a view: rows are decoded only when shown, and a few thousand decoded rows
 // are kept. Rows appear as the loader publishes them (setAvailableRows).
@@ -27,6 +28,11 @@ public:
     // The column whose cells are checked as LEIs (-1: none).
     void setLeiColumn(int column);
     int leiColumn() const { return m_leiColumn; }
+    // Columns shown after the file's own; the provider must outlive its use here.
+    void setExtraColumns(std::shared_ptr<const ExtraColumns> extra);
+    // The extra columns' contents changed (throttled by the caller).
+    void extraColumnsChanged();
+    int fileColumnCount() const { return int(m_header.size()); }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -41,5 +47,7 @@ private:
     QStringList m_header;
     int m_rows = 0;
     int m_leiColumn = -1;
+    std::shared_ptr<const ExtraColumns> m_extra;
+    int m_extraCount = 0;
     mutable QCache<int, QStringList> m_rowCache{4096};
 };

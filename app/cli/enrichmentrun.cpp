@@ -1,0 +1,196 @@
+#include "enrichmentrun.h"
+
+#include "csvfile.h"
+#include "enrichmentjob.h"
+#include "exporter.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace EnrichmentRun {
+namespace {
+
+enum ExitCode { AllOk = 0, SomeRowsFailed = 1, InputOutput = 3, Interrupted = 130 };
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("lei-enrich", text);
+}
+
+int signalPipe[2] = {-1, -1};
+
+// Only async-signal-safe work here: the event loop reads the pipe and cancels the job.
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+}
+
+QString formatSeconds(double s)
+{
+    if (s < 0)
+        return QStringLiteral("?");
+    const int total = int(s + 0.5);
+    if (total >= 3600)
+        return QStringLiteral("%1h%2m").arg(total / 3600).arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
+    if (total >= 60)
+        return QStringLiteral("%1m%2s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1s").arg(total);
+}
+
+QString progressLine(const EnrichmentProgress &p)
+{
+    const QString left = p.secondsLeft >= 0 ? tr("  left %1").arg(formatSeconds(p.secondsLeft)) : QString();
+    return tr("LEIs %1/%2 (cache %3, fetched %4, failed %5)  requests %6  rows %7/%8")
+        .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched).arg(p.failed)
+        .arg(p.requests).arg(p.rowsDone).arg(p.rows) + left;
+}
+
+bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &job, QString *error)
+{
+    const EnrichmentProgress p = job.progress();
+    const auto results = job.results();
+    QJsonObject statuses;
+    for (RowStatus s : Status::kAll)
+        if (s != RowStatus::Pending || results->countOf(s) > 0)
+            statuses.insert(Status::code(s), results->countOf(s));
+    const int leiColumn = file.findColumn();
+    QJsonArray failures;
+    for (qint64 row = 0; row < results->rowCount(); ++row) {
+        if (results->status(row) == RowStatus::Ok)
+            continue;
+        QJsonObject f;
+        f.insert(QStringLiteral("row"), row + 1);
+        if (const LeiAnswer *a = results->answer(row))
+            f.insert(QStringLiteral("lei"), a->lei);
+        else if (leiColumn >= 0)
+            f.insert(QStringLiteral("lei"), file.cell(row, leiColumn));
+        f.insert(QStringLiteral("status"), Status::code(results->status(row)));
+        f.insert(QStringLiteral("reason"), results->reason(row));
+        failures.append(f);
+    }
+    QJsonObject root{
+        {QStringLiteral("input"), file.path()},
+        {QStringLiteral("rows"), p.rows},
+        {QStringLiteral("distinct_leis"), p.distinct},
+        {QStringLiteral("cache_hits"), p.fromCache},
+        {QStringLiteral("fetched"), p.fetched},
+        {QStringLiteral("stale"), p.stale},
+        {QStringLiteral("requests_sent"), p.requests},
+        {QStringLiteral("retries"), p.retries},
+        {QStringLiteral("rate_limited"), p.tooManyRequests},
+        {QStringLiteral("rows_per_status"), statuses},
+        {QStringLiteral("failures"), failures},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(job.warnings())},
+        {QStringLiteral("seconds"), p.seconds},
+    };
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(root).toJson()) < 0 || !out.commit()) {
+        *error = QStringLiteral("%1: %2").arg(path, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
+         const EnrichmentSettings &settings, const Options &options)
+{
+    QTextStream err(stderr);
+    const bool tty = ::isatty(STDERR_FILENO);
+    EnrichmentJob job;
+    QString error;
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
+        err << "lei-enrich: " << tr("cannot set up signal handling") << '\n';
+        return InputOutput;
+    }
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    bool interrupted = false;
+    QObject::connect(&notifier, &QSocketNotifier::activated, &job, [&] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+        interrupted = true;
+        job.cancel();
+    });
+    struct sigaction action{};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    if (!job.start(file, leiColumn, std::move(rules), settings, &error)) {
+        err << "lei-enrich: " << error << '\n';
+        return InputOutput;
+    }
+    for (const QString &w : job.warnings())
+        err << "lei-enrich: " << tr("warning: ") << w << '\n';
+    err.flush();
+
+    QElapsedTimer sinceLine;
+    sinceLine.start();
+    if (!options.quiet) {
+        QObject::connect(&job, &EnrichmentJob::progressChanged, &job, [&](const EnrichmentProgress &p) {
+            if (tty) {
+                err << '\r' << progressLine(p) << "\x1b[K";
+                err.flush();
+            } else if (sinceLine.elapsed() >= 5000) {
+                sinceLine.restart();
+                err << progressLine(p) << '\n';
+                err.flush();
+            }
+        });
+    }
+    QEventLoop loop;
+    bool complete = false;
+    QObject::connect(&job, &EnrichmentJob::finished, &loop, [&](bool done) {
+        complete = done;
+        loop.quit();
+    });
+    loop.exec();
+    if (!options.quiet) {
+        err << (tty ? QStringLiteral("\r") : QString()) << progressLine(job.progress())
+            << (tty ? QStringLiteral("\x1b[K\n") : QStringLiteral("\n"));
+        err.flush();
+    }
+    if (interrupted || !complete) {
+        err << "lei-enrich: " << tr("interrupted: no output written; every answer received is in the cache") << '\n';
+        return Interrupted;
+    }
+
+    if (!Exporter::write(*file, job.results().get(), options.output, &error)) {
+        err << "lei-enrich: " << error << '\n';
+        return InputOutput;
+    }
+    if (!options.report.isEmpty() && !writeReport(options.report, *file, job, &error)) {
+        err << "lei-enrich: " << error << '\n';
+        return InputOutput;
+    }
+    const auto results = job.results();
+    const qint64 notOk = results->rowCount() - results->countOf(RowStatus::Ok);
+    if (!options.quiet) {
+        QStringList counts;
+        for (RowStatus s : Status::kAll)
+            if (results->countOf(s) > 0)
+                counts << QStringLiteral("%1 %2").arg(results->countOf(s)).arg(Status::code(s));
+        err << tr("%1: %2 rows (%3) in %4 s").arg(options.output).arg(results->rowCount())
+                   .arg(counts.join(QStringLiteral(", "))).arg(job.progress().seconds, 0, 'f', 2)
+            << '\n';
+    }
+    return notOk == 0 ? AllOk : SomeRowsFailed;
+}
+
+} // namespace EnrichmentRun

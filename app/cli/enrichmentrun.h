@@ -1,0 +1,26 @@
+#pragma once
+
+#include "costrules.h"
+
+#include <QString>
+
+#include <memory>
+
+class CsvFile;
+struct EnrichmentSettings;
+
+// The command line's run: the job with progress on stderr, SIGINT/SIGTERM handling, the
+// export and the JSON report. Returns the process exit code of the product contract.
+namespace EnrichmentRun {
+
+struct Options
+{
+    QString output;
+    QString report; // empty: none
+    bool quiet = false;
+};
+
+int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
+         const EnrichmentSettings &settings, const Options &options);
+
+} // namespace EnrichmentRun

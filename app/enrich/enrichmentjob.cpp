@@ -1,0 +1,426 @@
+#include "enrichmentjob.h"
+
+#include "csvfile.h"
+#include "gleifclient.h"
+#include "leicache.h"
+#include "lei.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+// A slice of work per event-loop turn: long enough to get work done, short enough that a
+// window repaints and answers input between slices.
+constexpr qint64 kSliceNs = 8'000'000;
+
+} // namespace
+
+EnrichmentJob::EnrichmentJob(QObject *parent)
+    : QObject(parent)
+{
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &EnrichmentJob::runSlice);
+}
+
+EnrichmentJob::~EnrichmentJob()
+{
+    if (m_client)
+        m_client->cancel();
+}
+
+bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
+                          const EnrichmentSettings &settings, QString *error)
+{
+    if (m_running) {
+        *error = tr("an enrichment is already running");
+        return false;
+    }
+    if (!file || !file->isComplete()) {
+        *error = tr("the file is not fully loaded yet");
+        return false;
+    }
+    if (leiColumn < 0 || leiColumn >= file->columnCount()) {
+        *error = tr("%1: no LEI column chosen").arg(file->path());
+        return false;
+    }
+    if (!rules.bind(file->header(), error))
+        return false;
+
+    m_file = std::move(file);
+    m_leiColumn = leiColumn;
+    m_rules = std::move(rules);
+    m_settings = settings;
+    m_warnings.clear();
+
+    m_cache.reset();
+    if (settings.useCache) {
+        auto cache = std::make_unique<LeiCache>();
+        cache->setLifetime(settings.lifetime);
+        cache->setNotFoundLifetime(settings.notFoundLifetime);
+        if (cache->open(LeiCache::resolvePath(settings.cachePath))) {
+            if (!cache->warning().isEmpty())
+                m_warnings.append(cache->warning());
+            m_cache = std::move(cache);
+        } else {
+            m_warnings.append(tr("running without a cache: %1").arg(cache->lastError()));
+        }
+    }
+
+    const qint64 rows = m_file->rowCount();
+    auto results = std::make_shared<EnrichmentResults>();
+    results->m_rowLei.assign(size_t(rows), -1);
+    results->m_rowStatus.assign(size_t(rows), quint8(RowStatus::Pending));
+    results->m_cost.assign(size_t(rows), 0.0);
+    results->m_statusCounts[size_t(RowStatus::Pending)] = rows;
+    m_results = std::move(results);
+
+    m_indexOf.clear();
+    m_rowsStart.clear();
+    m_rowsOf.clear();
+    m_computeQueue.clear();
+    m_queueHead = 0;
+    m_rowCursor = -1;
+    m_expired.clear();
+    m_scanRow = 0;
+    m_progress = {};
+    m_progress.rows = rows;
+
+    delete m_client;
+    m_client = new GleifClient(settings.gleif, this);
+    connect(m_client, &GleifClient::resultsReady, this, &EnrichmentJob::onAnswers);
+    connect(m_client, &GleifClient::countersChanged, this, [this] { emitProgress(false); });
+    connect(m_client, &GleifClient::finished, this, [this] {
+        m_fetching = false;
+        maybeFinish();
+    });
+
+    m_phase = Phase::Scanning;
+    m_running = true;
+    m_fetching = false;
+    m_clock.start();
+    m_sinceProgress.start();
+    m_sinceRowsUpdated.start();
+    scheduleSlice();
+    return true;
+}
+
+void EnrichmentJob::scheduleSlice()
+{
+    if (m_running && !m_sliceTimer.isActive())
+        m_sliceTimer.start();
+}
+
+void EnrichmentJob::runSlice()
+{
+    QElapsedTimer budget;
+    budget.start();
+    if (m_phase == Phase::Scanning)
+        scanSlice(budget);
+    if (m_phase == Phase::Resolving)
+        computeSlice(budget);
+    if (!m_running)
+        return;
+    if (m_phase == Phase::Scanning || m_queueHead < m_computeQueue.size())
+        scheduleSlice();
+    emitProgress(false);
+    maybeFinish();
+}
+
+void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
+{
+    EnrichmentResults &res = *m_results;
+    const qint64 rows = m_file->rowCount();
+    while (m_scanRow < rows) {
+        if ((m_scanRow & 0xFF) == 0 && budget.nsecsElapsed() > kSliceNs)
+            return;
+        const qint64 row = m_scanRow++;
+        const QString lei = Lei::normalise(m_file->cell(row, m_leiColumn));
+        const Lei::Check check = Lei::check(lei);
+        if (check != Lei::Check::Ok) {
+            res.m_rowStatus[size_t(row)] = quint8(RowStatus::InvalidLei);
+            res.m_rowReason.insert(row, Lei::describe(check));
+            --res.m_statusCounts[size_t(RowStatus::Pending)];
+            ++res.m_statusCounts[size_t(RowStatus::InvalidLei)];
+            ++m_progress.rowsDone;
+            continue;
+        }
+        auto it = m_indexOf.constFind(lei);
+        if (it == m_indexOf.constEnd()) {
+            it = m_indexOf.insert(lei, qint32(res.m_answers.size()));
+            LeiAnswer answer;
+            answer.lei = lei;
+            res.m_answers.push_back(std::move(answer));
+        }
+        res.m_rowLei[size_t(row)] = *it;
+        if ((row & 0xFFFF) == 0xFFFF)
+            m_file->releaseRows(row - 0xFFFF, row + 1);
+    }
+    afterScan();
+}
+
+void EnrichmentJob::afterScan()
+{
+    EnrichmentResults &res = *m_results;
+    const size_t distinct = res.m_answers.size();
+    // Rows per LEI in one flat array (counting sort), so an answer updates just its rows.
+    m_rowsStart.assign(distinct + 1, 0);
+    for (qint32 index : res.m_rowLei)
+        if (index >= 0)
+            ++m_rowsStart[size_t(index) + 1];
+    for (size_t i = 1; i <= distinct; ++i)
+        m_rowsStart[i] += m_rowsStart[i - 1];
+    m_rowsOf.assign(size_t(m_rowsStart[distinct]), 0);
+    std::vector<qint64> fill(m_rowsStart.begin(), m_rowsStart.end() - 1);
+    for (size_t row = 0; row < res.m_rowLei.size(); ++row)
+        if (const qint32 index = res.m_rowLei[row]; index >= 0)
+            m_rowsOf[size_t(fill[size_t(index)]++)] = qint64(row);
+
+    m_progress.distinct = qint64(distinct);
+    m_phase = Phase::Resolving;
+
+    QStringList all;
+    all.reserve(qsizetype(distinct));
+    for (const LeiAnswer &a : res.m_answers)
+        all.append(a.lei);
+
+    if (m_cache && !m_settings.refresh) {
+        const QHash<QString, CachedAnswer> cached = m_cache->lookup(all, LeiCache::RawRecord::Skip);
+        for (auto it = cached.constBegin(); it != cached.constEnd(); ++it) {
+            const qint32 index = m_indexOf.value(it.key(), -1);
+            if (index < 0)
+                continue;
+            if (it->fresh)
+                settle(index, it->result, true);
+            else
+                m_expired.insert(it.key(), it->servedStale());
+        }
+    }
+
+    QStringList toFetch;
+    for (const LeiAnswer &a : res.m_answers)
+        if (a.state == LeiAnswer::State::Pending)
+            toFetch.append(a.lei);
+
+    if (m_settings.offline) {
+        for (const QString &lei : std::as_const(toFetch)) {
+            LookupResult failed;
+            failed.lei = lei;
+            failed.outcome = LookupOutcome::Failed;
+            failed.reason = tr("not in the cache (offline)");
+            settle(m_indexOf.value(lei), failed, false);
+        }
+    } else if (!toFetch.isEmpty()) {
+        m_fetching = true;
+        m_client->lookup(toFetch);
+    }
+    scheduleSlice();
+}
+
+void EnrichmentJob::onAnswers(const QVector<LookupResult> &answers)
+{
+    if (!m_running)
+        return;
+    // The cache first: whatever happens next, these answers are kept.
+    if (m_cache && !m_cache->store(QList<LookupResult>(answers.begin(), answers.end())))
+        m_warnings.append(tr("could not write to the cache: %1").arg(m_cache->lastError()));
+    for (const LookupResult &r : answers) {
+        const qint32 index = m_indexOf.value(r.lei, -1);
+        if (index >= 0 && m_results->m_answers[size_t(index)].state == LeiAnswer::State::Pending)
+            settle(index, r, false);
+    }
+    scheduleSlice();
+}
+
+void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCache)
+{
+    LeiAnswer &a = m_results->m_answers[size_t(index)];
+    const LookupResult *use = &result;
+    if (result.outcome == LookupOutcome::Failed) {
+        const auto stale = m_expired.constFind(a.lei);
+        if (stale != m_expired.constEnd()) {
+            use = &stale.value(); // better an expired answer than none
+            a.stale = true;
+            ++m_progress.stale;
+        }
+    }
+    a.fromCache = fromCache || a.stale;
+    switch (use->outcome) {
+    case LookupOutcome::Found:
+        a.state = LeiAnswer::State::Found;
+        a.legalName = use->record.legalName;
+        a.bics = use->record.bicsJoined();
+        a.country = use->record.country;
+        break;
+    case LookupOutcome::NotFound:
+        a.state = LeiAnswer::State::NotFound;
+        break;
+    case LookupOutcome::Failed:
+        a.state = LeiAnswer::State::Failed;
+        ++m_progress.failed;
+        break;
+    }
+    a.reason = result.reason;
+    ++m_progress.resolved;
+    if (fromCache)
+        ++m_progress.fromCache;
+    else if (result.outcome != LookupOutcome::Failed)
+        ++m_progress.fetched;
+    m_computeQueue.push_back(index);
+}
+
+void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
+{
+    EnrichmentResults &res = *m_results;
+    int sinceCheck = 0;
+    while (m_queueHead < m_computeQueue.size()) {
+        const qint32 index = m_computeQueue[m_queueHead];
+        const LeiAnswer &a = res.m_answers[size_t(index)];
+        if (m_rowCursor < 0)
+            m_rowCursor = m_rowsStart[size_t(index)];
+        const qint64 end = m_rowsStart[size_t(index) + 1];
+        while (m_rowCursor < end) {
+            if (++sinceCheck == 256) {
+                sinceCheck = 0;
+                if (budget.nsecsElapsed() > kSliceNs)
+                    return;
+            }
+            const qint64 row = m_rowsOf[size_t(m_rowCursor++)];
+            RowStatus status = RowStatus::LookupFailed;
+            if (a.state == LeiAnswer::State::Found) {
+                const auto cost = m_rules.evaluate(a.country, [&](int c) { return m_file->cell(row, c); });
+                if (cost.ok) {
+                    status = RowStatus::Ok;
+                    res.m_cost[size_t(row)] = cost.value;
+                } else {
+                    status = RowStatus::BadNumber;
+                    res.m_rowReason.insert(row, cost.reason);
+                }
+            } else if (a.state == LeiAnswer::State::NotFound) {
+                status = RowStatus::NotFound;
+            }
+            const RowStatus old = RowStatus(res.m_rowStatus[size_t(row)]);
+            if (old == RowStatus::Pending)
+                ++m_progress.rowsDone;
+            --res.m_statusCounts[size_t(old)];
+            ++res.m_statusCounts[size_t(status)];
+            res.m_rowStatus[size_t(row)] = quint8(status);
+        }
+        m_rowCursor = -1;
+        ++m_queueHead;
+    }
+    m_computeQueue.clear();
+    m_queueHead = 0;
+}
+
+void EnrichmentJob::maybeFinish()
+{
+    if (!m_running || m_phase != Phase::Resolving || m_fetching
+        || m_queueHead < m_computeQueue.size())
+        return;
+    m_running = false;
+    m_sliceTimer.stop();
+    emitProgress(true);
+    Q_EMIT rowsUpdated();
+    Q_EMIT finished(true);
+}
+
+void EnrichmentJob::cancel()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_sliceTimer.stop();
+    if (m_client)
+        m_client->cancel();
+    m_fetching = false;
+    // LEIs answered but whose rows were not reached yet: finish those rows, they are cheap,
+    // so the table shows everything that did arrive.
+    if (m_phase == Phase::Resolving) {
+        QElapsedTimer unlimited;
+        unlimited.start();
+        while (m_queueHead < m_computeQueue.size())
+            computeSlice(unlimited);
+    }
+    emitProgress(true);
+    Q_EMIT rowsUpdated();
+    Q_EMIT finished(false);
+}
+
+bool EnrichmentJob::retryFailed()
+{
+    if (m_running || !m_results || m_phase != Phase::Resolving)
+        return false;
+    EnrichmentResults &res = *m_results;
+    QStringList again;
+    for (qint32 i = 0; i < qint32(res.m_answers.size()); ++i) {
+        LeiAnswer &a = res.m_answers[size_t(i)];
+        if (a.state != LeiAnswer::State::Failed && !a.stale)
+            continue;
+        again.append(a.lei);
+        if (a.state == LeiAnswer::State::Failed)
+            --m_progress.failed;
+        if (a.stale)
+            --m_progress.stale;
+        --m_progress.resolved;
+        LeiAnswer reset;
+        reset.lei = a.lei;
+        a = std::move(reset);
+        for (qint64 k = m_rowsStart[size_t(i)]; k < m_rowsStart[size_t(i) + 1]; ++k) {
+            const qint64 row = m_rowsOf[size_t(k)];
+            --res.m_statusCounts[res.m_rowStatus[size_t(row)]];
+            ++res.m_statusCounts[size_t(RowStatus::Pending)];
+            res.m_rowStatus[size_t(row)] = quint8(RowStatus::Pending);
+            res.m_rowReason.remove(row);
+            --m_progress.rowsDone;
+        }
+    }
+    if (again.isEmpty())
+        return false;
+    delete m_client; // a fresh client: the old one has seen these LEIs in its run
+    m_client = new GleifClient(m_settings.gleif, this);
+    connect(m_client, &GleifClient::resultsReady, this, &EnrichmentJob::onAnswers);
+    connect(m_client, &GleifClient::countersChanged, this, [this] { emitProgress(false); });
+    connect(m_client, &GleifClient::finished, this, [this] {
+        m_fetching = false;
+        maybeFinish();
+    });
+    m_running = true;
+    m_fetching = true;
+    m_client->lookup(again);
+    Q_EMIT rowsUpdated();
+    return true;
+}
+
+EnrichmentProgress EnrichmentJob::progress() const
+{
+    EnrichmentProgress p = m_progress;
+    if (m_client) {
+        const GleifCounters c = m_client->counters();
+        p.requests = c.requestsSent;
+        p.retries = c.retries;
+        p.tooManyRequests = c.tooManyRequests;
+    }
+    p.seconds = m_clock.isValid() ? double(m_clock.nsecsElapsed()) / 1e9 : 0;
+    // Time left from the pace so far: lookups while fetching, then rows.
+    if (m_running && p.seconds > 0.5) {
+        const qint64 lookupsLeft = p.distinct - p.resolved;
+        if (lookupsLeft > 0 && p.fetched + p.failed > 0)
+            p.secondsLeft = p.seconds * double(lookupsLeft) / double(p.fetched + p.failed);
+        else if (p.rowsDone > 0 && p.rows > p.rowsDone)
+            p.secondsLeft = p.seconds * double(p.rows - p.rowsDone) / double(p.rowsDone);
+    }
+    return p;
+}
+
+void EnrichmentJob::emitProgress(bool force)
+{
+    if (!force && m_sinceProgress.elapsed() < 100)
+        return;
+    m_sinceProgress.restart();
+    Q_EMIT progressChanged(progress());
+    if (force || m_sinceRowsUpdated.elapsed() >= 250) {
+        m_sinceRowsUpdated.restart();
+        Q_EMIT rowsUpdated();
+    }
+}

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "costrules.h"
+#include "enrichmentresults.h"
+#include "gleifsettings.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+class CsvFile;
+class GleifClient;
+class LeiCache;
+
+struct EnrichmentSettings
+{
+    GleifSettings gleif;
+    QString cachePath;    // empty: LeiCache::resolvePath("")
+    bool useCache = true; // false: no cache file at all (tests)
+    std::chrono::seconds lifetime = std::chrono::hours(24);
+    std::chrono::seconds notFoundLifetime = std::chrono::hours(1);
+    bool offline = false; // cache only
+    bool refresh = false; // fetch everything again
+};
+
+struct EnrichmentProgress
+{
+    qint64 distinct = 0;   // distinct valid LEIs
+    qint64 resolved = 0;   // of those, with an answer (found, not found or failed)
+    qint64 fromCache = 0;
+    qint64 fetched = 0;    // answered by GLEIF in this run
+    qint64 failed = 0;
+    qint64 stale = 0;      // expired cache entries used because GLEIF could not be reached
+    int requests = 0;
+    int retries = 0;
+    int tooManyRequests = 0;
+    qint64 rows = 0;
+    qint64 rowsDone = 0;   // rows with a final status
+    double seconds = 0;
+    double secondsLeft = -1; // -1: not known yet
+};
+
+// One enrichment run over a loaded CSV: checks every LEI, takes fresh answers from the cache,
+// fetches the rest from GLEIF (each distinct LEI once), writes every answer to the cache as it
+// arrives, and fills the five output columns. It runs on the thread's event loop in short
+// slices, so a GUI stays responsive; the CLI runs the same object under QCoreApplication.
+class EnrichmentJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EnrichmentJob)
+public:
+    explicit EnrichmentJob(QObject *parent = nullptr);
+    ~EnrichmentJob() override;
+
+    // Checks the rules against the header and opens the cache; returns false with `error`
+    // (and nothing started) when the job cannot run. Cache trouble is a warning, not an error.
+    bool start(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
+               const EnrichmentSettings &settings, QString *error);
+    // Fetches again just the LEIs whose lookup failed, bypassing the cache.
+    bool retryFailed();
+    // Stops at once: requests are aborted, rows not reached stay `pending`. Every answer that
+    // arrived is in the cache already. No signal follows except finished(false) not at all.
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    std::shared_ptr<const EnrichmentResults> results() const { return m_results; }
+    EnrichmentProgress progress() const;
+    QStringList warnings() const { return m_warnings; } // e.g. the cache was moved aside
+
+Q_SIGNALS:
+    void progressChanged(const EnrichmentProgress &progress); // at most every 100 ms
+    void rowsUpdated();                                         // results changed (throttled)
+    void finished(bool complete);
+
+private:
+    void runSlice();
+    void scanSlice(const QElapsedTimer &budget);
+    void afterScan();
+    void computeSlice(const QElapsedTimer &budget);
+    void onAnswers(const QVector<LookupResult> &answers);
+    void settle(qint32 index, const LookupResult &result, bool fromCache);
+    void queueRowsOf(qint32 index);
+    void maybeFinish();
+    void emitProgress(bool force);
+    void scheduleSlice();
+
+    std::shared_ptr<CsvFile> m_file;
+    std::shared_ptr<EnrichmentResults> m_results;
+    CostRules m_rules;
+    EnrichmentSettings m_settings;
+    int m_leiColumn = -1;
+    std::unique_ptr<LeiCache> m_cache;
+    GleifClient *m_client = nullptr;
+    QStringList m_warnings;
+
+    enum class Phase { Idle, Scanning, Resolving };
+    Phase m_phase = Phase::Idle;
+    bool m_running = false;
+    bool m_fetching = false;
+    qint64 m_scanRow = 0;
+    QHash<QString, qint32> m_indexOf;
+    std::vector<qint64> m_rowsStart; // rows of LEI i: m_rowsOf[m_rowsStart[i] .. m_rowsStart[i+1])
+    std::vector<qint64> m_rowsOf;
+    std::vector<qint32> m_computeQueue; // LEIs whose rows need their status and cost
+    size_t m_queueHead = 0;
+    qint64 m_rowCursor = -1;            // within the LEI at the queue head
+    QHash<QString, LookupResult> m_expired; // stale fallbacks for LEIs being fetched
+    QTimer m_sliceTimer;
+    QElapsedTimer m_clock;
+    QElapsedTimer m_sinceProgress;
+    QElapsedTimer m_sinceRowsUpdated;
+    EnrichmentProgress m_progress;
+};

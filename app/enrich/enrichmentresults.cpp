@@ -1,0 +1,131 @@
+#include "enrichmentresults.h"
+
+#include "numberformat.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QCoreApplication>
+
+namespace Status {
+
+QString code(RowStatus status)
+{
+    switch (status) {
+    case RowStatus::Pending: return QStringLiteral("pending");
+    case RowStatus::Ok: return QStringLiteral("ok");
+    case RowStatus::InvalidLei: return QStringLiteral("invalid_lei");
+    case RowStatus::NotFound: return QStringLiteral("not_found");
+    case RowStatus::LookupFailed: return QStringLiteral("lookup_failed");
+    case RowStatus::BadNumber: return QStringLiteral("bad_number");
+    }
+    return {};
+}
+
+QString describe(RowStatus status)
+{
+    switch (status) {
+    case RowStatus::Pending: return QCoreApplication::translate("Status", "Not looked up yet");
+    case RowStatus::Ok: return QCoreApplication::translate("Status", "Enriched");
+    case RowStatus::InvalidLei: return QCoreApplication::translate("Status", "Invalid LEI");
+    case RowStatus::NotFound: return QCoreApplication::translate("Status", "Not found in GLEIF");
+    case RowStatus::LookupFailed: return QCoreApplication::translate("Status", "Lookup failed");
+    case RowStatus::BadNumber: return QCoreApplication::translate("Status", "Cost not computable");
+    }
+    return {};
+}
+
+} // namespace Status
+
+const QStringList &EnrichmentResults::columnNames()
+{
+    static const QStringList names{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"),
+                                   QStringLiteral("transaction_costs"), QStringLiteral("enrichment_status")};
+    return names;
+}
+
+const LeiAnswer *EnrichmentResults::answer(qint64 row) const
+{
+    const qint32 index = m_rowLei[size_t(row)];
+    return index < 0 ? nullptr : &m_answers[size_t(index)];
+}
+
+QString EnrichmentResults::reason(qint64 row) const
+{
+    switch (status(row)) {
+    case RowStatus::Ok:
+    case RowStatus::Pending:
+        return {};
+    case RowStatus::InvalidLei:
+    case RowStatus::BadNumber:
+        return m_rowReason.value(row);
+    case RowStatus::NotFound:
+        return QCoreApplication::translate("Status", "GLEIF has no record of this LEI");
+    case RowStatus::LookupFailed:
+        if (const LeiAnswer *a = answer(row))
+            return a->reason;
+        return {};
+    }
+    return {};
+}
+
+QString EnrichmentResults::field(qint64 row, int column) const
+{
+    const RowStatus s = status(row);
+    const LeiAnswer *a = answer(row);
+    const bool found = a && a->state == LeiAnswer::State::Found;
+    switch (column) {
+    case 0: return found ? a->legalName : QString();
+    case 1: return found ? a->bics : QString();
+    case 2: return found ? a->country : QString();
+    case 3: return s == RowStatus::Ok ? Number::shortest(cost(row)) : QString();
+    case 4: return Status::code(s);
+    }
+    return {};
+}
+
+QStringList EnrichmentResults::fields(qint64 row) const
+{
+    QStringList out;
+    for (int c = 0; c < 5; ++c)
+        out.append(field(row, c));
+    return out;
+}
+
+qint64 EnrichmentResults::countOf(RowStatus status) const
+{
+    return m_statusCounts[size_t(status)];
+}
+
+QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const RowStatus s = status(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == 3 && s == RowStatus::Ok)
+            return cost(row); // a number, so views align and sort it as one
+        return field(row, column);
+    case Qt::EditRole:
+        return field(row, column);
+    case Qt::TextAlignmentRole:
+        if (column == 3)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (s != RowStatus::Ok && s != RowStatus::Pending)
+            return reason(row);
+        if (const LeiAnswer *a = answer(row); a && a->stale)
+            return QCoreApplication::translate("Status", "From an expired cache entry: %1").arg(a->reason);
+        return {};
+    case Qt::BackgroundRole:
+        switch (s) {
+        case RowStatus::InvalidLei: return QBrush(QColor(0xF8, 0xD7, 0xDA));
+        case RowStatus::NotFound: return QBrush(QColor(0xFF, 0xE8, 0xCC));
+        case RowStatus::LookupFailed: return QBrush(QColor(0xF5, 0xC6, 0xCB));
+        case RowStatus::BadNumber: return QBrush(QColor(0xFF, 0xF3, 0xCD));
+        default: return {};
+        }
+    }
+    return {};
+}

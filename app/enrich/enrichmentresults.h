@@ -1,0 +1,69 @@
+#pragma once
+
+#include "extracolumns.h"
+#include "gleifrecord.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+// The enrichment_status codes of the product contract.
+enum class RowStatus : quint8 { Pending, Ok, InvalidLei, NotFound, LookupFailed, BadNumber };
+
+namespace Status {
+QString code(RowStatus status);                 // "ok", "invalid_lei", ...
+QString describe(RowStatus status);             // "GLEIF has no record", for headings
+inline constexpr RowStatus kAll[] = {RowStatus::Ok, RowStatus::InvalidLei, RowStatus::NotFound,
+                                     RowStatus::LookupFailed, RowStatus::BadNumber, RowStatus::Pending};
+}
+
+// What one distinct LEI resolved to.
+struct LeiAnswer
+{
+    enum class State : quint8 { Pending, Found, NotFound, Failed };
+    QString lei;
+    State state = State::Pending;
+    QString legalName;
+    QString bics; // joined with ';'
+    QString country;
+    QString reason;         // for Failed, and the network error behind a stale answer
+    bool fromCache = false;
+    bool stale = false;     // an expired cache entry used because GLEIF could not be reached
+};
+
+// Per-row results of a job: compact arrays (about 17 bytes a row) plus one entry per distinct
+// LEI, so a million rows over ten thousand LEIs stay small. Read by the table model, the
+// failures panel and the exporters; written only by the job, on the thread that owns it.
+class EnrichmentResults final : public ExtraColumns
+{
+public:
+    static const QStringList &columnNames(); // legalName, bic, country, transaction_costs, enrichment_status
+
+    qint64 rowCount() const { return qint64(m_rowStatus.size()); }
+    RowStatus status(qint64 row) const { return RowStatus(m_rowStatus[size_t(row)]); }
+    const LeiAnswer *answer(qint64 row) const;
+    bool hasCost(qint64 row) const { return status(row) == RowStatus::Ok; }
+    double cost(qint64 row) const { return m_cost[size_t(row)]; }
+    // The reason in words for a row that is not ok ("check digits wrong", "rate is 0: ...").
+    QString reason(qint64 row) const;
+    // The five output fields as text, as the CSV export writes them.
+    QStringList fields(qint64 row) const;
+    QString field(qint64 row, int column) const;
+    qint64 countOf(RowStatus status) const;
+
+    // ExtraColumns
+    int extraColumnCount() const override { return 5; }
+    QString extraHeader(int column) const override { return columnNames().value(column); }
+    QVariant extraData(qint64 row, int column, int role) const override;
+
+private:
+    friend class EnrichmentJob;
+    std::vector<qint32> m_rowLei;   // index into m_answers; -1 when the LEI is invalid
+    std::vector<quint8> m_rowStatus;
+    std::vector<double> m_cost;
+    QHash<qint64, QString> m_rowReason; // invalid_lei and bad_number reasons, by row
+    std::vector<LeiAnswer> m_answers;
+    std::vector<qint64> m_statusCounts = std::vector<qint64>(6, 0);
+};

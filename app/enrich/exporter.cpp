@@ -1,0 +1,316 @@
+#include "exporter.h"
+
+#include "csvfile.h"
+#include "enrichmentresults.h"
+#include "numberformat.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStringEncoder>
+#include <QTemporaryFile>
+
+#include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace Exporter {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Exporter", text);
+}
+
+QString fail(QString *error, const QString &path, const QString &message)
+{
+    *error = QStringLiteral("%1: %2").arg(path, message);
+    return *error;
+}
+
+QByteArray lineEnd(LineEnding ending)
+{
+    switch (ending) {
+    case LineEnding::LF: return QByteArrayLiteral("\n");
+    case LineEnding::CRLF: return QByteArrayLiteral("\r\n");
+    case LineEnding::CR: return QByteArrayLiteral("\r");
+    }
+    return QByteArrayLiteral("\n");
+}
+
+QString field(const EnrichmentResults *results, qint64 row, int column)
+{
+    if (results && row < results->rowCount())
+        return results->field(row, column);
+    return column == 4 ? Status::code(RowStatus::Pending) : QString();
+}
+
+bool reportAndCheckCancel(const Progress &progress, qint64 done, qint64 total)
+{
+    if (progress.progress)
+        progress.progress(done, total);
+    return progress.cancel && progress.cancel->load();
+}
+
+} // namespace
+
+bool write(const CsvFile &file, const EnrichmentResults *results, const QString &path,
+           QString *error, const Progress &progress)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"xlsx")
+        return writeXlsx(file, results, path, error, progress);
+    if (suffix == u"csv")
+        return writeCsv(file, results, path, error, progress);
+    fail(error, path, tr("choose a file name ending in .csv or .xlsx"));
+    return false;
+}
+
+bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QString &path,
+              QString *error, const Progress &progress)
+{
+    const CsvDialect dialect = file.dialect();
+    const bool utf16 = dialect.encoding == CsvEncoding::Utf16LE || dialect.encoding == CsvEncoding::Utf16BE;
+    const bool cp1252 = dialect.encoding == CsvEncoding::Windows1252;
+    const char delimiter = dialect.delimiter;
+    const QByteArray eol = lineEnd(dialect.lineEnding);
+    const int headerFields = file.columnCount();
+
+    // The file's own bytes are UTF-8 (UTF-16 input was transcoded on load) or Windows-1252;
+    // new fields are encoded to match, and UTF-16 output is re-encoded a buffer at a time.
+    auto encodeField = [&](const QString &text) -> QByteArray {
+        QByteArray bytes = cp1252 ? Csv::encodeWindows1252(text) : text.toUtf8();
+        if (bytes.contains(delimiter) || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
+            bytes.replace('"', QByteArrayLiteral("\"\""));
+            bytes = '"' + bytes + '"';
+        }
+        return bytes;
+    };
+
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        fail(error, path, out.errorString());
+        return false;
+    }
+    QStringEncoder toUtf16(dialect.encoding == CsvEncoding::Utf16BE ? QStringConverter::Utf16BE
+                                                                     : QStringConverter::Utf16LE);
+    QByteArray buffer;
+    buffer.reserve(1 << 21);
+    auto flush = [&]() -> bool {
+        const QByteArray bytes = utf16 ? QByteArray(toUtf16.encode(QString::fromUtf8(buffer))) : buffer;
+        buffer.clear();
+        return out.write(bytes) == bytes.size();
+    };
+    if (dialect.bom) {
+        if (utf16)
+            out.write(dialect.encoding == CsvEncoding::Utf16BE ? QByteArray("\xFE\xFF", 2) : QByteArray("\xFF\xFE", 2));
+        else if (!cp1252)
+            out.write("\xEF\xBB\xBF", 3);
+    }
+
+    buffer += file.rawHeader();
+    for (const QString &name : EnrichmentResults::columnNames())
+        buffer += delimiter + encodeField(name);
+    buffer += eol;
+
+    const qint64 rows = file.rowCount();
+    for (qint64 row = 0; row < rows; ++row) {
+        const QByteArrayView raw = file.rawRow(row);
+        buffer += raw;
+        // A short row is padded so the new columns line up under their headings.
+        for (int n = CsvFile::fieldCount(raw, delimiter); n < headerFields; ++n)
+            buffer += delimiter;
+        for (int c = 0; c < 5; ++c) {
+            buffer += delimiter;
+            buffer += encodeField(field(results, row, c));
+        }
+        buffer += eol;
+        if (buffer.size() > (1 << 21) - 4096 && !flush()) {
+            fail(error, path, out.errorString());
+            out.cancelWriting();
+            return false;
+        }
+        if ((row & 0xFFFF) == 0xFFFF) {
+            file.releaseRows(row - 0xFFFF, row + 1);
+            if (reportAndCheckCancel(progress, row + 1, rows)) {
+                out.cancelWriting();
+                fail(error, path, tr("export cancelled"));
+                return false;
+            }
+        }
+    }
+    if (!flush() || !out.commit()) {
+        fail(error, path, out.errorString());
+        return false;
+    }
+    reportAndCheckCancel(progress, rows, rows);
+    return true;
+}
+
+namespace {
+
+// Text that Excel should hold as a number: plain decimal or scientific notation, at most 15
+// significant digits (more would be rounded), and no leading zeros (codes like "007").
+bool looksNumeric(const QString &text, double *value)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^[-+]?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$)"));
+    if (text.isEmpty() || text.size() > 40 || !pattern.match(text).hasMatch())
+        return false;
+    int digits = 0;
+    for (QChar c : text) {
+        if (c == u'e' || c == u'E')
+            break;
+        digits += c.isDigit() ? 1 : 0;
+    }
+    return digits <= 15 && Number::parse(text, value);
+}
+
+// Excel cells hold at most 32,767 characters.
+QByteArray cellText(const QString &text)
+{
+    return (text.size() > 32767 ? text.left(32767) : text).toUtf8();
+}
+
+struct WorkbookGuard
+{
+    lxw_workbook *workbook = nullptr;
+    QString tempPath;
+    ~WorkbookGuard()
+    {
+        if (workbook)
+            workbook_close(workbook);
+        if (!tempPath.isEmpty())
+            QFile::remove(tempPath);
+    }
+};
+
+} // namespace
+
+bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QString &path,
+               QString *error, const Progress &progress)
+{
+    const qint64 rows = file.rowCount();
+    if (rows > kXlsxMaxDataRows) {
+        fail(error, path, tr("%L1 rows do not fit in an XLSX sheet (at most %L2 besides the header); export to CSV instead")
+                              .arg(rows).arg(kXlsxMaxDataRows));
+        return false;
+    }
+    const QFileInfo target(path);
+    if (target.isDir()) {
+        fail(error, path, tr("is a directory"));
+        return false;
+    }
+    // libxlsxwriter writes the file only at close: point it at a temporary name beside the
+    // target and rename when it is complete.
+    WorkbookGuard guard;
+    {
+        QTemporaryFile reserve(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".XXXXXX"));
+        reserve.setAutoRemove(false);
+        if (!reserve.open()) {
+            fail(error, path, tr("cannot write in %1: %2").arg(target.absolutePath(), reserve.errorString()));
+            return false;
+        }
+        guard.tempPath = reserve.fileName();
+    }
+    const QByteArray tempName = QFile::encodeName(guard.tempPath);
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    options.use_zip64 = LXW_TRUE;
+    guard.workbook = workbook_new_opt(tempName.constData(), &options);
+    if (!guard.workbook) {
+        fail(error, path, tr("cannot create the workbook"));
+        return false;
+    }
+    lxw_worksheet *sheet = workbook_add_worksheet(guard.workbook, "Enriched");
+    lxw_worksheet *failures = workbook_add_worksheet(guard.workbook, "Failures");
+    lxw_format *bold = workbook_add_format(guard.workbook);
+    format_set_bold(bold);
+    worksheet_freeze_panes(sheet, 1, 0);
+    worksheet_freeze_panes(failures, 1, 0);
+
+    const QStringList header = file.header();
+    const int inputColumns = int(header.size());
+    lxw_col_t col = 0;
+    for (const QString &name : header + EnrichmentResults::columnNames())
+        worksheet_write_string(sheet, 0, col++, cellText(name).constData(), bold);
+
+    const QStringList failureHeader{tr("row"), tr("lei"), QStringLiteral("enrichment_status"), tr("reason")};
+    col = 0;
+    for (const QString &name : failureHeader)
+        worksheet_write_string(failures, 0, col++, cellText(name).constData(), bold);
+
+    const int leiColumn = file.findColumn();
+    lxw_error status = LXW_NO_ERROR;
+    for (qint64 row = 0; row < rows && status == LXW_NO_ERROR; ++row) {
+        const lxw_row_t r = lxw_row_t(row + 1);
+        const QStringList cells = file.row(row);
+        for (int c = 0; c < cells.size(); ++c) {
+            double number = 0;
+            if (c != leiColumn && looksNumeric(cells[c], &number))
+                status = worksheet_write_number(sheet, r, lxw_col_t(c), number, nullptr);
+            else if (!cells[c].isEmpty())
+                status = worksheet_write_string(sheet, r, lxw_col_t(c), cellText(cells[c]).constData(), nullptr);
+        }
+        const int base = qMax(inputColumns, int(cells.size()));
+        for (int c = 0; c < 5; ++c) {
+            const lxw_col_t where = lxw_col_t(base + c);
+            if (c == 3 && results && row < results->rowCount() && results->hasCost(row)) {
+                status = worksheet_write_number(sheet, r, where, results->cost(row), nullptr);
+                continue;
+            }
+            const QString text = field(results, row, c);
+            if (!text.isEmpty())
+                status = worksheet_write_string(sheet, r, where, cellText(text).constData(), nullptr);
+        }
+        if ((row & 0xFFFF) == 0xFFFF) {
+            file.releaseRows(row - 0xFFFF, row + 1);
+            if (reportAndCheckCancel(progress, row + 1, rows)) {
+                fail(error, path, tr("export cancelled"));
+                return false;
+            }
+        }
+    }
+    if (status != LXW_NO_ERROR) {
+        fail(error, path, QString::fromUtf8(lxw_strerror(status)));
+        return false;
+    }
+
+    if (results) {
+        lxw_row_t f = 1;
+        for (qint64 row = 0; row < results->rowCount(); ++row) {
+            const RowStatus s = results->status(row);
+            if (s == RowStatus::Ok)
+                continue;
+            worksheet_write_number(failures, f, 0, double(row + 1), nullptr);
+            const QString lei = leiColumn >= 0 ? file.cell(row, leiColumn) : QString();
+            worksheet_write_string(failures, f, 1, cellText(lei).constData(), nullptr);
+            worksheet_write_string(failures, f, 2, cellText(Status::code(s)).constData(), nullptr);
+            worksheet_write_string(failures, f, 3, cellText(results->reason(row)).constData(), nullptr);
+            if (++f > LXW_ROW_MAX - 1)
+                break;
+        }
+    }
+
+    lxw_workbook *workbook = guard.workbook;
+    guard.workbook = nullptr;
+    const lxw_error closed = workbook_close(workbook);
+    if (closed != LXW_NO_ERROR) {
+        fail(error, path, QString::fromUtf8(lxw_strerror(closed)));
+        return false;
+    }
+    QFile::setPermissions(guard.tempPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    // rename(2) replaces an existing file in one step.
+    if (std::rename(tempName.constData(), QFile::encodeName(path).constData()) != 0) {
+        fail(error, path, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    guard.tempPath.clear();
+    reportAndCheckCancel(progress, rows, rows);
+    return true;
+}
+
+} // namespace Exporter
