@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cstring>
 
 #ifdef Q_OS_LINUX
@@ -481,13 +482,25 @@ QStringList CsvFile::row(qint64 r) const
     return splitRow(rawRow(r), m_delimiter, CsvEncoding(m_decodeEncoding.load()));
 }
 
-QString CsvFile::cell(qint64 r, int column) const
+QByteArrayView CsvFile::rawField(qint64 r, int column, QByteArray *scratch) const
 {
-    // Skips to the field without decoding the others: whole-column passes (LEI checks,
-    // enrichment) call this once per row.
+    // Skips to the field without decoding the others.
     const QByteArrayView raw = rawRow(r);
     const char *d = raw.data();
     const qsizetype n = raw.size();
+    if (!std::memchr(d, '"', size_t(n))) {
+        // No quotes in the row (the usual case): hop from delimiter to delimiter.
+        const char *p = d;
+        const char *end = d + n;
+        for (int c = 0; c < column; ++c) {
+            p = static_cast<const char *>(std::memchr(p, m_delimiter, size_t(end - p)));
+            if (!p)
+                return {};
+            ++p;
+        }
+        const char *stop = static_cast<const char *>(std::memchr(p, m_delimiter, size_t(end - p)));
+        return QByteArrayView(p, (stop ? stop : end) - p);
+    }
     qsizetype i = 0;
     bool inQuotes = false;
     for (int c = 0; c < column; ++c) {
@@ -511,9 +524,36 @@ QString CsvFile::cell(qint64 r, int column) const
         ++end;
     }
     const QByteArrayView field = raw.sliced(i, end - i);
-    if (quoted)
-        return splitRow(field, m_delimiter, CsvEncoding(m_decodeEncoding.load())).value(0);
-    return Csv::decode(CsvEncoding(m_decodeEncoding.load()), field.data(), field.size());
+    if (!quoted)
+        return field;
+    // Same rules as splitRow(): "" is a quote, text after the closing quote is kept.
+    scratch->clear();
+    bool open = false;
+    for (qsizetype k = 0; k < field.size(); ++k) {
+        const char ch = field[k];
+        if (ch == '"') {
+            if (open && k + 1 < field.size() && field[k + 1] == '"') {
+                scratch->append('"');
+                ++k;
+            } else if (!open && k == 0) {
+                open = true;
+            } else if (open) {
+                open = false;
+            } else {
+                scratch->append(ch);
+            }
+        } else {
+            scratch->append(ch);
+        }
+    }
+    return *scratch;
+}
+
+QString CsvFile::cell(qint64 r, int column) const
+{
+    QByteArray scratch;
+    const QByteArrayView field = rawField(r, column, &scratch);
+    return Csv::decode(textEncoding(), field.data(), field.size());
 }
 
 QList<CsvProblem> CsvFile::problems() const
@@ -545,6 +585,8 @@ int CsvFile::findColumn(const QString &name) const
 
 int CsvFile::fieldCount(QByteArrayView raw, char delimiter)
 {
+    if (!std::memchr(raw.data(), '"', size_t(raw.size())))
+        return 1 + int(std::count(raw.begin(), raw.end(), delimiter));
     int fields = 1;
     bool inQuotes = false;
     for (const char c : raw) {

@@ -76,6 +76,11 @@ public:
     qint64 rowCount() const { return m_published.load(std::memory_order_acquire); }
     QStringList row(qint64 row) const;
     QString cell(qint64 row, int column) const;
+    // A field's bytes, unquoted: a view into the file, or into `scratch` when the field was
+    // quoted. For whole-column passes that need no QString (LEIs, numbers).
+    QByteArrayView rawField(qint64 row, int column, QByteArray *scratch) const;
+    // How the bytes decode (UTF-8 or Windows-1252), for text read with rawField().
+    CsvEncoding textEncoding() const { return CsvEncoding(m_decodeEncoding.load()); }
     // The row's bytes as in the file (after transcoding for UTF-16), without its line ending.
     QByteArrayView rawRow(qint64 row) const;
 

@@ -74,13 +74,4 @@ QString checkDigits(QStringView first18)
     return QString::number(check).rightJustified(2, u'0');
 }
 
-QString synthetic(quint64 index)
-{
-    static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    QString body = QStringLiteral("5299SY000000000000");
-    for (int pos = 17; pos >= 6 && index > 0; --pos, index /= 36)
-        body[pos] = QLatin1Char(digits[index % 36]);
-    return body + checkDigits(body);
-}
-
 } // namespace Lei

@@ -27,8 +27,4 @@ QString describe(Check result);
 // The two check digits for the first 18 characters ([A-Z0-9]{18}); used to build valid LEIs.
 QString checkDigits(QStringView first18);
 
-// A valid LEI made from a number, the same on every run: the test-file generator writes these
-// and the fake GLEIF serves records for them. Prefix "5299SY" marks them as synthetic.
-QString synthetic(quint64 index);
-
 } // namespace Lei

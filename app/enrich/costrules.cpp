@@ -1,5 +1,6 @@
 #include "costrules.h"
 
+#include "csvfile.h"
 #include "numberformat.h"
 
 #include <QCoreApplication>
@@ -155,6 +156,22 @@ CostRules::Result CostRules::evaluate(const QString &country, const std::functio
             return result;
         }
     }
+    return run(rule);
+}
+
+CostRules::Result CostRules::evaluate(const QString &country, const CsvFile &file, qint64 row)
+{
+    Rule *rule = ruleFor(country);
+    for (size_t i = 0; i < rule->columns.size(); ++i) {
+        if (!Number::parse(file.rawField(row, rule->columns[i], &m_scratch), &rule->values[i]))
+            return evaluate(country, [&](int c) { return file.cell(row, c); }); // for the reason
+    }
+    return run(rule);
+}
+
+CostRules::Result CostRules::run(Rule *rule)
+{
+    Result result;
     try {
         result.value = rule->parser.Eval();
     } catch (const mu::Parser::exception_type &e) {

@@ -9,6 +9,8 @@
 #include <optional>
 #include <vector>
 
+class CsvFile;
+
 // Transaction cost by country: one formula per ISO country code plus a default, each an
 // arithmetic expression over column names, evaluated with muParser. Formulas are compiled once
 // and evaluated per row.
@@ -39,6 +41,8 @@ public:
     };
     // `cell(column)` gives a row's text in a column.
     Result evaluate(const QString &country, const std::function<QString(int)> &cell);
+    // The same for a row of a file, reading numbers straight from its bytes.
+    Result evaluate(const QString &country, const CsvFile &file, qint64 row);
 
     QStringList countries() const;
     QString formula(const QString &country) const; // empty country: the default
@@ -46,6 +50,8 @@ public:
 private:
     struct Rule;
     Rule *ruleFor(const QString &country);
+    Result run(Rule *rule);
+    QByteArray m_scratch;
     std::vector<std::unique_ptr<Rule>> m_rules; // [0] is the default
     QHash<QString, int> m_byCountry;
 };

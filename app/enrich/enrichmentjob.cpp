@@ -1,5 +1,6 @@
 #include "enrichmentjob.h"
 
+#include "csvdialect.h"
 #include "csvfile.h"
 #include "gleifclient.h"
 #include "leicache.h"
@@ -8,6 +9,16 @@
 #include <QCoreApplication>
 
 namespace {
+
+bool isCleanLei(QByteArrayView raw)
+{
+    if (raw.size() != 20)
+        return false;
+    for (char c : raw)
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
+            return false;
+    return true;
+}
 
 // A slice of work per event-loop turn: long enough to get work done, short enough that a
 // window repaints and answers input between slices.
@@ -81,6 +92,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_computeQueue.clear();
     m_queueHead = 0;
     m_rowCursor = -1;
+    m_sequentialRow = -1;
     m_expired.clear();
     m_scanRow = 0;
     m_progress = {};
@@ -121,7 +133,7 @@ void EnrichmentJob::runSlice()
         computeSlice(budget);
     if (!m_running)
         return;
-    if (m_phase == Phase::Scanning || m_queueHead < m_computeQueue.size())
+    if (m_phase == Phase::Scanning || hasComputeWork())
         scheduleSlice();
     emitProgress(false);
     maybeFinish();
@@ -135,7 +147,15 @@ void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
         if ((m_scanRow & 0xFF) == 0 && budget.nsecsElapsed() > kSliceNs)
             return;
         const qint64 row = m_scanRow++;
-        const QString lei = Lei::normalise(m_file->cell(row, m_leiColumn));
+        // Most LEIs are already clean: 20 bytes of [A-Z0-9] need neither trimming nor upper-casing.
+        const QByteArrayView raw = m_file->rawField(row, m_leiColumn, &m_scratch);
+        const QString lei = isCleanLei(raw) ? QString::fromLatin1(raw) : Lei::normalise(
+                                Csv::decode(m_file->textEncoding(), raw.data(), raw.size()));
+        auto it = m_indexOf.constFind(lei);
+        if (it != m_indexOf.constEnd()) { // seen, so valid
+            res.m_rowLei[size_t(row)] = *it;
+            continue;
+        }
         const Lei::Check check = Lei::check(lei);
         if (check != Lei::Check::Ok) {
             res.m_rowStatus[size_t(row)] = quint8(RowStatus::InvalidLei);
@@ -145,13 +165,10 @@ void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
             ++m_progress.rowsDone;
             continue;
         }
-        auto it = m_indexOf.constFind(lei);
-        if (it == m_indexOf.constEnd()) {
-            it = m_indexOf.insert(lei, qint32(res.m_answers.size()));
-            LeiAnswer answer;
-            answer.lei = lei;
-            res.m_answers.push_back(std::move(answer));
-        }
+        it = m_indexOf.insert(lei, qint32(res.m_answers.size()));
+        LeiAnswer answer;
+        answer.lei = lei;
+        res.m_answers.push_back(std::move(answer));
         res.m_rowLei[size_t(row)] = *it;
         if ((row & 0xFFFF) == 0xFFFF)
             m_file->releaseRows(row - 0xFFFF, row + 1);
@@ -196,6 +213,11 @@ void EnrichmentJob::afterScan()
                 m_expired.insert(it.key(), it->servedStale());
         }
     }
+
+    // What the cache answered is computed in one pass in file order (sequential reads);
+    // only answers arriving later go through the per-LEI lists.
+    m_computeQueue.clear();
+    m_sequentialRow = 0;
 
     QStringList toFetch;
     for (const LeiAnswer &a : res.m_answers)
@@ -269,10 +291,62 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     m_computeQueue.push_back(index);
 }
 
+void EnrichmentJob::computeRow(qint64 row, const LeiAnswer &a)
+{
+    EnrichmentResults &res = *m_results;
+    RowStatus status = RowStatus::LookupFailed;
+    if (a.state == LeiAnswer::State::Found) {
+        const auto cost = m_rules.evaluate(a.country, *m_file, row);
+        if (cost.ok) {
+            status = RowStatus::Ok;
+            res.m_cost[size_t(row)] = cost.value;
+        } else {
+            status = RowStatus::BadNumber;
+            res.m_rowReason.insert(row, cost.reason);
+        }
+    } else if (a.state == LeiAnswer::State::NotFound) {
+        status = RowStatus::NotFound;
+    }
+    const RowStatus old = RowStatus(res.m_rowStatus[size_t(row)]);
+    if (old == RowStatus::Pending)
+        ++m_progress.rowsDone;
+    --res.m_statusCounts[size_t(old)];
+    ++res.m_statusCounts[size_t(status)];
+    res.m_rowStatus[size_t(row)] = quint8(status);
+}
+
+bool EnrichmentJob::hasComputeWork() const
+{
+    return m_sequentialRow >= 0 || m_queueHead < m_computeQueue.size();
+}
+
 void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
 {
     EnrichmentResults &res = *m_results;
     int sinceCheck = 0;
+    auto outOfTime = [&] {
+        if (++sinceCheck < 256)
+            return false;
+        sinceCheck = 0;
+        return budget.nsecsElapsed() > kSliceNs;
+    };
+    if (m_sequentialRow >= 0) {
+        const qint64 rows = res.rowCount();
+        while (m_sequentialRow < rows) {
+            if (outOfTime())
+                return;
+            const qint64 row = m_sequentialRow++;
+            const qint32 index = res.m_rowLei[size_t(row)];
+            if (index < 0 || res.m_rowStatus[size_t(row)] != quint8(RowStatus::Pending))
+                continue;
+            const LeiAnswer &a = res.m_answers[size_t(index)];
+            if (a.state != LeiAnswer::State::Pending)
+                computeRow(row, a);
+            if ((row & 0xFFFF) == 0xFFFF)
+                m_file->releaseRows(row - 0xFFFF, row + 1);
+        }
+        m_sequentialRow = -1;
+    }
     while (m_queueHead < m_computeQueue.size()) {
         const qint32 index = m_computeQueue[m_queueHead];
         const LeiAnswer &a = res.m_answers[size_t(index)];
@@ -280,31 +354,9 @@ void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
             m_rowCursor = m_rowsStart[size_t(index)];
         const qint64 end = m_rowsStart[size_t(index) + 1];
         while (m_rowCursor < end) {
-            if (++sinceCheck == 256) {
-                sinceCheck = 0;
-                if (budget.nsecsElapsed() > kSliceNs)
-                    return;
-            }
-            const qint64 row = m_rowsOf[size_t(m_rowCursor++)];
-            RowStatus status = RowStatus::LookupFailed;
-            if (a.state == LeiAnswer::State::Found) {
-                const auto cost = m_rules.evaluate(a.country, [&](int c) { return m_file->cell(row, c); });
-                if (cost.ok) {
-                    status = RowStatus::Ok;
-                    res.m_cost[size_t(row)] = cost.value;
-                } else {
-                    status = RowStatus::BadNumber;
-                    res.m_rowReason.insert(row, cost.reason);
-                }
-            } else if (a.state == LeiAnswer::State::NotFound) {
-                status = RowStatus::NotFound;
-            }
-            const RowStatus old = RowStatus(res.m_rowStatus[size_t(row)]);
-            if (old == RowStatus::Pending)
-                ++m_progress.rowsDone;
-            --res.m_statusCounts[size_t(old)];
-            ++res.m_statusCounts[size_t(status)];
-            res.m_rowStatus[size_t(row)] = quint8(status);
+            if (outOfTime())
+                return;
+            computeRow(m_rowsOf[size_t(m_rowCursor++)], a);
         }
         m_rowCursor = -1;
         ++m_queueHead;
@@ -315,8 +367,7 @@ void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
 
 void EnrichmentJob::maybeFinish()
 {
-    if (!m_running || m_phase != Phase::Resolving || m_fetching
-        || m_queueHead < m_computeQueue.size())
+    if (!m_running || m_phase != Phase::Resolving || m_fetching || hasComputeWork())
         return;
     m_running = false;
     m_sliceTimer.stop();
@@ -339,7 +390,7 @@ void EnrichmentJob::cancel()
     if (m_phase == Phase::Resolving) {
         QElapsedTimer unlimited;
         unlimited.start();
-        while (m_queueHead < m_computeQueue.size())
+        while (hasComputeWork())
             computeSlice(unlimited);
     }
     emitProgress(true);

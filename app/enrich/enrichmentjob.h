@@ -81,6 +81,8 @@ private:
     void scanSlice(const QElapsedTimer &budget);
     void afterScan();
     void computeSlice(const QElapsedTimer &budget);
+    void computeRow(qint64 row, const LeiAnswer &answer);
+    bool hasComputeWork() const;
     void onAnswers(const QVector<LookupResult> &answers);
     void settle(qint32 index, const LookupResult &result, bool fromCache);
     void queueRowsOf(qint32 index);
@@ -108,6 +110,8 @@ private:
     std::vector<qint32> m_computeQueue; // LEIs whose rows need their status and cost
     size_t m_queueHead = 0;
     qint64 m_rowCursor = -1;            // within the LEI at the queue head
+    qint64 m_sequentialRow = -1;        // next row of the in-order pass, -1 when none is due
+    QByteArray m_scratch;
     QHash<QString, LookupResult> m_expired; // stale fallbacks for LEIs being fetched
     QTimer m_sliceTimer;
     QElapsedTimer m_clock;

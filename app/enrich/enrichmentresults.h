@@ -44,6 +44,9 @@ public:
     qint64 rowCount() const { return qint64(m_rowStatus.size()); }
     RowStatus status(qint64 row) const { return RowStatus(m_rowStatus[size_t(row)]); }
     const LeiAnswer *answer(qint64 row) const;
+    qint32 answerIndex(qint64 row) const { return m_rowLei[size_t(row)]; } // -1: invalid LEI
+    qint64 answerCount() const { return qint64(m_answers.size()); }
+    const LeiAnswer &answerAt(qint64 index) const { return m_answers[size_t(index)]; }
     bool hasCost(qint64 row) const { return status(row) == RowStatus::Ok; }
     double cost(qint64 row) const { return m_cost[size_t(row)]; }
     // The reason in words for a row that is not ok ("check digits wrong", "rate is 0: ...").

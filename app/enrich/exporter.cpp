@@ -117,6 +117,13 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         buffer += delimiter + encodeField(name);
     buffer += eol;
 
+    // Name, BICs and country are the same for every row of an LEI: encode them once per LEI.
+    std::vector<QByteArray> answerBytes(size_t(results ? results->answerCount() : 0));
+    QByteArray statusBytes[6];
+    for (RowStatus s : Status::kAll)
+        statusBytes[size_t(s)] = encodeField(Status::code(s));
+    const QByteArray noAnswer = QByteArray(3, delimiter);
+
     const qint64 rows = file.rowCount();
     for (qint64 row = 0; row < rows; ++row) {
         const QByteArrayView raw = file.rawRow(row);
@@ -124,10 +131,31 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         // A short row is padded so the new columns line up under their headings.
         for (int n = CsvFile::fieldCount(raw, delimiter); n < headerFields; ++n)
             buffer += delimiter;
-        for (int c = 0; c < 5; ++c) {
+        if (!results || row >= results->rowCount()) {
+            buffer += noAnswer;
             buffer += delimiter;
-            buffer += encodeField(field(results, row, c));
+            buffer += delimiter;
+            buffer += statusBytes[size_t(RowStatus::Pending)];
+            buffer += eol;
+            continue;
         }
+        const qint32 index = results->answerIndex(row);
+        const LeiAnswer *answer = index >= 0 ? &results->answerAt(index) : nullptr;
+        if (answer && answer->state == LeiAnswer::State::Found) {
+            QByteArray &bytes = answerBytes[size_t(index)];
+            if (bytes.isEmpty())
+                bytes = delimiter + encodeField(answer->legalName) + delimiter + encodeField(answer->bics)
+                    + delimiter + encodeField(answer->country);
+            buffer += bytes;
+        } else {
+            buffer += noAnswer;
+        }
+        buffer += delimiter;
+        const RowStatus status = results->status(row);
+        if (status == RowStatus::Ok)
+            buffer += Number::shortest(results->cost(row)).toLatin1();
+        buffer += delimiter;
+        buffer += statusBytes[size_t(status)];
         buffer += eol;
         if (buffer.size() > (1 << 21) - 4096 && !flush()) {
             fail(error, path, out.errorString());

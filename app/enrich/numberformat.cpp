@@ -2,8 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
-#include <string>
 
 namespace Number {
 
@@ -13,38 +13,77 @@ QString shortest(double value)
         return QStringLiteral("nan");
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-    char buf[64];
-    // Shortest round-trip digits in scientific form: [-]d[.ddd]e[+-]XX
-    const auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
-    const std::string sci(buf, res.ptr);
-    const bool negative = sci[0] == '-';
-    const size_t mantissaStart = negative ? 1 : 0;
-    const size_t e = sci.find('e');
-    std::string digits;
-    for (size_t i = mantissaStart; i < e; ++i)
-        if (sci[i] != '.')
-            digits += sci[i];
-    const int exponent = std::atoi(sci.c_str() + e + 1);
+    // Shortest round-trip digits in scientific form, [-]d[.ddd]e[+-]XX, then laid out the
+    // way Python's repr() does. Plain char buffers: this runs once per exported row.
+    char sci[32];
+    const auto res = std::to_chars(sci, sci + sizeof sci - 1, value, std::chars_format::scientific);
+    *res.ptr = '\0'; // atoi below reads the exponent up to here
+    const char *p = sci;
+    const bool negative = *p == '-';
+    if (negative)
+        ++p;
+    char digits[24] = {};
+    int nDigits = 0;
+    for (; p < res.ptr && *p != 'e'; ++p)
+        if (*p != '.')
+            digits[nDigits++] = *p;
+    const int exponent = std::atoi(p + 1);
 
-    std::string out = negative ? "-" : "";
-    if (exponent >= -4 && exponent < 16) { // Python: fixed when -4 <= exp < 16
+    char out[48];
+    int n = 0;
+    if (negative)
+        out[n++] = '-';
+    if (exponent >= -4 && exponent < 16) { // Python: fixed notation when -4 <= exp < 16
         const int pointPos = exponent + 1; // digits before the point
         if (pointPos <= 0) {
-            out += "0." + std::string(size_t(-pointPos), '0') + digits;
-        } else if (size_t(pointPos) >= digits.size()) {
-            out += digits + std::string(size_t(pointPos) - digits.size(), '0') + ".0";
+            out[n++] = '0';
+            out[n++] = '.';
+            for (int k = 0; k < -pointPos; ++k)
+                out[n++] = '0';
+            for (int k = 0; k < nDigits; ++k)
+                out[n++] = digits[k];
+        } else if (pointPos >= nDigits) {
+            for (int k = 0; k < nDigits; ++k)
+                out[n++] = digits[k];
+            for (int k = nDigits; k < pointPos; ++k)
+                out[n++] = '0';
+            out[n++] = '.';
+            out[n++] = '0';
         } else {
-            out += digits.substr(0, size_t(pointPos)) + "." + digits.substr(size_t(pointPos));
+            for (int k = 0; k < nDigits; ++k) {
+                if (k == pointPos)
+                    out[n++] = '.';
+                out[n++] = digits[k];
+            }
         }
     } else {
-        out += digits.substr(0, 1);
-        if (digits.size() > 1)
-            out += "." + digits.substr(1);
-        char exp[16];
-        std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-        out += exp;
+        out[n++] = digits[0];
+        if (nDigits > 1) {
+            out[n++] = '.';
+            for (int k = 1; k < nDigits; ++k)
+                out[n++] = digits[k];
+        }
+        n += std::snprintf(out + n, sizeof out - size_t(n), "e%c%02d", exponent < 0 ? '-' : '+',
+                           std::abs(exponent));
     }
-    return QString::fromLatin1(out.data(), qsizetype(out.size()));
+    return QString::fromLatin1(out, n);
+}
+
+bool parse(QByteArrayView text, double *value)
+{
+    const QByteArrayView t = text.trimmed();
+    if (t.isEmpty())
+        return false;
+    const char *begin = t.data();
+    const char *end = begin + t.size();
+    if (*begin == '+') // from_chars takes no plus sign
+        ++begin;
+    double v = 0;
+    const auto res = std::from_chars(begin, end, v, std::chars_format::general);
+    if (res.ec != std::errc() || res.ptr != end || !std::isfinite(v))
+        return false;
+    *value = v;
+    return true;
 }
 
 bool parse(QStringView text, double *value)

@@ -11,5 +11,7 @@ QString shortest(double value);
 // Parses a number in the C locale; accepts scientific notation ("1.957E7") and surrounding
 // spaces. Returns false for empty, partial ("12abc") and non-finite text.
 bool parse(QStringView text, double *value);
+// The same for bytes (ASCII digits), without making a QString: the per-row path.
+bool parse(QByteArrayView text, double *value);
 
 } // namespace Number

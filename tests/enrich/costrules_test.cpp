@@ -33,6 +33,8 @@ void CostRulesTest::shortest_data()
     QTest::newRow("NL large") << std::abs(6e7 * (1 / 0.00063) - 6e7) << QStringLiteral("95178095238.09523");
     QTest::newRow("zero") << 0.0 << QStringLiteral("0.0");
     QTest::newRow("negative zero") << -0.0 << QStringLiteral("-0.0");
+    QTest::newRow("one") << 1.0 << QStringLiteral("1.0");
+    QTest::newRow("minus two") << -2.0 << QStringLiteral("-2.0");
     QTest::newRow("1e16") << 1e16 << QStringLiteral("1e+16");
     QTest::newRow("1.5e-05") << 1.5e-05 << QStringLiteral("1.5e-05");
     QTest::newRow("0.0001") << 0.0001 << QStringLiteral("0.0001");

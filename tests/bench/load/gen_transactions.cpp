@@ -1,7 +1,7 @@
 // Writes a transactions CSV in the exercise's columns: N rows over M distinct valid LEIs.
 //   gen-transactions ROWS DISTINCT_LEIS OUTPUT.csv [--seed S]
-// LEIs are Lei::synthetic(i), so the fake GLEIF can serve records for exactly these.
-#include "lei.h"
+// LEIs are FakeGleif::syntheticLei(i), so `fake-gleif --entities M` serves exactly these.
+#include "fakegleif.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     QList<QByteArray> leis;
     leis.reserve(distinct);
     for (int i = 0; i < distinct; ++i)
-        leis.append(Lei::synthetic(i).toLatin1());
+        leis.append(FakeGleif::syntheticLei(i).toLatin1());
 
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly)) {
