@@ -1,0 +1,337 @@
+#include "costrules.h"
+#include "csvfile.h"
+#include "enrichmentjob.h"
+#include "exporter.h"
+#include "fakegleif.h"
+#include "lei.h"
+#include "leicache.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The enrichment job end to end against the local fake GLEIF: every status code, the cache,
+// offline and stale use, cancel and resume, retry of failures.
+class EnrichmentJobTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void sampleMatchesTheExpectedOutput();
+    void everyStatusWithItsReason();
+    void secondRunNeedsNoNetwork();
+    void refreshFetchesAgain();
+    void offlineUsesOnlyTheCache();
+    void expiredEntriesServeWhenGleifIsUnreachable();
+    void cancelKeepsAnswersAndEnrichAgainResumes();
+    void retryFailedRefetchesOnlyFailures();
+    void rulesNamingAMissingColumnAreRefused();
+
+private:
+    std::shared_ptr<CsvFile> load(const QByteArray &csv);
+    EnrichmentSettings settings() const;
+    bool run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file, const EnrichmentSettings &s,
+             CostRules rules = CostRules::defaults());
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeGleif> m_fake;
+    int m_fileCounter = 0;
+    QString m_cachePath;
+};
+
+void EnrichmentJobTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void EnrichmentJobTest::init()
+{
+    m_fake = std::make_unique<FakeGleif>();
+    QVERIFY(m_fake->listen());
+    m_cachePath = m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_fileCounter));
+}
+
+std::shared_ptr<CsvFile> EnrichmentJobTest::load(const QByteArray &csv)
+{
+    const QString path = m_dir.filePath(QStringLiteral("in-%1.csv").arg(++m_fileCounter));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(csv) != csv.size())
+        return {};
+    f.close();
+    QString error;
+    return CsvFile::load(path, {}, &error);
+}
+
+EnrichmentSettings EnrichmentJobTest::settings() const
+{
+    EnrichmentSettings s;
+    s.gleif.baseUrl = m_fake->baseUrl();
+    s.gleif.maxAttempts = 2;
+    s.gleif.backoffBase = std::chrono::milliseconds(10);
+    s.gleif.backoffMax = std::chrono::milliseconds(50);
+    s.gleif.timeout = std::chrono::seconds(5);
+    s.cachePath = m_cachePath;
+    return s;
+}
+
+bool EnrichmentJobTest::run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file,
+                            const EnrichmentSettings &s, CostRules rules)
+{
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QString error;
+    if (!job.start(file, file->findColumn(), std::move(rules), s, &error)) {
+        qWarning() << error;
+        return false;
+    }
+    if (!finished.wait(20000))
+        return false;
+    return finished.first().first().toBool();
+}
+
+void EnrichmentJobTest::sampleMatchesTheExpectedOutput()
+{
+    QString error;
+    auto file = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    EnrichmentJob job;
+    QSignalSpy progress(&job, &EnrichmentJob::progressChanged);
+    QVERIFY(run(job, file, settings()));
+    const auto results = job.results();
+    QCOMPARE(results->countOf(RowStatus::Ok), 20);
+    const EnrichmentProgress p = job.progress();
+    QCOMPARE(p.distinct, 6);
+    QCOMPARE(p.fetched, 6);
+    QCOMPARE(p.requests, 1); // six LEIs, one batch
+    QCOMPARE(p.rowsDone, 20);
+    QVERIFY(progress.size() >= 1);
+
+    const QString out = m_dir.filePath(QStringLiteral("sample.enriched.csv"));
+    QVERIFY2(Exporter::write(*file, results.get(), out, &error), qPrintable(error));
+    QFile produced(out);
+    QFile expected(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"));
+    QVERIFY(produced.open(QIODevice::ReadOnly) && expected.open(QIODevice::ReadOnly));
+    const QList<QByteArray> got = produced.readAll().split('\n');
+    const QList<QByteArray> want = expected.readAll().split('\n');
+    QCOMPARE(got.size(), want.size());
+    for (int i = 0; i < want.size(); ++i) {
+        const QList<QByteArray> g = got[i].split(','), w = want[i].split(',');
+        QCOMPARE(g.size(), w.size());
+        for (int c = 0; c < w.size(); ++c) {
+            if (i > 0 && c == 11) { // transaction_costs: to 1e-9 relative
+                const double gv = g[c].toDouble(), wv = w[c].toDouble();
+                QVERIFY2(std::abs(gv - wv) <= 1e-9 * std::abs(wv), g[c].constData());
+            } else {
+                QCOMPARE(g[c], w[c]);
+            }
+        }
+    }
+}
+
+void EnrichmentJobTest::everyStatusWithItsReason()
+{
+    const QString unknownBody = QStringLiteral("529900UNKNOWNLEI00");
+    const QByteArray unknown = (unknownBody + Lei::checkDigits(unknownBody)).toLatin1();
+    const QString failingBody = QStringLiteral("529900FAILINGLEI00");
+    const QByteArray failing = (failingBody + Lei::checkDigits(failingBody)).toLatin1();
+    FakeGleif::Options o;
+    o.errorLeis = {QString::fromLatin1(failing)};
+    m_fake->setOptions(o);
+    auto file = load("notional,rate,lei\n"
+                     "763000,0.0070956,XKZZ2JZF41MRHTR1V493\n"            // ok (GB)
+                     "1,0.5,BFXS5XCH7N0Y05NIXW12\n"                       // invalid_lei (check digits)
+                     "1,0.5,not-an-lei\n"                                 // invalid_lei (length)
+                     "1,0.5," + unknown + "\n"                            // not_found
+                     "1,0.5," + failing + "\n"                            // lookup_failed
+                     "1000000,0,BFXS5XCH7N0Y05NIXW11\n"                   // bad_number (NL, rate 0)
+                     "lots,0.5,XKZZ2JZF41MRHTR1V493\n"                    // bad_number (text)
+                     "lots,0.5,851WYGNLUQLFZBSYGB56\n");                  // ok: DE costs 0, no number read
+    QVERIFY(file);
+    EnrichmentJob job;
+    QVERIFY(run(job, file, settings()));
+    const auto r = job.results();
+    struct Expect { RowStatus status; const char *reason; };
+    const Expect expect[] = {
+        {RowStatus::Ok, ""},
+        {RowStatus::InvalidLei, "check digits wrong"},
+        {RowStatus::InvalidLei, "LEI is not 20 characters long"},
+        {RowStatus::NotFound, "GLEIF has no record of this LEI"},
+        {RowStatus::LookupFailed, "HTTP 500"},
+        {RowStatus::BadNumber, "rate is 0: division by zero"},
+        {RowStatus::BadNumber, "notional is not a number: \"lots\""},
+        {RowStatus::Ok, ""},
+    };
+    QCOMPARE(r->rowCount(), 8);
+    for (int i = 0; i < 8; ++i) {
+        QCOMPARE(Status::code(r->status(i)), Status::code(expect[i].status));
+        QVERIFY2(r->reason(i).contains(QString::fromUtf8(expect[i].reason)), qPrintable(r->reason(i)));
+    }
+    QCOMPARE(r->field(0, 3), QStringLiteral("-757586.0572"));
+    QCOMPARE(r->field(7, 3), QStringLiteral("0.0"));
+    QCOMPARE(r->field(7, 2), QStringLiteral("DE"));
+    QCOMPARE(r->field(3, 0), QString()); // nothing to show for an LEI GLEIF does not know
+    QCOMPARE(r->field(5, 0), QStringLiteral("ABN AMRO Bank N.V.")); // found, only the cost failed
+    QCOMPARE(r->field(5, 3), QString());
+    QCOMPARE(r->countOf(RowStatus::Ok), 2);
+    QCOMPARE(r->countOf(RowStatus::InvalidLei), 2);
+    QCOMPARE(r->countOf(RowStatus::BadNumber), 2);
+    QCOMPARE(job.progress().distinct, 5);
+    // Invalid LEIs never reach the network.
+    for (const auto &request : m_fake->log())
+        QVERIFY(!request.leis.contains(QStringLiteral("BFXS5XCH7N0Y05NIXW12")));
+}
+
+void EnrichmentJobTest::secondRunNeedsNoNetwork()
+{
+    QString error;
+    auto file = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    EnrichmentJob first;
+    QVERIFY(run(first, file, settings()));
+    const int requests = m_fake->stats().requests;
+    QVERIFY(requests >= 1);
+    EnrichmentJob second;
+    QVERIFY(run(second, file, settings()));
+    QCOMPARE(m_fake->stats().requests, requests);
+    QCOMPARE(second.progress().fromCache, 6);
+    QCOMPARE(second.progress().requests, 0);
+    QCOMPARE(second.results()->countOf(RowStatus::Ok), 20);
+}
+
+void EnrichmentJobTest::refreshFetchesAgain()
+{
+    QString error;
+    auto file = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    EnrichmentJob first;
+    QVERIFY(run(first, file, settings()));
+    const int requests = m_fake->stats().requests;
+    EnrichmentSettings s = settings();
+    s.refresh = true;
+    EnrichmentJob again;
+    QVERIFY(run(again, file, s));
+    QVERIFY(m_fake->stats().requests > requests);
+    QCOMPARE(again.progress().fromCache, 0);
+    QCOMPARE(again.progress().fetched, 6);
+}
+
+void EnrichmentJobTest::offlineUsesOnlyTheCache()
+{
+    auto file = load("notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n1,1,213800MBWEIJDM5CU638\n");
+    EnrichmentSettings s = settings();
+    s.offline = true;
+    EnrichmentJob cold;
+    QVERIFY(run(cold, file, s));
+    QCOMPARE(m_fake->stats().requests, 0);
+    QCOMPARE(cold.results()->countOf(RowStatus::LookupFailed), 2);
+    QCOMPARE(cold.results()->reason(0), QStringLiteral("not in the cache (offline)"));
+
+    EnrichmentJob online;
+    QVERIFY(run(online, file, settings()));
+    EnrichmentJob warm;
+    QVERIFY(run(warm, file, s));
+    QCOMPARE(warm.results()->countOf(RowStatus::Ok), 2);
+}
+
+void EnrichmentJobTest::expiredEntriesServeWhenGleifIsUnreachable()
+{
+    auto file = load("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n");
+    EnrichmentJob first;
+    QVERIFY(run(first, file, settings()));
+
+    // A lifetime of zero makes the entry expired; a closed port makes GLEIF unreachable.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    EnrichmentSettings s = settings();
+    s.gleif.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(closed.serverPort()));
+    closed.close();
+    s.lifetime = std::chrono::seconds(0);
+    EnrichmentJob second;
+    QVERIFY(run(second, file, s));
+    QCOMPARE(second.results()->countOf(RowStatus::Ok), 1);
+    QCOMPARE(second.progress().stale, 1);
+    QVERIFY(second.results()->answer(0)->stale);
+    QCOMPARE(second.results()->field(0, 0), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+    QVERIFY(!second.results()->answer(0)->reason.isEmpty()); // why the entry had to be used
+}
+
+void EnrichmentJobTest::cancelKeepsAnswersAndEnrichAgainResumes()
+{
+    FakeGleif::Options o;
+    o.latencyMs = 300;
+    m_fake->setOptions(o);
+    QString error;
+    auto file = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    EnrichmentSettings s = settings();
+    s.gleif.batchSize = 2; // six LEIs: three requests, one at a time
+    s.gleif.concurrency = 1;
+
+    EnrichmentJob job;
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QSignalSpy updated(&job, &EnrichmentJob::rowsUpdated);
+    QVERIFY(job.start(file, 7, CostRules::defaults(), s, &error));
+    QTRY_VERIFY_WITH_TIMEOUT(job.progress().resolved >= 2, 5000);
+    job.cancel();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!job.isRunning());
+    const auto r = job.results();
+    const qint64 ok = r->countOf(RowStatus::Ok);
+    QVERIFY(ok > 0);
+    QVERIFY(r->countOf(RowStatus::Pending) > 0);
+    QCOMPARE(ok + r->countOf(RowStatus::Pending), 20);
+    const int signalsAfterCancel = int(updated.size());
+    QTest::qWait(700); // nothing arrives after cancel
+    QCOMPARE(int(updated.size()), signalsAfterCancel);
+    QCOMPARE(job.results()->countOf(RowStatus::Pending), r->countOf(RowStatus::Pending));
+
+    // What arrived is in the cache: the next run asks only for the rest.
+    const int before = m_fake->stats().requests;
+    EnrichmentJob resume;
+    QVERIFY(run(resume, file, s));
+    QVERIFY(resume.progress().fromCache >= 2);
+    QCOMPARE(resume.progress().fromCache + resume.progress().fetched, 6);
+    QVERIFY(m_fake->stats().requests - before < 3);
+    QCOMPARE(resume.results()->countOf(RowStatus::Ok), 20);
+}
+
+void EnrichmentJobTest::retryFailedRefetchesOnlyFailures()
+{
+    FakeGleif::Options o;
+    o.errorLeis = {QStringLiteral("BFXS5XCH7N0Y05NIXW11")};
+    m_fake->setOptions(o);
+    QString error;
+    auto file = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    EnrichmentJob job;
+    QVERIFY(run(job, file, settings()));
+    QCOMPARE(job.results()->countOf(RowStatus::LookupFailed), 8); // ABN AMRO's rows
+    QCOMPARE(job.results()->countOf(RowStatus::Ok), 12);
+
+    m_fake->setOptions(FakeGleif::Options());
+    m_fake->clearStats();
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QVERIFY(job.retryFailed());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(job.results()->countOf(RowStatus::Ok), 20);
+    qint64 asked = 0;
+    for (const auto &request : m_fake->log())
+        asked += request.leis.size();
+    QCOMPARE(asked, 1); // only the failed LEI
+    QVERIFY(!job.retryFailed()); // nothing left to retry
+}
+
+void EnrichmentJobTest::rulesNamingAMissingColumnAreRefused()
+{
+    auto file = load("amount,lei\n1,XKZZ2JZF41MRHTR1V493\n");
+    EnrichmentJob job;
+    QString error;
+    QVERIFY(!job.start(file, 1, CostRules::defaults(), settings(), &error));
+    QVERIFY2(error.contains(QStringLiteral("uses column \"notional\"")), qPrintable(error));
+    QVERIFY(!job.isRunning());
+    QCOMPARE(m_fake->stats().requests, 0);
+}
+
+QTEST_GUILESS_MAIN(EnrichmentJobTest)
+#include "enrichmentjob_test.moc"
