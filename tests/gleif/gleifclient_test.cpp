@@ -147,6 +147,7 @@ void GleifClientTest::followsPagination()
         QCOMPARE(run.byLei.value(lei).record.lei, lei);
     QCOMPARE(fake.stats().requests, expectedRequests);
     QCOMPARE(client.counters().requestsSent, expectedRequests);
+    QCOMPARE(run.signals, expectedRequests); // reported page by page, as answers arrive
     for (int i = 0; i < fake.log().size(); ++i) {
         const QUrlQuery &q = fake.log().at(i).query;
         QCOMPARE(q.queryItemValue(QStringLiteral("page[size]")), QStringLiteral("40"));

@@ -51,6 +51,10 @@ public:
     }
     ~FakeProcess()
     {
+        if (m_process.state() != QProcess::Running)
+            std::fprintf(stderr, "bench-gleif: fake-gleif had ended (exit %d, %s)\n",
+                         m_process.exitCode(),
+                         m_process.exitStatus() == QProcess::CrashExit ? "crashed" : "normal");
         m_process.terminate();
         if (!m_process.waitForFinished(3000))
             m_process.kill();
@@ -108,6 +112,14 @@ void runClient(const FakeSettings &fakeSettings, int leiCount, const GleifSettin
 
     QEventLoop loop;
     QObject::connect(&client, &GleifClient::finished, &loop, &QEventLoop::quit);
+    QString firstFailure;
+    QObject::connect(&client, &GleifClient::resultsReady, &loop,
+                     [&firstFailure](const QVector<LookupResult> &results) {
+                         for (const LookupResult &r : results) {
+                             if (r.outcome == LookupOutcome::Failed && firstFailure.isEmpty())
+                                 firstFailure = r.reason;
+                         }
+                     });
     QElapsedTimer clock;
     clock.start();
     client.lookup(distinctLeis(leiCount));
@@ -128,6 +140,8 @@ void runClient(const FakeSettings &fakeSettings, int leiCount, const GleifSettin
                      .arg(seconds, 8, 'f', 2)
                      .arg(seconds > 0 ? leiCount / seconds * 60.0 : 0.0, 10, 'f', 0)
                      .arg(server.value(u"maxInAnyWindow").toInt(), 6);
+    if (!firstFailure.isEmpty())
+        out() << "        first failure: " << firstFailure << "\n";
     out().flush();
 }
 
