@@ -131,15 +131,8 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         // A short row is padded so the new columns line up under their headings.
         for (int n = CsvFile::fieldCount(raw, delimiter); n < headerFields; ++n)
             buffer += delimiter;
-        if (!results || row >= results->rowCount()) {
-            buffer += noAnswer;
-            buffer += delimiter;
-            buffer += delimiter;
-            buffer += statusBytes[size_t(RowStatus::Pending)];
-            buffer += eol;
-            continue;
-        }
-        const qint32 index = results->answerIndex(row);
+        const bool enriched = results && row < results->rowCount();
+        const qint32 index = enriched ? results->answerIndex(row) : -1;
         const LeiAnswer *answer = index >= 0 ? &results->answerAt(index) : nullptr;
         if (answer && answer->state == LeiAnswer::State::Found) {
             QByteArray &bytes = answerBytes[size_t(index)];
@@ -151,7 +144,7 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
             buffer += noAnswer;
         }
         buffer += delimiter;
-        const RowStatus status = results->status(row);
+        const RowStatus status = enriched ? results->status(row) : RowStatus::Pending;
         if (status == RowStatus::Ok)
             buffer += Number::shortest(results->cost(row)).toLatin1();
         buffer += delimiter;

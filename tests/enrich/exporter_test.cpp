@@ -1,0 +1,230 @@
+#include "costrules.h"
+#include "csvfile.h"
+#include "enrichmentjob.h"
+#include "exporter.h"
+#include "fakegleif.h"
+#include "xlsxreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+// What the exporters write, read back byte by byte (CSV) or entry by entry (XLSX).
+class ExporterTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void csvKeepsTheDialect_data();
+    void csvKeepsTheDialect();
+    void shortRowsArePaddedAndQuotingApplied();
+    void beforeEnrichmentEverythingIsPending();
+    void failedExportLeavesTheOldFile();
+    void unwritableFolder();
+    void xlsxHasNumbersFrozenHeaderAndFailures();
+    void xlsxRefusesTooManyRows();
+
+private:
+    QString write(const QByteArray &bytes, const QString &name);
+    std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file);
+    QByteArray read(const QString &path);
+    QTemporaryDir m_dir;
+    FakeGleif m_fake;
+};
+
+void ExporterTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_fake.listen());
+}
+
+QString ExporterTest::write(const QByteArray &bytes, const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        qFatal("cannot write");
+    return path;
+}
+
+QByteArray ExporterTest::read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::shared_ptr<const EnrichmentResults> ExporterTest::enrich(const std::shared_ptr<CsvFile> &file)
+{
+    EnrichmentSettings s;
+    s.gleif.baseUrl = m_fake.baseUrl();
+    s.useCache = false;
+    EnrichmentJob job;
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QString error;
+    if (!job.start(file, file->findColumn(), CostRules::defaults(), s, &error) || !finished.wait(10000))
+        return {};
+    return job.results();
+}
+
+void ExporterTest::csvKeepsTheDialect_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray tail = "legalName;bic;country;transaction_costs;enrichment_status";
+    QTest::newRow("semicolon CRLF BOM")
+        << QByteArray("\xEF\xBB\xBFnotional;rate;lei\r\n763000;0.0070956;XKZZ2JZF41MRHTR1V493\r\n")
+        << QByteArray("\xEF\xBB\xBFnotional;rate;lei;" + tail + "\r\n763000;0.0070956;XKZZ2JZF41MRHTR1V493;"
+                      "CITIGROUP GLOBAL MARKETS LIMITED;SBILGB2LXXX;GB;-757586.0572;ok\r\n");
+    QTest::newRow("CR only, no final newline")
+        << QByteArray("notional,rate,lei\r1,2,bad")
+        << QByteArray("notional,rate,lei,legalName,bic,country,transaction_costs,enrichment_status\r1,2,bad,,,,,invalid_lei\r");
+    QTest::newRow("Windows-1252 stays Windows-1252")
+        << QByteArray("caf\xe9,notional,rate,lei\n\xe9,1,1,BFXS5XCH7N0Y05NIXW11\n")
+        << QByteArray("caf\xe9,notional,rate,lei,legalName,bic,country,transaction_costs,enrichment_status\n"
+                      "\xe9,1,1,BFXS5XCH7N0Y05NIXW11,ABN AMRO Bank N.V.,ABNANL2AXXX;BETHDEF1XXX;GSLANL21XXX;KBWFNL21XXX;VSBVNL21XXX;ZEELNL21XXX,NL,0.0,ok\n");
+    QStringEncoder utf16(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
+    QStringEncoder utf16Out(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
+    QTest::newRow("UTF-16LE stays UTF-16LE")
+        << QByteArray(utf16.encode(QStringLiteral("n\u00e4me\tnotional\trate\tlei\nM\u00fcller\t1\t1\tnope\n")))
+        << QByteArray(utf16Out.encode(QStringLiteral("n\u00e4me\tnotional\trate\tlei\tlegalName\tbic\tcountry\ttransaction_costs\tenrichment_status\n"
+                                                     "M\u00fcller\t1\t1\tnope\t\t\t\t\tinvalid_lei\n")));
+}
+
+void ExporterTest::csvKeepsTheDialect()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    QString error;
+    auto file = CsvFile::load(write(input, QStringLiteral("dialect.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    const QString out = m_dir.filePath(QStringLiteral("dialect.out.csv"));
+    QVERIFY2(Exporter::writeCsv(*file, results.get(), out, &error), qPrintable(error));
+    QCOMPARE(read(out), expected);
+}
+
+void ExporterTest::shortRowsArePaddedAndQuotingApplied()
+{
+    // GLEIF names with commas and quotes are quoted; a short input row keeps its columns aligned.
+    FakeGleif::Options o;
+    m_fake.setOptions(o);
+    QJsonObject record = m_fake.record(QStringLiteral("XKZZ2JZF41MRHTR1V493"));
+    QString error;
+    auto file = CsvFile::load(write("id,notional,rate,lei,extra\n1,763000,0.0070956,XKZZ2JZF41MRHTR1V493\n\"a,b\",1,1,XKZZ2JZF41MRHTR1V493,x\n",
+                                    QStringLiteral("short.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    const QString out = m_dir.filePath(QStringLiteral("short.out.csv"));
+    QVERIFY2(Exporter::writeCsv(*file, results.get(), out, &error), qPrintable(error));
+    const QList<QByteArray> lines = read(out).split('\n');
+    QCOMPARE(lines[1], QByteArray("1,763000,0.0070956,XKZZ2JZF41MRHTR1V493,,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,-757586.0572,ok"));
+    QCOMPARE(lines[2], QByteArray("\"a,b\",1,1,XKZZ2JZF41MRHTR1V493,x,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,0.0,ok"));
+    // Re-reading the export gives the same cells.
+    auto back = CsvFile::load(out, {}, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->columnCount(), 10);
+    QCOMPARE(back->problemCount(), 0);
+    QCOMPARE(back->cell(1, 0), QStringLiteral("a,b"));
+}
+
+void ExporterTest::beforeEnrichmentEverythingIsPending()
+{
+    QString error;
+    auto file = CsvFile::load(write("lei\nXKZZ2JZF41MRHTR1V493\n", QStringLiteral("pending.csv")), {}, &error);
+    const QString out = m_dir.filePath(QStringLiteral("pending.out.csv"));
+    QVERIFY2(Exporter::write(*file, nullptr, out, &error), qPrintable(error));
+    QCOMPARE(read(out), QByteArray("lei,legalName,bic,country,transaction_costs,enrichment_status\nXKZZ2JZF41MRHTR1V493,,,,,pending\n"));
+}
+
+void ExporterTest::failedExportLeavesTheOldFile()
+{
+    QByteArray big("lei\n");
+    for (int i = 0; i < 200000; ++i)
+        big += "XKZZ2JZF41MRHTR1V493\n";
+    QString error;
+    auto file = CsvFile::load(write(big, QStringLiteral("big.csv")), {}, &error);
+    QVERIFY(file);
+    for (const QString &name : {QStringLiteral("old.csv"), QStringLiteral("old.xlsx")}) {
+        const QString out = write("precious", name);
+        std::atomic_bool cancel{false};
+        Exporter::Progress progress;
+        progress.cancel = &cancel;
+        progress.progress = [&](qint64, qint64) { cancel = true; }; // fail half way
+        QVERIFY(!Exporter::write(*file, nullptr, out, &error, progress));
+        QVERIFY2(error.startsWith(out), qPrintable(error));
+        QCOMPARE(read(out), QByteArray("precious"));
+        // No temporary file is left behind either.
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*") + name + QStringLiteral("*")}, QDir::Files | QDir::Hidden),
+                 QStringList{name});
+    }
+}
+
+void ExporterTest::unwritableFolder()
+{
+    QString error;
+    auto file = CsvFile::load(write("lei\nx\n", QStringLiteral("w.csv")), {}, &error);
+    for (const char *name : {"/proc/lei-enricher-test/out.csv", "/proc/lei-enricher-test/out.xlsx"}) {
+        const QString out = QString::fromLatin1(name);
+        QVERIFY(!Exporter::write(*file, nullptr, out, &error));
+        QVERIFY2(error.startsWith(out + QStringLiteral(": ")) || error.contains(QStringLiteral("/proc/lei-enricher-test")), qPrintable(error));
+    }
+}
+
+void ExporterTest::xlsxHasNumbersFrozenHeaderAndFailures()
+{
+    QString error;
+    auto file = CsvFile::load(write("id,notional,rate,lei\n007,763000,0.0070956,XKZZ2JZF41MRHTR1V493\n8,1.957E7,0,BFXS5XCH7N0Y05NIXW11\n9,1,1,bad\n",
+                                    QStringLiteral("x.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    const QString out = m_dir.filePath(QStringLiteral("x.xlsx"));
+    QVERIFY2(Exporter::writeXlsx(*file, results.get(), out, &error), qPrintable(error));
+    QVERIFY(QFileInfo(out).permissions() & QFile::ReadOther);
+    const auto zip = readZip(out, &error);
+    QVERIFY2(!zip.isEmpty(), qPrintable(error));
+    const QByteArray sheet = zip.value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    const QByteArray failures = zip.value(QStringLiteral("xl/worksheets/sheet2.xml"));
+    const QByteArray workbook = zip.value(QStringLiteral("xl/workbook.xml"));
+    QVERIFY(workbook.contains("name=\"Enriched\"") && workbook.contains("name=\"Failures\""));
+    QVERIFY(sheet.contains("ySplit=\"1\"")); // frozen header
+    QVERIFY(sheet.contains("<v>763000</v>"));            // a number, not text
+    QVERIFY(sheet.contains("<v>19570000</v>"));          // 1.957E7 as a number
+    QVERIFY(sheet.contains("<v>-757586.0572</v>") || sheet.contains("<v>-757586.05720000004</v>"));
+    QVERIFY(sheet.contains("<t>007</t>"));               // a code keeps its zeros
+    QVERIFY(sheet.contains("<t>XKZZ2JZF41MRHTR1V493</t>"));
+    QVERIFY(sheet.contains("<t>CITIGROUP GLOBAL MARKETS LIMITED</t>"));
+    QVERIFY(zip.value(QStringLiteral("xl/styles.xml")).contains("<b/>")); // bold header
+    QVERIFY(failures.contains("<t>bad_number</t>"));
+    QVERIFY(failures.contains("<t>rate is 0: division by zero</t>"));
+    QVERIFY(failures.contains("<t>invalid_lei</t>"));
+    QVERIFY(!failures.contains("<t>ok</t>"));
+}
+
+void ExporterTest::xlsxRefusesTooManyRows()
+{
+    QByteArray big;
+    big.reserve(4 * 1100000);
+    big += "lei\n";
+    for (qint64 i = 0; i < Exporter::kXlsxMaxDataRows + 1; ++i)
+        big += "x\n";
+    QString error;
+    auto file = CsvFile::load(write(big, QStringLiteral("huge.csv")), {}, &error);
+    QVERIFY(file);
+    QCOMPARE(file->rowCount(), Exporter::kXlsxMaxDataRows + 1);
+    const QString out = m_dir.filePath(QStringLiteral("huge.xlsx"));
+    QVERIFY(!Exporter::write(*file, nullptr, out, &error));
+    QVERIFY2(error.contains(QStringLiteral("do not fit in an XLSX sheet")), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".huge*")}, QDir::Files | QDir::Hidden).size(), 0);
+}
+
+QTEST_GUILESS_MAIN(ExporterTest)
+#include "exporter_test.moc"
