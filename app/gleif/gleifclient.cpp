@@ -503,7 +503,9 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
             ? failure.reason + QStringLiteral(" after ") + QString::number(batch.attempt)
                     + (batch.attempt == 1 ? QStringLiteral(" attempt") : QStringLiteral(" attempts"))
             : failure.reason;
-    if (failure.kind != Kind::Unreachable && remaining.size() > 1) {
+    // Splitting narrows down a bad answer; a refusal (429) or a silent host is nobody's fault
+    // in the batch, and more, smaller requests would only make it worse.
+    if (failure.kind != Kind::Unreachable && !failure.tooManyRequests && remaining.size() > 1) {
         qCInfo(lcGleif) << reason << "- splitting" << remaining.size() << "LEIs";
         split(batch, attemptsAfterSplit);
         return;

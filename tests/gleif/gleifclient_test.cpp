@@ -99,6 +99,7 @@ private Q_SLOTS:
     void retryAfterIsHonoured_data();
     void retryAfterIsHonoured();
     void retryAfterPausesOtherRequests();
+    void tooManyRequestsEveryTimeFails();
     void serverErrorThenSuccess_data();
     void serverErrorThenSuccess();
     void timeoutThenSuccess();
@@ -340,6 +341,28 @@ void GleifClientTest::retryAfterPausesOtherRequests()
     for (int i = 2; i < log.size(); ++i)
         QVERIFY2(log.at(i).arrivedMs - log.at(0).arrivedMs >= 2000,
                  qPrintable(QString::number(log.at(i).arrivedMs - log.at(0).arrivedMs)));
+}
+
+void GleifClientTest::tooManyRequestsEveryTimeFails()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    FakeGleif::Scripted tooMany; // no Retry-After: the client's own backoff decides
+    tooMany.status = 429;
+    for (int i = 0; i < 10; ++i)
+        fake.enqueue(tooMany);
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.maxAttempts = 3;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, sampleLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Failed), 7);
+    QCOMPARE(run.results.first().reason, QStringLiteral("HTTP 429 (too many requests) after 3 attempts"));
+    // Refusals are not the batch's fault: splitting it would only send more requests.
+    QCOMPARE(fake.stats().requests, 3);
+    QCOMPARE(client.counters().tooManyRequests, 3);
+    QCOMPARE(client.counters().retries, 2);
 }
 
 void GleifClientTest::serverErrorThenSuccess_data()
