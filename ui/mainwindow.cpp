@@ -1,16 +1,25 @@
 #include "mainwindow.h"
 
+#include "cachedialog.h"
+#include "costrules.h"
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
+#include "duration.h"
+#include "enrichmentjob.h"
+#include "exporter.h"
+#include "failuresmodel.h"
+#include "leicache.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QEventLoop>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -24,6 +33,9 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -37,7 +49,16 @@ MainWindow::MainWindow(QWidget *parent)
     , m_loader(new CsvLoader(this))
     , m_model(new CsvTableModel(this))
     , m_view(new QTableView(this))
+    , m_job(new EnrichmentJob(this))
+    , m_settings(std::make_unique<EnrichmentSettings>())
+    , m_failures(new FailuresModel(this))
 {
+    // The environment overrides the defaults, as for the command line.
+    if (const QString url = qEnvironmentVariable("LEI_ENRICHER_API_URL"); !url.isEmpty())
+        m_settings->gleif.baseUrl = QUrl(url);
+    if (const auto ttl = Duration::parse(qEnvironmentVariable("LEI_ENRICHER_TTL")))
+        m_settings->lifetime = *ttl;
+
     setWindowTitle(tr("LEI Enricher"));
     setAcceptDrops(true);
 
@@ -50,7 +71,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_view->horizontalHeader()->setResizeContentsPrecision(200);
-    setCentralWidget(m_view);
 
     m_problemsList = new QListWidget(this);
     m_problemsDock = new QDockWidget(tr("File problems"), this);
@@ -79,6 +99,59 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_cancelLoad);
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &CsvLoader::cancel);
 
+    // Enrichment progress: a bar, the counts in words, and Cancel, above the table.
+    m_enrichPanel = new QWidget(this);
+    auto *panelLayout = new QHBoxLayout(m_enrichPanel);
+    panelLayout->setContentsMargins(6, 3, 6, 3);
+    m_enrichBar = new QProgressBar(m_enrichPanel);
+    m_enrichBar->setMaximumWidth(260);
+    m_enrichLabel = new QLabel(m_enrichPanel);
+    auto *cancel = new QPushButton(tr("&Cancel"), m_enrichPanel);
+    connect(cancel, &QPushButton::clicked, this, &MainWindow::cancelEnrichment);
+    panelLayout->addWidget(m_enrichBar);
+    panelLayout->addWidget(m_enrichLabel, 1);
+    panelLayout->addWidget(cancel);
+    m_enrichPanel->hide();
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_enrichPanel);
+    centralLayout->addWidget(m_view);
+    setCentralWidget(central);
+
+    // Failures: every row that is not ok, grouped by status; activating one shows the row.
+    m_failuresView = new QTreeView(this);
+    m_failuresView->setModel(m_failures);
+    m_failuresView->setUniformRowHeights(true);
+    m_failuresView->setAlternatingRowColors(true);
+    m_failuresView->header()->setStretchLastSection(true);
+    auto *failuresPanel = new QWidget(this);
+    auto *failuresLayout = new QVBoxLayout(failuresPanel);
+    failuresLayout->setContentsMargins(0, 0, 0, 0);
+    failuresLayout->addWidget(m_failuresView);
+    auto *retry = new QPushButton(tr("&Retry failed lookups"), failuresPanel);
+    failuresLayout->addWidget(retry, 0, Qt::AlignRight);
+    m_failuresDock = new QDockWidget(tr("Failures"), this);
+    m_failuresDock->setObjectName(QStringLiteral("failuresDock"));
+    m_failuresDock->setWidget(failuresPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_failuresDock);
+    m_failuresDock->hide();
+    connect(retry, &QPushButton::clicked, this, &MainWindow::retryFailed);
+    connect(m_failuresView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QVariant row = index.data(FailuresModel::RowRole);
+        if (!row.isValid() || row.toLongLong() >= m_model->rowCount())
+            return;
+        const QModelIndex cell = m_model->index(int(row.toLongLong()), qMax(0, m_model->leiColumn()));
+        m_view->setCurrentIndex(cell);
+        m_view->scrollTo(cell, QAbstractItemView::PositionAtCenter);
+        m_view->setFocus();
+    });
+
+    connect(m_job, &EnrichmentJob::progressChanged, this, &MainWindow::onEnrichmentProgress);
+    connect(m_job, &EnrichmentJob::rowsUpdated, m_model, &CsvTableModel::extraColumnsChanged);
+    connect(m_job, &EnrichmentJob::finished, this, &MainWindow::onEnrichmentFinished);
+
     connect(m_loader, &CsvLoader::rowsAvailable, this, &MainWindow::onRowsAvailable);
     connect(m_loader, &CsvLoader::finished, this, &MainWindow::onLoadFinished);
 
@@ -95,14 +168,51 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    m_exportAction = file->addAction(tr("&Export..."), this, &MainWindow::exportDialog);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *enrich = menuBar()->addMenu(tr("&Enrich"));
+    m_enrichAction = enrich->addAction(tr("&Enrich"), this, &MainWindow::enrich);
+    m_enrichAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_enrichAction->setToolTip(tr("Look up every LEI in GLEIF (cache first) and compute the costs"));
+    m_cancelAction = enrich->addAction(tr("&Cancel"), this, &MainWindow::cancelEnrichment);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_retryAction = enrich->addAction(tr("&Retry Failed Lookups"), this, &MainWindow::retryFailed);
+    m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *failures = m_failuresDock->toggleViewAction();
+    failures->setText(tr("&Failures"));
+    view->addAction(failures);
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("File &Problems"));
     view->addAction(problems);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(open);
+    bar->addAction(m_enrichAction);
+    bar->addAction(m_cancelAction);
+    bar->addAction(m_exportAction);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasFile = m_model->file() && !m_loader->isRunning();
+    const bool running = m_job->isRunning();
+    m_enrichAction->setEnabled(hasFile && !running && !m_exporting && m_model->leiColumn() >= 0);
+    m_cancelAction->setEnabled(running);
+    m_retryAction->setEnabled(!running && !m_exporting && m_job->results()
+                              && m_job->results()->countOf(RowStatus::LookupFailed) > 0);
+    m_exportAction->setEnabled(hasFile && !running && !m_exporting);
 }
 
 void MainWindow::openDialog()
@@ -125,6 +235,11 @@ bool MainWindow::openFile(const QString &path)
         QMessageBox::warning(this, tr("Cannot open file"), error);
         return false;
     }
+    if (m_job->isRunning())
+        m_job->cancel();
+    m_failures->clear();
+    m_failuresDock->hide();
+    m_enrichPanel->hide();
     m_model->setFile(file);
     m_model->setLeiColumn(file->findColumn());
     m_problemsList->clear();
@@ -137,6 +252,7 @@ bool MainWindow::openFile(const QString &path)
     m_progress->show();
     m_cancelLoad->show();
     updateStatus();
+    updateActions();
     return true;
 }
 
@@ -180,6 +296,7 @@ void MainWindow::onLoadFinished(bool complete)
     if (m_model->leiColumn() < 0)
         chooseLeiColumn();
     countInvalidLeis();
+    updateActions();
 }
 
 void MainWindow::chooseLeiColumn()
@@ -215,6 +332,7 @@ void MainWindow::countInvalidLeis()
             return;
         m_invalidLeis = watcher->result();
         updateStatus();
+        updateActions();
         Q_EMIT fileReady();
     });
     watcher->setFuture(QtConcurrent::run([file, column] { return ::countInvalidLeis(*file, column); }));
@@ -297,8 +415,163 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
 }
 
+void MainWindow::setEnrichmentSettings(const EnrichmentSettings &settings)
+{
+    *m_settings = settings;
+}
+
+bool MainWindow::enrich()
+{
+    const auto file = m_model->file();
+    if (!file || !file->isComplete() || m_job->isRunning())
+        return false;
+    if (m_model->leiColumn() < 0) {
+        chooseLeiColumn();
+        if (m_model->leiColumn() < 0)
+            return false;
+    }
+    QString error;
+    if (!m_job->start(file, m_model->leiColumn(), CostRules::defaults(), *m_settings, &error)) {
+        QMessageBox::warning(this, tr("Cannot enrich"), error);
+        return false;
+    }
+    for (const QString &warning : m_job->warnings())
+        statusBar()->showMessage(warning, 10000);
+    m_model->setExtraColumns(m_job->results());
+    m_failures->clear();
+    m_enrichBar->setRange(0, 0);
+    m_enrichLabel->setText(tr("Checking LEIs..."));
+    m_enrichPanel->show();
+    updateActions();
+    return true;
+}
+
+void MainWindow::cancelEnrichment()
+{
+    m_job->cancel();
+}
+
+bool MainWindow::retryFailed()
+{
+    if (!m_job->retryFailed())
+        return false;
+    m_enrichPanel->show();
+    updateActions();
+    return true;
+}
+
+void MainWindow::onEnrichmentProgress(const EnrichmentProgress &p)
+{
+    if (p.distinct > 0) {
+        m_enrichBar->setRange(0, 1000);
+        // Lookups and rows both count: the bar is full when every row has its status.
+        m_enrichBar->setValue(int(p.rows > 0 ? 1000 * p.rowsDone / p.rows : 0));
+    }
+    QString left;
+    if (p.secondsLeft >= 0)
+        left = tr(" · about %1 left").arg(p.secondsLeft < 60 ? tr("%1 s").arg(int(p.secondsLeft + 0.5))
+                                                                   : tr("%1 min").arg(int(p.secondsLeft / 60 + 0.5)));
+    m_enrichLabel->setText(tr("LEIs resolved %L1 of %L2 (from cache %L3, fetched %L4, failed %L5) · "
+                              "requests %L6 · rows %L7 of %L8%9")
+                               .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched)
+                               .arg(p.failed).arg(p.requests).arg(p.rowsDone).arg(p.rows).arg(left));
+}
+
+void MainWindow::onEnrichmentFinished(bool complete)
+{
+    m_enrichPanel->hide();
+    m_model->extraColumnsChanged();
+    const auto results = m_job->results();
+    m_failures->setResults(results, m_model->file(), m_model->leiColumn());
+    if (m_failures->failureCount() > 0) {
+        m_failuresDock->show();
+        m_failuresView->expandToDepth(0);
+        m_failuresView->resizeColumnToContents(0);
+    }
+    const EnrichmentProgress p = m_job->progress();
+    QString summary = tr("%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs, %L6 from cache · "
+                         "%L7 requests · %8 s")
+                          .arg(complete ? tr("Enriched") : tr("Cancelled"))
+                          .arg(results->countOf(RowStatus::Ok)).arg(results->rowCount())
+                          .arg(results->rowCount() - results->countOf(RowStatus::Ok))
+                          .arg(p.distinct).arg(p.fromCache).arg(p.requests).arg(p.seconds, 0, 'f', 1);
+    statusBar()->showMessage(summary);
+    updateActions();
+    Q_EMIT enrichmentFinished(complete);
+}
+
+void MainWindow::exportDialog()
+{
+    const auto file = m_model->file();
+    if (!file)
+        return;
+    const QFileInfo info(file->path());
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export enriched table"),
+        info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".enriched.csv")),
+        tr("CSV (*.csv);;Excel workbook (*.xlsx)"), &selected);
+    if (path.isEmpty())
+        return;
+    QString target = path;
+    if (QFileInfo(target).suffix().isEmpty())
+        target += selected.contains(QStringLiteral("xlsx")) ? QStringLiteral(".xlsx") : QStringLiteral(".csv");
+    exportTo(target);
+}
+
+bool MainWindow::exportTo(const QString &path)
+{
+    const auto file = m_model->file();
+    if (!file || m_exporting)
+        return false;
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(file->path()).absoluteFilePath()) {
+        QMessageBox::warning(this, tr("Export"), tr("%1: the export would overwrite the input file").arg(path));
+        return false;
+    }
+    m_exporting = true;
+    updateActions();
+    statusBar()->showMessage(tr("Exporting to %1...").arg(QDir::toNativeSeparators(path)));
+    // Off the GUI thread: a million-row XLSX takes a while. The results are not written to
+    // while no job runs, and the file is read-only.
+    const auto results = m_job->isRunning() ? nullptr : m_job->results();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    QEventLoop wait;
+    connect(watcher, &QFutureWatcher<QString>::finished, &wait, &QEventLoop::quit);
+    watcher->setFuture(QtConcurrent::run([file, results, path] {
+        QString error;
+        return Exporter::write(*file, results.get(), path, &error) ? QString() : error;
+    }));
+    wait.exec(); // keeps the window painting and answering while the export runs
+    const QString error = watcher->result();
+    watcher->deleteLater();
+    m_exporting = false;
+    updateActions();
+    if (!error.isEmpty()) {
+        statusBar()->clearMessage();
+        QMessageBox::warning(this, tr("Export failed"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
+    Q_EMIT exported(path);
+    return true;
+}
+
+void MainWindow::showCacheDialog()
+{
+    LeiCache cache;
+    cache.setLifetime(m_settings->lifetime);
+    cache.setNotFoundLifetime(m_settings->notFoundLifetime);
+    if (!cache.open(LeiCache::resolvePath(m_settings->cachePath))) {
+        QMessageBox::warning(this, tr("Cache"), cache.lastError());
+        return;
+    }
+    CacheDialog dialog(&cache, this);
+    dialog.exec();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_job->cancel();
     m_loader->cancel();
     event->accept();
 }

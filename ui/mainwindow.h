@@ -7,6 +7,12 @@
 class CsvFile;
 class CsvLoader;
 class CsvTableModel;
+class EnrichmentJob;
+class FailuresModel;
+class QAction;
+class QTreeView;
+struct EnrichmentProgress;
+struct EnrichmentSettings;
 class QDockWidget;
 class QLabel;
 class QListWidget;
@@ -31,9 +37,26 @@ public:
     bool isLoading() const;
     qint64 invalidLeiCount() const { return m_invalidLeis; }
 
+    // Starts enriching the open file with the current settings; false (with a message shown)
+    // when it cannot start.
+    bool enrich();
+    void cancelEnrichment();
+    bool retryFailed();
+    // Writes CSV or XLSX by suffix; errors are shown. Returns false when nothing was written.
+    bool exportTo(const QString &path);
+    EnrichmentJob *job() const { return m_job; }
+    FailuresModel *failuresModel() const { return m_failures; }
+    QTreeView *failuresView() const { return m_failuresView; }
+    // Where the settings come from until the Settings dialog exists: defaults, with the
+    // LEI_ENRICHER_* environment variables applied.
+    void setEnrichmentSettings(const EnrichmentSettings &settings);
+
 Q_SIGNALS:
     // The file is indexed and its LEIs checked (tests and status updates wait on this).
     void fileReady();
+    // An enrichment ended (complete or cancelled); the table and failures panel are updated.
+    void enrichmentFinished(bool complete);
+    void exported(const QString &path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -52,6 +75,11 @@ private:
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
     void showProblems();
+    void onEnrichmentProgress(const EnrichmentProgress &p);
+    void onEnrichmentFinished(bool complete);
+    void exportDialog();
+    void showCacheDialog();
+    void updateActions();
 
     CsvLoader *m_loader = nullptr;
     CsvTableModel *m_model = nullptr;
@@ -62,6 +90,19 @@ private:
     QPushButton *m_cancelLoad = nullptr;
     QListWidget *m_problemsList = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    EnrichmentJob *m_job = nullptr;
+    std::unique_ptr<EnrichmentSettings> m_settings;
+    FailuresModel *m_failures = nullptr;
+    QTreeView *m_failuresView = nullptr;
+    QDockWidget *m_failuresDock = nullptr;
+    QWidget *m_enrichPanel = nullptr;
+    QProgressBar *m_enrichBar = nullptr;
+    QLabel *m_enrichLabel = nullptr;
+    QAction *m_enrichAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_retryAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    bool m_exporting = false;
     qint64 m_invalidLeis = -1;
     quint64 m_generation = 0; // tells stale background results apart from the open file's
 };

@@ -1,5 +1,8 @@
 #include "csvfile.h"
 #include "csvtablemodel.h"
+#include "enrichmentjob.h"
+#include "fakegleif.h"
+#include "failuresmodel.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -16,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUrl>
 
 class MainWindowTest final : public QObject
@@ -28,6 +32,8 @@ private Q_SLOTS:
     void dropOpensFile();
     void unreadableFileShowsMessage();
     void recentFiles();
+    void enrichShowsColumnsFailuresAndExports();
+    void cancelAndEnrichAgain();
 
 private:
     QString write(const QByteArray &bytes, const QString &name);
@@ -154,6 +160,114 @@ void MainWindowTest::recentFiles()
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     QVERIFY(!recent.isEmpty());
     QCOMPARE(recent.first(), QFileInfo(path).absoluteFilePath());
+}
+
+static EnrichmentSettings fakeSettings(const FakeGleif &fake, const QString &cache)
+{
+    EnrichmentSettings s;
+    s.gleif.baseUrl = fake.baseUrl();
+    s.gleif.maxAttempts = 2;
+    s.gleif.backoffBase = std::chrono::milliseconds(10);
+    s.cachePath = cache;
+    return s;
+}
+
+void MainWindowTest::enrichShowsColumnsFailuresAndExports()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n1,1,BFXS5XCH7N0Y05NIXW12\n"
+                               "1000,0,BFXS5XCH7N0Y05NIXW11\n",
+                               QStringLiteral("enrich.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("gui-cache.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(5000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), true);
+
+    // The five columns, filled; the cost is a number, right-aligned.
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->columnCount(), 8);
+    QCOMPARE(model->headerData(3, Qt::Horizontal).toString(), QStringLiteral("legalName"));
+    QCOMPARE(model->headerData(7, Qt::Horizontal).toString(), QStringLiteral("enrichment_status"));
+    QCOMPARE(model->index(0, 3).data().toString(), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+    QCOMPARE(model->index(0, 6).data().typeId(), QMetaType::Double);
+    QCOMPARE(model->index(0, 6).data().toDouble(), -757586.0572);
+    QVERIFY(model->index(0, 6).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
+    QCOMPARE(model->index(1, 7).data().toString(), QStringLiteral("invalid_lei"));
+    QVERIFY(model->index(1, 7).data(Qt::BackgroundRole).isValid()); // tinted
+    QCOMPARE(model->index(2, 7).data().toString(), QStringLiteral("bad_number"));
+
+    // Failures panel: two groups, each row with its reason; activating one selects the row.
+    FailuresModel *failures = w.failuresModel();
+    QCOMPARE(failures->rowCount(), 2);
+    QCOMPARE(failures->failureCount(), 2);
+    QVERIFY(w.failuresView()->isVisible());
+    QModelIndex badNumber;
+    for (int g = 0; g < failures->rowCount(); ++g) {
+        const QModelIndex group = failures->index(g, 0);
+        if (group.data(FailuresModel::StatusRole).toInt() == int(RowStatus::BadNumber))
+            badNumber = failures->index(0, 0, group);
+    }
+    QVERIFY(badNumber.isValid());
+    QCOMPARE(failures->index(badNumber.row(), 2, badNumber.parent()).data().toString(),
+             QStringLiteral("rate is 0: division by zero"));
+    w.failuresView()->setCurrentIndex(badNumber);
+    Q_EMIT w.failuresView()->activated(badNumber);
+    QCOMPARE(w.tableView()->currentIndex().row(), 2);
+
+    // Export both ways, and read the CSV back.
+    const QString csv = m_dir.filePath(QStringLiteral("gui.enriched.csv"));
+    QVERIFY(w.exportTo(csv));
+    QString error;
+    auto back = CsvFile::load(csv, {}, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->rowCount(), 3);
+    QCOMPARE(back->cell(0, 6), QStringLiteral("-757586.0572"));
+    QCOMPARE(back->cell(2, 7), QStringLiteral("bad_number"));
+    const QString xlsx = m_dir.filePath(QStringLiteral("gui.enriched.xlsx"));
+    QVERIFY(w.exportTo(xlsx));
+    QFile x(xlsx);
+    QVERIFY(x.open(QIODevice::ReadOnly));
+    QCOMPARE(x.read(2), QByteArray("PK"));
+}
+
+void MainWindowTest::cancelAndEnrichAgain()
+{
+    FakeGleif::Options o;
+    o.latencyMs = 300;
+    FakeGleif fake(o);
+    QVERIFY(fake.listen());
+    MainWindow w;
+    w.show();
+    EnrichmentSettings s = fakeSettings(fake, m_dir.filePath(QStringLiteral("gui-cancel.sqlite")));
+    s.gleif.batchSize = 2;
+    s.gleif.concurrency = 1;
+    w.setEnrichmentSettings(s);
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv")));
+    QVERIFY(ready.wait(5000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QTRY_VERIFY_WITH_TIMEOUT(w.job()->progress().resolved >= 2, 5000);
+    QVERIFY(!w.enrich()); // not twice at once
+    w.cancelEnrichment();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    const qint64 pending = w.job()->results()->countOf(RowStatus::Pending);
+    QVERIFY(pending > 0);
+    QCOMPARE(w.failuresModel()->failureCount(), pending); // pending rows are listed
+    // Enrich again resumes from the cache: everything ok, fewer requests than a cold run.
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(w.job()->results()->countOf(RowStatus::Ok), 20);
+    QVERIFY(w.job()->progress().fromCache >= 2);
+    QCOMPARE(w.failuresModel()->failureCount(), 0);
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -1,0 +1,135 @@
+#include "failuresmodel.h"
+
+#include "csvfile.h"
+
+namespace {
+// Internal ids: 0 for a group, group + 1 for the rows under it.
+constexpr quintptr kGroupId = 0;
+}
+
+FailuresModel::FailuresModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+FailuresModel::~FailuresModel() = default;
+
+void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
+                               std::shared_ptr<const CsvFile> file, int leiColumn)
+{
+    beginResetModel();
+    m_results = std::move(results);
+    m_file = std::move(file);
+    m_leiColumn = leiColumn;
+    m_groups.clear();
+    if (m_results) {
+        for (RowStatus s : Status::kAll) {
+            if (s == RowStatus::Ok || m_results->countOf(s) == 0)
+                continue;
+            Group g{s, {}};
+            g.rows.reserve(size_t(m_results->countOf(s)));
+            m_groups.push_back(std::move(g));
+        }
+        for (qint64 row = 0; row < m_results->rowCount(); ++row) {
+            const RowStatus s = m_results->status(row);
+            if (s == RowStatus::Ok)
+                continue;
+            for (Group &g : m_groups)
+                if (g.status == s)
+                    g.rows.push_back(row);
+        }
+    }
+    endResetModel();
+}
+
+void FailuresModel::clear()
+{
+    setResults(nullptr, nullptr, -1);
+}
+
+qint64 FailuresModel::failureCount() const
+{
+    qint64 n = 0;
+    for (const Group &g : m_groups)
+        n += qint64(g.rows.size());
+    return n;
+}
+
+QModelIndex FailuresModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, kGroupId);
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex FailuresModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kGroupId)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kGroupId);
+}
+
+int FailuresModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_groups.size());
+    if (parent.internalId() == kGroupId && parent.column() == 0)
+        return int(qMin<size_t>(m_groups[size_t(parent.row())].rows.size(), INT_MAX));
+    return 0;
+}
+
+int FailuresModel::columnCount(const QModelIndex &) const
+{
+    return 3;
+}
+
+QVariant FailuresModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == kGroupId) {
+        const Group &g = m_groups[size_t(index.row())];
+        if (role == StatusRole)
+            return int(g.status);
+        if (role == Qt::DisplayRole && index.column() == 0)
+            return tr("%1 (%2): %L3").arg(Status::describe(g.status), Status::code(g.status)).arg(qint64(g.rows.size()));
+        if (role == Qt::DisplayRole && index.column() == 2 && g.status == RowStatus::NotFound)
+            return tr("GLEIF has no record of these LEIs");
+        return {};
+    }
+    const Group &g = m_groups[size_t(index.internalId() - 1)];
+    const qint64 row = g.rows[size_t(index.row())];
+    switch (role) {
+    case RowRole:
+        return row;
+    case StatusRole:
+        return int(g.status);
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case 0: return tr("row %L1").arg(row + 1);
+        case 1:
+            if (const LeiAnswer *a = m_results->answer(row))
+                return a->lei;
+            return m_file && m_leiColumn >= 0 ? m_file->cell(row, m_leiColumn) : QString();
+        case 2: return m_results->reason(row);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return m_results->reason(row);
+    }
+    return {};
+}
+
+QVariant FailuresModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case 0: return tr("Row");
+    case 1: return tr("LEI");
+    case 2: return tr("Reason");
+    }
+    return {};
+}

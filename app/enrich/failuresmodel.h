@@ -1,0 +1,48 @@
+#pragma once
+
+#include "enrichmentresults.h"
+
+#include <QAbstractItemModel>
+
+#include <memory>
+#include <vector>
+
+class CsvFile;
+
+// Every row that is not ok, grouped by status: a group per status with its count, under it
+// one entry per row ("row 12 · BFXS… · rate is 0: division by zero"). Rows are listed by
+// number and described only when shown, so a million failures cost 8 bytes each.
+class FailuresModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FailuresModel)
+public:
+    enum Role { RowRole = Qt::UserRole + 1, StatusRole };
+
+    explicit FailuresModel(QObject *parent = nullptr);
+    ~FailuresModel() override;
+
+    // Rebuilds the groups from the results (after a run, a cancel or a retry).
+    void setResults(std::shared_ptr<const EnrichmentResults> results, std::shared_ptr<const CsvFile> file,
+                    int leiColumn);
+    void clear();
+    qint64 failureCount() const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Group
+    {
+        RowStatus status;
+        std::vector<qint64> rows;
+    };
+    std::shared_ptr<const EnrichmentResults> m_results;
+    std::shared_ptr<const CsvFile> m_file;
+    int m_leiColumn = -1;
+    std::vector<Group> m_groups;
+};
