@@ -25,11 +25,11 @@ using Clock = steady_clock;
 struct GleifClient::Failure
 {
     enum class Kind {
-        Retryable,   // 429, 5xx, timeout, dropped connection: same request again later
+        Retryable, // 429, 5xx, timeout, dropped connection: same request again later
         Unreachable, // nobody answers at all: retry, then give up on everything queued
-        Permanent,   // 400, 404...: asking again gets the same answer
-        Malformed,   // an answer that cannot be read: narrow it down by splitting
-        UrlTooLong,  // 414/431: fewer LEIs per request
+        Permanent, // 400, 404...: asking again gets the same answer
+        Malformed, // an answer that cannot be read: narrow it down by splitting
+        UrlTooLong, // 414/431: fewer LEIs per request
     };
     Kind kind = Kind::Retryable;
     QString reason;
@@ -83,10 +83,14 @@ QString shortList(const QStringList &leis)
 
 } // namespace
 
-GleifClient::GleifClient(QObject *parent) : GleifClient(GleifSettings(), parent) { }
+GleifClient::GleifClient(QObject *parent)
+    : GleifClient(GleifSettings(), parent)
+{ }
 
 GleifClient::GleifClient(const GleifSettings &settings, QObject *parent)
-    : QObject(parent), m_limiter(RateLimiter::processWide()), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_limiter(RateLimiter::processWide())
+    , m_nam(new QNetworkAccessManager(this))
 {
     // A coarse timer may fire 5 % early, which would break a Retry-After or the rolling window.
     m_wakeUp.setTimerType(Qt::PreciseTimer);
@@ -140,15 +144,15 @@ void GleifClient::lookup(const QStringList &leis)
     // run still finishes through the event loop like any other.
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
-            this,
-            [this, generation] {
-                if (generation != m_generation || !m_running)
-                    return;
-                if (!m_lateFailures.isEmpty())
-                    fail(std::exchange(m_lateFailures, {}), m_gaveUp);
-                dispatch();
-            },
-            Qt::QueuedConnection);
+        this,
+        [this, generation] {
+            if (generation != m_generation || !m_running)
+                return;
+            if (!m_lateFailures.isEmpty())
+                fail(std::exchange(m_lateFailures, {}), m_gaveUp);
+            dispatch();
+        },
+        Qt::QueuedConnection);
 }
 
 void GleifClient::cancel()
@@ -175,8 +179,8 @@ void GleifClient::cancel()
 
 int GleifClient::effectiveBatchSize() const
 {
-    return std::clamp(std::min(m_settings.batchSize, m_urlBatchLimit), 1,
-                      GleifSettings::maxBatchSize);
+    return std::clamp(
+        std::min(m_settings.batchSize, m_urlBatchLimit), 1, GleifSettings::maxBatchSize);
 }
 
 void GleifClient::armWakeUp(milliseconds delay)
@@ -196,8 +200,8 @@ void GleifClient::dispatch()
             armWakeUp(ceil<milliseconds>(m_holdUntil - now));
             break;
         }
-        const auto ready = std::find_if(m_queue.begin(), m_queue.end(),
-                                        [&](const Batch &b) { return b.notBefore <= now; });
+        const auto ready = std::find_if(
+            m_queue.begin(), m_queue.end(), [&](const Batch &b) { return b.notBefore <= now; });
         if (ready == m_queue.end() && m_unbatched.isEmpty())
             break;
         const RateLimiter::Grant grant = m_limiter->tryAcquire();
@@ -257,7 +261,8 @@ void GleifClient::send(Batch batch, quint64 ticket)
 
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/vnd.api+json");
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
+    request.setHeader(
+        QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
     request.setTransferTimeout(int(m_settings.timeout.count()));
 
     if (batch.attempt > 0)
@@ -267,7 +272,7 @@ void GleifClient::send(Batch batch, quint64 ticket)
                      << batch.attempt + 1;
 
     QNetworkReply *reply = m_nam->get(request);
-    m_flights.insert(reply, Flight{ std::move(batch), ticket, false });
+    m_flights.insert(reply, Flight { std::move(batch), ticket, false });
     // The window counts from the first sign of an answer: GLEIF saw the request by then.
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         const auto it = m_flights.find(reply);
@@ -303,21 +308,20 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         } else {
             // The server had started answering: the answer itself is bad, like a truncated body.
             failure.kind = Failure::Kind::Malformed;
-            failure.reason = QStringLiteral("answer cut short (") + reply->errorString()
-                + u')';
+            failure.reason = QStringLiteral("answer cut short (") + reply->errorString() + u')';
         }
     } else if (status == 429) {
         failure.tooManyRequests = true;
         failure.reason = QStringLiteral("HTTP 429 (too many requests)");
-        failure.retryAfter =
-                parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        failure.retryAfter
+            = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
     } else if (status == 414 || status == 431) {
         failure.kind = Failure::Kind::UrlTooLong;
         failure.reason = httpReason(status, body);
     } else if (status >= 500 || status == 408) {
         failure.reason = QStringLiteral("HTTP ") + QString::number(status);
-        failure.retryAfter =
-                parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        failure.retryAfter
+            = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
     } else if (status > 0) {
         failure.kind = Failure::Kind::Permanent;
         failure.reason = httpReason(status, body);
@@ -500,9 +504,9 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     const QString reason = retryable
-            ? failure.reason + QStringLiteral(" after ") + QString::number(batch.attempt)
-                    + (batch.attempt == 1 ? QStringLiteral(" attempt") : QStringLiteral(" attempts"))
-            : failure.reason;
+        ? failure.reason + QStringLiteral(" after ") + QString::number(batch.attempt)
+            + (batch.attempt == 1 ? QStringLiteral(" attempt") : QStringLiteral(" attempts"))
+        : failure.reason;
     // Splitting narrows down a bad answer; a refusal (429) or a silent host is nobody's fault
     // in the batch, and more, smaller requests would only make it worse.
     if (failure.kind != Kind::Unreachable && !failure.tooManyRequests && remaining.size() > 1) {
@@ -605,7 +609,7 @@ milliseconds GleifClient::backoff(int failedAttempts) const
 {
     const int exponent = std::clamp(failedAttempts - 1, 0, 20);
     const double full = std::min(double(m_settings.backoffBase.count()) * double(1 << exponent),
-                                 double(m_settings.backoffMax.count()));
+        double(m_settings.backoffMax.count()));
     // Jitter keeps clients that failed together from retrying together.
     const double factor = 0.5 + 0.5 * QRandomGenerator::global()->generateDouble();
     return milliseconds(qint64(full * factor));

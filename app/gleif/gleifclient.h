@@ -21,11 +21,11 @@ class RateLimiter;
 // What the client did so far in the current run (reset by lookup() when idle).
 struct GleifCounters
 {
-    int requestsSent = 0;     // HTTP requests put on the wire, retries and pages included
-    int retries = 0;          // of those, repeats of a request that had failed
-    int tooManyRequests = 0;  // 429 answers received
+    int requestsSent = 0; // HTTP requests put on the wire, retries and pages included
+    int retries = 0; // of those, repeats of a request that had failed
+    int tooManyRequests = 0; // 429 answers received
     qint64 bytesReceived = 0; // response bodies
-    int found = 0;            // LEIs per outcome, as reported by resultsReady()
+    int found = 0; // LEIs per outcome, as reported by resultsReady()
     int notFound = 0;
     int failed = 0;
 };
@@ -74,12 +74,12 @@ Q_SIGNALS:
 private:
     struct Batch
     {
-        QStringList leis;       // the filter[lei] values
-        QSet<QString> pending;  // not seen on any page yet
+        QStringList leis; // the filter[lei] values
+        QSet<QString> pending; // not seen on any page yet
         int page = 1;
-        int attempt = 0;        // failed attempts at this page so far
+        int attempt = 0; // failed attempts at this page so far
         int maxAttempts = 5;
-        std::chrono::steady_clock::time_point notBefore{};
+        std::chrono::steady_clock::time_point notBefore {};
     };
     struct Flight
     {
@@ -108,15 +108,16 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     QTimer m_wakeUp;
     bool m_running = false;
-    QStringList m_unbatched;     // not yet part of any batch
-    QSet<QString> m_seen;        // every LEI of the run, so each is asked once
-    QList<Batch> m_queue;        // ready, or waiting for their retry time
+    QStringList m_unbatched; // not yet part of any batch
+    QSet<QString> m_seen; // every LEI of the run, so each is asked once
+    QList<Batch> m_queue; // ready, or waiting for their retry time
     QHash<QNetworkReply *, Flight> m_flights;
     int m_urlBatchLimit = GleifSettings::maxBatchSize; // lowered by 414/431 answers
-    int m_failuresInARow = 0;    // failed answers with no good one in between, any batch
-    std::chrono::steady_clock::time_point m_holdUntil{}; // no new request before (host unreachable)
-    QString m_gaveUp;            // set once GLEIF is unreachable: the reason every LEI left gets
-    QStringList m_lateFailures;  // added by lookup() after giving up, reported asynchronously
-    quint64 m_generation = 0;    // bumped when a run ends, so deferred work of an old run is dropped
+    int m_failuresInARow = 0; // failed answers with no good one in between, any batch
+    std::chrono::steady_clock::time_point
+        m_holdUntil {}; // no new request before (host unreachable)
+    QString m_gaveUp; // set once GLEIF is unreachable: the reason every LEI left gets
+    QStringList m_lateFailures; // added by lookup() after giving up, reported asynchronously
+    quint64 m_generation = 0; // bumped when a run ends, so deferred work of an old run is dropped
     GleifCounters m_counters;
 };

@@ -9,7 +9,7 @@ using namespace std::chrono;
 namespace {
 // When every slot is held by a request still in flight nobody can say when one frees up. The
 // owner's own answers trigger a new attempt anyway; this only covers other clients' requests.
-constexpr milliseconds pollWhileAllOpen{50};
+constexpr milliseconds pollWhileAllOpen { 50 };
 
 milliseconds roundUp(RateLimiter::Clock::duration d)
 {
@@ -18,9 +18,9 @@ milliseconds roundUp(RateLimiter::Clock::duration d)
 } // namespace
 
 RateLimiter::RateLimiter(int limit, milliseconds window)
-    : m_limit(std::max(limit, 1)), m_window(std::max(window, milliseconds(1)))
-{
-}
+    : m_limit(std::max(limit, 1))
+    , m_window(std::max(window, milliseconds(1)))
+{ }
 
 std::shared_ptr<RateLimiter> RateLimiter::processWide()
 {
@@ -50,10 +50,8 @@ milliseconds RateLimiter::window() const
 void RateLimiter::dropExpired(Clock::time_point now)
 {
     m_slots.erase(std::remove_if(m_slots.begin(), m_slots.end(),
-                                 [&](const Slot &s) {
-                                     return !s.open && s.releasedAt + m_window <= now;
-                                 }),
-                  m_slots.end());
+                      [&](const Slot &s) { return !s.open && s.releasedAt + m_window <= now; }),
+        m_slots.end());
 }
 
 RateLimiter::Grant RateLimiter::tryAcquire()
@@ -101,7 +99,6 @@ int RateLimiter::inUse() const
 {
     QMutexLocker lock(&m_mutex);
     const auto now = Clock::now();
-    return int(std::count_if(m_slots.begin(), m_slots.end(), [&](const Slot &s) {
-        return s.open || s.releasedAt + m_window > now;
-    }));
+    return int(std::count_if(m_slots.begin(), m_slots.end(),
+        [&](const Slot &s) { return s.open || s.releasedAt + m_window > now; }));
 }

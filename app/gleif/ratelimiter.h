@@ -20,8 +20,8 @@ class RateLimiter final
 public:
     using Clock = std::chrono::steady_clock;
 
-    explicit RateLimiter(int limit = 60,
-                         std::chrono::milliseconds window = std::chrono::seconds(60));
+    explicit RateLimiter(
+        int limit = 60, std::chrono::milliseconds window = std::chrono::seconds(60));
     Q_DISABLE_COPY_MOVE(RateLimiter)
 
     // The one instance clients use unless they are handed another (tests use their own).
@@ -33,8 +33,8 @@ public:
 
     struct Grant
     {
-        quint64 ticket = 0;               // non-zero: send now, then release(ticket)
-        std::chrono::milliseconds wait{}; // when refused: ask again after this long
+        quint64 ticket = 0; // non-zero: send now, then release(ticket)
+        std::chrono::milliseconds wait {}; // when refused: ask again after this long
         explicit operator bool() const { return ticket != 0; }
     };
     Grant tryAcquire();
@@ -62,5 +62,5 @@ private:
     std::chrono::milliseconds m_window;
     std::vector<Slot> m_slots;
     quint64 m_nextTicket = 1;
-    Clock::time_point m_pausedUntil{};
+    Clock::time_point m_pausedUntil {};
 };

@@ -26,8 +26,7 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(QByteArrayView value, c
     const QLocale c = QLocale::c();
     QDateTime when;
     for (const QString &format : { QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"),
-                                   QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"),
-                                   QStringLiteral("MMM d HH:mm:ss yyyy") }) {
+             QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"), QStringLiteral("MMM d HH:mm:ss yyyy") }) {
         when = c.toDateTime(rest, format);
         if (when.isValid())
             break;

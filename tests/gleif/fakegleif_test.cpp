@@ -46,7 +46,8 @@ private:
 
 FakeGleifTest::Answer FakeGleifTest::get(const QString &pathAndQuery)
 {
-    const QUrl url = QUrl(m_fake->baseUrl().toString() + pathAndQuery).adjusted(QUrl::NormalizePathSegments);
+    const QUrl url
+        = QUrl(m_fake->baseUrl().toString() + pathAndQuery).adjusted(QUrl::NormalizePathSegments);
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/vnd.api+json");
     QNetworkReply *reply = m_nam.get(request);
@@ -75,10 +76,19 @@ void FakeGleifTest::syntheticLeisAreValid()
     for (int i : { 0, 1, 99, 123456 })
         QVERIFY2(Lei::isValid(FakeGleif::syntheticLei(i)), qPrintable(FakeGleif::syntheticLei(i)));
     QVERIFY(FakeGleif::syntheticRecord(FakeGleif::syntheticHasNullBic(3) ? 3 : 8)
-                    .value(u"attributes").toObject().value(u"bic").isNull());
+                .value(u"attributes")
+                .toObject()
+                .value(u"bic")
+                .isNull());
     QVERIFY(FakeGleif::syntheticRecord(5)
-                    .value(u"attributes").toObject().value(u"entity").toObject()
-                    .value(u"legalName").toObject().value(u"name").isNull());
+                .value(u"attributes")
+                .toObject()
+                .value(u"entity")
+                .toObject()
+                .value(u"legalName")
+                .toObject()
+                .value(u"name")
+                .isNull());
 }
 
 void FakeGleifTest::defaultPageSizeIs15()
@@ -89,11 +99,12 @@ void FakeGleifTest::defaultPageSizeIs15()
     QVERIFY(fake.listen());
     m_fake = &fake;
     // The trap of docs/gleif-api.md: no page[size], 40 asked, 15 answered.
-    const Answer answer = get(QStringLiteral("/lei-records?filter[lei]=") + synthetic(0, 40).join(u','));
+    const Answer answer
+        = get(QStringLiteral("/lei-records?filter[lei]=") + synthetic(0, 40).join(u','));
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.json.value(u"data").toArray().size(), 15);
-    const QJsonObject pagination =
-            answer.json.value(u"meta").toObject().value(u"pagination").toObject();
+    const QJsonObject pagination
+        = answer.json.value(u"meta").toObject().value(u"pagination").toObject();
     QCOMPARE(pagination.value(u"total").toInt(), 40);
     QCOMPARE(pagination.value(u"perPage").toInt(), 15);
     QCOMPARE(pagination.value(u"currentPage").toInt(), 1);
@@ -108,8 +119,9 @@ void FakeGleifTest::defaultPageSizeIs15()
     // The three pages together hold each of the 40 exactly once.
     QSet<QString> seen;
     for (int page = 1; page <= 3; ++page) {
-        const Answer p = get(QStringLiteral("/lei-records?filter[lei]=") + synthetic(0, 40).join(u',')
-                             + QStringLiteral("&page[number]=") + QString::number(page));
+        const Answer p
+            = get(QStringLiteral("/lei-records?filter[lei]=") + synthetic(0, 40).join(u',')
+                + QStringLiteral("&page[number]=") + QString::number(page));
         for (const QJsonValue &r : p.json.value(u"data").toArray())
             seen.insert(r.toObject().value(u"id").toString());
     }
@@ -134,13 +146,14 @@ void FakeGleifTest::pageSizeOver200IsRejected()
     FakeGleif fake;
     QVERIFY(fake.listen());
     m_fake = &fake;
-    const Answer answer = get(QStringLiteral("/lei-records?filter[lei]=XKZZ2JZF41MRHTR1V493&page[size]=") + size);
+    const Answer answer
+        = get(QStringLiteral("/lei-records?filter[lei]=XKZZ2JZF41MRHTR1V493&page[size]=") + size);
     QCOMPARE(answer.status, status);
     if (status == 400) {
         const QJsonObject error = answer.json.value(u"errors").toArray().first().toObject();
         QCOMPARE(error.value(u"status").toString(), QStringLiteral("400"));
         QCOMPARE(error.value(u"source").toObject().value(u"parameter").toString(),
-                 QStringLiteral("page[size]"));
+            QStringLiteral("page[size]"));
     }
     m_fake = nullptr;
 }
@@ -151,14 +164,21 @@ void FakeGleifTest::unknownLeisAreAbsent()
     QVERIFY(fake.listen());
     m_fake = &fake;
     const QString unknown = FakeGleif::syntheticLei(5); // valid, but no synthetic entities served
-    const Answer answer = get(QStringLiteral("/lei-records?page[size]=10&filter[lei]=XKZZ2JZF41MRHTR1V493,")
-                              + unknown + QStringLiteral(",851WYGNLUQLFZBSYGB56"));
+    const Answer answer
+        = get(QStringLiteral("/lei-records?page[size]=10&filter[lei]=XKZZ2JZF41MRHTR1V493,")
+            + unknown + QStringLiteral(",851WYGNLUQLFZBSYGB56"));
     QCOMPARE(answer.status, 200);
     const QJsonArray data = answer.json.value(u"data").toArray();
     QCOMPARE(data.size(), 2);
     for (const QJsonValue &r : data)
         QVERIFY(r.toObject().value(u"id").toString() != unknown);
-    QCOMPARE(answer.json.value(u"meta").toObject().value(u"pagination").toObject().value(u"total").toInt(), 2);
+    QCOMPARE(answer.json.value(u"meta")
+                 .toObject()
+                 .value(u"pagination")
+                 .toObject()
+                 .value(u"total")
+                 .toInt(),
+        2);
     m_fake = nullptr;
 }
 
@@ -167,11 +187,18 @@ void FakeGleifTest::noMatchGivesEmptyData()
     FakeGleif fake;
     QVERIFY(fake.listen());
     m_fake = &fake;
-    const Answer answer = get(QStringLiteral("/lei-records?page[size]=10&filter[lei]=") + FakeGleif::syntheticLei(1));
+    const Answer answer = get(
+        QStringLiteral("/lei-records?page[size]=10&filter[lei]=") + FakeGleif::syntheticLei(1));
     QCOMPARE(answer.status, 200);
     QVERIFY(answer.json.value(u"data").isArray());
     QCOMPARE(answer.json.value(u"data").toArray().size(), 0);
-    QCOMPARE(answer.json.value(u"meta").toObject().value(u"pagination").toObject().value(u"total").toInt(), 0);
+    QCOMPARE(answer.json.value(u"meta")
+                 .toObject()
+                 .value(u"pagination")
+                 .toObject()
+                 .value(u"total")
+                 .toInt(),
+        0);
     m_fake = nullptr;
 }
 
@@ -183,7 +210,8 @@ void FakeGleifTest::recordsComeInItsOwnOrder()
     QVERIFY(fake.listen());
     m_fake = &fake;
     const QStringList asked = synthetic(0, 50);
-    const Answer answer = get(QStringLiteral("/lei-records?page[size]=50&filter[lei]=") + asked.join(u','));
+    const Answer answer
+        = get(QStringLiteral("/lei-records?page[size]=50&filter[lei]=") + asked.join(u','));
     QStringList answered;
     for (const QJsonValue &r : answer.json.value(u"data").toArray())
         answered.append(r.toObject().value(u"attributes").toObject().value(u"lei").toString());
@@ -202,7 +230,14 @@ void FakeGleifTest::singleRecord()
     const Answer answer = get(QStringLiteral("/lei-records/BFXS5XCH7N0Y05NIXW11"));
     QCOMPARE(answer.status, 200);
     QVERIFY(answer.json.value(u"data").isObject()); // not an array, unlike the list
-    QCOMPARE(answer.json.value(u"data").toObject().value(u"attributes").toObject().value(u"bic").toArray().size(), 6);
+    QCOMPARE(answer.json.value(u"data")
+                 .toObject()
+                 .value(u"attributes")
+                 .toObject()
+                 .value(u"bic")
+                 .toArray()
+                 .size(),
+        6);
     m_fake = nullptr;
 }
 
@@ -214,7 +249,7 @@ void FakeGleifTest::singleRecordNotFoundIs404()
     const Answer answer = get(QStringLiteral("/lei-records/") + FakeGleif::syntheticLei(9));
     QCOMPARE(answer.status, 404);
     QCOMPARE(answer.json.value(u"errors").toArray().first().toObject().value(u"status").toString(),
-             QStringLiteral("404"));
+        QStringLiteral("404"));
     m_fake = nullptr;
 }
 
@@ -226,7 +261,8 @@ void FakeGleifTest::rateLimitAnswers429WithRetryAfter()
     FakeGleif fake(options);
     QVERIFY(fake.listen());
     m_fake = &fake;
-    const QString path = QStringLiteral("/lei-records?page[size]=1&filter[lei]=XKZZ2JZF41MRHTR1V493");
+    const QString path
+        = QStringLiteral("/lei-records?page[size]=1&filter[lei]=XKZZ2JZF41MRHTR1V493");
     QCOMPARE(get(path).status, 200);
     QCOMPARE(get(path).status, 200);
     const Answer refused = get(path);
@@ -249,7 +285,7 @@ void FakeGleifTest::everyKthRequestFails()
     QList<int> statuses;
     for (int i = 0; i < 6; ++i)
         statuses.append(get(QStringLiteral("/lei-records/XKZZ2JZF41MRHTR1V493")).status);
-    QCOMPARE(statuses, (QList<int>{ 200, 200, 503, 200, 200, 503 }));
+    QCOMPARE(statuses, (QList<int> { 200, 200, 503, 200, 200, 503 }));
     QCOMPARE(fake.stats().serverErrors, 2);
     m_fake = nullptr;
 }
@@ -257,16 +293,18 @@ void FakeGleifTest::everyKthRequestFails()
 void FakeGleifTest::truncatedBodyForChosenLeis()
 {
     FakeGleif::Options options;
-    options.truncateLeis = QStringList{ QStringLiteral("851WYGNLUQLFZBSYGB56") };
+    options.truncateLeis = QStringList { QStringLiteral("851WYGNLUQLFZBSYGB56") };
     FakeGleif fake(options);
     QVERIFY(fake.listen());
     m_fake = &fake;
-    const Answer cut = get(QStringLiteral("/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493,851WYGNLUQLFZBSYGB56"));
+    const Answer cut = get(QStringLiteral(
+        "/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493,851WYGNLUQLFZBSYGB56"));
     QCOMPARE(cut.status, 200);
     QJsonParseError error;
     QJsonDocument::fromJson(cut.body, &error);
     QVERIFY(error.error != QJsonParseError::NoError);
-    const Answer whole = get(QStringLiteral("/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493"));
+    const Answer whole
+        = get(QStringLiteral("/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493"));
     QCOMPARE(whole.json.value(u"data").toArray().size(), 1);
     QCOMPARE(fake.stats().truncated, 1);
     m_fake = nullptr;
@@ -285,7 +323,7 @@ void FakeGleifTest::scriptedAnswersComeFirst()
     QCOMPARE(get(path).status, 200);
     QCOMPARE(fake.log().size(), 2);
     QCOMPARE(fake.log().at(0).status, 502);
-    QCOMPARE(fake.log().at(1).leis, QStringList{ QStringLiteral("XKZZ2JZF41MRHTR1V493") });
+    QCOMPARE(fake.log().at(1).leis, QStringList { QStringLiteral("XKZZ2JZF41MRHTR1V493") });
     m_fake = nullptr;
 }
 
@@ -294,7 +332,8 @@ void FakeGleifTest::statsEndpoint()
     FakeGleif fake;
     QVERIFY(fake.listen());
     m_fake = &fake;
-    get(QStringLiteral("/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493,851WYGNLUQLFZBSYGB56"));
+    get(QStringLiteral(
+        "/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493,851WYGNLUQLFZBSYGB56"));
     const Answer stats = get(QStringLiteral("/../../_fake/stats"));
     QCOMPARE(stats.json.value(u"requests").toInt(), 1);
     QCOMPARE(stats.json.value(u"leisAsked").toInt(), 2);

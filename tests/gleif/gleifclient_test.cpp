@@ -24,10 +24,10 @@ QStringList synthetic(int from, int count)
     return leis;
 }
 
-const QStringList sampleLeis{ QStringLiteral("XKZZ2JZF41MRHTR1V493"), QStringLiteral("213800MBWEIJDM5CU638"),
-                              QStringLiteral("K6Q0W1PS1L1O4IQL9C32"), QStringLiteral("MP6I5ZYZBEU3UXPYFY54"),
-                              QStringLiteral("4PQUHN3JPFGFNF3BB653"), QStringLiteral("BFXS5XCH7N0Y05NIXW11"),
-                              QStringLiteral("851WYGNLUQLFZBSYGB56") };
+const QStringList sampleLeis { QStringLiteral("XKZZ2JZF41MRHTR1V493"),
+    QStringLiteral("213800MBWEIJDM5CU638"), QStringLiteral("K6Q0W1PS1L1O4IQL9C32"),
+    QStringLiteral("MP6I5ZYZBEU3UXPYFY54"), QStringLiteral("4PQUHN3JPFGFNF3BB653"),
+    QStringLiteral("BFXS5XCH7N0Y05NIXW11"), QStringLiteral("851WYGNLUQLFZBSYGB56") };
 
 // Fast, but with every mechanism in place; each test tightens what it exercises.
 GleifSettings fastSettings(const QUrl &baseUrl)
@@ -53,7 +53,7 @@ struct Run
     int count(LookupOutcome outcome) const
     {
         return int(std::count_if(results.cbegin(), results.cend(),
-                                 [outcome](const LookupResult &r) { return r.outcome == outcome; }));
+            [outcome](const LookupResult &r) { return r.outcome == outcome; }));
     }
 };
 
@@ -80,7 +80,9 @@ Run lookUp(GleifClient &client, const QStringList &leis, int timeoutMs = 20000)
 
 QByteArray httpDate(const QDateTime &utc)
 {
-    return QLocale::c().toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    return QLocale::c()
+        .toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+        .toLatin1();
 }
 
 } // namespace
@@ -177,9 +179,10 @@ void GleifClientTest::matchesUnorderedRecords()
     const GleifRecord abn = run.byLei.value(QStringLiteral("BFXS5XCH7N0Y05NIXW11")).record;
     QCOMPARE(abn.legalName, QStringLiteral("ABN AMRO Bank N.V."));
     QCOMPARE(abn.country, QStringLiteral("NL"));
-    QCOMPARE(abn.bicsJoined(), QStringLiteral("ABNANL2AXXX;BETHDEF1XXX;GSLANL21XXX;KBWFNL21XXX;VSBVNL21XXX;ZEELNL21XXX"));
+    QCOMPARE(abn.bicsJoined(),
+        QStringLiteral("ABNANL2AXXX;BETHDEF1XXX;GSLANL21XXX;KBWFNL21XXX;VSBVNL21XXX;ZEELNL21XXX"));
     QCOMPARE(run.byLei.value(QStringLiteral("XKZZ2JZF41MRHTR1V493")).record.legalName,
-             QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+        QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
 }
 
 void GleifClientTest::nullBicAndNullName()
@@ -221,7 +224,7 @@ void GleifClientTest::notFoundVersusFailed()
     FakeGleif::Options options;
     options.syntheticEntities = 10;
     const QString broken = FakeGleif::syntheticLei(4);
-    options.errorLeis = QStringList{ broken }; // every request naming it gets HTTP 500
+    options.errorLeis = QStringList { broken }; // every request naming it gets HTTP 500
     FakeGleif fake(options);
     QVERIFY(fake.listen());
     GleifSettings settings = fastSettings(fake.baseUrl());
@@ -262,7 +265,8 @@ void GleifClientTest::clientErrorsAreNotRetried()
     QVERIFY(fake.listen());
     FakeGleif::Scripted scripted;
     scripted.status = status;
-    scripted.body = R"({"errors":[{"status":"x","title":"Bad Request","detail":"Invalid filter"}]})";
+    scripted.body
+        = R"({"errors":[{"status":"x","title":"Bad Request","detail":"Invalid filter"}]})";
     fake.enqueue(scripted);
     GleifClient client(fastSettings(fake.baseUrl()));
     client.setRateLimiter(std::make_shared<RateLimiter>(1000));
@@ -271,7 +275,7 @@ void GleifClientTest::clientErrorsAreNotRetried()
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(run.results.first().outcome, LookupOutcome::Failed);
     QCOMPARE(run.results.first().reason,
-             QStringLiteral("HTTP ") + QString::number(status) + QStringLiteral(": Invalid filter"));
+        QStringLiteral("HTTP ") + QString::number(status) + QStringLiteral(": Invalid filter"));
     QCOMPARE(fake.stats().requests, 1);
     QCOMPARE(client.counters().retries, 0);
 }
@@ -295,7 +299,8 @@ void GleifClientTest::retryAfterIsHonoured()
     tooMany.status = 429;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime whole = now.addMSecs(-now.time().msec()); // dates carry whole seconds
-    tooMany.headers.append({ "Retry-After", asDate ? httpDate(whole.addSecs(3)) : QByteArray("2") });
+    tooMany.headers.append(
+        { "Retry-After", asDate ? httpDate(whole.addSecs(3)) : QByteArray("2") });
     fake.enqueue(tooMany);
 
     GleifClient client(fastSettings(fake.baseUrl()));
@@ -340,7 +345,7 @@ void GleifClientTest::retryAfterPausesOtherRequests()
     QCOMPARE(log.at(0).status, 429);
     for (int i = 2; i < log.size(); ++i)
         QVERIFY2(log.at(i).arrivedMs - log.at(0).arrivedMs >= 2000,
-                 qPrintable(QString::number(log.at(i).arrivedMs - log.at(0).arrivedMs)));
+            qPrintable(QString::number(log.at(i).arrivedMs - log.at(0).arrivedMs)));
 }
 
 void GleifClientTest::tooManyRequestsEveryTimeFails()
@@ -358,7 +363,8 @@ void GleifClientTest::tooManyRequestsEveryTimeFails()
     const Run run = lookUp(client, sampleLeis);
     QVERIFY(run.finished);
     QCOMPARE(run.count(LookupOutcome::Failed), 7);
-    QCOMPARE(run.results.first().reason, QStringLiteral("HTTP 429 (too many requests) after 3 attempts"));
+    QCOMPARE(run.results.first().reason,
+        QStringLiteral("HTTP 429 (too many requests) after 3 attempts"));
     // Refusals are not the batch's fault: splitting it would only send more requests.
     QCOMPARE(fake.stats().requests, 3);
     QCOMPARE(client.counters().tooManyRequests, 3);
@@ -434,9 +440,10 @@ void GleifClientTest::truncatedAnswerFailsOnlyThatLei_data()
 {
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("JSON cut") << int(FakeGleif::Truncation::Body) << QStringLiteral("malformed JSON");
-    QTest::newRow("connection cut") << int(FakeGleif::Truncation::Connection)
-                                    << QStringLiteral("answer cut short");
+    QTest::newRow("JSON cut") << int(FakeGleif::Truncation::Body)
+                              << QStringLiteral("malformed JSON");
+    QTest::newRow("connection cut")
+        << int(FakeGleif::Truncation::Connection) << QStringLiteral("answer cut short");
 }
 
 void GleifClientTest::truncatedAnswerFailsOnlyThatLei()
@@ -446,7 +453,7 @@ void GleifClientTest::truncatedAnswerFailsOnlyThatLei()
     const QString bad = FakeGleif::syntheticLei(137);
     FakeGleif::Options options;
     options.syntheticEntities = 200;
-    options.truncateLeis = QStringList{ bad };
+    options.truncateLeis = QStringList { bad };
     options.truncation = FakeGleif::Truncation(mode);
     FakeGleif fake(options);
     QVERIFY(fake.listen());
@@ -458,7 +465,8 @@ void GleifClientTest::truncatedAnswerFailsOnlyThatLei()
     QCOMPARE(run.count(LookupOutcome::Found), 199);
     QCOMPARE(run.count(LookupOutcome::Failed), 1);
     QCOMPARE(run.byLei.value(bad).outcome, LookupOutcome::Failed);
-    QVERIFY2(run.byLei.value(bad).reason.startsWith(reason), qPrintable(run.byLei.value(bad).reason));
+    QVERIFY2(
+        run.byLei.value(bad).reason.startsWith(reason), qPrintable(run.byLei.value(bad).reason));
     // Narrowed by halving: about two requests per level of a 200-LEI batch, not 200.
     QVERIFY2(fake.stats().requests <= 20, qPrintable(QString::number(fake.stats().requests)));
 }
@@ -514,7 +522,8 @@ void GleifClientTest::cancelInFlight()
     QSignalSpy counters(&client, &GleifClient::countersChanged);
     QMetaObject::Connection cancelling;
     if (fromSlot)
-        cancelling = connect(&client, &GleifClient::resultsReady, &client, [&client] { client.cancel(); });
+        cancelling
+            = connect(&client, &GleifClient::resultsReady, &client, [&client] { client.cancel(); });
 
     client.lookup(synthetic(0, 1000));
     QVERIFY(ready.wait(5000));
@@ -613,7 +622,8 @@ void GleifClientTest::eachLeiAskedOnce()
     QVERIFY(fake.listen());
     GleifClient client(fastSettings(fake.baseUrl()));
     client.setRateLimiter(std::make_shared<RateLimiter>(1000));
-    const QStringList leis{ sampleLeis[0], sampleLeis[1], sampleLeis[0], QStringLiteral(" xkzz2jzf41mrhtr1v493 ") };
+    const QStringList leis { sampleLeis[0], sampleLeis[1], sampleLeis[0],
+        QStringLiteral(" xkzz2jzf41mrhtr1v493 ") };
     const Run run = lookUp(client, leis);
     QVERIFY(run.finished);
     QCOMPARE(run.results.size(), 2);
@@ -626,7 +636,8 @@ void GleifClientTest::unreachableFailsFast()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    GleifSettings settings = fastSettings(QUrl(QStringLiteral("http://127.0.0.1:") + QString::number(port) + QStringLiteral("/api/v1")));
+    GleifSettings settings = fastSettings(QUrl(
+        QStringLiteral("http://127.0.0.1:") + QString::number(port) + QStringLiteral("/api/v1")));
     settings.maxAttempts = 3;
     settings.batchSize = 10;
     settings.concurrency = 1;

@@ -98,7 +98,7 @@ void RateLimiterTest::neverMoreThanLimitInAnyWindow()
     // Each grant must come at least a window after the release `limit` grants before it.
     for (int i = limit; i < grantedNs.size(); ++i)
         QVERIFY2(grantedNs[i] - releasedNs[i - limit] >= duration_cast<nanoseconds>(window).count(),
-                 qPrintable(QString::number(i)));
+            qPrintable(QString::number(i)));
     QVERIFY(grantedNs.size() >= limit * 5); // and it did not simply stall
 }
 

@@ -26,10 +26,13 @@ void RetryAfterTest::parse_data()
     QTest::newRow("negative") << QByteArray("-3") << false << qint64(0);
     QTest::newRow("absent") << QByteArray() << false << qint64(0);
     QTest::newRow("words") << QByteArray("soon") << false << qint64(0);
-    QTest::newRow("IMF-fixdate") << QByteArray("Thu, 26 Nov 2026 12:00:30 GMT") << true << qint64(30000);
-    QTest::newRow("RFC 850") << QByteArray("Thursday, 26-Nov-26 12:01:00 GMT") << true << qint64(60000);
+    QTest::newRow("IMF-fixdate") << QByteArray("Thu, 26 Nov 2026 12:00:30 GMT") << true
+                                 << qint64(30000);
+    QTest::newRow("RFC 850") << QByteArray("Thursday, 26-Nov-26 12:01:00 GMT") << true
+                             << qint64(60000);
     QTest::newRow("asctime") << QByteArray("Thu Nov 26 12:00:05 2026") << true << qint64(5000);
-    QTest::newRow("date in the past") << QByteArray("Thu, 26 Nov 2026 11:00:00 GMT") << true << qint64(0);
+    QTest::newRow("date in the past")
+        << QByteArray("Thu, 26 Nov 2026 11:00:00 GMT") << true << qint64(0);
 }
 
 void RetryAfterTest::parse()

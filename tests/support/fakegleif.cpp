@@ -25,58 +25,73 @@ const QString recordsPath = QStringLiteral("/api/v1/lei-records");
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 414: return "URI Too Long";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 414:
+        return "URI Too Long";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
 QByteArray jsonApiError(int status, const QString &title, const QString &detail)
 {
-    QJsonObject error{ { QStringLiteral("status"), QString::number(status) },
-                       { QStringLiteral("title"), title },
-                       { QStringLiteral("detail"), detail } };
-    return QJsonDocument(QJsonObject{ { QStringLiteral("errors"), QJsonArray{ error } } })
-            .toJson(QJsonDocument::Compact);
+    QJsonObject error { { QStringLiteral("status"), QString::number(status) },
+        { QStringLiteral("title"), title }, { QStringLiteral("detail"), detail } };
+    return QJsonDocument(QJsonObject { { QStringLiteral("errors"), QJsonArray { error } } })
+        .toJson(QJsonDocument::Compact);
 }
 
 QJsonObject goldenCopyMeta()
 {
-    return QJsonObject{ { QStringLiteral("goldenCopy"),
-                          QJsonObject{ { QStringLiteral("publishDate"),
-                                         QStringLiteral("2026-01-01T00:00:00Z") } } } };
+    return QJsonObject { { QStringLiteral("goldenCopy"),
+        QJsonObject {
+            { QStringLiteral("publishDate"), QStringLiteral("2026-01-01T00:00:00Z") } } } };
 }
 
 QJsonObject address(const QString &line, const QString &city, const QString &country)
 {
-    return QJsonObject{ { QStringLiteral("language"), QStringLiteral("en") },
-                        { QStringLiteral("addressLines"), QJsonArray{ line } },
-                        { QStringLiteral("addressNumber"), QJsonValue::Null },
-                        { QStringLiteral("addressNumberWithinBuilding"), QJsonValue::Null },
-                        { QStringLiteral("mailRouting"), QJsonValue::Null },
-                        { QStringLiteral("city"), city },
-                        { QStringLiteral("region"), QJsonValue::Null },
-                        { QStringLiteral("country"), country },
-                        { QStringLiteral("postalCode"), QStringLiteral("1000") } };
+    return QJsonObject { { QStringLiteral("language"), QStringLiteral("en") },
+        { QStringLiteral("addressLines"), QJsonArray { line } },
+        { QStringLiteral("addressNumber"), QJsonValue::Null },
+        { QStringLiteral("addressNumberWithinBuilding"), QJsonValue::Null },
+        { QStringLiteral("mailRouting"), QJsonValue::Null }, { QStringLiteral("city"), city },
+        { QStringLiteral("region"), QJsonValue::Null }, { QStringLiteral("country"), country },
+        { QStringLiteral("postalCode"), QStringLiteral("1000") } };
 }
 
 } // namespace
 
-FakeGleif::FakeGleif(QObject *parent) : FakeGleif(Options(), parent) { }
+FakeGleif::FakeGleif(QObject *parent)
+    : FakeGleif(Options(), parent)
+{ }
 
 FakeGleif::FakeGleif(const Options &options, QObject *parent)
-    : QObject(parent), m_server(new QTcpServer(this))
+    : QObject(parent)
+    , m_options(options)
+    , m_server(new QTcpServer(this))
 {
     m_clock.start();
     connect(m_server, &QTcpServer::newConnection, this, &FakeGleif::onNewConnection);
-    setOptions(options);
+    if (m_options.loadSampleRecords) {
+        QString error;
+        if (!loadRecords(sampleRecordsPath(), &error))
+            qCWarning(lcFakeGleif) << error;
+    }
 }
 
 FakeGleif::~FakeGleif() = default;
@@ -103,13 +118,7 @@ QString FakeGleif::errorString() const
 
 void FakeGleif::setOptions(const Options &options)
 {
-    const bool hadSample = m_options.loadSampleRecords && !m_records.isEmpty();
     m_options = options;
-    if (m_options.loadSampleRecords && !hadSample) {
-        QString error;
-        if (!loadRecords(sampleRecordsPath(), &error))
-            qCWarning(lcFakeGleif) << error;
-    }
 }
 
 QString FakeGleif::sampleRecordsPath()
@@ -170,8 +179,7 @@ int FakeGleif::syntheticIndex(const QString &lei) const
 QJsonObject FakeGleif::syntheticRecord(int index)
 {
     static const QString countries[] = { QStringLiteral("GB"), QStringLiteral("NL"),
-                                         QStringLiteral("DE"), QStringLiteral("FR"),
-                                         QStringLiteral("US"), QStringLiteral("JP") };
+        QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("US"), QStringLiteral("JP") };
     const QString lei = syntheticLei(index);
     const QString country = countries[index % 6];
     const QString self = QStringLiteral("https://api.gleif.org/api/v1/lei-records/") + lei;
@@ -183,42 +191,44 @@ QJsonObject FakeGleif::syntheticRecord(int index)
         legalName.insert(QStringLiteral("language"), QJsonValue::Null);
     } else {
         legalName.insert(QStringLiteral("name"),
-                         QString(QStringLiteral("Synthetic Entity ") + QString::number(index)
-                                 + QStringLiteral(" Ltd")));
+            QString(QStringLiteral("Synthetic Entity ") + QString::number(index)
+                + QStringLiteral(" Ltd")));
         legalName.insert(QStringLiteral("language"), QStringLiteral("en"));
     }
     QJsonValue bic = QJsonValue::Null;
     if (!syntheticHasNullBic(index)) {
         QJsonArray bics;
-        const QString stem = QStringLiteral("SY") + QString::number(index % 100).rightJustified(2, u'0');
+        const QString stem
+            = QStringLiteral("SY") + QString::number(index % 100).rightJustified(2, u'0');
         for (int i = 0; i <= index % 3; ++i)
-            bics.append(QString(stem + country + QStringLiteral("2") + QString::number(i)
-                                + QStringLiteral("XXX")));
+            bics.append(QString(
+                stem + country + QStringLiteral("2") + QString::number(i) + QStringLiteral("XXX")));
         bic = bics;
     }
     const bool lapsed = index % 11 == 10;
-    const QJsonObject entity{
+    const QJsonObject entity {
         { QStringLiteral("legalName"), legalName },
         { QStringLiteral("otherNames"), QJsonArray() },
         { QStringLiteral("transliteratedOtherNames"), QJsonArray() },
         { QStringLiteral("legalAddress"),
-          address(QString(QString::number(index) + QStringLiteral(" Example Street")),
-                  QStringLiteral("Capital"), country) },
+            address(QString(QString::number(index) + QStringLiteral(" Example Street")),
+                QStringLiteral("Capital"), country) },
         { QStringLiteral("headquartersAddress"),
-          address(QStringLiteral("2 Other Street"), QStringLiteral("Elsewhere"), country) },
+            address(QStringLiteral("2 Other Street"), QStringLiteral("Elsewhere"), country) },
         { QStringLiteral("registeredAt"),
-          QJsonObject{ { QStringLiteral("id"), QStringLiteral("RA000585") },
-                       { QStringLiteral("other"), QJsonValue::Null } } },
+            QJsonObject { { QStringLiteral("id"), QStringLiteral("RA000585") },
+                { QStringLiteral("other"), QJsonValue::Null } } },
         { QStringLiteral("registeredAs"), QString::number(index).rightJustified(8, u'0') },
         { QStringLiteral("jurisdiction"), country },
         { QStringLiteral("category"), QStringLiteral("GENERAL") },
         { QStringLiteral("legalForm"),
-          QJsonObject{ { QStringLiteral("id"), QStringLiteral("H0PO") },
-                       { QStringLiteral("other"), QJsonValue::Null } } },
-        { QStringLiteral("status"), lapsed ? QStringLiteral("INACTIVE") : QStringLiteral("ACTIVE") },
+            QJsonObject { { QStringLiteral("id"), QStringLiteral("H0PO") },
+                { QStringLiteral("other"), QJsonValue::Null } } },
+        { QStringLiteral("status"),
+            lapsed ? QStringLiteral("INACTIVE") : QStringLiteral("ACTIVE") },
         { QStringLiteral("creationDate"), QStringLiteral("2001-01-01T00:00:00Z") },
     };
-    const QJsonObject registration{
+    const QJsonObject registration {
         { QStringLiteral("initialRegistrationDate"), QStringLiteral("2014-01-01T00:00:00Z") },
         { QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01T00:00:00Z") },
         { QStringLiteral("status"), lapsed ? QStringLiteral("LAPSED") : QStringLiteral("ISSUED") },
@@ -226,7 +236,7 @@ QJsonObject FakeGleif::syntheticRecord(int index)
         { QStringLiteral("managingLou"), QStringLiteral("213800WAVVOPS85N2205") },
         { QStringLiteral("corroborationLevel"), QStringLiteral("FULLY_CORROBORATED") },
     };
-    const QJsonObject attributes{
+    const QJsonObject attributes {
         { QStringLiteral("lei"), lei },
         { QStringLiteral("entity"), entity },
         { QStringLiteral("registration"), registration },
@@ -236,16 +246,15 @@ QJsonObject FakeGleif::syntheticRecord(int index)
         { QStringLiteral("spglobal"), QJsonArray() },
         { QStringLiteral("conformityFlag"), QStringLiteral("CONFORMING") },
     };
-    return QJsonObject{
+    return QJsonObject {
         { QStringLiteral("type"), QStringLiteral("lei-records") },
         { QStringLiteral("id"), lei },
         { QStringLiteral("attributes"), attributes },
         { QStringLiteral("relationships"),
-          QJsonObject{ { QStringLiteral("managing-lou"),
-                         QJsonObject{ { QStringLiteral("links"),
-                                        QJsonObject{ { QStringLiteral("related"),
-                                                       managingLou } } } } } } },
-        { QStringLiteral("links"), QJsonObject{ { QStringLiteral("self"), self } } },
+            QJsonObject { { QStringLiteral("managing-lou"),
+                QJsonObject { { QStringLiteral("links"),
+                    QJsonObject { { QStringLiteral("related"), managingLou } } } } } } },
+        { QStringLiteral("links"), QJsonObject { { QStringLiteral("self"), self } } },
     };
 }
 
@@ -333,8 +342,8 @@ void FakeGleif::processBuffer(QTcpSocket *socket)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            headers.insert(lines[i].left(colon).trimmed().toLower(),
-                           lines[i].mid(colon + 1).trimmed());
+            headers.insert(
+                lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
     }
     // GET carries no body; anything else declared is skipped so the next request parses.
     const int bodyLength = headers.value("content-length").toInt();
@@ -363,8 +372,8 @@ void FakeGleif::processBuffer(QTcpSocket *socket)
     send(socket, handle(target, headers), true, closeAfter);
 }
 
-FakeGleif::Answer FakeGleif::handle(const QByteArray &target,
-                                    const QHash<QByteArray, QByteArray> &headers)
+FakeGleif::Answer FakeGleif::handle(
+    const QByteArray &target, const QHash<QByteArray, QByteArray> &headers)
 {
     const qint64 now = m_clock.elapsed();
     LoggedRequest request;
@@ -376,8 +385,8 @@ FakeGleif::Answer FakeGleif::handle(const QByteArray &target,
         request.query = QUrlQuery(QString::fromLatin1(target.mid(question + 1)));
     request.userAgent = headers.value("user-agent");
     request.accept = headers.value("accept");
-    const QString filter = request.query.queryItemValue(QStringLiteral("filter[lei]"),
-                                                        QUrl::FullyDecoded);
+    const QString filter
+        = request.query.queryItemValue(QStringLiteral("filter[lei]"), QUrl::FullyDecoded);
     if (request.path == recordsPath) {
         for (const QString &part : filter.split(u',', Qt::SkipEmptyParts)) {
             const QString lei = part.trimmed().toUpper();
@@ -415,12 +424,13 @@ FakeGleif::Answer FakeGleif::handle(const QByteArray &target,
         m_window.push_back(now); // GLEIF counts refused requests too
         if (int(m_window.size()) > m_options.rateLimit) {
             // Free again once enough of the oldest arrivals have left the window.
-            const qint64 freeAt = m_window[m_window.size() - m_options.rateLimit] + m_options.windowMs;
+            const qint64 freeAt
+                = m_window[m_window.size() - m_options.rateLimit] + m_options.windowMs;
             const qint64 seconds = std::max<qint64>(1, (freeAt - now + 999) / 1000);
             if (m_options.sendRetryAfter)
                 answer.headers.append({ "Retry-After", QByteArray::number(seconds) });
-            return error(429, QStringLiteral("Too Many Requests"),
-                         QStringLiteral("Rate limit exceeded"));
+            return error(
+                429, QStringLiteral("Too Many Requests"), QStringLiteral("Rate limit exceeded"));
         }
     }
 
@@ -432,8 +442,8 @@ FakeGleif::Answer FakeGleif::handle(const QByteArray &target,
             answer.body = scripted.body;
             answer.headers = scripted.headers;
             if (answer.body.isEmpty() && scripted.status != 200)
-                answer.body = jsonApiError(scripted.status, QString::fromLatin1(reasonPhrase(scripted.status)),
-                                           QStringLiteral("scripted"));
+                answer.body = jsonApiError(scripted.status,
+                    QString::fromLatin1(reasonPhrase(scripted.status)), QStringLiteral("scripted"));
             return finish(answer);
         }
     }
@@ -444,12 +454,13 @@ FakeGleif::Answer FakeGleif::handle(const QByteArray &target,
     ++m_apiRequests;
     if (m_options.serverErrorEvery > 0 && m_apiRequests % m_options.serverErrorEvery == 0)
         return error(m_options.serverErrorStatus,
-                     QString::fromLatin1(reasonPhrase(m_options.serverErrorStatus)),
-                     QStringLiteral("every k-th request fails"));
+            QString::fromLatin1(reasonPhrase(m_options.serverErrorStatus)),
+            QStringLiteral("every k-th request fails"));
 
     for (const QString &lei : std::as_const(request.leis)) {
         if (m_options.errorLeis.contains(lei))
-            return error(500, QStringLiteral("Internal Server Error"), QStringLiteral("record broken"));
+            return error(
+                500, QStringLiteral("Internal Server Error"), QStringLiteral("record broken"));
     }
 
     Answer result;
@@ -458,7 +469,9 @@ FakeGleif::Answer FakeGleif::handle(const QByteArray &target,
     else if (request.path.startsWith(recordsPath + u'/') && request.leis.size() == 1)
         result = singleRecord(request.leis.first());
     else
-        result = { 404, jsonApiError(404, QStringLiteral("Not Found"), QStringLiteral("No such route")), {}, false, 0 };
+        result = { 404,
+            jsonApiError(404, QStringLiteral("Not Found"), QStringLiteral("No such route")), {},
+            false, 0 };
     result.delayMs += answer.delayMs;
     if (result.status == 200) {
         for (const QString &lei : std::as_const(request.leis)) {
@@ -475,14 +488,15 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
 {
     Answer answer;
     const auto bad = [&](const QString &parameter, const QString &detail) {
-        QJsonObject error{ { QStringLiteral("status"), QStringLiteral("400") },
-                           { QStringLiteral("title"), QStringLiteral("Bad Request") },
-                           { QStringLiteral("detail"), detail },
-                           { QStringLiteral("source"),
-                             QJsonObject{ { QStringLiteral("parameter"), parameter } } } };
+        QJsonObject error { { QStringLiteral("status"), QStringLiteral("400") },
+            { QStringLiteral("title"), QStringLiteral("Bad Request") },
+            { QStringLiteral("detail"), detail },
+            { QStringLiteral("source"),
+                QJsonObject { { QStringLiteral("parameter"), parameter } } } };
         answer.status = 400;
-        answer.body = QJsonDocument(QJsonObject{ { QStringLiteral("errors"), QJsonArray{ error } } })
-                              .toJson(QJsonDocument::Compact);
+        answer.body
+            = QJsonDocument(QJsonObject { { QStringLiteral("errors"), QJsonArray { error } } })
+                  .toJson(QJsonDocument::Compact);
         return answer;
     };
 
@@ -493,8 +507,8 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
         pageSize = sizeText.toInt(&ok);
         if (!ok || pageSize < 1 || pageSize > m_options.maxPageSize)
             return bad(QStringLiteral("page[size]"),
-                       QStringLiteral("page[size] must be an integer between 1 and ")
-                               + QString::number(m_options.maxPageSize));
+                QStringLiteral("page[size] must be an integer between 1 and ")
+                    + QString::number(m_options.maxPageSize));
     }
     int pageNumber = 1;
     if (request.query.hasQueryItem(QStringLiteral("page[number]"))) {
@@ -502,10 +516,10 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
         pageNumber = request.query.queryItemValue(QStringLiteral("page[number]")).toInt(&ok);
         if (!ok || pageNumber < 1)
             return bad(QStringLiteral("page[number]"),
-                       QStringLiteral("page[number] must be a positive integer"));
+                QStringLiteral("page[number] must be a positive integer"));
     }
-    const int perPage = m_options.pageSizeCap > 0 ? std::min(pageSize, m_options.pageSizeCap)
-                                                  : pageSize;
+    const int perPage
+        = m_options.pageSizeCap > 0 ? std::min(pageSize, m_options.pageSizeCap) : pageSize;
 
     QStringList matched;
     if (request.query.hasQueryItem(QStringLiteral("filter[lei]"))) {
@@ -542,8 +556,8 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
         url.setQuery(query);
         return url.toString(QUrl::FullyEncoded);
     };
-    QJsonObject links{ { QStringLiteral("first"), pageLink(1) },
-                       { QStringLiteral("last"), pageLink(lastPage) } };
+    QJsonObject links { { QStringLiteral("first"), pageLink(1) },
+        { QStringLiteral("last"), pageLink(lastPage) } };
     if (pageNumber > 1)
         links.insert(QStringLiteral("prev"), pageLink(std::min(pageNumber - 1, lastPage)));
     if (pageNumber < lastPage)
@@ -552,16 +566,15 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
     const bool empty = from >= to;
     QJsonObject meta = goldenCopyMeta();
     meta.insert(QStringLiteral("pagination"),
-                QJsonObject{ { QStringLiteral("currentPage"), pageNumber },
-                             { QStringLiteral("perPage"), perPage },
-                             { QStringLiteral("from"), empty ? QJsonValue() : QJsonValue(from + 1) },
-                             { QStringLiteral("to"), empty ? QJsonValue() : QJsonValue(to) },
-                             { QStringLiteral("total"), total },
-                             { QStringLiteral("lastPage"), lastPage } });
-    answer.body = QJsonDocument(QJsonObject{ { QStringLiteral("meta"), meta },
-                                             { QStringLiteral("links"), links },
-                                             { QStringLiteral("data"), data } })
-                          .toJson(QJsonDocument::Compact);
+        QJsonObject { { QStringLiteral("currentPage"), pageNumber },
+            { QStringLiteral("perPage"), perPage },
+            { QStringLiteral("from"), empty ? QJsonValue() : QJsonValue(from + 1) },
+            { QStringLiteral("to"), empty ? QJsonValue() : QJsonValue(to) },
+            { QStringLiteral("total"), total }, { QStringLiteral("lastPage"), lastPage } });
+    answer.body
+        = QJsonDocument(QJsonObject { { QStringLiteral("meta"), meta },
+                            { QStringLiteral("links"), links }, { QStringLiteral("data"), data } })
+              .toJson(QJsonDocument::Compact);
     return answer;
 }
 
@@ -571,31 +584,31 @@ FakeGleif::Answer FakeGleif::singleRecord(const QString &lei)
     if (!knows(lei)) {
         answer.status = 404;
         answer.body = jsonApiError(404, QStringLiteral("Not Found"),
-                                   QStringLiteral("The requested LEI record does not exist"));
+            QStringLiteral("The requested LEI record does not exist"));
         return answer;
     }
     const QJsonObject record = this->record(lei);
-    answer.body = QJsonDocument(QJsonObject{ { QStringLiteral("meta"), goldenCopyMeta() },
-                                             { QStringLiteral("data"), record },
-                                             { QStringLiteral("links"),
-                                               record.value(u"links").toObject() } })
-                          .toJson(QJsonDocument::Compact);
+    answer.body
+        = QJsonDocument(QJsonObject { { QStringLiteral("meta"), goldenCopyMeta() },
+                            { QStringLiteral("data"), record },
+                            { QStringLiteral("links"), record.value(u"links").toObject() } })
+              .toJson(QJsonDocument::Compact);
     return answer;
 }
 
 QByteArray FakeGleif::statsJson() const
 {
-    return QJsonDocument(QJsonObject{
-                                 { QStringLiteral("requests"), m_stats.requests },
-                                 { QStringLiteral("leisAsked"), double(m_stats.leisAsked) },
-                                 { QStringLiteral("tooManyRequests"), m_stats.tooManyRequests },
-                                 { QStringLiteral("serverErrors"), m_stats.serverErrors },
-                                 { QStringLiteral("truncated"), m_stats.truncated },
-                                 { QStringLiteral("peakConcurrency"), m_stats.peakConcurrency },
-                                 { QStringLiteral("maxInAnyWindow"),
-                                   maxInAnyWindow(arrivals(), m_options.windowMs) },
-                         })
-            .toJson(QJsonDocument::Compact);
+    return QJsonDocument(
+        QJsonObject {
+            { QStringLiteral("requests"), m_stats.requests },
+            { QStringLiteral("leisAsked"), double(m_stats.leisAsked) },
+            { QStringLiteral("tooManyRequests"), m_stats.tooManyRequests },
+            { QStringLiteral("serverErrors"), m_stats.serverErrors },
+            { QStringLiteral("truncated"), m_stats.truncated },
+            { QStringLiteral("peakConcurrency"), m_stats.peakConcurrency },
+            { QStringLiteral("maxInAnyWindow"), maxInAnyWindow(arrivals(), m_options.windowMs) },
+        })
+        .toJson(QJsonDocument::Compact);
 }
 
 void FakeGleif::send(QTcpSocket *socket, const Answer &answer, bool counted, bool closeAfter)
@@ -607,7 +620,8 @@ void FakeGleif::send(QTcpSocket *socket, const Answer &answer, bool counted, boo
         if (!guard)
             return; // the client gave up (timeout, cancel)
         QTcpSocket *s = guard.data();
-        const bool cutConnection = answer.truncate && m_options.truncation == Truncation::Connection;
+        const bool cutConnection
+            = answer.truncate && m_options.truncation == Truncation::Connection;
         QByteArray body = answer.body;
         qsizetype declared = body.size();
         if (answer.truncate) {
@@ -616,9 +630,8 @@ void FakeGleif::send(QTcpSocket *socket, const Answer &answer, bool counted, boo
                 declared = body.size();
         }
         QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' '
-                + reasonPhrase(answer.status) + "\r\n"
-                + "Content-Type: application/vnd.api+json\r\n"
-                + "Content-Length: " + QByteArray::number(declared) + "\r\n";
+            + reasonPhrase(answer.status) + "\r\n" + "Content-Type: application/vnd.api+json\r\n"
+            + "Content-Length: " + QByteArray::number(declared) + "\r\n";
         for (const auto &h : answer.headers)
             head += h.first + ": " + h.second + "\r\n";
         if (closeAfter || cutConnection)

@@ -29,28 +29,28 @@ class FakeGleif final : public QObject
     Q_OBJECT
 public:
     enum class Truncation {
-        Body,       // a complete HTTP answer whose JSON stops half way
+        Body, // a complete HTTP answer whose JSON stops half way
         Connection, // Content-Length promises the whole body, the connection closes half way
     };
 
     struct Options
     {
-        int latencyMs = 0;           // before every API answer
-        int rateLimit = 0;           // requests per rolling window, 0 for none; every arrival counts
+        int latencyMs = 0; // before every API answer
+        int rateLimit = 0; // requests per rolling window, 0 for none; every arrival counts
         int windowMs = 60000;
-        bool sendRetryAfter = true;  // with 429s
-        int serverErrorEvery = 0;    // every k-th API request gets serverErrorStatus, 0 for never
+        bool sendRetryAfter = true; // with 429s
+        int serverErrorEvery = 0; // every k-th API request gets serverErrorStatus, 0 for never
         int serverErrorStatus = 503;
-        QStringList truncateLeis;    // a request naming one of these gets a cut answer
+        QStringList truncateLeis; // a request naming one of these gets a cut answer
         Truncation truncation = Truncation::Body;
-        QStringList errorLeis;       // a request naming one of these gets HTTP 500, always
+        QStringList errorLeis; // a request naming one of these gets HTTP 500, always
         int defaultPageSize = 15;
         int maxPageSize = 200;
-        int pageSizeCap = 0;         // pages hold at most this many, whatever page[size] says
-        int maxUrlLength = 0;        // longer request targets get 414, 0 for no limit
-        int syntheticEntities = 0;   // LEIs syntheticLei(0..n-1) exist
+        int pageSizeCap = 0; // pages hold at most this many, whatever page[size] says
+        int maxUrlLength = 0; // longer request targets get 414, 0 for no limit
+        int syntheticEntities = 0; // LEIs syntheticLei(0..n-1) exist
         bool loadSampleRecords = true; // the seven records of resources/gleif_sample_records.json
-        quint32 seed = 1;            // the order of `data`
+        quint32 seed = 1; // the order of `data`
     };
 
     // Served, in order, to the next API requests instead of (status != 0) or after (status == 0,
@@ -65,24 +65,24 @@ public:
 
     struct Stats
     {
-        int requests = 0;         // API requests, rejected ones included
-        qint64 leisAsked = 0;     // filter[lei] values, summed over requests
-        int tooManyRequests = 0;  // 429s served
-        int serverErrors = 0;     // 5xx served
-        int truncated = 0;        // cut answers served
-        int peakConcurrency = 0;  // requests being answered at the same time
+        int requests = 0; // API requests, rejected ones included
+        qint64 leisAsked = 0; // filter[lei] values, summed over requests
+        int tooManyRequests = 0; // 429s served
+        int serverErrors = 0; // 5xx served
+        int truncated = 0; // cut answers served
+        int peakConcurrency = 0; // requests being answered at the same time
     };
 
     struct LoggedRequest
     {
-        qint64 arrivedMs = 0;     // since the fake was created
-        QByteArray target;        // as on the request line
-        QString path;             // decoded
+        qint64 arrivedMs = 0; // since the fake was created
+        QByteArray target; // as on the request line
+        QString path; // decoded
         QUrlQuery query;
-        QStringList leis;         // filter[lei], or the LEI of a single-record request
+        QStringList leis; // filter[lei], or the LEI of a single-record request
         QByteArray userAgent;
         QByteArray accept;
-        int status = 0;           // what it was answered
+        int status = 0; // what it was answered
     };
 
     explicit FakeGleif(QObject *parent = nullptr);
@@ -97,6 +97,7 @@ public:
     QString errorString() const;
 
     Options options() const { return m_options; }
+    // Applies to the next requests; loadSampleRecords only counts at construction.
     void setOptions(const Options &options);
 
     // A JSON array of lei-records, as in resources/gleif_sample_records.json.
@@ -159,7 +160,7 @@ private:
     QList<Scripted> m_script;
     QElapsedTimer m_clock;
     std::deque<qint64> m_window; // arrivals inside the rate-limit window
-    int m_apiRequests = 0;       // for serverErrorEvery
+    int m_apiRequests = 0; // for serverErrorEvery
     int m_active = 0;
     Stats m_stats;
     QVector<LoggedRequest> m_log;

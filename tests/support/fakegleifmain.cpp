@@ -14,64 +14,62 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(LEI_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-            "A local GLEIF API v1 on 127.0.0.1 for tests, benchmarks and demos. Serves "
-            "/api/v1/lei-records?filter[lei]=...&page[size]=&page[number]= and "
-            "/api/v1/lei-records/{LEI}; /_fake/stats gives what it saw as JSON."));
+    parser.setApplicationDescription(
+        QStringLiteral("A local GLEIF API v1 on 127.0.0.1 for tests, benchmarks and demos. Serves "
+                       "/api/v1/lei-records?filter[lei]=...&page[size]=&page[number]= and "
+                       "/api/v1/lei-records/{LEI}; /_fake/stats gives what it saw as JSON."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port({ QStringLiteral("p"), QStringLiteral("port") },
-                                  QStringLiteral("Port, 0 for a free one (default)."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("Port, 0 for a free one (default)."), QStringLiteral("N"),
+        QStringLiteral("0"));
     const QCommandLineOption latency(QStringLiteral("latency"),
-                                     QStringLiteral("Delay before every answer (default 0)."),
-                                     QStringLiteral("MS"), QStringLiteral("0"));
+        QStringLiteral("Delay before every answer (default 0)."), QStringLiteral("MS"),
+        QStringLiteral("0"));
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
-                                       QStringLiteral("Requests per rolling window before 429s "
-                                                      "(default 60, 0 for none)."),
-                                       QStringLiteral("N"), QStringLiteral("60"));
+        QStringLiteral("Requests per rolling window before 429s "
+                       "(default 60, 0 for none)."),
+        QStringLiteral("N"), QStringLiteral("60"));
     const QCommandLineOption window(QStringLiteral("window"),
-                                    QStringLiteral("Rate-limit window (default 60000)."),
-                                    QStringLiteral("MS"), QStringLiteral("60000"));
-    const QCommandLineOption noRetryAfter(QStringLiteral("no-retry-after"),
-                                          QStringLiteral("Send 429s without Retry-After."));
+        QStringLiteral("Rate-limit window (default 60000)."), QStringLiteral("MS"),
+        QStringLiteral("60000"));
+    const QCommandLineOption noRetryAfter(
+        QStringLiteral("no-retry-after"), QStringLiteral("Send 429s without Retry-After."));
     const QCommandLineOption errorEvery(QStringLiteral("error-every"),
-                                        QStringLiteral("Every K-th request fails with a 5xx."),
-                                        QStringLiteral("K"), QStringLiteral("0"));
+        QStringLiteral("Every K-th request fails with a 5xx."), QStringLiteral("K"),
+        QStringLiteral("0"));
     const QCommandLineOption errorStatus(QStringLiteral("error-status"),
-                                         QStringLiteral("The status of those (default 503)."),
-                                         QStringLiteral("STATUS"), QStringLiteral("503"));
+        QStringLiteral("The status of those (default 503)."), QStringLiteral("STATUS"),
+        QStringLiteral("503"));
     const QCommandLineOption truncate(QStringLiteral("truncate"),
-                                      QStringLiteral("Cut the answer to any request naming one "
-                                                     "of these LEIs (comma-separated)."),
-                                      QStringLiteral("LEIS"));
+        QStringLiteral("Cut the answer to any request naming one "
+                       "of these LEIs (comma-separated)."),
+        QStringLiteral("LEIS"));
     const QCommandLineOption truncateMode(QStringLiteral("truncate-mode"),
-                                          QStringLiteral("body (JSON cut, default) or connection "
-                                                         "(connection closed mid-body)."),
-                                          QStringLiteral("MODE"), QStringLiteral("body"));
+        QStringLiteral("body (JSON cut, default) or connection "
+                       "(connection closed mid-body)."),
+        QStringLiteral("MODE"), QStringLiteral("body"));
     const QCommandLineOption failLeis(QStringLiteral("fail"),
-                                      QStringLiteral("Answer HTTP 500 to any request naming one "
-                                                     "of these LEIs (comma-separated)."),
-                                      QStringLiteral("LEIS"));
+        QStringLiteral("Answer HTTP 500 to any request naming one "
+                       "of these LEIs (comma-separated)."),
+        QStringLiteral("LEIS"));
     const QCommandLineOption entities(QStringLiteral("entities"),
-                                      QStringLiteral("Synthetic entities FAKE00000000000000xx "
-                                                     "to serve besides the sample (default 0)."),
-                                      QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("Synthetic entities FAKE00000000000000xx "
+                       "to serve besides the sample (default 0)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption records(QStringLiteral("records"),
-                                     QStringLiteral("More records to serve (JSON array)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption noSample(QStringLiteral("no-sample"),
-                                      QStringLiteral("Do not serve the seven sample records."));
+        QStringLiteral("More records to serve (JSON array)."), QStringLiteral("FILE"));
+    const QCommandLineOption noSample(
+        QStringLiteral("no-sample"), QStringLiteral("Do not serve the seven sample records."));
     const QCommandLineOption pageSizeCap(QStringLiteral("page-size-cap"),
-                                         QStringLiteral("At most N records per page, whatever "
-                                                        "page[size] asks (default: no cap)."),
-                                         QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("At most N records per page, whatever "
+                       "page[size] asks (default: no cap)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption maxUrl(QStringLiteral("max-url-length"),
-                                    QStringLiteral("Answer 414 to longer request targets."),
-                                    QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("Answer 414 to longer request targets."), QStringLiteral("N"),
+        QStringLiteral("0"));
     parser.addOptions({ port, latency, rateLimit, window, noRetryAfter, errorEvery, errorStatus,
-                        truncate, truncateMode, failLeis, entities, records, noSample, pageSizeCap,
-                        maxUrl });
+        truncate, truncateMode, failLeis, entities, records, noSample, pageSizeCap, maxUrl });
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option) {
@@ -79,7 +77,7 @@ int main(int argc, char **argv)
         const int value = parser.value(option).toInt(&ok);
         if (!ok || value < 0) {
             std::fprintf(stderr, "fake-gleif: --%s wants a non-negative number\n",
-                         qPrintable(option.names().constLast()));
+                qPrintable(option.names().constLast()));
             std::exit(2);
         }
         return value;

@@ -39,9 +39,9 @@ public:
     {
         m_process.setProgram(s.program);
         m_process.setArguments({ QStringLiteral("--latency"), QString::number(s.latencyMs),
-                                 QStringLiteral("--rate-limit"), QString::number(s.rateLimit),
-                                 QStringLiteral("--window"), QString::number(s.windowMs),
-                                 QStringLiteral("--entities"), QString::number(s.entities) });
+            QStringLiteral("--rate-limit"), QString::number(s.rateLimit),
+            QStringLiteral("--window"), QString::number(s.windowMs), QStringLiteral("--entities"),
+            QString::number(s.entities) });
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted(5000))
@@ -53,8 +53,8 @@ public:
     {
         if (m_process.state() != QProcess::Running)
             std::fprintf(stderr, "bench-gleif: fake-gleif had ended (exit %d, %s)\n",
-                         m_process.exitCode(),
-                         m_process.exitStatus() == QProcess::CrashExit ? "crashed" : "normal");
+                m_process.exitCode(),
+                m_process.exitStatus() == QProcess::CrashExit ? "crashed" : "normal");
         m_process.terminate();
         if (!m_process.waitForFinished(3000))
             m_process.kill();
@@ -102,24 +102,26 @@ void runClient(const FakeSettings &fakeSettings, int leiCount, const GleifSettin
     fs.entities = leiCount;
     FakeProcess fake(fs);
     if (fake.baseUrl().isEmpty()) {
-        std::fprintf(stderr, "bench-gleif: fake-gleif did not start (%s)\n", qPrintable(fs.program));
+        std::fprintf(
+            stderr, "bench-gleif: fake-gleif did not start (%s)\n", qPrintable(fs.program));
         std::exit(3);
     }
     GleifSettings settings = base;
     settings.baseUrl = fake.baseUrl();
     GleifClient client(settings);
-    client.setRateLimiter(std::make_shared<RateLimiter>(settings.requestsPerMinute, settings.window));
+    client.setRateLimiter(
+        std::make_shared<RateLimiter>(settings.requestsPerMinute, settings.window));
 
     QEventLoop loop;
     QObject::connect(&client, &GleifClient::finished, &loop, &QEventLoop::quit);
     QString firstFailure;
     QObject::connect(&client, &GleifClient::resultsReady, &loop,
-                     [&firstFailure](const QVector<LookupResult> &results) {
-                         for (const LookupResult &r : results) {
-                             if (r.outcome == LookupOutcome::Failed && firstFailure.isEmpty())
-                                 firstFailure = r.reason;
-                         }
-                     });
+        [&firstFailure](const QVector<LookupResult> &results) {
+            for (const LookupResult &r : results) {
+                if (r.outcome == LookupOutcome::Failed && firstFailure.isEmpty())
+                    firstFailure = r.reason;
+            }
+        });
     QElapsedTimer clock;
     clock.start();
     client.lookup(distinctLeis(leiCount));
@@ -130,16 +132,16 @@ void runClient(const FakeSettings &fakeSettings, int leiCount, const GleifSettin
     const QJsonObject server = fake.stats(nam);
     const GleifCounters c = client.counters();
     out() << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10\n")
-                     .arg(leiCount, 7)
-                     .arg(settings.concurrency, 4)
-                     .arg(c.requestsSent, 8)
-                     .arg(server.value(u"tooManyRequests").toInt(), 5)
-                     .arg(c.retries, 7)
-                     .arg(c.found, 7)
-                     .arg(c.failed + c.notFound, 6)
-                     .arg(seconds, 8, 'f', 2)
-                     .arg(seconds > 0 ? leiCount / seconds * 60.0 : 0.0, 10, 'f', 0)
-                     .arg(server.value(u"maxInAnyWindow").toInt(), 6);
+                 .arg(leiCount, 7)
+                 .arg(settings.concurrency, 4)
+                 .arg(c.requestsSent, 8)
+                 .arg(server.value(u"tooManyRequests").toInt(), 5)
+                 .arg(c.retries, 7)
+                 .arg(c.found, 7)
+                 .arg(c.failed + c.notFound, 6)
+                 .arg(seconds, 8, 'f', 2)
+                 .arg(seconds > 0 ? leiCount / seconds * 60.0 : 0.0, 10, 'f', 0)
+                 .arg(server.value(u"maxInAnyWindow").toInt(), 6);
     if (!firstFailure.isEmpty())
         out() << "        first failure: " << firstFailure << "\n";
     out().flush();
@@ -160,12 +162,14 @@ void runNaive(const FakeSettings &fakeSettings, int leiCount)
     clock.start();
     std::function<void()> pump = [&] {
         while (inFlight < 10 && next < leis.size()) {
-            QNetworkRequest request(QUrl(fake.baseUrl().toString() + QStringLiteral("/lei-records/") + leis[next++]));
+            QNetworkRequest request(
+                QUrl(fake.baseUrl().toString() + QStringLiteral("/lei-records/") + leis[next++]));
             request.setRawHeader("Accept", "application/vnd.api+json");
             QNetworkReply *reply = nam.get(request);
             ++inFlight;
             QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
-                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                const int status
+                    = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 (status == 200 ? ok : status == 429 ? refused : other)++;
                 --inFlight;
                 reply->deleteLater();
@@ -177,10 +181,14 @@ void runNaive(const FakeSettings &fakeSettings, int leiCount)
     };
     pump();
     loop.exec();
-    out() << QStringLiteral("naive, one request per LEI, 10 concurrent: %1 LEIs, %2 answered, %3 refused "
-                            "with 429 (rows blanked), %4 other, %5 s\n")
-                     .arg(leiCount).arg(ok).arg(refused).arg(other)
-                     .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
+    out() << QStringLiteral(
+        "naive, one request per LEI, 10 concurrent: %1 LEIs, %2 answered, %3 refused "
+        "with 429 (rows blanked), %4 other, %5 s\n")
+                 .arg(leiCount)
+                 .arg(ok)
+                 .arg(refused)
+                 .arg(other)
+                 .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
 }
 
 } // namespace
@@ -190,37 +198,38 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-            "Resolves N distinct LEIs with the GLEIF client against fake-gleif (200 ms latency, "
-            "60 requests per rolling minute by default) and prints requests, 429s, seconds and "
-            "LEIs per minute. Each row uses a fresh fake and a fresh rate limiter."));
+        "Resolves N distinct LEIs with the GLEIF client against fake-gleif (200 ms latency, "
+        "60 requests per rolling minute by default) and prints requests, 429s, seconds and "
+        "LEIs per minute. Each row uses a fresh fake and a fresh rate limiter."));
     parser.addHelpOption();
     const QCommandLineOption sizes(QStringLiteral("sizes"),
-                                   QStringLiteral("Comma-separated LEI counts (default 1000,10000)."),
-                                   QStringLiteral("LIST"), QStringLiteral("1000,10000"));
+        QStringLiteral("Comma-separated LEI counts (default 1000,10000)."), QStringLiteral("LIST"),
+        QStringLiteral("1000,10000"));
     const QCommandLineOption with50k(QStringLiteral("with-50k"),
-                                     QStringLiteral("Also 50,000 LEIs (takes about four minutes: "
-                                                    "bound by the rate limit)."));
+        QStringLiteral("Also 50,000 LEIs (takes about four minutes: "
+                       "bound by the rate limit)."));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"),
-                                         QStringLiteral("Comma-separated client concurrency values to "
-                                                        "try (default: the client's default)."),
-                                         QStringLiteral("LIST"));
+        QStringLiteral("Comma-separated client concurrency values to "
+                       "try (default: the client's default)."),
+        QStringLiteral("LIST"));
     const QCommandLineOption batchSize(QStringLiteral("batch-size"),
-                                       QStringLiteral("LEIs per request (default 200)."),
-                                       QStringLiteral("N"), QStringLiteral("200"));
+        QStringLiteral("LEIs per request (default 200)."), QStringLiteral("N"),
+        QStringLiteral("200"));
     const QCommandLineOption latency(QStringLiteral("latency"),
-                                     QStringLiteral("fake-gleif latency (default 200)."),
-                                     QStringLiteral("MS"), QStringLiteral("200"));
+        QStringLiteral("fake-gleif latency (default 200)."), QStringLiteral("MS"),
+        QStringLiteral("200"));
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
-                                       QStringLiteral("Requests per minute, both sides (default 60)."),
-                                       QStringLiteral("N"), QStringLiteral("60"));
+        QStringLiteral("Requests per minute, both sides (default 60)."), QStringLiteral("N"),
+        QStringLiteral("60"));
     const QCommandLineOption naive(QStringLiteral("naive"),
-                                   QStringLiteral("Also run the one-request-per-LEI, 10-concurrent "
-                                                  "approach on N LEIs, for comparison."),
-                                   QStringLiteral("N"));
+        QStringLiteral("Also run the one-request-per-LEI, 10-concurrent "
+                       "approach on N LEIs, for comparison."),
+        QStringLiteral("N"));
     const QCommandLineOption fakeProgram(QStringLiteral("fake"),
-                                         QStringLiteral("The fake-gleif program to start."),
-                                         QStringLiteral("PATH"), QStringLiteral(FAKE_GLEIF_PATH));
-    parser.addOptions({ sizes, with50k, concurrency, batchSize, latency, rateLimit, naive, fakeProgram });
+        QStringLiteral("The fake-gleif program to start."), QStringLiteral("PATH"),
+        QStringLiteral(FAKE_GLEIF_PATH));
+    parser.addOptions(
+        { sizes, with50k, concurrency, batchSize, latency, rateLimit, naive, fakeProgram });
     parser.process(app);
 
     FakeSettings fake;
@@ -245,7 +254,8 @@ int main(int argc, char **argv)
 
     out() << "fake-gleif: " << fake.latencyMs << " ms latency, " << fake.rateLimit
           << " requests per rolling minute; client batch size " << settings.batchSize << "\n";
-    out() << "   LEIs | conc | requests |  429s | retries |   found | other |  seconds |  LEIs/min | max/60s\n";
+    out() << "   LEIs | conc | requests |  429s | retries |   found | other |  seconds |  LEIs/min "
+             "| max/60s\n";
     out().flush();
     for (int count : std::as_const(counts)) {
         for (int c : std::as_const(concurrencies)) {
