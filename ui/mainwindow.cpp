@@ -130,14 +130,14 @@ MainWindow::MainWindow(QWidget *parent)
     auto *failuresLayout = new QVBoxLayout(failuresPanel);
     failuresLayout->setContentsMargins(0, 0, 0, 0);
     failuresLayout->addWidget(m_failuresView);
-    auto *retry = new QPushButton(tr("&Retry failed lookups"), failuresPanel);
-    failuresLayout->addWidget(retry, 0, Qt::AlignRight);
+    m_retryButton = new QPushButton(tr("&Retry failed lookups"), failuresPanel);
+    failuresLayout->addWidget(m_retryButton, 0, Qt::AlignRight);
     m_failuresDock = new QDockWidget(tr("Failures"), this);
     m_failuresDock->setObjectName(QStringLiteral("failuresDock"));
     m_failuresDock->setWidget(failuresPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_failuresDock);
     m_failuresDock->hide();
-    connect(retry, &QPushButton::clicked, this, &MainWindow::retryFailed);
+    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryFailed);
     connect(m_failuresView, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const QVariant row = index.data(FailuresModel::RowRole);
         if (!row.isValid() || row.toLongLong() >= m_model->rowCount())
@@ -213,6 +213,7 @@ void MainWindow::updateActions()
     m_retryAction->setEnabled(!running && !m_exporting && m_job->results()
                               && m_job->results()->countOf(RowStatus::LookupFailed) > 0);
     m_exportAction->setEnabled(hasFile && !running && !m_exporting);
+    m_retryButton->setEnabled(m_retryAction->isEnabled());
 }
 
 void MainWindow::openDialog()
@@ -263,7 +264,7 @@ void MainWindow::fitColumns()
     m_view->resizeColumnsToContents();
     QHeaderView *header = m_view->horizontalHeader();
     for (int c = 0; c < header->count(); ++c)
-        header->resizeSection(c, qMin(header->sectionSize(c), 320));
+        header->resizeSection(c, qMin(header->sectionSize(c), 240));
 }
 
 bool MainWindow::isLoading() const

@@ -102,6 +102,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_retryAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QPushButton *m_retryButton = nullptr;
     bool m_exporting = false;
     qint64 m_invalidLeis = -1;
     quint64 m_generation = 0; // tells stale background results apart from the open file's

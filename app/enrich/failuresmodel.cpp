@@ -95,8 +95,6 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
             return int(g.status);
         if (role == Qt::DisplayRole && index.column() == 0)
             return tr("%1 (%2): %L3").arg(Status::describe(g.status), Status::code(g.status)).arg(qint64(g.rows.size()));
-        if (role == Qt::DisplayRole && index.column() == 2 && g.status == RowStatus::NotFound)
-            return tr("GLEIF has no record of these LEIs");
         return {};
     }
     const Group &g = m_groups[size_t(index.internalId() - 1)];

@@ -1,8 +1,17 @@
+#include "fakegleif.h"
+
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 // Runs the built lei-enrich as a user would and checks exit codes, messages and that nothing
 // is written when it refuses.
@@ -14,6 +23,18 @@ private Q_SLOTS:
     void help();
     void refusals_data();
     void refusals();
+    void enrichesTheSample();
+    void someRowsNotOkExitsOne();
+    void environmentAndCacheReuse();
+    void unwritableOutputWritesNothing();
+    void sigintStopsWithNothingWritten_data();
+    void sigintStopsWithNothingWritten();
+    void cacheCommand();
+
+private:
+    // Runs lei-enrich while the in-process fake GLEIF keeps answering.
+    int run(const QStringList &args, QString *err = nullptr, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    FakeGleif m_fake;
 
 private:
     QTemporaryDir m_dir;
@@ -31,7 +52,159 @@ void CliTest::initTestCase()
     QVERIFY(empty.open(QIODevice::WriteOnly));
     empty.close();
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("adir")));
+    QVERIFY(m_fake.listen());
 }
+
+int CliTest::run(const QStringList &args, QString *err, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    p.setProcessEnvironment(env);
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(LEI_ENRICH_EXE), args);
+    if (!finished.wait(60000))
+        return -1;
+    if (err)
+        *err = QString::fromUtf8(p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+static QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void CliTest::enrichesTheSample()
+{
+    const QString cache = m_dir.filePath(QStringLiteral("sample-cache.sqlite"));
+    QString err;
+    const int code = run({QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                          QStringLiteral("--report"), QStringLiteral("report.json"), QStringLiteral("sample.csv")}, &err);
+    QVERIFY2(code == 0, qPrintable(err));
+    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("sample.enriched.csv"))),
+             readFile(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv")));
+    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("report.json")))).object();
+    QCOMPARE(report.value(u"rows").toInt(), 20);
+    QCOMPARE(report.value(u"distinct_leis").toInt(), 6);
+    QCOMPARE(report.value(u"requests_sent").toInt(), 1);
+    QCOMPARE(report.value(u"cache_hits").toInt(), 0);
+    QCOMPARE(report.value(u"rows_per_status").toObject().value(u"ok").toInt(), 20);
+    QCOMPARE(report.value(u"failures").toArray().size(), 0);
+    QVERIFY(report.contains(u"seconds"));
+    QVERIFY2(err.contains(QStringLiteral("20 ok")), qPrintable(err)); // the closing summary
+    QVERIFY(QFileInfo::exists(cache));
+}
+
+void CliTest::someRowsNotOkExitsOne()
+{
+    QFile f(m_dir.filePath(QStringLiteral("mixed.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n1,1,garbage\n1000,0,BFXS5XCH7N0Y05NIXW11\n");
+    f.close();
+    QString err;
+    const int code = run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
+                          QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("mixed.sqlite")),
+                          QStringLiteral("-o"), QStringLiteral("mixed.xlsx"), QStringLiteral("--report"), QStringLiteral("mixed.json"),
+                          QStringLiteral("mixed.csv")}, &err);
+    QCOMPARE(code, 1);
+    QVERIFY2(err.isEmpty(), qPrintable(err)); // -q
+    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("mixed.xlsx"))).left(2), QByteArray("PK"));
+    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("mixed.json")))).object();
+    const QJsonArray failures = report.value(u"failures").toArray();
+    QCOMPARE(failures.size(), 2);
+    QCOMPARE(failures[0].toObject().value(u"row").toInt(), 2);
+    QCOMPARE(failures[0].toObject().value(u"status").toString(), QStringLiteral("invalid_lei"));
+    QCOMPARE(failures[0].toObject().value(u"lei").toString(), QStringLiteral("garbage"));
+    QCOMPARE(failures[1].toObject().value(u"row").toInt(), 3);
+    QCOMPARE(failures[1].toObject().value(u"reason").toString(), QStringLiteral("rate is 0: division by zero"));
+}
+
+void CliTest::environmentAndCacheReuse()
+{
+    // LEI_ENRICHER_* stand in for the options; a second run is served by the cache alone.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LEI_ENRICHER_API_URL"), m_fake.baseUrl().toString());
+    env.insert(QStringLiteral("LEI_ENRICHER_CACHE"), m_dir.filePath(QStringLiteral("env-cache.sqlite")));
+    env.insert(QStringLiteral("LEI_ENRICHER_TTL"), QStringLiteral("2h"));
+    QString err;
+    QCOMPARE(run({QStringLiteral("-o"), QStringLiteral("env1.csv"), QStringLiteral("sample.csv")}, &err, env), 0);
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("env-cache.sqlite"))));
+    const int requests = m_fake.stats().requests;
+    QCOMPARE(run({QStringLiteral("-o"), QStringLiteral("env2.csv"), QStringLiteral("--report"), QStringLiteral("env2.json"),
+                  QStringLiteral("sample.csv")}, &err, env), 0);
+    QCOMPARE(m_fake.stats().requests, requests);
+    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("env2.json")))).object();
+    QCOMPARE(report.value(u"cache_hits").toInt(), 6);
+    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("env1.csv"))), readFile(m_dir.filePath(QStringLiteral("env2.csv"))));
+    env.insert(QStringLiteral("LEI_ENRICHER_TTL"), QStringLiteral("soon"));
+    QCOMPARE(run({QStringLiteral("sample.csv")}, &err, env), 2);
+    QVERIFY2(err.contains(QStringLiteral("--ttl")), qPrintable(err));
+}
+
+void CliTest::unwritableOutputWritesNothing()
+{
+    QString err;
+    QCOMPARE(run({QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("-o"),
+                  QStringLiteral("/proc/lei-enricher.csv"), QStringLiteral("sample.csv")}, &err), 3);
+    QVERIFY2(err.contains(QStringLiteral("/proc/lei-enricher.csv")), qPrintable(err));
+}
+
+void CliTest::sigintStopsWithNothingWritten_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT") << 2;
+    QTest::newRow("SIGTERM") << 15;
+}
+
+void CliTest::sigintStopsWithNothingWritten()
+{
+    QFETCH(int, signal);
+    FakeGleif::Options o;
+    o.latencyMs = 400;
+    FakeGleif slow(o);
+    QVERIFY(slow.listen());
+    const QString cache = m_dir.filePath(QStringLiteral("sig-%1.sqlite").arg(signal));
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("--api-url"), slow.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                                              QStringLiteral("--batch-size"), QStringLiteral("2"), QStringLiteral("--concurrency"), QStringLiteral("1"),
+                                              QStringLiteral("-o"), QStringLiteral("sig.csv"), QStringLiteral("sample.csv")});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(slow.stats().requests >= 2, 10000); // one answer in, one in flight
+    QElapsedTimer stop;
+    stop.start();
+    ::kill(pid_t(p.processId()), signal);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(stop.elapsed() < 2000, "the run must stop at once, not after its requests");
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("sig.csv"))));
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("interrupted")));
+    // What had arrived is in the cache: an offline run finds at least those LEIs.
+    QString err;
+    run({QStringLiteral("--offline"), QStringLiteral("--cache"), cache, QStringLiteral("-o"), QStringLiteral("sig-offline.csv"),
+         QStringLiteral("--report"), QStringLiteral("sig.json"), QStringLiteral("sample.csv")}, &err);
+    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("sig.json")))).object();
+    QVERIFY2(report.value(u"cache_hits").toInt() >= 2, qPrintable(err));
+}
+
+void CliTest::cacheCommand()
+{
+    const QString cache = m_dir.filePath(QStringLiteral("stats-cache.sqlite"));
+    QString err;
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                  QStringLiteral("-o"), QStringLiteral("stats.csv"), QStringLiteral("sample.csv")}, &err), 0);
+    QProcess p;
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("cache"), QStringLiteral("stats"), QStringLiteral("--cache"), cache});
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(QRegularExpression(QStringLiteral("Entries:\\s+6\\n")).match(out).hasMatch(), qPrintable(out));
+    QVERIFY2(QRegularExpression(QStringLiteral("fresh:\\s+6\\n")).match(out).hasMatch(), qPrintable(out));
+}
+
 
 void CliTest::help()
 {
