@@ -329,8 +329,8 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         switch (error) {
         case QNetworkReply::OperationCanceledError: // what a transfer timeout looks like in 6.4
         case QNetworkReply::TimeoutError:
-            failure.reason = QStringLiteral("timeout after ") + secondsText(m_settings.timeout)
-                + QStringLiteral(" s");
+            failure.reason = QStringLiteral("timeout (no answer in ") + secondsText(m_settings.timeout)
+                + QStringLiteral(" s)");
             break;
         case QNetworkReply::ConnectionRefusedError:
             failure.kind = Failure::Kind::Unreachable;

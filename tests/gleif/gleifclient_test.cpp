@@ -433,7 +433,7 @@ void GleifClientTest::timeoutEveryTimeFails()
     QVERIFY(run.finished);
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(run.results.first().outcome, LookupOutcome::Failed);
-    QCOMPARE(run.results.first().reason, QStringLiteral("timeout after 0.2 s after 2 attempts"));
+    QCOMPARE(run.results.first().reason, QStringLiteral("timeout (no answer in 0.2 s) after 2 attempts"));
 }
 
 void GleifClientTest::truncatedAnswerFailsOnlyThatLei_data()

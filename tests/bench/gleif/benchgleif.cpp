@@ -16,6 +16,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -25,18 +26,43 @@ namespace {
 struct FakeSettings
 {
     QString program;
+    bool inProcess = false;
     int latencyMs = 200;
     int rateLimit = 60;
     int windowMs = 60000;
     int entities = 0;
 };
 
-// fake-gleif in its own process, so that its work is not counted against the client's.
-class FakeProcess final
+// The local GLEIF for one scenario: fake-gleif in its own process, so that its work is not
+// counted against the client's, or (--in-process) a FakeGleif on a thread of its own, for
+// machines where something else kills stray fake-gleif processes by name.
+class FakeServer final
 {
 public:
-    explicit FakeProcess(const FakeSettings &s)
+    explicit FakeServer(const FakeSettings &s)
     {
+        if (s.inProcess) {
+            FakeGleif::Options options;
+            options.latencyMs = s.latencyMs;
+            options.rateLimit = s.rateLimit;
+            options.windowMs = s.windowMs;
+            options.syntheticEntities = s.entities;
+            m_fake = new FakeGleif(options);
+            m_fake->moveToThread(&m_thread);
+            QObject::connect(&m_thread, &QThread::finished, m_fake, &QObject::deleteLater);
+            m_thread.start();
+            FakeGleif *fake = m_fake;
+            QUrl url;
+            QMetaObject::invokeMethod(
+                m_fake,
+                [fake, &url] {
+                    if (fake->listen())
+                        url = fake->baseUrl();
+                },
+                Qt::BlockingQueuedConnection);
+            m_baseUrl = url;
+            return;
+        }
         m_process.setProgram(s.program);
         m_process.setArguments({ QStringLiteral("--latency"), QString::number(s.latencyMs),
             QStringLiteral("--rate-limit"), QString::number(s.rateLimit),
@@ -49,8 +75,13 @@ public:
         while (!m_process.canReadLine() && m_process.waitForReadyRead(5000)) { }
         m_baseUrl = QUrl(QString::fromLatin1(m_process.readLine().trimmed()));
     }
-    ~FakeProcess()
+    ~FakeServer()
     {
+        if (m_fake) {
+            m_thread.quit();
+            m_thread.wait();
+            return;
+        }
         if (m_process.state() != QProcess::Running)
             std::fprintf(stderr, "bench-gleif: fake-gleif had ended (exit %d, %s)\n",
                 m_process.exitCode(),
@@ -60,7 +91,7 @@ public:
             m_process.kill();
         m_process.waitForFinished(3000);
     }
-    Q_DISABLE_COPY_MOVE(FakeProcess)
+    Q_DISABLE_COPY_MOVE(FakeServer)
 
     QUrl baseUrl() const { return m_baseUrl; }
 
@@ -78,6 +109,8 @@ public:
 
 private:
     QProcess m_process;
+    QThread m_thread;
+    FakeGleif *m_fake = nullptr;
     QUrl m_baseUrl;
 };
 
@@ -100,7 +133,7 @@ void runClient(const FakeSettings &fakeSettings, int leiCount, const GleifSettin
 {
     FakeSettings fs = fakeSettings;
     fs.entities = leiCount;
-    FakeProcess fake(fs);
+    FakeServer fake(fs);
     if (fake.baseUrl().isEmpty()) {
         std::fprintf(
             stderr, "bench-gleif: fake-gleif did not start (%s)\n", qPrintable(fs.program));
@@ -160,7 +193,7 @@ void runNaive(const FakeSettings &fakeSettings, int leiCount)
 {
     FakeSettings fs = fakeSettings;
     fs.entities = leiCount;
-    FakeProcess fake(fs);
+    FakeServer fake(fs);
     QNetworkAccessManager nam;
     const QStringList leis = distinctLeis(leiCount);
     int next = 0, inFlight = 0, ok = 0, refused = 0, other = 0;
@@ -235,12 +268,16 @@ int main(int argc, char **argv)
     const QCommandLineOption fakeProgram(QStringLiteral("fake"),
         QStringLiteral("The fake-gleif program to start."), QStringLiteral("PATH"),
         QStringLiteral(FAKE_GLEIF_PATH));
-    parser.addOptions(
-        { sizes, with50k, concurrency, batchSize, latency, rateLimit, naive, fakeProgram });
+    const QCommandLineOption inProcess(QStringLiteral("in-process"),
+        QStringLiteral("Run the local GLEIF on a thread of this process instead of starting "
+                       "fake-gleif."));
+    parser.addOptions({ sizes, with50k, concurrency, batchSize, latency, rateLimit, naive,
+        fakeProgram, inProcess });
     parser.process(app);
 
     FakeSettings fake;
     fake.program = parser.value(fakeProgram);
+    fake.inProcess = parser.isSet(inProcess);
     fake.latencyMs = parser.value(latency).toInt();
     fake.rateLimit = parser.value(rateLimit).toInt();
 
@@ -259,8 +296,9 @@ int main(int argc, char **argv)
     if (concurrencies.isEmpty())
         concurrencies.append(settings.concurrency);
 
-    out() << "fake-gleif: " << fake.latencyMs << " ms latency, " << fake.rateLimit
-          << " requests per rolling minute; client batch size " << settings.batchSize << "\n";
+    out() << (fake.inProcess ? "in-process fake" : "fake-gleif") << ": " << fake.latencyMs
+          << " ms latency, " << fake.rateLimit << " requests per rolling minute; client batch size "
+          << settings.batchSize << "\n";
     out() << "   LEIs | conc | requests |  429s | retries |   found | other |  seconds |  LEIs/min "
              "| max/60s\n";
     out().flush();
