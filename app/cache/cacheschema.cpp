@@ -2,6 +2,7 @@
 
 #include "cachelogging.h"
 #include "gleifrecord.h"
+#include "rawcodec.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -17,10 +18,6 @@
 namespace CacheSchema {
 
 namespace {
-
-// zlib level 1: about a tenth larger than the default level on GLEIF records but several
-// times faster, and compression sits on the path of every batch the job writes.
-constexpr int CompressionLevel = 1;
 
 struct Failure
 {
@@ -266,8 +263,8 @@ bool execWithRetry(QSqlQuery &query, const QString &sql, int timeoutMs)
     }
 }
 
-QByteArray compressRaw(const QByteArray &json) { return qCompress(json, CompressionLevel); }
+QByteArray compressRaw(const QByteArray &json) { return RawCodec::compress(json); }
 
-QByteArray uncompressRaw(const QByteArray &blob) { return blob.isEmpty() ? QByteArray() : qUncompress(blob); }
+QByteArray uncompressRaw(const QByteArray &blob) { return RawCodec::uncompress(blob); }
 
 } // namespace CacheSchema

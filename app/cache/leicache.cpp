@@ -15,6 +15,8 @@
 #include <QThread>
 #include <QVariant>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcCache, "lei.cache", QtWarningMsg)
 
 namespace {
@@ -246,9 +248,15 @@ QSqlDatabase LeiCache::connection()
             // WAL keeps every committed batch through a crash or kill of the process; only an
             // OS crash or power cut may lose the last commits, which are just refetched.
             const QString pragmas[] = {
+                // Only takes effect on a new, empty file. 8 kB pages measured faster than 4 kB
+                // for random lookups and writes in a million-entry cache.
+                QStringLiteral("PRAGMA page_size = 8192"),
                 QStringLiteral("PRAGMA journal_mode = WAL"),
                 QStringLiteral("PRAGMA synchronous = NORMAL"),
-                QStringLiteral("PRAGMA cache_size = -16384"),
+                QStringLiteral("PRAGMA cache_size = -32768"),
+                // Reading pages in place rather than copying them in with a system call each
+                // roughly halves a bulk lookup's time. Address space only, not memory.
+                QStringLiteral("PRAGMA mmap_size = 1073741824"),
                 QStringLiteral("PRAGMA temp_store = MEMORY"),
                 // Otherwise the WAL keeps the size of the largest batch ever written.
                 QStringLiteral("PRAGMA journal_size_limit = 16777216"),
@@ -426,7 +434,15 @@ bool LeiCache::store(const QList<LookupResult> &results)
         }
         const QVariant nullText(QMetaType::fromType<QString>());
         const QVariant nullBlob(QMetaType::fromType<QByteArray>());
-        for (const LookupResult &r : results) {
+        // In key order, consecutive writes often land on the same index pages.
+        QList<const LookupResult *> ordered;
+        ordered.reserve(results.size());
+        for (const LookupResult &r : results)
+            ordered.append(&r);
+        std::sort(ordered.begin(), ordered.end(),
+                  [](const LookupResult *a, const LookupResult *b) { return a->lei < b->lei; });
+        for (const LookupResult *p : ordered) {
+            const LookupResult &r = *p;
             if (!failure.isEmpty())
                 break;
             if (r.outcome == LookupOutcome::Failed || r.lei.isEmpty())
