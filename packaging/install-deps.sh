@@ -4,7 +4,7 @@ set -eu
 PACKAGES="cmake ninja-build g++ pkg-config zlib1g-dev
  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
  libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev libxlsxwriter-dev libmuparser-dev
- xvfb xauth"
+ xvfb xauth time curl"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
