@@ -7,6 +7,8 @@
 #include "lei.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -29,6 +31,7 @@ constexpr qint64 kSliceNs = 8'000'000;
 EnrichmentJob::EnrichmentJob(QObject *parent)
     : QObject(parent)
 {
+    m_cacheThread.setMaxThreadCount(1);
     m_sliceTimer.setSingleShot(true);
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &EnrichmentJob::runSlice);
@@ -38,6 +41,7 @@ EnrichmentJob::~EnrichmentJob()
 {
     if (m_client)
         m_client->cancel();
+    m_cacheThread.waitForDone(); // every answer that arrived reaches the file
 }
 
 bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
@@ -66,7 +70,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
 
     m_cache.reset();
     if (settings.useCache) {
-        auto cache = std::make_unique<LeiCache>();
+        auto cache = std::make_shared<LeiCache>();
         cache->setLifetime(settings.lifetime);
         cache->setNotFoundLifetime(settings.notFoundLifetime);
         if (cache->open(LeiCache::resolvePath(settings.cachePath))) {
@@ -95,6 +99,9 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_sequentialRow = -1;
     m_expired.clear();
     m_scanRow = 0;
+    ++m_run;
+    m_pendingWrites = 0;
+    m_awaitingCache = false;
     m_progress = {};
     m_progress.rows = rows;
 
@@ -202,16 +209,35 @@ void EnrichmentJob::afterScan()
         all.append(a.lei);
 
     if (m_cache && !m_settings.refresh) {
-        const QHash<QString, CachedAnswer> cached = m_cache->lookup(all, LeiCache::RawRecord::Skip);
-        for (auto it = cached.constBegin(); it != cached.constEnd(); ++it) {
-            const qint32 index = m_indexOf.value(it.key(), -1);
-            if (index < 0)
-                continue;
-            if (it->fresh)
-                settle(index, it->result, true);
-            else
-                m_expired.insert(it.key(), it->servedStale());
-        }
+        m_awaitingCache = true;
+        auto *watcher = new QFutureWatcher<QHash<QString, CachedAnswer>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run = m_run] {
+            watcher->deleteLater();
+            if (run != m_run)
+                return;
+            m_awaitingCache = false;
+            if (m_running)
+                afterCacheLookup(watcher->result());
+        });
+        watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache = m_cache, all] {
+            return cache->lookup(all, LeiCache::RawRecord::Skip);
+        }));
+        return;
+    }
+    afterCacheLookup({});
+}
+
+void EnrichmentJob::afterCacheLookup(const QHash<QString, CachedAnswer> &cached)
+{
+    EnrichmentResults &res = *m_results;
+    for (auto it = cached.constBegin(); it != cached.constEnd(); ++it) {
+        const qint32 index = m_indexOf.value(it.key(), -1);
+        if (index < 0)
+            continue;
+        if (it->fresh)
+            settle(index, it->result, true);
+        else
+            m_expired.insert(it.key(), it->servedStale());
     }
 
     // What the cache answered is computed in one pass in file order (sequential reads);
@@ -244,8 +270,23 @@ void EnrichmentJob::onAnswers(const QVector<LookupResult> &answers)
     if (!m_running)
         return;
     // The cache first: whatever happens next, these answers are kept.
-    if (m_cache && !m_cache->store(QList<LookupResult>(answers.begin(), answers.end())))
-        m_warnings.append(tr("could not write to the cache: %1").arg(m_cache->lastError()));
+    if (m_cache) {
+        ++m_pendingWrites;
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run = m_run] {
+            watcher->deleteLater();
+            if (run != m_run)
+                return;
+            --m_pendingWrites;
+            if (const QString error = watcher->result(); !error.isEmpty() && !m_warnings.contains(error))
+                m_warnings.append(error);
+            maybeFinish();
+        });
+        const QList<LookupResult> batch(answers.begin(), answers.end());
+        watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache = m_cache, batch] {
+            return cache->store(batch) ? QString() : tr("could not write to the cache: %1").arg(cache->lastError());
+        }));
+    }
     for (const LookupResult &r : answers) {
         const qint32 index = m_indexOf.value(r.lei, -1);
         if (index >= 0 && m_results->m_answers[size_t(index)].state == LeiAnswer::State::Pending)
@@ -367,7 +408,8 @@ void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
 
 void EnrichmentJob::maybeFinish()
 {
-    if (!m_running || m_phase != Phase::Resolving || m_fetching || hasComputeWork())
+    if (!m_running || m_phase != Phase::Resolving || m_fetching || m_awaitingCache
+        || m_pendingWrites > 0 || hasComputeWork())
         return;
     m_running = false;
     m_sliceTimer.stop();
@@ -385,6 +427,10 @@ void EnrichmentJob::cancel()
     if (m_client)
         m_client->cancel();
     m_fetching = false;
+    m_cacheThread.waitForDone(); // answers already received are written before cancel returns
+    ++m_run;
+    m_pendingWrites = 0;
+    m_awaitingCache = false;
     // LEIs answered but whose rows were not reached yet: finish those rows, they are cheap,
     // so the table shows everything that did arrive.
     if (m_phase == Phase::Resolving) {

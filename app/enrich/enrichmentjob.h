@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <chrono>
@@ -80,6 +81,7 @@ private:
     void runSlice();
     void scanSlice(const QElapsedTimer &budget);
     void afterScan();
+    void afterCacheLookup(const QHash<QString, struct CachedAnswer> &cached);
     void computeSlice(const QElapsedTimer &budget);
     void computeRow(qint64 row, const LeiAnswer &answer);
     bool hasComputeWork() const;
@@ -95,7 +97,13 @@ private:
     CostRules m_rules;
     EnrichmentSettings m_settings;
     int m_leiColumn = -1;
-    std::unique_ptr<LeiCache> m_cache;
+    std::shared_ptr<LeiCache> m_cache;
+    // The cache is read and written on this one thread, so its queries never hold up the
+    // window; writes keep their order.
+    QThreadPool m_cacheThread;
+    int m_pendingWrites = 0;
+    quint64 m_run = 0; // tells a cache result of an earlier (cancelled) run apart
+    bool m_awaitingCache = false;
     GleifClient *m_client = nullptr;
     QStringList m_warnings;
 
