@@ -1,0 +1,70 @@
+#include "costrules.h"
+#include "csvfile.h"
+#include "enrichmentjob.h"
+#include "failuresmodel.h"
+#include "fakegleif.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class FailuresModelTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void groupsByStatusWithReasons();
+};
+
+void FailuresModelTest::groupsByStatusWithReasons()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("f.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("notional,rate,lei\n"
+            "1,1,bad1\n"
+            "763000,0.0070956,XKZZ2JZF41MRHTR1V493\n"
+            "1,0,BFXS5XCH7N0Y05NIXW11\n"
+            "1,1,bad2\n");
+    f.close();
+    QString error;
+    auto file = CsvFile::load(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    EnrichmentSettings s;
+    s.gleif.baseUrl = fake.baseUrl();
+    s.useCache = false;
+    EnrichmentJob job;
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QVERIFY(job.start(file, 2, CostRules::defaults(), s, &error));
+    QVERIFY(finished.wait(10000));
+
+    FailuresModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(job.results(), file, 2);
+    QCOMPARE(model.failureCount(), 3);
+    QCOMPARE(model.rowCount(), 2); // invalid_lei, bad_number; ok rows are not listed
+    const QModelIndex invalid = model.index(0, 0);
+    QCOMPARE(invalid.data(FailuresModel::StatusRole).toInt(), int(RowStatus::InvalidLei));
+    QCOMPARE(invalid.data().toString(), QStringLiteral("Invalid LEI (invalid_lei): 2"));
+    QCOMPARE(model.rowCount(invalid), 2);
+    QCOMPARE(model.index(0, 0, invalid).data(FailuresModel::RowRole).toLongLong(), 0);
+    QCOMPARE(model.index(1, 0, invalid).data(FailuresModel::RowRole).toLongLong(), 3);
+    QCOMPARE(model.index(1, 0, invalid).data().toString(), QStringLiteral("row 4"));
+    QCOMPARE(model.index(1, 1, invalid).data().toString(), QStringLiteral("bad2"));
+    QCOMPARE(model.index(1, 2, invalid).data().toString(), QStringLiteral("LEI is not 20 characters long"));
+    const QModelIndex badNumber = model.index(1, 0);
+    QCOMPARE(model.index(0, 1, badNumber).data().toString(), QStringLiteral("BFXS5XCH7N0Y05NIXW11"));
+    QCOMPARE(model.index(0, 2, badNumber).data().toString(), QStringLiteral("rate is 0: division by zero"));
+    QCOMPARE(model.parent(model.index(0, 2, badNumber)), badNumber);
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(FailuresModelTest)
+#include "failuresmodel_test.moc"
