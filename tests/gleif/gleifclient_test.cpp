@@ -118,6 +118,8 @@ private Q_SLOTS:
     void unreachableFailsFast();
     void givesUpWhenGleifKeepsFailing();
     void emptyInputFinishes();
+    void moreLeisWhileRunning();
+    void everyKthServerErrorStillGetsAll();
 };
 
 void GleifClientTest::followsPagination_data()
@@ -433,7 +435,8 @@ void GleifClientTest::timeoutEveryTimeFails()
     QVERIFY(run.finished);
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(run.results.first().outcome, LookupOutcome::Failed);
-    QCOMPARE(run.results.first().reason, QStringLiteral("timeout (no answer in 0.2 s) after 2 attempts"));
+    QCOMPARE(run.results.first().reason,
+        QStringLiteral("timeout (no answer in 0.2 s) after 2 attempts"));
 }
 
 void GleifClientTest::truncatedAnswerFailsOnlyThatLei_data()
@@ -678,6 +681,51 @@ void GleifClientTest::emptyInputFinishes()
     QVERIFY(run.finished);
     QCOMPARE(run.signals, 0);
     QCOMPARE(client.counters().requestsSent, 0);
+}
+
+void GleifClientTest::moreLeisWhileRunning()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 30;
+    options.latencyMs = 100;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.batchSize = 10;
+    settings.concurrency = 1;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    QSignalSpy ready(&client, &GleifClient::resultsReady);
+    QSignalSpy counters(&client, &GleifClient::countersChanged);
+    QSignalSpy finished(&client, &GleifClient::finished);
+    client.lookup(synthetic(0, 20));
+    QVERIFY(ready.wait(5000));
+    QVERIFY(client.isRunning());
+    client.lookup(synthetic(10, 20)); // half of them already part of this run
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(client.counters().found, 30);
+    QCOMPARE(fake.stats().leisAsked, 30);
+    QCOMPARE(counters.size(), 3);
+    QVERIFY(client.counters().bytesReceived > 30 * 1000); // records are kilobytes each
+}
+
+void GleifClientTest::everyKthServerErrorStillGetsAll()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 2000;
+    options.serverErrorEvery = 3;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.batchSize = 100;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    const Run run = lookUp(client, synthetic(0, 2000));
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 2000);
+    QCOMPARE(client.counters().retries, fake.stats().serverErrors);
+    QCOMPARE(client.counters().requestsSent, 20 + fake.stats().serverErrors);
 }
 
 QTEST_GUILESS_MAIN(GleifClientTest)
