@@ -52,9 +52,11 @@ public:
     void setRateLimiter(std::shared_ptr<RateLimiter> limiter);
     std::shared_ptr<RateLimiter> rateLimiter() const { return m_limiter; }
 
-    // Starts looking up the given LEIs (normalised; duplicates and LEIs already in this run are
-    // ignored). May be called again while running to add more. Results come through
-    // resultsReady(), then finished() once every LEI has one.
+    // Starts looking up the given LEIs (normalised again here; empty ones, duplicates and LEIs
+    // already in this run are ignored). Check them first (Lei::check): GLEIF would only call an
+    // invalid one not found. May be called again while running to add more. Results come
+    // through resultsReady() (their `lei` is the normalised one), then finished() once every
+    // LEI has one.
     void lookup(const QStringList &leis);
 
     // Aborts every request in flight and drops every queued one. No signal is emitted once it
