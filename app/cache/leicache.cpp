@@ -14,8 +14,10 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QVariant>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <numeric>
 
 Q_LOGGING_CATEGORY(lcCache, "lei.cache", QtWarningMsg)
 
@@ -345,6 +347,22 @@ bool LeiCache::moveAside(QString *error)
     return true;
 }
 
+namespace {
+
+// The text fields travel as one column: Qt builds a QVariant per column per row, and for bulk
+// lookups that conversion, not SQLite, was most of the time. U+001F (unit separator) never
+// occurs in GLEIF data; a row where it does is read again column by column.
+constexpr char16_t FieldSeparator = u'\x1f';
+constexpr int PackedFields = 7;
+const QString PackedColumns = QStringLiteral(
+    "lei || char(31) || coalesce(legal_name, '') || char(31) || coalesce(bics, '') || char(31)"
+    " || coalesce(country, '') || char(31) || coalesce(entity_status, '') || char(31)"
+    " || coalesce(registration_status, '') || char(31) || coalesce(last_update, '')");
+const QString PlainColumns = QStringLiteral(
+    "lei, legal_name, bics, country, entity_status, registration_status, last_update");
+
+} // namespace
+
 QHash<QString, CachedAnswer> LeiCache::lookup(const QStringList &leis, RawRecord raw)
 {
     QHash<QString, CachedAnswer> answers;
@@ -353,52 +371,73 @@ QHash<QString, CachedAnswer> LeiCache::lookup(const QStringList &leis, RawRecord
     QSqlDatabase db = connection();
     if (!db.isValid())
         return answers;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    const QString columns = raw == RawRecord::Include ? QStringLiteral("raw") : QStringLiteral("NULL");
-    if (!query.prepare(QStringLiteral("SELECT lei, outcome, legal_name, bics, country, entity_status,"
-                                      " registration_status, last_update, ")
-                       + columns
-                       + QStringLiteral(", fetched_at FROM entries WHERE lei IN (SELECT value FROM json_each(?))"))) {
-        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
-        return answers;
-    }
-    query.bindValue(0, jsonList(leis));
-    if (!query.exec()) {
-        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
-        return answers;
-    }
     const Thresholds t = thresholds();
     const qint64 life = lifetime().count();
     const qint64 notFoundLife = notFoundLifetime().count();
     answers.reserve(leis.size());
-    while (query.next()) {
-        CachedAnswer answer;
-        LookupResult &r = answer.result;
-        r.lei = query.value(0).toString();
-        const bool found = query.value(1).toString() == Found;
-        r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
-        if (found) {
-            GleifRecord &rec = r.record;
-            rec.lei = r.lei;
-            rec.legalName = query.value(2).toString();
-            rec.bics = query.value(3).toString().split(u';', Qt::SkipEmptyParts);
-            rec.country = query.value(4).toString();
-            rec.entityStatus = query.value(5).toString();
-            rec.registrationStatus = query.value(6).toString();
-            rec.lastUpdateDate = query.value(7).toString();
-            if (raw == RawRecord::Include)
-                rec.rawJson = CacheSchema::uncompressRaw(query.value(8).toByteArray());
+    QStringList unpackable;
+
+    for (const bool packed : {true, false}) {
+        const QStringList &wanted = packed ? leis : unpackable;
+        if (wanted.isEmpty())
+            break;
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        const QString sql = QStringLiteral("SELECT fetched_at, outcome = 'found', ")
+            + (raw == RawRecord::Include ? QStringLiteral("raw, ") : QStringLiteral("NULL, "))
+            + (packed ? PackedColumns : PlainColumns)
+            + QStringLiteral(" FROM entries WHERE lei IN (SELECT value FROM json_each(?))");
+        if (!query.prepare(sql)) {
+            setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+            return {};
         }
-        const qint64 fetchedMs = query.value(9).toLongLong();
-        r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
-        answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
-        answer.fresh = fetchedMs > (found ? t.found : t.notFound);
-        answers.insert(r.lei, std::move(answer));
-    }
-    if (query.lastError().isValid()) {
-        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
-        return {};
+        query.bindValue(0, jsonList(wanted));
+        if (!query.exec()) {
+            setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+            return {};
+        }
+        while (query.next()) {
+            QString fields[PackedFields];
+            if (packed) {
+                const QString text = query.value(3).toString();
+                const QList<QStringView> parts = QStringView(text).split(FieldSeparator);
+                if (parts.size() != PackedFields) {
+                    unpackable.append(text.left(text.indexOf(FieldSeparator)));
+                    continue;
+                }
+                for (int i = 0; i < PackedFields; ++i)
+                    fields[i] = parts.at(i).toString();
+            } else {
+                for (int i = 0; i < PackedFields; ++i)
+                    fields[i] = query.value(3 + i).toString();
+            }
+            CachedAnswer answer;
+            LookupResult &r = answer.result;
+            r.lei = fields[0];
+            const bool found = query.value(1).toInt() != 0;
+            r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
+            if (found) {
+                GleifRecord &rec = r.record;
+                rec.lei = r.lei;
+                rec.legalName = std::move(fields[1]);
+                rec.bics = fields[2].split(u';', Qt::SkipEmptyParts);
+                rec.country = std::move(fields[3]);
+                rec.entityStatus = std::move(fields[4]);
+                rec.registrationStatus = std::move(fields[5]);
+                rec.lastUpdateDate = std::move(fields[6]);
+                if (raw == RawRecord::Include)
+                    rec.rawJson = CacheSchema::uncompressRaw(query.value(2).toByteArray());
+            }
+            const qint64 fetchedMs = query.value(0).toLongLong();
+            r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
+            answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
+            answer.fresh = fetchedMs > (found ? t.found : t.notFound);
+            answers.insert(r.lei, std::move(answer));
+        }
+        if (query.lastError().isValid()) {
+            setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+            return {};
+        }
     }
     return answers;
 }
@@ -408,13 +447,43 @@ bool LeiCache::store(const QList<LookupResult> &results)
     QSqlDatabase db = connection();
     if (!db.isValid())
         return false;
+
+    // Prepared before taking the write lock, so another process waits as little as possible.
+    // In key order, consecutive writes often land on the same index pages.
+    QList<const LookupResult *> ordered;
+    ordered.reserve(results.size());
+    for (const LookupResult &r : results) {
+        if (r.outcome != LookupOutcome::Failed && !r.lei.isEmpty())
+            ordered.append(&r);
+    }
+    if (ordered.isEmpty())
+        return true;
+    std::sort(ordered.begin(), ordered.end(),
+              [](const LookupResult *a, const LookupResult *b) { return a->lei < b->lei; });
+    // Compression is most of a large batch's CPU time: spread over the cores.
+    QList<QByteArray> blobs(ordered.size());
+    auto compressOne = [&](qsizetype i) {
+        const LookupResult &r = *ordered.at(i);
+        if (r.outcome == LookupOutcome::Found && !r.record.rawJson.isEmpty())
+            blobs[i] = CacheSchema::compressRaw(r.record.rawJson);
+    };
+    constexpr qsizetype ParallelFrom = 256;
+    if (ordered.size() >= ParallelFrom) {
+        QList<qsizetype> indices(ordered.size());
+        std::iota(indices.begin(), indices.end(), qsizetype(0));
+        QtConcurrent::blockingMap(indices, compressOne);
+    } else {
+        for (qsizetype i = 0; i < ordered.size(); ++i)
+            compressOne(i);
+    }
+
     QSqlQuery control(db);
     // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
-    if (!control.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        setError(QStringLiteral("cannot write to the cache: ") + describe(control.lastError()));
+    if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
+        setError(QStringLiteral("cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(control.lastError())));
         return false;
     }
-    const QDateTime fallbackTime = now();
+    const qint64 fallbackMs = now().toMSecsSinceEpoch();
     QString failure;
     {
         QSqlQuery insert(db);
@@ -434,19 +503,8 @@ bool LeiCache::store(const QList<LookupResult> &results)
         }
         const QVariant nullText(QMetaType::fromType<QString>());
         const QVariant nullBlob(QMetaType::fromType<QByteArray>());
-        // In key order, consecutive writes often land on the same index pages.
-        QList<const LookupResult *> ordered;
-        ordered.reserve(results.size());
-        for (const LookupResult &r : results)
-            ordered.append(&r);
-        std::sort(ordered.begin(), ordered.end(),
-                  [](const LookupResult *a, const LookupResult *b) { return a->lei < b->lei; });
-        for (const LookupResult *p : ordered) {
-            const LookupResult &r = *p;
-            if (!failure.isEmpty())
-                break;
-            if (r.outcome == LookupOutcome::Failed || r.lei.isEmpty())
-                continue;
+        for (qsizetype i = 0; i < ordered.size() && failure.isEmpty(); ++i) {
+            const LookupResult &r = *ordered.at(i);
             const bool found = r.outcome == LookupOutcome::Found;
             const GleifRecord &rec = r.record;
             insert.bindValue(0, r.lei);
@@ -457,10 +515,8 @@ bool LeiCache::store(const QList<LookupResult> &results)
             insert.bindValue(5, found ? QVariant(rec.entityStatus) : nullText);
             insert.bindValue(6, found ? QVariant(rec.registrationStatus) : nullText);
             insert.bindValue(7, found ? QVariant(rec.lastUpdateDate) : nullText);
-            insert.bindValue(8, found && !rec.rawJson.isEmpty()
-                                    ? QVariant(CacheSchema::compressRaw(rec.rawJson))
-                                    : nullBlob);
-            insert.bindValue(9, (r.fetchedAt.isValid() ? r.fetchedAt : fallbackTime).toMSecsSinceEpoch());
+            insert.bindValue(8, blobs.at(i).isEmpty() ? nullBlob : QVariant(blobs.at(i)));
+            insert.bindValue(9, r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs);
             if (!insert.exec())
                 failure = describe(insert.lastError());
         }
@@ -484,11 +540,17 @@ std::optional<CacheStats> LeiCache::stats()
     const Thresholds t = thresholds();
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    // Each part is an index range or end point on (outcome, fetched_at), so a million entries
+    // cost a count of the fresh ones rather than an evaluated expression per entry.
     query.prepare(QStringLiteral(
-        "SELECT count(*),"
-        " coalesce(sum(CASE WHEN outcome = 'found' THEN fetched_at > ? ELSE fetched_at > ? END), 0),"
-        " coalesce(sum(outcome = 'not_found'), 0), min(fetched_at), max(fetched_at)"
-        " FROM entries"));
+        "SELECT (SELECT count(*) FROM entries),"
+        " (SELECT count(*) FROM entries WHERE outcome = 'found' AND fetched_at > ?),"
+        " (SELECT count(*) FROM entries WHERE outcome = 'not_found' AND fetched_at > ?),"
+        " (SELECT count(*) FROM entries WHERE outcome = 'not_found'),"
+        " (SELECT min(fetched_at) FROM entries WHERE outcome = 'found'),"
+        " (SELECT min(fetched_at) FROM entries WHERE outcome = 'not_found'),"
+        " (SELECT max(fetched_at) FROM entries WHERE outcome = 'found'),"
+        " (SELECT max(fetched_at) FROM entries WHERE outcome = 'not_found')"));
     query.bindValue(0, t.found);
     query.bindValue(1, t.notFound);
     if (!query.exec() || !query.next()) {
@@ -497,13 +559,20 @@ std::optional<CacheStats> LeiCache::stats()
     }
     CacheStats s;
     s.total = query.value(0).toLongLong();
-    s.fresh = query.value(1).toLongLong();
+    s.fresh = query.value(1).toLongLong() + query.value(2).toLongLong();
     s.expired = s.total - s.fresh;
-    s.notFound = query.value(2).toLongLong();
-    if (s.total > 0) {
-        s.oldestFetch = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
-        s.newestFetch = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
-    }
+    s.notFound = query.value(3).toLongLong();
+    auto pick = [&](int a, int b, bool oldest) {
+        const QVariant va = query.value(a), vb = query.value(b);
+        if (va.isNull() && vb.isNull())
+            return QDateTime();
+        qint64 ms = va.isNull() ? vb.toLongLong() : va.toLongLong();
+        if (!va.isNull() && !vb.isNull())
+            ms = oldest ? std::min(va.toLongLong(), vb.toLongLong()) : std::max(va.toLongLong(), vb.toLongLong());
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    };
+    s.oldestFetch = pick(4, 5, true);
+    s.newestFetch = pick(6, 7, false);
     s.sizeOnDisk = sizeOnDisk();
     return s;
 }

@@ -81,7 +81,9 @@ struct Deflater
 {
     z_stream stream{};
     bool ok = false;
-    Deflater() { ok = deflateInit(&stream, Level) == Z_OK; }
+    // memLevel 4: a smaller hash table to clear on every reset; measured as fast as level 1
+    // with the default memLevel while compressing like level 6.
+    Deflater() { ok = deflateInit2(&stream, Level, Z_DEFLATED, 15, 4, Z_DEFAULT_STRATEGY) == Z_OK; }
     ~Deflater() { if (ok) deflateEnd(&stream); }
     Deflater(const Deflater &) = delete;
     Deflater &operator=(const Deflater &) = delete;

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void clear();
     void unusableCacheFile();
     void damagedFileStillWorks();
+    void leiEnrichDispatches();
 
 private:
     struct Run { int exitCode; QString out; QString err; };
@@ -194,6 +195,21 @@ void CacheCommandTest::damagedFileStillWorks()
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains(u"warning:") && r.err.contains(u".corrupt-"), qPrintable(r.err));
     QCOMPARE(line(r.out, QStringLiteral("Entries")), QStringLiteral("0"));
+}
+
+// The real lei-enrich hands `cache ...` to runCacheCommand(); the runner above stands in for it
+// everywhere else so these tests do not depend on the rest of its command line.
+void CacheCommandTest::leiEnrichDispatches()
+{
+    fill();
+    QProcess p;
+    p.start(QStringLiteral(LEI_ENRICH_BINARY), {QStringLiteral("cache"), QStringLiteral("stats"), QStringLiteral("--cache"), path()});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(line(QString::fromUtf8(p.readAllStandardOutput()), QStringLiteral("Entries")), QStringLiteral("7"));
+    p.start(QStringLiteral(LEI_ENRICH_BINARY), {QStringLiteral("cache"), QStringLiteral("vacuum")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
 }
 
 QTEST_GUILESS_MAIN(CacheCommandTest)

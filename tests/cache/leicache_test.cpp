@@ -195,6 +195,9 @@ void LeiCacheTest::roundTrip_data()
     QTest::newRow("non-ASCII name")
         << Data::found(Data::record(Data::lei(3), QString::fromUtf8("Société Générale — Zürich ß"), {QStringLiteral("SOGEFRPPXXX")}, QStringLiteral("FR")), T0.addMSecs(123));
     QTest::newRow("not found") << Data::notFound(Data::lei(4), T0.addSecs(-60));
+    // The lookup packs text fields with U+001F between them; a field holding one is read apart.
+    QTest::newRow("unit separator in the name")
+        << Data::found(Data::record(Data::lei(5), QStringLiteral("Odd\x1fName;Ltd"), {QStringLiteral("ODDNGB2LXXX")}), T0);
 }
 
 void LeiCacheTest::roundTrip()
