@@ -95,7 +95,15 @@ private:
     void armWakeUp(std::chrono::milliseconds delay);
     void send(Batch batch, quint64 ticket);
     void onReplyFinished(QNetworkReply *reply);
-    void handlePage(Batch batch, const QByteArray &body);
+    struct ParsedPage
+    {
+        QString error; // set when the body is not a usable page
+        QVector<GleifRecord> records;
+        int lastPage = 0;
+    };
+    // Pure: runs on a worker thread.
+    static ParsedPage parsePage(const QByteArray &body, int page);
+    void handlePage(Batch batch, ParsedPage parsed);
     void handleFailure(Batch batch, const Failure &failure);
     void split(const Batch &batch, int attempts);
     void fail(const QStringList &leis, const QString &reason);
@@ -122,4 +130,5 @@ private:
     QStringList m_lateFailures; // added by lookup() after giving up, reported asynchronously
     quint64 m_generation = 0; // bumped when a run ends, so deferred work of an old run is dropped
     GleifCounters m_counters;
+    int m_parsing = 0;           // pages being parsed on a worker thread
 };
