@@ -133,10 +133,10 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
         return text;
 
     if (column != m_leiColumn)
-        return {};
+        return role == Qt::BackgroundRole && m_extra ? m_extra->rowBackground(index.row()) : QVariant();
     const Lei::Check check = Lei::check(Lei::normalise(text));
     if (check == Lei::Check::Ok)
-        return {};
+        return role == Qt::BackgroundRole && m_extra ? m_extra->rowBackground(index.row()) : QVariant();
     switch (role) {
     case Qt::ToolTipRole:
         return Lei::describe(check);

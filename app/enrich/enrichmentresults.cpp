@@ -119,13 +119,20 @@ QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
             return QCoreApplication::translate("Status", "From an expired cache entry: %1").arg(a->reason);
         return {};
     case Qt::BackgroundRole:
-        switch (s) {
-        case RowStatus::InvalidLei: return QBrush(QColor(0xF8, 0xD7, 0xDA));
-        case RowStatus::NotFound: return QBrush(QColor(0xFF, 0xE8, 0xCC));
-        case RowStatus::LookupFailed: return QBrush(QColor(0xF5, 0xC6, 0xCB));
-        case RowStatus::BadNumber: return QBrush(QColor(0xFF, 0xF3, 0xCD));
-        default: return {};
-        }
+        return rowBackground(row);
     }
     return {};
+}
+
+QVariant EnrichmentResults::rowBackground(qint64 row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    switch (status(row)) {
+    case RowStatus::InvalidLei: return QBrush(QColor(0xF8, 0xD7, 0xDA));
+    case RowStatus::NotFound: return QBrush(QColor(0xFF, 0xE8, 0xCC));
+    case RowStatus::LookupFailed: return QBrush(QColor(0xF5, 0xC6, 0xCB));
+    case RowStatus::BadNumber: return QBrush(QColor(0xFF, 0xF3, 0xCD));
+    default: return {};
+    }
 }

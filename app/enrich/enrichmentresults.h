@@ -60,6 +60,7 @@ public:
     int extraColumnCount() const override { return 5; }
     QString extraHeader(int column) const override { return columnNames().value(column); }
     QVariant extraData(qint64 row, int column, int role) const override;
+    QVariant rowBackground(qint64 row) const override;
 
 private:
     friend class EnrichmentJob;

@@ -200,7 +200,10 @@ void MainWindowTest::enrichShowsColumnsFailuresAndExports()
     QCOMPARE(model->index(0, 6).data().toDouble(), -757586.0572);
     QVERIFY(model->index(0, 6).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
     QCOMPARE(model->index(1, 7).data().toString(), QStringLiteral("invalid_lei"));
-    QVERIFY(model->index(1, 7).data(Qt::BackgroundRole).isValid()); // tinted
+    QVERIFY(model->index(1, 7).data(Qt::BackgroundRole).isValid()); // tinted, the whole row
+    QCOMPARE(model->index(2, 0).data(Qt::BackgroundRole), model->index(2, 7).data(Qt::BackgroundRole));
+    QVERIFY(model->index(2, 0).data(Qt::BackgroundRole) != model->index(1, 0).data(Qt::BackgroundRole)); // by status
+    QVERIFY(!model->index(0, 0).data(Qt::BackgroundRole).isValid()); // ok rows are not
     QCOMPARE(model->index(2, 7).data().toString(), QStringLiteral("bad_number"));
 
     // Failures panel: two groups, each row with its reason; activating one selects the row.
