@@ -486,41 +486,61 @@ bool LeiCache::store(const QList<LookupResult> &results)
     const qint64 fallbackMs = now().toMSecsSinceEpoch();
     QString failure;
     {
-        QSqlQuery insert(db);
-        // The WHERE keeps a newer answer another process wrote while ours was in flight.
-        if (!insert.prepare(QStringLiteral(
+        // Several rows per statement: Qt's per-execution overhead, not SQLite, was most of
+        // the cost of one statement per answer. 64 rows x 10 values stays far below SQLite's
+        // limit on parameters.
+        constexpr qsizetype RowsPerStatement = 64;
+        auto upsertSql = [](qsizetype rows) {
+            QString sql = QStringLiteral(
                 "INSERT INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
-                " registration_status, last_update, raw, fetched_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " registration_status, last_update, raw, fetched_at) VALUES ");
+            for (qsizetype i = 0; i < rows; ++i)
+                sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            // The WHERE keeps a newer answer another process wrote while ours was in flight.
+            sql += QStringLiteral(
                 " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome,"
                 " legal_name = excluded.legal_name, bics = excluded.bics, country = excluded.country,"
                 " entity_status = excluded.entity_status,"
                 " registration_status = excluded.registration_status,"
                 " last_update = excluded.last_update, raw = excluded.raw,"
                 " fetched_at = excluded.fetched_at"
-                " WHERE excluded.fetched_at >= entries.fetched_at"))) {
-            failure = describe(insert.lastError());
-        }
+                " WHERE excluded.fetched_at >= entries.fetched_at");
+            return sql;
+        };
         const QVariant nullText(QMetaType::fromType<QString>());
         const QVariant nullBlob(QMetaType::fromType<QByteArray>());
-        for (qsizetype i = 0; i < ordered.size() && failure.isEmpty(); ++i) {
-            const LookupResult &r = *ordered.at(i);
-            const bool found = r.outcome == LookupOutcome::Found;
-            const GleifRecord &rec = r.record;
-            insert.bindValue(0, r.lei);
-            insert.bindValue(1, found ? Found : NotFound);
-            insert.bindValue(2, found ? QVariant(rec.legalName) : nullText);
-            insert.bindValue(3, found ? QVariant(rec.bicsJoined()) : nullText);
-            insert.bindValue(4, found ? QVariant(rec.country) : nullText);
-            insert.bindValue(5, found ? QVariant(rec.entityStatus) : nullText);
-            insert.bindValue(6, found ? QVariant(rec.registrationStatus) : nullText);
-            insert.bindValue(7, found ? QVariant(rec.lastUpdateDate) : nullText);
-            insert.bindValue(8, blobs.at(i).isEmpty() ? nullBlob : QVariant(blobs.at(i)));
-            insert.bindValue(9, r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs);
+        QSqlQuery full(db);
+        QSqlQuery rest(db);
+        const qsizetype restRows = ordered.size() % RowsPerStatement;
+        if ((ordered.size() >= RowsPerStatement && !full.prepare(upsertSql(RowsPerStatement)))
+            || (restRows > 0 && !rest.prepare(upsertSql(restRows)))) {
+            failure = describe(full.lastError().isValid() ? full.lastError() : rest.lastError());
+        }
+        for (qsizetype first = 0; first < ordered.size() && failure.isEmpty(); first += RowsPerStatement) {
+            const qsizetype count = std::min(RowsPerStatement, ordered.size() - first);
+            QSqlQuery &insert = count == RowsPerStatement ? full : rest;
+            for (qsizetype k = 0; k < count; ++k) {
+                const qsizetype i = first + k;
+                const int base = int(k * 10);
+                const LookupResult &r = *ordered.at(i);
+                const bool found = r.outcome == LookupOutcome::Found;
+                const GleifRecord &rec = r.record;
+                insert.bindValue(base + 0, r.lei);
+                insert.bindValue(base + 1, found ? Found : NotFound);
+                insert.bindValue(base + 2, found ? QVariant(rec.legalName) : nullText);
+                insert.bindValue(base + 3, found ? QVariant(rec.bicsJoined()) : nullText);
+                insert.bindValue(base + 4, found ? QVariant(rec.country) : nullText);
+                insert.bindValue(base + 5, found ? QVariant(rec.entityStatus) : nullText);
+                insert.bindValue(base + 6, found ? QVariant(rec.registrationStatus) : nullText);
+                insert.bindValue(base + 7, found ? QVariant(rec.lastUpdateDate) : nullText);
+                insert.bindValue(base + 8, blobs.at(i).isEmpty() ? nullBlob : QVariant(blobs.at(i)));
+                insert.bindValue(base + 9, r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs);
+            }
             if (!insert.exec())
                 failure = describe(insert.lastError());
         }
-        insert.finish();
+        full.finish();
+        rest.finish();
     }
     if (failure.isEmpty() && !control.exec(QStringLiteral("COMMIT")))
         failure = describe(control.lastError());

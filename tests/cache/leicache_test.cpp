@@ -109,6 +109,8 @@ private Q_SLOTS:
     void failedResultsAreNotStored();
     void newerAnswerIsKept();
     void bulkLookup();
+    void batchSizes_data();
+    void batchSizes();
     void expiry_data();
     void expiry();
     void lifetimeChangeAppliesAtOnce();
@@ -307,6 +309,45 @@ void LeiCacheTest::bulkLookup()
     QCOMPARE(answers.value(Data::lei(11)).result.record.legalName, QStringLiteral("Entity 11 AG"));
     QVERIFY(!answers.contains(Data::lei(100000)));
     QVERIFY(cache.lookup({}).isEmpty());
+}
+
+void LeiCacheTest::batchSizes_data()
+{
+    // store() writes 64 rows per statement plus one statement for the rest.
+    QTest::addColumn<int>("size");
+    for (int size : {1, 63, 64, 65, 128, 200})
+        QTest::newRow(qPrintable(QString::number(size))) << size;
+}
+
+void LeiCacheTest::batchSizes()
+{
+    QFETCH(int, size);
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    QList<LookupResult> batch;
+    QStringList leis;
+    for (int n = 0; n < size; ++n) {
+        batch.append(n % 3 == 0 ? Data::notFound(Data::lei(n), T0) : Data::found(n, T0.addSecs(n)));
+        leis.append(Data::lei(n));
+    }
+    // The same LEI twice in one batch: the later answer wins, wherever it sits.
+    batch.prepend(Data::notFound(Data::lei(size - 1), T0.addSecs(size + 100)));
+    batch.append(Data::found(size - 1, T0.addSecs(-5)));
+    QVERIFY2(cache.store(batch), qPrintable(cache.lastError()));
+    QCOMPARE(cache.countEntries(QString()), size);
+    const auto answers = cache.lookup(leis);
+    QCOMPARE(answers.size(), size);
+    for (int n = 0; n < size - 1; ++n) {
+        const CachedAnswer a = answers.value(Data::lei(n));
+        QCOMPARE(a.result.outcome, n % 3 == 0 ? LookupOutcome::NotFound : LookupOutcome::Found);
+        if (n % 3 != 0) {
+            QCOMPARE(a.result.record.legalName, QStringLiteral("Entity %1 AG").arg(n));
+            QCOMPARE(a.result.fetchedAt, T0.addSecs(n));
+        }
+    }
+    const CachedAnswer last = answers.value(Data::lei(size - 1));
+    QCOMPARE(last.result.outcome, LookupOutcome::NotFound);
+    QCOMPARE(last.result.fetchedAt, T0.addSecs(size + 100));
 }
 
 void LeiCacheTest::expiry_data()
