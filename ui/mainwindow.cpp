@@ -470,10 +470,10 @@ void MainWindow::onEnrichmentProgress(const EnrichmentProgress &p)
     }
     QString left;
     if (p.secondsLeft >= 0)
-        left = tr(" · about %1 left").arg(p.secondsLeft < 60 ? tr("%1 s").arg(int(p.secondsLeft + 0.5))
+        left = tr(" \u00b7 about %1 left").arg(p.secondsLeft < 60 ? tr("%1 s").arg(int(p.secondsLeft + 0.5))
                                                                    : tr("%1 min").arg(int(p.secondsLeft / 60 + 0.5)));
-    m_enrichLabel->setText(tr("LEIs resolved %L1 of %L2 (from cache %L3, fetched %L4, failed %L5) · "
-                              "requests %L6 · rows %L7 of %L8%9")
+    m_enrichLabel->setText(tr("LEIs resolved %L1 of %L2 (from cache %L3, fetched %L4, failed %L5) \u00b7 "
+                              "requests %L6 \u00b7 rows %L7 of %L8%9")
                                .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched)
                                .arg(p.failed).arg(p.requests).arg(p.rowsDone).arg(p.rows).arg(left));
 }
@@ -490,8 +490,8 @@ void MainWindow::onEnrichmentFinished(bool complete)
         m_failuresView->resizeColumnToContents(0);
     }
     const EnrichmentProgress p = m_job->progress();
-    QString summary = tr("%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs, %L6 from cache · "
-                         "%L7 requests · %8 s")
+    QString summary = tr("%1: %L2 of %L3 rows ok, %L4 not ok \u00b7 %L5 distinct LEIs (%L6 from the cache) \u00b7 "
+                         "GLEIF requests: %L7 \u00b7 %8 s")
                           .arg(complete ? tr("Enriched") : tr("Cancelled"))
                           .arg(results->countOf(RowStatus::Ok)).arg(results->rowCount())
                           .arg(results->rowCount() - results->countOf(RowStatus::Ok))

@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace Status {
 
@@ -103,16 +104,22 @@ QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
     const RowStatus s = status(row);
     switch (role) {
     case Qt::DisplayRole:
+        // Amounts as people read them (grouped, two decimals); the exact value is the tooltip
+        // and the edit role, which sorting uses.
         if (column == 3 && s == RowStatus::Ok)
-            return cost(row); // a number, so views align and sort it as one
+            return QLocale().toString(cost(row), 'f', 2);
         return field(row, column);
     case Qt::EditRole:
+        if (column == 3 && s == RowStatus::Ok)
+            return cost(row);
         return field(row, column);
     case Qt::TextAlignmentRole:
         if (column == 3)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (column == 3 && s == RowStatus::Ok)
+            return field(row, column);
         if (s != RowStatus::Ok && s != RowStatus::Pending)
             return reason(row);
         if (const LeiAnswer *a = answer(row); a && a->stale)

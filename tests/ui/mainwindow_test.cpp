@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -196,8 +197,10 @@ void MainWindowTest::enrichShowsColumnsFailuresAndExports()
     QCOMPARE(model->headerData(3, Qt::Horizontal).toString(), QStringLiteral("legalName"));
     QCOMPARE(model->headerData(7, Qt::Horizontal).toString(), QStringLiteral("enrichment_status"));
     QCOMPARE(model->index(0, 3).data().toString(), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
-    QCOMPARE(model->index(0, 6).data().typeId(), QMetaType::Double);
-    QCOMPARE(model->index(0, 6).data().toDouble(), -757586.0572);
+    QCOMPARE(model->index(0, 6).data(Qt::EditRole).typeId(), QMetaType::Double);
+    QCOMPARE(model->index(0, 6).data(Qt::EditRole).toDouble(), -757586.0572);
+    QCOMPARE(model->index(0, 6).data().toString(), QLocale().toString(-757586.0572, 'f', 2));
+    QCOMPARE(model->index(0, 6).data(Qt::ToolTipRole).toString(), QStringLiteral("-757586.0572"));
     QVERIFY(model->index(0, 6).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
     QCOMPARE(model->index(1, 7).data().toString(), QStringLiteral("invalid_lei"));
     QVERIFY(model->index(1, 7).data(Qt::BackgroundRole).isValid()); // tinted, the whole row
