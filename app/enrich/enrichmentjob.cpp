@@ -105,14 +105,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_progress = {};
     m_progress.rows = rows;
 
-    delete m_client;
-    m_client = new GleifClient(settings.gleif, this);
-    connect(m_client, &GleifClient::resultsReady, this, &EnrichmentJob::onAnswers);
-    connect(m_client, &GleifClient::countersChanged, this, [this] { emitProgress(false); });
-    connect(m_client, &GleifClient::finished, this, [this] {
-        m_fetching = false;
-        maybeFinish();
-    });
+    newClient();
 
     m_phase = Phase::Scanning;
     m_running = true;
@@ -122,6 +115,18 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_sinceRowsUpdated.start();
     scheduleSlice();
     return true;
+}
+
+void EnrichmentJob::newClient()
+{
+    delete m_client;
+    m_client = new GleifClient(m_settings.gleif, this);
+    connect(m_client, &GleifClient::resultsReady, this, &EnrichmentJob::onAnswers);
+    connect(m_client, &GleifClient::countersChanged, this, [this] { emitProgress(false); });
+    connect(m_client, &GleifClient::finished, this, [this] {
+        m_fetching = false;
+        maybeFinish();
+    });
 }
 
 void EnrichmentJob::scheduleSlice()
@@ -474,14 +479,7 @@ bool EnrichmentJob::retryFailed()
     }
     if (again.isEmpty())
         return false;
-    delete m_client; // a fresh client: the old one has seen these LEIs in its run
-    m_client = new GleifClient(m_settings.gleif, this);
-    connect(m_client, &GleifClient::resultsReady, this, &EnrichmentJob::onAnswers);
-    connect(m_client, &GleifClient::countersChanged, this, [this] { emitProgress(false); });
-    connect(m_client, &GleifClient::finished, this, [this] {
-        m_fetching = false;
-        maybeFinish();
-    });
+    newClient(); // a fresh client: the old one has seen these LEIs in its run
     m_running = true;
     m_fetching = true;
     m_client->lookup(again);

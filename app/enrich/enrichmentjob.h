@@ -91,6 +91,7 @@ private:
     void maybeFinish();
     void emitProgress(bool force);
     void scheduleSlice();
+    void newClient();
 
     std::shared_ptr<CsvFile> m_file;
     std::shared_ptr<EnrichmentResults> m_results;

@@ -1,4 +1,5 @@
 #include "fakegleif.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -69,12 +70,6 @@ int CliTest::run(const QStringList &args, QString *err, const QProcessEnvironmen
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
 }
 
-static QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 void CliTest::enrichesTheSample()
 {
     const QString cache = m_dir.filePath(QStringLiteral("sample-cache.sqlite"));
@@ -82,9 +77,9 @@ void CliTest::enrichesTheSample()
     const int code = run({QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
                           QStringLiteral("--report"), QStringLiteral("report.json"), QStringLiteral("sample.csv")}, &err);
     QVERIFY2(code == 0, qPrintable(err));
-    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("sample.enriched.csv"))),
-             readFile(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv")));
-    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("report.json")))).object();
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("sample.enriched.csv"))),
+             readTestFile(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv")));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("report.json")))).object();
     QCOMPARE(report.value(u"rows").toInt(), 20);
     QCOMPARE(report.value(u"distinct_leis").toInt(), 6);
     QCOMPARE(report.value(u"requests_sent").toInt(), 1);
@@ -109,8 +104,8 @@ void CliTest::someRowsNotOkExitsOne()
                           QStringLiteral("mixed.csv")}, &err);
     QCOMPARE(code, 1);
     QVERIFY2(err.isEmpty(), qPrintable(err)); // -q
-    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("mixed.xlsx"))).left(2), QByteArray("PK"));
-    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("mixed.json")))).object();
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("mixed.xlsx"))).left(2), QByteArray("PK"));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("mixed.json")))).object();
     const QJsonArray failures = report.value(u"failures").toArray();
     QCOMPARE(failures.size(), 2);
     QCOMPARE(failures[0].toObject().value(u"row").toInt(), 2);
@@ -134,9 +129,9 @@ void CliTest::environmentAndCacheReuse()
     QCOMPARE(run({QStringLiteral("-o"), QStringLiteral("env2.csv"), QStringLiteral("--report"), QStringLiteral("env2.json"),
                   QStringLiteral("sample.csv")}, &err, env), 0);
     QCOMPARE(m_fake.stats().requests, requests);
-    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("env2.json")))).object();
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("env2.json")))).object();
     QCOMPARE(report.value(u"cache_hits").toInt(), 6);
-    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("env1.csv"))), readFile(m_dir.filePath(QStringLiteral("env2.csv"))));
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("env1.csv"))), readTestFile(m_dir.filePath(QStringLiteral("env2.csv"))));
     env.insert(QStringLiteral("LEI_ENRICHER_TTL"), QStringLiteral("soon"));
     QCOMPARE(run({QStringLiteral("sample.csv")}, &err, env), 2);
     QVERIFY2(err.contains(QStringLiteral("--ttl")), qPrintable(err));
@@ -186,7 +181,7 @@ void CliTest::sigintStopsWithNothingWritten()
     QString err;
     run({QStringLiteral("--offline"), QStringLiteral("--cache"), cache, QStringLiteral("-o"), QStringLiteral("sig-offline.csv"),
          QStringLiteral("--report"), QStringLiteral("sig.json"), QStringLiteral("sample.csv")}, &err);
-    const QJsonObject report = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("sig.json")))).object();
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("sig.json")))).object();
     QVERIFY2(report.value(u"cache_hits").toInt() >= 2, qPrintable(err));
 }
 

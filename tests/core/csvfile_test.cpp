@@ -1,3 +1,4 @@
+#include "testfiles.h"
 #include "csvfile.h"
 
 #include <QCryptographicHash>
@@ -33,22 +34,13 @@ private Q_SLOTS:
     void sampleFile();
 
 private:
-    QString write(const QByteArray &bytes, const QString &name = QStringLiteral("in.csv"));
+    QString write(const QByteArray &bytes, const QString &name = QStringLiteral("in.csv")) { return writeTestFile(m_dir.path(), name, bytes); }
     QTemporaryDir m_dir;
 };
 
 void CsvFileTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-}
-
-QString CsvFileTest::write(const QByteArray &bytes, const QString &name)
-{
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        qFatal("cannot write test file");
-    return path;
 }
 
 void CsvFileTest::parse_data()

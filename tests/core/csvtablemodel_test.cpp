@@ -1,3 +1,4 @@
+#include "testfiles.h"
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
@@ -20,22 +21,13 @@ private Q_SLOTS:
     void invalidLeiCount();
 
 private:
-    QString write(const QByteArray &bytes, const QString &name);
+    QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
     QTemporaryDir m_dir;
 };
 
 void CsvTableModelTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-}
-
-QString CsvTableModelTest::write(const QByteArray &bytes, const QString &name)
-{
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write test file");
-    return path;
 }
 
 void CsvTableModelTest::sampleThroughTheTester()

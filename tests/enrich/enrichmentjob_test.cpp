@@ -3,6 +3,7 @@
 #include "enrichmentjob.h"
 #include "exporter.h"
 #include "fakegleif.h"
+#include "testfiles.h"
 #include "lei.h"
 #include "leicache.h"
 
@@ -58,11 +59,7 @@ void EnrichmentJobTest::init()
 
 std::shared_ptr<CsvFile> EnrichmentJobTest::load(const QByteArray &csv)
 {
-    const QString path = m_dir.filePath(QStringLiteral("in-%1.csv").arg(++m_fileCounter));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(csv) != csv.size())
-        return {};
-    f.close();
+    const QString path = writeTestFile(m_dir.path(), QStringLiteral("in-%1.csv").arg(++m_fileCounter), csv);
     QString error;
     return CsvFile::load(path, {}, &error);
 }

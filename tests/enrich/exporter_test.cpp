@@ -1,3 +1,4 @@
+#include "testfiles.h"
 #include "costrules.h"
 #include "csvfile.h"
 #include "enrichmentjob.h"
@@ -29,9 +30,9 @@ private Q_SLOTS:
     void xlsxRefusesTooManyRows();
 
 private:
-    QString write(const QByteArray &bytes, const QString &name);
+    QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
     std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file);
-    QByteArray read(const QString &path);
+    static QByteArray read(const QString &path) { return readTestFile(path); }
     QTemporaryDir m_dir;
     FakeGleif m_fake;
 };
@@ -41,21 +42,6 @@ void ExporterTest::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     QVERIFY(m_fake.listen());
-}
-
-QString ExporterTest::write(const QByteArray &bytes, const QString &name)
-{
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        qFatal("cannot write");
-    return path;
-}
-
-QByteArray ExporterTest::read(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 std::shared_ptr<const EnrichmentResults> ExporterTest::enrich(const std::shared_ptr<CsvFile> &file)

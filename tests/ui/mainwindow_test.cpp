@@ -1,3 +1,4 @@
+#include "testfiles.h"
 #include "csvfile.h"
 #include "csvtablemodel.h"
 #include "enrichmentjob.h"
@@ -37,7 +38,7 @@ private Q_SLOTS:
     void cancelAndEnrichAgain();
 
 private:
-    QString write(const QByteArray &bytes, const QString &name);
+    QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
     QString statusText(MainWindow &w);
     QTemporaryDir m_dir;
 };
@@ -49,15 +50,6 @@ void MainWindowTest::initTestCase()
     QApplication::setApplicationName(QStringLiteral("mainwindow_test"));
     QSettings().clear();
     QVERIFY(m_dir.isValid());
-}
-
-QString MainWindowTest::write(const QByteArray &bytes, const QString &name)
-{
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write test file");
-    return path;
 }
 
 QString MainWindowTest::statusText(MainWindow &w)
