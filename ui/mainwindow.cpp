@@ -229,15 +229,14 @@ void MainWindow::openDialog()
 bool MainWindow::openFile(const QString &path)
 {
     QString error;
-    ++m_generation;
-    m_invalidLeis = -1;
     auto file = m_loader->open(path, {}, &error);
     if (!file) {
         QMessageBox::warning(this, tr("Cannot open file"), error);
         return false;
     }
-    if (m_job->isRunning())
-        m_job->cancel();
+    ++m_generation;
+    m_invalidLeis = -1;
+    m_job->reset(); // results belong to the file they were made for
     m_failures->clear();
     m_failuresDock->hide();
     m_enrichPanel->hide();
@@ -534,7 +533,7 @@ bool MainWindow::exportTo(const QString &path)
     statusBar()->showMessage(tr("Exporting to %1...").arg(QDir::toNativeSeparators(path)));
     // Off the GUI thread: a million-row XLSX takes a while. The results are not written to
     // while no job runs, and the file is read-only.
-    const auto results = m_job->isRunning() ? nullptr : m_job->results();
+    const auto results = !m_job->isRunning() && m_job->file() == file ? m_job->results() : nullptr;
     auto *watcher = new QFutureWatcher<QString>(this);
     QEventLoop wait;
     connect(watcher, &QFutureWatcher<QString>::finished, &wait, &QEventLoop::quit);

@@ -14,6 +14,7 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -30,10 +31,13 @@ QString tr(const char *text)
 }
 
 int signalPipe[2] = {-1, -1};
+std::atomic_bool interruptedFlag{false}; // lock-free, so safe to set from a signal handler
 
-// Only async-signal-safe work here: the event loop reads the pipe and cancels the job.
+// Only async-signal-safe work here: the event loop reads the pipe and cancels the job; the
+// export, which runs outside the event loop, watches the flag.
 void onSignal(int)
 {
+    interruptedFlag.store(true);
     const char c = 1;
     [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
@@ -66,7 +70,7 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
     for (RowStatus s : Status::kAll)
         if (s != RowStatus::Pending || results->countOf(s) > 0)
             statuses.insert(Status::code(s), results->countOf(s));
-    const int leiColumn = file.findColumn();
+    const int leiColumn = results->leiColumn();
     QJsonArray failures;
     for (qint64 row = 0; row < results->rowCount(); ++row) {
         if (results->status(row) == RowStatus::Ok)
@@ -171,7 +175,13 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
         return Interrupted;
     }
 
-    if (!Exporter::write(*file, job.results().get(), options.output, &error)) {
+    Exporter::Progress exportProgress;
+    exportProgress.cancel = &interruptedFlag;
+    if (!Exporter::write(*file, job.results().get(), options.output, &error, exportProgress)) {
+        if (interruptedFlag.load()) {
+            err << "lei-enrich: " << tr("interrupted: no output written; every answer received is in the cache") << '\n';
+            return Interrupted;
+        }
         err << "lei-enrich: " << error << '\n';
         return InputOutput;
     }

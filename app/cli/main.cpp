@@ -5,6 +5,7 @@
 #include "duration.h"
 #include "enrichmentjob.h"
 #include "enrichmentrun.h"
+#include "leicache.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -118,39 +119,6 @@ int main(int argc, char **argv)
             return fail(Usage, tr("--encoding must be utf-8, utf-16le, utf-16be or windows-1252"));
     }
 
-    // Input and output paths.
-    const QString input = positional.first();
-    const QFileInfo inputInfo(input);
-    QString output = parser.value(QStringLiteral("output"));
-    if (output.isEmpty())
-        output = inputInfo.absoluteDir().filePath(inputInfo.completeBaseName() + QStringLiteral(".enriched.csv"));
-    const QFileInfo outputInfo(output);
-    const QString outSuffix = outputInfo.suffix().toLower();
-    if (outSuffix != u"csv" && outSuffix != u"xlsx")
-        return fail(Usage, tr("%1: the output must end in .csv or .xlsx").arg(output));
-    if (inputInfo.exists() && (outputInfo.absoluteFilePath() == inputInfo.absoluteFilePath()
-                               || (outputInfo.exists() && outputInfo.canonicalFilePath() == inputInfo.canonicalFilePath())))
-        return fail(InputOutput, tr("%1: the output would overwrite the input").arg(output));
-    const QFileInfo outDir(outputInfo.absolutePath());
-    if (!outDir.isDir())
-        return fail(InputOutput, tr("%1: the output folder does not exist").arg(output));
-    if (!outDir.isWritable())
-        return fail(InputOutput, tr("%1: the output folder is not writable").arg(output));
-    if (outputInfo.isDir())
-        return fail(InputOutput, tr("%1: the output is a directory").arg(output));
-
-    QString error;
-    auto file = CsvFile::load(input, csvOptions, &error);
-    if (!file)
-        return fail(InputOutput, error);
-    const QString leiName = parser.isSet(QStringLiteral("lei-column"))
-        ? parser.value(QStringLiteral("lei-column"))
-        : QStringLiteral("lei");
-    const int leiColumn = file->findColumn(leiName);
-    if (leiColumn < 0)
-        return fail(InputOutput, tr("%1: no column named \"%2\" (columns: %3); name it with --lei-column")
-                                     .arg(input, leiName, file->header().join(QStringLiteral(", "))));
-
     // Settings: options first, then the environment, then the defaults.
     EnrichmentSettings settings;
     const QString apiUrl = parser.isSet(QStringLiteral("api-url")) ? parser.value(QStringLiteral("api-url"))
@@ -183,6 +151,7 @@ int main(int argc, char **argv)
     if (timeout)
         settings.gleif.timeout = std::chrono::seconds(*timeout);
 
+    QString error;
     std::optional<CostRules> rules;
     if (parser.isSet(QStringLiteral("rules"))) {
         rules = CostRules::load(parser.value(QStringLiteral("rules")), &error);
@@ -192,9 +161,62 @@ int main(int argc, char **argv)
         rules = CostRules::defaults();
     }
 
+    // Input and output paths.
+    const QString input = positional.first();
+    const QFileInfo inputInfo(input);
+    QString output = parser.value(QStringLiteral("output"));
+    if (output.isEmpty())
+        output = inputInfo.absoluteDir().filePath(inputInfo.completeBaseName() + QStringLiteral(".enriched.csv"));
+    const QFileInfo outputInfo(output);
+    const QString outSuffix = outputInfo.suffix().toLower();
+    if (outSuffix != u"csv" && outSuffix != u"xlsx")
+        return fail(Usage, tr("%1: the output must end in .csv or .xlsx").arg(output));
+    if (inputInfo.exists() && (outputInfo.absoluteFilePath() == inputInfo.absoluteFilePath()
+                               || (outputInfo.exists() && outputInfo.canonicalFilePath() == inputInfo.canonicalFilePath())))
+        return fail(InputOutput, tr("%1: the output would overwrite the input").arg(output));
+    const QFileInfo outDir(outputInfo.absolutePath());
+    if (!outDir.isDir())
+        return fail(InputOutput, tr("%1: the output folder does not exist").arg(output));
+    if (!outDir.isWritable())
+        return fail(InputOutput, tr("%1: the output folder is not writable").arg(output));
+    if (outputInfo.isDir())
+        return fail(InputOutput, tr("%1: the output is a directory").arg(output));
+
+    // The report and the cache are written too: neither may land on the input or the output.
+    const QString report = parser.value(QStringLiteral("report"));
+    const QString cacheOption = parser.value(QStringLiteral("cache"));
+    auto same = [](const QString &a, const QString &b) {
+        const QFileInfo x(a), y(b);
+        return x.absoluteFilePath() == y.absoluteFilePath()
+            || (x.exists() && y.exists() && x.canonicalFilePath() == y.canonicalFilePath());
+    };
+    if (!report.isEmpty()) {
+        if (same(report, input))
+            return fail(InputOutput, tr("%1: the report would overwrite the input").arg(report));
+        if (same(report, output))
+            return fail(Usage, tr("%1: the report and the output are the same file").arg(report));
+        const QFileInfo reportDir(QFileInfo(report).absolutePath());
+        if (!reportDir.isDir() || !reportDir.isWritable())
+            return fail(InputOutput, tr("%1: the report's folder is missing or not writable").arg(report));
+    }
+    const QString cachePath = LeiCache::resolvePath(cacheOption);
+    if (same(cachePath, input) || same(cachePath, output) || (!report.isEmpty() && same(cachePath, report)))
+        return fail(Usage, tr("%1: the cache must be a file of its own, not the input, output or report").arg(cachePath));
+
+    auto file = CsvFile::load(input, csvOptions, &error);
+    if (!file)
+        return fail(InputOutput, error);
+    const QString leiName = parser.isSet(QStringLiteral("lei-column"))
+        ? parser.value(QStringLiteral("lei-column"))
+        : QStringLiteral("lei");
+    const int leiColumn = file->findColumn(leiName);
+    if (leiColumn < 0)
+        return fail(InputOutput, tr("%1: no column named \"%2\" (columns: %3); name it with --lei-column")
+                                     .arg(input, leiName, file->header().join(QStringLiteral(", "))));
+
     EnrichmentRun::Options run;
     run.output = output;
-    run.report = parser.value(QStringLiteral("report"));
+    run.report = report;
     run.quiet = parser.isSet(QStringLiteral("quiet"));
     return EnrichmentRun::exec(file, leiColumn, std::move(*rules), settings, run);
 }

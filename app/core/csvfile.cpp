@@ -55,6 +55,7 @@ struct Utf8Scan
     qint64 firstInvalidOffset = -1;
 };
 
+// Scans a sample of the file; a sequence cut off by the sample's end is not counted.
 Utf8Scan scanUtf8(const char *data, qint64 size)
 {
     Utf8Scan s;
@@ -65,6 +66,8 @@ Utf8Scan scanUtf8(const char *data, qint64 size)
             continue;
         }
         const int len = utf8SequenceLength(d + i, size - i);
+        if (len == 0 && size - i < 4 && d[i] >= 0xC2 && d[i] <= 0xF4)
+            break;
         if (len == 0) {
             if (s.firstInvalidOffset < 0)
                 s.firstInvalidOffset = i;
@@ -201,7 +204,7 @@ std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &op
         f->m_data = f->m_owned.constData();
         f->m_size = f->m_owned.size();
         bomLength = 0;
-        f->m_sourceEncoding = *utf16;
+        f->m_sourceEncoding = int(*utf16);
         f->m_decodeEncoding = int(CsvEncoding::Utf8);
     } else {
         const qint64 sampleSize = qMin(kSniffBytes, f->m_size - bomLength);
@@ -215,7 +218,8 @@ std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &op
             if (sample.invalid > 0 && sample.multibyte == 0)
                 encoding = CsvEncoding::Windows1252;
         }
-        f->m_sourceEncoding = encoding;
+        f->m_sourceEncoding = int(encoding);
+        f->m_encodingChosen = options.encoding.has_value();
         f->m_decodeEncoding = int(encoding);
     }
 
@@ -279,7 +283,7 @@ bool CsvFile::index(const IndexObserver &observer)
     for (int b = 0x80; b < 256; ++b)
         special[b] = true;
 
-    const bool detectEncoding = m_sourceEncoding == CsvEncoding::Utf8
+    const bool detectEncoding = !m_encodingChosen && CsvEncoding(m_sourceEncoding.load()) == CsvEncoding::Utf8
         && m_decodeEncoding.load() == int(CsvEncoding::Utf8);
     const auto *d = reinterpret_cast<const uchar *>(m_data);
     const qint64 n = m_size;
@@ -402,9 +406,9 @@ bool CsvFile::index(const IndexObserver &observer)
     if (state != RowStart)
         endRow(n);
 
-    if (detectEncoding && utf8.invalid > 0) {
-        if (utf8.multibyte == 0) {
-            m_sourceEncoding = CsvEncoding::Windows1252;
+    if (utf8.invalid > 0 && CsvEncoding(m_decodeEncoding.load()) == CsvEncoding::Utf8) {
+        if (detectEncoding && utf8.multibyte == 0) {
+            m_sourceEncoding.store(int(CsvEncoding::Windows1252));
             m_decodeEncoding.store(int(CsvEncoding::Windows1252));
             m_encodingNote = tr("not valid UTF-8 (first at line %1): read as Windows-1252")
                                  .arg(m_firstInvalidLine);
@@ -413,6 +417,7 @@ bool CsvFile::index(const IndexObserver &observer)
                                  "CsvFile", "%n byte(s) that are not valid UTF-8 (first at line %1), shown as \uFFFD",
                                  nullptr, int(qMin<qint64>(utf8.invalid, INT_MAX)))
                                  .arg(m_firstInvalidLine);
+            m_invalidUtf8.store(true);
             CsvProblem p;
             p.kind = CsvProblem::Kind::InvalidUtf8;
             p.line = m_firstInvalidLine;
@@ -453,7 +458,7 @@ CsvDialect CsvFile::dialect() const
 {
     CsvDialect d;
     d.delimiter = m_delimiter;
-    d.encoding = m_sourceEncoding;
+    d.encoding = CsvEncoding(m_sourceEncoding.load());
     d.bom = m_bom;
     d.lineEnding = m_lineEnding;
     return d;
@@ -501,51 +506,35 @@ QByteArrayView CsvFile::rawField(qint64 r, int column, QByteArray *scratch) cons
         const char *stop = static_cast<const char *>(std::memchr(p, m_delimiter, size_t(end - p)));
         return QByteArrayView(p, (stop ? stop : end) - p);
     }
+    // Quotes count only at the start of a field, as in index() and splitRow().
     qsizetype i = 0;
-    bool inQuotes = false;
     for (int c = 0; c < column; ++c) {
-        while (i < n && (inQuotes || d[i] != m_delimiter)) {
-            if (d[i] == '"')
-                inQuotes = !inQuotes;
-            ++i;
-        }
+        i = fieldEnd(d, n, i, m_delimiter, nullptr);
         if (i >= n)
             return {};
         ++i;
     }
-    qsizetype end = i;
-    inQuotes = false;
     bool quoted = false;
-    while (end < n && (inQuotes || d[end] != m_delimiter)) {
-        if (d[end] == '"') {
-            inQuotes = !inQuotes;
-            quoted = true;
-        }
-        ++end;
-    }
+    const qsizetype end = fieldEnd(d, n, i, m_delimiter, &quoted);
     const QByteArrayView field = raw.sliced(i, end - i);
     if (!quoted)
         return field;
-    // Same rules as splitRow(): "" is a quote, text after the closing quote is kept.
+    // "" is a quote; text after the closing quote is kept.
     scratch->clear();
-    bool open = false;
-    for (qsizetype k = 0; k < field.size(); ++k) {
-        const char ch = field[k];
-        if (ch == '"') {
-            if (open && k + 1 < field.size() && field[k + 1] == '"') {
+    qsizetype k = 1;
+    for (; k < field.size(); ++k) {
+        if (field[k] == '"') {
+            if (k + 1 < field.size() && field[k + 1] == '"') {
                 scratch->append('"');
                 ++k;
-            } else if (!open && k == 0) {
-                open = true;
-            } else if (open) {
-                open = false;
-            } else {
-                scratch->append(ch);
+                continue;
             }
-        } else {
-            scratch->append(ch);
+            ++k;
+            break;
         }
+        scratch->append(field[k]);
     }
+    scratch->append(field.data() + qMin(k, field.size()), field.size() - qMin(k, field.size()));
     return *scratch;
 }
 
@@ -588,14 +577,31 @@ int CsvFile::fieldCount(QByteArrayView raw, char delimiter)
     if (!std::memchr(raw.data(), '"', size_t(raw.size())))
         return 1 + int(std::count(raw.begin(), raw.end(), delimiter));
     int fields = 1;
-    bool inQuotes = false;
-    for (const char c : raw) {
-        if (c == '"')
-            inQuotes = !inQuotes;
-        else if (c == delimiter && !inQuotes)
-            ++fields;
-    }
+    const qsizetype n = raw.size();
+    for (qsizetype i = fieldEnd(raw.data(), n, 0, delimiter, nullptr); i < n;
+         i = fieldEnd(raw.data(), n, i + 1, delimiter, nullptr))
+        ++fields;
     return fields;
+}
+
+qsizetype CsvFile::fieldEnd(const char *d, qsizetype n, qsizetype i, char delimiter, bool *quoted)
+{
+    if (quoted)
+        *quoted = i < n && d[i] == '"';
+    if (i < n && d[i] == '"') {
+        for (++i; i < n; ++i) {
+            if (d[i] == '"') {
+                if (i + 1 < n && d[i + 1] == '"') {
+                    ++i;
+                    continue;
+                }
+                ++i;
+                break;
+            }
+        }
+    }
+    const void *hit = i < n ? std::memchr(d + i, delimiter, size_t(n - i)) : nullptr;
+    return hit ? static_cast<const char *>(hit) - d : n;
 }
 
 QStringList CsvFile::splitRow(QByteArrayView raw, char delimiter, CsvEncoding encoding)

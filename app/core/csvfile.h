@@ -68,6 +68,9 @@ public:
     QByteArrayView rawHeader() const { return m_headerRaw; }
     // How many fields a raw row has (delimiters outside quotes, plus one).
     static int fieldCount(QByteArrayView raw, char delimiter);
+    // Where the field starting at `i` ends (at its delimiter, or n); RFC 4180 quoting, with a
+    // quote opening a quoted field only as the field's first byte.
+    static qsizetype fieldEnd(const char *d, qsizetype n, qsizetype i, char delimiter, bool *quoted);
     int columnCount() const { return m_headerFieldCount; }
     qint64 sizeBytes() const { return m_size; }
     bool isComplete() const { return m_complete.load(std::memory_order_acquire); }
@@ -92,6 +95,8 @@ public:
     qint64 problemCount() const;
     // Whole-file notes (encoding fallback) for the status bar.
     QString encodingNote() const;
+    // True when UTF-8 text holds bytes that are not UTF-8 (shown as U+FFFD).
+    bool hasInvalidUtf8() const { return m_invalidUtf8.load(); }
 
     // Column named `name` (case-insensitive, trimmed), -1 when none. Default name: "lei".
     int findColumn(const QString &name = QStringLiteral("lei")) const;
@@ -119,7 +124,10 @@ private:
     qint64 m_firstInvalidLine = 0;
 
     char m_delimiter = ',';
-    CsvEncoding m_sourceEncoding = CsvEncoding::Utf8; // what the file is written in
+    // What the file is written in; the indexer may switch it to Windows-1252 at the end.
+    std::atomic<int> m_sourceEncoding{int(CsvEncoding::Utf8)};
+    bool m_encodingChosen = false; // by the user: never second-guessed
+    std::atomic_bool m_invalidUtf8{false};
     std::atomic<int> m_decodeEncoding{int(CsvEncoding::Utf8)}; // how m_data's bytes decode
     bool m_bom = false;
     LineEnding m_lineEnding = LineEnding::LF;

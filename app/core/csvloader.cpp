@@ -19,11 +19,12 @@ CsvLoader::~CsvLoader()
 std::shared_ptr<CsvFile> CsvLoader::open(const QString &path, const CsvOptions &options,
                                          QString *error)
 {
-    cancel();
-    waitForFinished();
+    // A file that cannot be read leaves the one being loaded alone.
     auto file = CsvFile::open(path, options, error);
     if (!file)
         return file;
+    cancel();
+    waitForFinished();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancelFlag = m_cancel;
     m_future = QtConcurrent::run([this, file, cancelFlag] {

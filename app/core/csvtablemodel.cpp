@@ -24,6 +24,7 @@ void CsvTableModel::setFile(std::shared_ptr<CsvFile> file)
     m_file = std::move(file);
     m_rowCache.clear();
     m_header = m_file ? m_file->header() : QStringList();
+    m_decodedAs = m_file ? m_file->textEncoding() : CsvEncoding::Utf8;
     m_rows = m_file ? int(qMin<qint64>(m_file->rowCount(), INT_MAX)) : 0;
     m_leiColumn = -1;
     m_extra.reset();
@@ -41,16 +42,15 @@ void CsvTableModel::refreshRowCount()
         m_rows = rows;
         endInsertRows();
     }
-    // The encoding may be settled only once the whole file is read (Windows-1252 fallback).
-    if (m_file->isComplete()) {
-        const QStringList header = m_file->header();
-        if (header != m_header) {
-            m_header = header;
-            m_rowCache.clear();
-            Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
-            if (m_rows > 0)
-                Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
-        }
+    // The encoding may be settled only once the whole file is read (Windows-1252 fallback):
+    // rows decoded before then are decoded again.
+    if (m_file->isComplete() && m_file->textEncoding() != m_decodedAs) {
+        m_decodedAs = m_file->textEncoding();
+        m_header = m_file->header();
+        m_rowCache.clear();
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+        if (m_rows > 0)
+            Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
     }
 }
 

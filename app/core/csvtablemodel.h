@@ -4,6 +4,8 @@
 #include <QCache>
 #include <QStringList>
 
+#include "csvdialect.h"
+
 #include <memory>
 
 class CsvFile;
@@ -45,6 +47,7 @@ private:
 
     std::shared_ptr<CsvFile> m_file;
     QStringList m_header;
+    CsvEncoding m_decodedAs = CsvEncoding::Utf8;
     int m_rows = 0;
     int m_leiColumn = -1;
     std::shared_ptr<const ExtraColumns> m_extra;

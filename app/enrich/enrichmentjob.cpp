@@ -84,6 +84,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
 
     const qint64 rows = m_file->rowCount();
     auto results = std::make_shared<EnrichmentResults>();
+    results->m_leiColumn = leiColumn;
     results->m_rowLei.assign(size_t(rows), -1);
     results->m_rowStatus.assign(size_t(rows), quint8(RowStatus::Pending));
     results->m_cost.assign(size_t(rows), 0.0);
@@ -427,12 +428,17 @@ void EnrichmentJob::cancel()
 {
     if (!m_running)
         return;
-    m_running = false;
-    m_sliceTimer.stop();
+    // The client reports pages it already received while cancelling: take them in (and into
+    // the cache) before the run counts as stopped.
     if (m_client)
         m_client->cancel();
+    m_running = false;
+    m_sliceTimer.stop();
     m_fetching = false;
-    m_cacheThread.waitForDone(); // answers already received are written before cancel returns
+    // Answers already received are written before cancel returns; a lookup still running has
+    // nothing to write and its result is dropped (m_run), so it is not waited for.
+    if (!m_awaitingCache)
+        m_cacheThread.waitForDone();
     ++m_run;
     m_pendingWrites = 0;
     m_awaitingCache = false;
@@ -449,9 +455,18 @@ void EnrichmentJob::cancel()
     Q_EMIT finished(false);
 }
 
+void EnrichmentJob::reset()
+{
+    cancel();
+    m_results.reset();
+    m_file.reset();
+    m_phase = Phase::Idle;
+    m_progress = {};
+}
+
 bool EnrichmentJob::retryFailed()
 {
-    if (m_running || !m_results || m_phase != Phase::Resolving)
+    if (m_running || !m_results || m_phase != Phase::Resolving || m_settings.offline)
         return false;
     EnrichmentResults &res = *m_results;
     QStringList again;

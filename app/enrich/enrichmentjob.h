@@ -67,6 +67,9 @@ public:
     // arrived is in the cache already. No signal follows except finished(false) not at all.
     void cancel();
     bool isRunning() const { return m_running; }
+    // Cancels a run and forgets its results (another file was opened).
+    void reset();
+    const std::shared_ptr<CsvFile> &file() const { return m_file; }
 
     std::shared_ptr<const EnrichmentResults> results() const { return m_results; }
     EnrichmentProgress progress() const;

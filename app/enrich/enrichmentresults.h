@@ -42,6 +42,7 @@ public:
     static const QStringList &columnNames(); // legalName, bic, country, transaction_costs, enrichment_status
 
     qint64 rowCount() const { return qint64(m_rowStatus.size()); }
+    int leiColumn() const { return m_leiColumn; } // the input column the LEIs were read from
     RowStatus status(qint64 row) const { return RowStatus(m_rowStatus[size_t(row)]); }
     const LeiAnswer *answer(qint64 row) const;
     qint32 answerIndex(qint64 row) const { return m_rowLei[size_t(row)]; } // -1: invalid LEI
@@ -64,6 +65,7 @@ public:
 
 private:
     friend class EnrichmentJob;
+    int m_leiColumn = -1;
     std::vector<qint32> m_rowLei;   // index into m_answers; -1 when the LEI is invalid
     std::vector<quint8> m_rowStatus;
     std::vector<double> m_cost;

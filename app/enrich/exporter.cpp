@@ -283,10 +283,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     for (const QString &name : failureHeader)
         worksheet_write_string(failures, 0, col++, cellText(name).constData(), bold);
 
-    const int leiColumn = file.findColumn();
+    const int leiColumn = results ? results->leiColumn() : file.findColumn();
     const char delimiter = file.dialect().delimiter;
     const CsvEncoding encoding = file.textEncoding();
-    const bool utf8Input = encoding == CsvEncoding::Utf8;
+    // Bytes go to the workbook as they are only when they are certainly valid UTF-8.
+    const bool utf8Input = encoding == CsvEncoding::Utf8 && !file.hasInvalidUtf8();
     QByteArray scratch;
     QByteArray utf8;
     std::vector<std::vector<QByteArray>> answerTexts(size_t(results ? results->answerCount() : 0));
@@ -310,13 +311,10 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
             if (c != leiColumn && looksNumeric(field, &number)) {
                 keep(worksheet_write_number(sheet, r, lxw_col_t(c), number, nullptr));
             } else {
-                utf8 = utf8Input ? QByteArray(field.data(), qMin<qsizetype>(field.size(), 32767 * 3))
-                                 : cellText(Csv::decode(encoding, field.data(), field.size()));
-                lxw_error e = worksheet_write_string(sheet, r, lxw_col_t(c), utf8.constData(), nullptr);
-                if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) // long multi-byte text: cut by characters
-                    e = worksheet_write_string(sheet, r, lxw_col_t(c),
-                                               cellText(Csv::decode(encoding, field.data(), field.size())).constData(), nullptr);
-                keep(e);
+                utf8 = utf8Input && field.size() <= 32767
+                    ? field.toByteArray()
+                    : cellText(Csv::decode(encoding, field.data(), field.size())); // cut by characters
+                keep(worksheet_write_string(sheet, r, lxw_col_t(c), utf8.constData(), nullptr));
             }
         }
         const int base = qMax(inputColumns, fields);

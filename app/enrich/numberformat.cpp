@@ -76,8 +76,11 @@ bool parse(QByteArrayView text, double *value)
         return false;
     const char *begin = t.data();
     const char *end = begin + t.size();
-    if (*begin == '+') // from_chars takes no plus sign
+    if (*begin == '+') { // from_chars takes no plus sign
         ++begin;
+        if (begin == end || *begin == '-' || *begin == '+')
+            return false;
+    }
     double v = 0;
     const auto res = std::from_chars(begin, end, v, std::chars_format::general);
     if (res.ec != std::errc() || res.ptr != end || !std::isfinite(v))

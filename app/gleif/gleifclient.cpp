@@ -159,9 +159,16 @@ void GleifClient::lookup(const QStringList &leis)
 
 void GleifClient::cancel()
 {
+    // Pages that arrived but are still being parsed are answers received: report them now,
+    // before cancel() returns, so nothing that reached us is lost.
+    const auto parses = std::exchange(m_parses, {});
+    for (auto it = parses.cbegin(); it != parses.cend(); ++it) {
+        it.key()->waitForFinished();
+        if (m_running)
+            handlePage(it.value(), it.key()->result());
+    }
     m_running = false;
     ++m_generation;
-    m_parsing = 0;
     m_wakeUp.stop();
     m_queue.clear();
     m_unbatched.clear();
@@ -367,18 +374,19 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
     if (good) {
         // A page of 200 records takes 10-40 ms to parse: off the GUI thread, while the next
         // request is already on its way.
-        ++m_parsing;
         const int page = flight.batch.page;
         auto *watcher = new QFutureWatcher<ParsedPage>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this,
-                [this, watcher, generation = m_generation, batch = std::move(flight.batch)]() mutable {
-                    watcher->deleteLater();
-                    if (generation != m_generation || !m_running)
-                        return; // cancelled meanwhile: nothing more is reported
-                    --m_parsing;
-                    handlePage(std::move(batch), watcher->result());
-                    dispatch();
-                });
+        m_parses.insert(watcher, std::move(flight.batch));
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            const auto it = m_parses.find(watcher);
+            if (it == m_parses.end())
+                return; // handled by cancel()
+            Batch batch = std::move(*it);
+            m_parses.erase(it);
+            handlePage(std::move(batch), watcher->result());
+            dispatch();
+        });
         watcher->setFuture(QtConcurrent::run([body, page] { return parsePage(body, page); }));
     } else {
         handleFailure(std::move(flight.batch), failure);
@@ -621,7 +629,7 @@ void GleifClient::report(QVector<LookupResult> results)
 void GleifClient::finishIfDone()
 {
     if (!m_running || !m_unbatched.isEmpty() || !m_queue.isEmpty() || !m_flights.isEmpty()
-        || !m_lateFailures.isEmpty() || m_parsing > 0)
+        || !m_lateFailures.isEmpty() || !m_parses.isEmpty())
         return;
     m_running = false;
     ++m_generation;

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <memory>
 
+template <typename T> class QFutureWatcher;
 class QNetworkAccessManager;
 class QNetworkReply;
 class RateLimiter;
@@ -59,8 +60,9 @@ public:
     // LEI has one.
     void lookup(const QStringList &leis);
 
-    // Aborts every request in flight and drops every queued one. No signal is emitted once it
-    // has returned, not even finished(); LEIs without a result yet stay without one.
+    // Aborts every request in flight and drops every queued one. Pages already received (still
+    // being parsed) are reported through resultsReady() before it returns; no signal is emitted
+    // once it has returned, not even finished(); LEIs without a result yet stay without one.
     void cancel();
 
     bool isRunning() const { return m_running; }
@@ -130,5 +132,5 @@ private:
     QStringList m_lateFailures; // added by lookup() after giving up, reported asynchronously
     quint64 m_generation = 0; // bumped when a run ends, so deferred work of an old run is dropped
     GleifCounters m_counters;
-    int m_parsing = 0;           // pages being parsed on a worker thread
+    QHash<QFutureWatcher<ParsedPage> *, Batch> m_parses; // pages being parsed on a worker thread
 };

@@ -113,6 +113,20 @@ void CliTest::someRowsNotOkExitsOne()
     QCOMPARE(failures[0].toObject().value(u"lei").toString(), QStringLiteral("garbage"));
     QCOMPARE(failures[1].toObject().value(u"row").toInt(), 3);
     QCOMPARE(failures[1].toObject().value(u"reason").toString(), QStringLiteral("rate is 0: division by zero"));
+
+    // A chosen LEI column is the one the report quotes, and a stray quote inside a field is text.
+    QFile named(m_dir.filePath(QStringLiteral("named.csv")));
+    QVERIFY(named.open(QIODevice::WriteOnly));
+    named.write("item,notional,rate,Counterparty\n12\" screen,1,1,XKZZ2JZF41MRHTR1V493\nx,1,1,nope\n");
+    named.close();
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                  m_dir.filePath(QStringLiteral("named.sqlite")), QStringLiteral("--lei-column"), QStringLiteral("counterparty"),
+                  QStringLiteral("--report"), QStringLiteral("named.json"), QStringLiteral("named.csv")}, &err), 1);
+    const QJsonObject r2 = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("named.json")))).object();
+    QCOMPARE(r2.value(u"rows_per_status").toObject().value(u"ok").toInt(), 1);
+    QCOMPARE(r2.value(u"failures").toArray().at(0).toObject().value(u"lei").toString(), QStringLiteral("nope"));
+    const QList<QByteArray> lines = readTestFile(m_dir.filePath(QStringLiteral("named.enriched.csv"))).split('\n');
+    QCOMPARE(lines[1], QByteArray("12\" screen,1,1,XKZZ2JZF41MRHTR1V493,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,0.0,ok"));
 }
 
 void CliTest::environmentAndCacheReuse()
@@ -232,6 +246,12 @@ void CliTest::refusals_data()
     QTest::newRow("no LEI column") << QStringList{QStringLiteral("nolei.csv")} << 3 << QStringLiteral("no column named \"lei\"");
     QTest::newRow("named LEI column missing") << QStringList{QStringLiteral("--lei-column"), QStringLiteral("code"), sample} << 3 << QStringLiteral("no column named \"code\"");
     QTest::newRow("output is input") << QStringList{QStringLiteral("-o"), sample, sample} << 3 << QStringLiteral("overwrite the input");
+    QTest::newRow("report over the input") << QStringList{QStringLiteral("--report"), sample, sample} << 3 << QStringLiteral("report would overwrite the input");
+    QTest::newRow("cache over the input") << QStringList{QStringLiteral("--cache"), sample, sample} << 2 << QStringLiteral("cache must be a file of its own");
+    QTest::newRow("report is the output") << QStringList{QStringLiteral("--report"), QStringLiteral("o.csv"), QStringLiteral("-o"), QStringLiteral("o.csv"), sample} << 2 << QStringLiteral("same file");
+    QTest::newRow("bad ttl before the input is read") << QStringList{QStringLiteral("--ttl"), QStringLiteral("bogus"), QStringLiteral("missing.csv")} << 2 << QStringLiteral("--ttl");
+    QTest::newRow("offline and refresh") << QStringList{QStringLiteral("--offline"), QStringLiteral("--refresh"), QStringLiteral("missing.csv")} << 2 << QStringLiteral("--offline and --refresh");
+    QTest::newRow("bad api url") << QStringList{QStringLiteral("--api-url"), QStringLiteral("ftp://x"), sample} << 2 << QStringLiteral("--api-url");
     QTest::newRow("output folder missing") << QStringList{QStringLiteral("-o"), QStringLiteral("nowhere/out.csv"), sample} << 3 << QStringLiteral("folder does not exist");
 }
 
@@ -251,6 +271,8 @@ void CliTest::refusals()
     QCOMPARE(err.trimmed().count(u'\n'), 0); // one line
     QCOMPARE(p.exitCode(), exitCode);
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("sample.csv"))),
+             readTestFile(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"))); // input untouched
 }
 
 QTEST_GUILESS_MAIN(CliTest)

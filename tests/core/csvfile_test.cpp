@@ -22,6 +22,8 @@ private Q_SLOTS:
     void encodings();
     void invalidUtf8InTheMiddleOfUtf8File();
     void overrides();
+    void utf8CutByTheSniffingWindowIsStillUtf8();
+    void chosenEncodingIsKept();
     void raggedRowsAreKeptAndReported();
     void unclosedQuoteReportsTheLineItStarts();
     void errors_data();
@@ -77,6 +79,9 @@ void CsvFileTest::parse_data()
     QTest::newRow("quoted header") << QByteArray("\"a\",\"b\"\n1,2\n") << ',' << lf << ab << Rows{r({"1", "2"})};
     QTest::newRow("delimiters in quotes do not fool the sniffer")
         << QByteArray("a;b\n\"x,y,z\";1\n\"p,q\";2\n") << ';' << lf << ab << Rows{r({"x,y,z", "1"}), r({"p,q", "2"})};
+    QTest::newRow("stray quote inside a field is text")
+        << QByteArray("a,b\n12\" screen,XKZZ2JZF41MRHTR1V493\n\"q\"x,2\n") << ',' << lf << ab
+        << Rows{r({"12\" screen", "XKZZ2JZF41MRHTR1V493"}), r({"qx", "2"})};
     QTest::newRow("UTF-8 text") << QByteArray("a,b\nKaiserstra\xc3\x9f" "e,\xe2\x82\xac\n") << ',' << lf << ab
                                 << Rows{r({"Kaiserstraße", "€"})};
 }
@@ -101,6 +106,7 @@ void CsvFileTest::parse()
         for (int c = 0; c < rows[i].size(); ++c)
             QCOMPARE(f->cell(i, c), rows[i][c]);
         QCOMPARE(f->cell(i, int(rows[i].size())), QString()); // past the last field
+        QCOMPARE(CsvFile::fieldCount(f->rawRow(i), delimiter), int(rows[i].size()));
     }
     QCOMPARE(f->problemCount(), 0);
 }
@@ -169,6 +175,33 @@ void CsvFileTest::invalidUtf8InTheMiddleOfUtf8File()
     QCOMPARE(int(g->dialect().encoding), int(CsvEncoding::Windows1252));
     QCOMPARE(g->header().first(), QStringLiteral("n\u00e4me"));
     QCOMPARE(g->cell(10000, 0), QStringLiteral("caf\u00e9 \u20ac"));
+}
+
+void CsvFileTest::utf8CutByTheSniffingWindowIsStillUtf8()
+{
+    // The first non-ASCII character straddles the 64 kB sample's end.
+    QByteArray bytes("name\n");
+    while (bytes.size() < 65535)
+        bytes += "x";
+    bytes += "\xc3\xa9\nZ\xc3\xbcrich\n";
+    QString error;
+    auto f = CsvFile::load(write(bytes, QStringLiteral("cut.csv")), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(int(f->dialect().encoding), int(CsvEncoding::Utf8));
+    QCOMPARE(f->cell(1, 0), QStringLiteral("Z\u00fcrich"));
+    QVERIFY(!f->hasInvalidUtf8());
+}
+
+void CsvFileTest::chosenEncodingIsKept()
+{
+    CsvOptions options;
+    options.encoding = CsvEncoding::Utf8;
+    QString error;
+    auto f = CsvFile::load(write("name\ncaf\xe9\n", QStringLiteral("forced.csv")), options, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(int(f->dialect().encoding), int(CsvEncoding::Utf8)); // not switched to Windows-1252
+    QCOMPARE(f->cell(0, 0), QStringLiteral("caf\uFFFD"));
+    QVERIFY(f->hasInvalidUtf8());
 }
 
 void CsvFileTest::overrides()

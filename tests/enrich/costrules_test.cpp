@@ -68,6 +68,8 @@ void CostRulesTest::parse_data()
     QTest::newRow("trailing text") << QStringLiteral("12abc") << false << 0.0;
     QTest::newRow("inf") << QStringLiteral("inf") << false << 0.0;
     QTest::newRow("nan") << QStringLiteral("nan") << false << 0.0;
+    QTest::newRow("plus minus") << QStringLiteral("+-5") << false << 0.0;
+    QTest::newRow("plus") << QStringLiteral("+5") << true << 5.0;
 }
 
 void CostRulesTest::parse()
@@ -79,6 +81,11 @@ void CostRulesTest::parse()
     QCOMPARE(Number::parse(text, &v), ok);
     if (ok)
         QCOMPARE(v, value);
+    // The byte path (per row) and the text path agree.
+    double b = 0;
+    QCOMPARE(Number::parse(QByteArrayView(text.toUtf8()), &b), ok);
+    if (ok)
+        QCOMPARE(b, value);
 }
 
 static const QStringList kHeader{QStringLiteral("transaction_uti"), QStringLiteral("notional"), QStringLiteral("rate"),

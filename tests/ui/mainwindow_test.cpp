@@ -233,6 +233,26 @@ void MainWindowTest::enrichShowsColumnsFailuresAndExports()
     QFile x(xlsx);
     QVERIFY(x.open(QIODevice::ReadOnly));
     QCOMPARE(x.read(2), QByteArray("PK"));
+
+    // A file that cannot be opened leaves the current one as it was.
+    QTimer::singleShot(50, this, [] {
+        if (QWidget *box = QApplication::activeModalWidget())
+            box->close();
+    });
+    QVERIFY(!w.openFile(m_dir.filePath(QStringLiteral("missing.csv"))));
+    QCOMPARE(w.tableView()->model()->rowCount(), 3);
+    QCOMPARE(w.tableView()->model()->index(0, 7).data().toString(), QStringLiteral("ok"));
+
+    // Another file: the first file's results are not carried over to it.
+    const QString other = write("notional,rate,lei\n5,5,XKZZ2JZF41MRHTR1V493\n", QStringLiteral("other.csv"));
+    QVERIFY(w.openFile(other));
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(w.tableView()->model()->columnCount(), 3);
+    QCOMPARE(w.failuresModel()->rowCount(), 0);
+    const QString otherOut = m_dir.filePath(QStringLiteral("other.enriched.csv"));
+    QVERIFY(w.exportTo(otherOut));
+    QCOMPARE(readTestFile(otherOut), QByteArray("notional,rate,lei,legalName,bic,country,transaction_costs,enrichment_status\n"
+                                                "5,5,XKZZ2JZF41MRHTR1V493,,,,,pending\n"));
 }
 
 void MainWindowTest::cancelAndEnrichAgain()
