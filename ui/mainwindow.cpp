@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
 #include "cachedialog.h"
 #include "costrules.h"
 #include "csvfile.h"
@@ -10,6 +11,7 @@
 #include "exporter.h"
 #include "failuresmodel.h"
 #include "leicache.h"
+#include "settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,14 +52,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_model(new CsvTableModel(this))
     , m_view(new QTableView(this))
     , m_job(new EnrichmentJob(this))
-    , m_settings(std::make_unique<EnrichmentSettings>())
     , m_failures(new FailuresModel(this))
 {
-    // The environment overrides the defaults, as for the command line.
-    if (const QString url = qEnvironmentVariable("LEI_ENRICHER_API_URL"); !url.isEmpty())
-        m_settings->gleif.baseUrl = QUrl(url);
-    if (const auto ttl = Duration::parse(qEnvironmentVariable("LEI_ENRICHER_TTL")))
-        m_settings->lifetime = *ttl;
+    QSettings stored;
+    m_settings = std::make_unique<AppSettings>(AppSettings::load(stored));
 
     setWindowTitle(tr("LEI Enricher"));
     setAcceptDrops(true);
@@ -185,6 +183,8 @@ void MainWindow::createActions()
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog);
+    tools->addAction(tr("&Settings..."), this, &MainWindow::showSettingsDialog)
+        ->setShortcut(QKeySequence::Preferences);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *failures = m_failuresDock->toggleViewAction();
@@ -193,6 +193,9 @@ void MainWindow::createActions()
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("File &Problems"));
     view->addAction(problems);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About LEI Enricher"), this, &MainWindow::showAbout);
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -417,7 +420,35 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::setEnrichmentSettings(const EnrichmentSettings &settings)
 {
+    m_settings->enrichment = settings;
+}
+
+void MainWindow::setSettings(const AppSettings &settings)
+{
     *m_settings = settings;
+    QSettings stored;
+    m_settings->save(stored);
+}
+
+void MainWindow::showSettingsDialog()
+{
+    SettingsDialog dialog(*m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setSettings(dialog.settings());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About LEI Enricher"),
+        tr("<h3>LEI Enricher %1</h3>"
+           "<p>Enriches transaction files with the legal name, BICs and country of each "
+           "counterparty's LEI, and computes transaction costs.</p>"
+           "<p>Built with Qt %2 (running on Qt %3), SQLite, muParser and libxlsxwriter.</p>"
+           "<p>LEI data: Global Legal Entity Identifier Foundation (GLEIF), "
+           "<a href=\"https://www.gleif.org\">www.gleif.org</a>, available free of charge "
+           "under the CC0 licence.</p>")
+            .arg(QStringLiteral(LEI_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
 }
 
 bool MainWindow::enrich()
@@ -431,7 +462,14 @@ bool MainWindow::enrich()
             return false;
     }
     QString error;
-    if (!m_job->start(file, m_model->leiColumn(), CostRules::defaults(), *m_settings, &error)) {
+    std::optional<CostRules> rules = m_settings->rulesPath.isEmpty()
+        ? std::optional<CostRules>(CostRules::defaults())
+        : CostRules::load(m_settings->rulesPath, &error);
+    if (!rules) {
+        QMessageBox::warning(this, tr("Cannot enrich"), tr("The cost rules cannot be used: %1").arg(error));
+        return false;
+    }
+    if (!m_job->start(file, m_model->leiColumn(), std::move(*rules), m_settings->enrichment, &error)) {
         QMessageBox::warning(this, tr("Cannot enrich"), error);
         return false;
     }
@@ -559,9 +597,9 @@ bool MainWindow::exportTo(const QString &path)
 void MainWindow::showCacheDialog()
 {
     LeiCache cache;
-    cache.setLifetime(m_settings->lifetime);
-    cache.setNotFoundLifetime(m_settings->notFoundLifetime);
-    if (!cache.open(LeiCache::resolvePath(m_settings->cachePath))) {
+    cache.setLifetime(m_settings->enrichment.lifetime);
+    cache.setNotFoundLifetime(m_settings->enrichment.notFoundLifetime);
+    if (!cache.open(LeiCache::resolvePath(m_settings->enrichment.cachePath))) {
         QMessageBox::warning(this, tr("Cache"), cache.lastError());
         return;
     }

@@ -11,6 +11,7 @@ class EnrichmentJob;
 class FailuresModel;
 class QAction;
 class QTreeView;
+struct AppSettings;
 struct EnrichmentProgress;
 struct EnrichmentSettings;
 class QDockWidget;
@@ -47,8 +48,10 @@ public:
     EnrichmentJob *job() const { return m_job; }
     FailuresModel *failuresModel() const { return m_failures; }
     QTreeView *failuresView() const { return m_failuresView; }
-    // Where the settings come from until the Settings dialog exists: defaults, with the
-    // LEI_ENRICHER_* environment variables applied.
+    // The settings in force (loaded from QSettings at start, changed in the Settings dialog).
+    const AppSettings &settings() const { return *m_settings; }
+    void setSettings(const AppSettings &settings); // applies and saves them
+    // For tests and benchmarks: the enrichment part only, not saved.
     void setEnrichmentSettings(const EnrichmentSettings &settings);
 
 Q_SIGNALS:
@@ -79,6 +82,8 @@ private:
     void onEnrichmentFinished(bool complete);
     void exportDialog();
     void showCacheDialog();
+    void showSettingsDialog();
+    void showAbout();
     void updateActions();
 
     CsvLoader *m_loader = nullptr;
@@ -91,7 +96,7 @@ private:
     QListWidget *m_problemsList = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     EnrichmentJob *m_job = nullptr;
-    std::unique_ptr<EnrichmentSettings> m_settings;
+    std::unique_ptr<AppSettings> m_settings;
     FailuresModel *m_failures = nullptr;
     QTreeView *m_failuresView = nullptr;
     QDockWidget *m_failuresDock = nullptr;

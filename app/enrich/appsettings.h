@@ -1,0 +1,25 @@
+#pragma once
+
+#include "enrichmentjob.h"
+
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+// What the desktop application remembers between runs (QSettings). The command line reads none
+// of it: scripts get the same result on every machine.
+struct AppSettings
+{
+    EnrichmentSettings enrichment;
+    QString rulesPath; // empty: the bundled rules
+    QString language;  // empty: follow the system; else "en", "de"
+
+    // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL applied, then what `settings` holds.
+    static AppSettings load(QSettings &settings);
+    void save(QSettings &settings) const;
+
+    // Reasons the values cannot be used, one per problem ("the API URL must start with
+    // http:// or https://"); empty when they are fine.
+    QStringList problems() const;
+};

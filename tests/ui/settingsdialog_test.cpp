@@ -1,0 +1,117 @@
+#include "appsettings.h"
+#include "mainwindow.h"
+#include "settingsdialog.h"
+#include "testfiles.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class SettingsDialogTest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void invalidValuesAreRefusedWithAReason_data();
+    void invalidValuesAreRefusedWithAReason();
+    void acceptedValuesRoundTripThroughQSettings();
+    void environmentGivesDefaultsOnly();
+
+private:
+    QLineEdit *edit(SettingsDialog &d, int index);
+    QTemporaryDir m_dir;
+};
+
+void SettingsDialogTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("LEI Enricher Tests"));
+    QApplication::setApplicationName(QStringLiteral("settingsdialog_test"));
+    QSettings().clear();
+}
+
+QLineEdit *SettingsDialogTest::edit(SettingsDialog &d, int index)
+{
+    static const char *names[] = {"apiUrl", "lifetime", "notFoundLifetime", "cachePath", "rulesPath"};
+    return d.findChild<QLineEdit *>(QString::fromLatin1(names[index]));
+}
+
+void SettingsDialogTest::invalidValuesAreRefusedWithAReason_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("ftp URL") << 0 << QStringLiteral("ftp://example.org") << QStringLiteral("http:// or https://");
+    QTest::newRow("no URL") << 0 << QString() << QStringLiteral("http:// or https://");
+    QTest::newRow("lifetime words") << 1 << QStringLiteral("a while") << QStringLiteral("cache lifetime is not a duration");
+    QTest::newRow("not found longer") << 2 << QStringLiteral("7d") << QStringLiteral("cannot be kept longer");
+    QTest::newRow("rules missing") << 4 << QStringLiteral("/nonexistent/rules.json") << QStringLiteral("cost rules cannot be used");
+}
+
+void SettingsDialogTest::invalidValuesAreRefusedWithAReason()
+{
+    QFETCH(int, field);
+    QFETCH(QString, value);
+    QFETCH(QString, reason);
+    SettingsDialog dialog(AppSettings{});
+    dialog.show();
+    QLineEdit *e = edit(dialog, field);
+    QVERIFY(e);
+    e->setText(value);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected)); // still open
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.problemText().contains(reason), qPrintable(dialog.problemText()));
+}
+
+void SettingsDialogTest::acceptedValuesRoundTripThroughQSettings()
+{
+    const QString rules = writeTestFile(m_dir.path(), QStringLiteral("rules.json"),
+                                        R"({"rules": {"DE": "notional * 2"}, "default": "1"})");
+    SettingsDialog dialog(AppSettings{});
+    edit(dialog, 0)->setText(QStringLiteral("http://127.0.0.1:9/api/v1"));
+    edit(dialog, 1)->setText(QStringLiteral("2d"));
+    edit(dialog, 2)->setText(QStringLiteral("30m"));
+    edit(dialog, 4)->setText(rules);
+    dialog.findChild<QSpinBox *>(QStringLiteral("batchSize"))->setValue(50);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    MainWindow w;
+    w.setSettings(dialog.settings());
+    QSettings stored;
+    const AppSettings back = AppSettings::load(stored);
+    QCOMPARE(back.enrichment.gleif.baseUrl.toString(), QStringLiteral("http://127.0.0.1:9/api/v1"));
+    QCOMPARE(back.enrichment.lifetime, std::chrono::seconds(2 * 86400));
+    QCOMPARE(back.enrichment.notFoundLifetime, std::chrono::seconds(1800));
+    QCOMPARE(back.enrichment.gleif.batchSize, 50);
+    QCOMPARE(back.rulesPath, rules);
+    QVERIFY(back.problems().isEmpty());
+    // A new window starts with what was saved.
+    MainWindow again;
+    QCOMPARE(again.settings().enrichment.gleif.batchSize, 50);
+    QCOMPARE(again.settings().rulesPath, rules);
+}
+
+void SettingsDialogTest::environmentGivesDefaultsOnly()
+{
+    QSettings stored;
+    stored.clear();
+    qputenv("LEI_ENRICHER_API_URL", "http://127.0.0.1:1/env");
+    qputenv("LEI_ENRICHER_TTL", "3h");
+    AppSettings s = AppSettings::load(stored);
+    QCOMPARE(s.enrichment.gleif.baseUrl.toString(), QStringLiteral("http://127.0.0.1:1/env"));
+    QCOMPARE(s.enrichment.lifetime, std::chrono::seconds(3 * 3600));
+    stored.setValue(QStringLiteral("gleif/apiUrl"), QStringLiteral("https://api.gleif.org/api/v1"));
+    s = AppSettings::load(stored);
+    QCOMPARE(s.enrichment.gleif.baseUrl.toString(), QStringLiteral("https://api.gleif.org/api/v1")); // saved wins
+    qunsetenv("LEI_ENRICHER_API_URL");
+    qunsetenv("LEI_ENRICHER_TTL");
+}
+
+QTEST_MAIN(SettingsDialogTest)
+#include "settingsdialog_test.moc"

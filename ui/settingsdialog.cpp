@@ -1,0 +1,149 @@
+#include "settingsdialog.h"
+
+#include "duration.h"
+#include "leicache.h"
+
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+
+QWidget *withBrowse(QLineEdit *edit, QWidget *parent, const std::function<void()> &browse)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(edit, 1);
+    auto *button = new QPushButton(QCoreApplication::translate("SettingsDialog", "Browse..."), row);
+    QObject::connect(button, &QPushButton::clicked, row, browse);
+    layout->addWidget(button);
+    return row;
+}
+
+QSpinBox *spin(int min, int max, int value, QWidget *parent)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(min, max);
+    box->setValue(value);
+    return box;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
+    : QDialog(parent)
+    , m_language(s.language)
+{
+    setWindowTitle(tr("Settings"));
+    const EnrichmentSettings &e = s.enrichment;
+    auto *form = new QFormLayout;
+
+    m_apiUrl = new QLineEdit(e.gleif.baseUrl.toString(), this);
+    form->addRow(tr("GLEIF &API URL:"), m_apiUrl);
+    m_lifetime = new QLineEdit(Duration::format(e.lifetime), this);
+    m_lifetime->setToolTip(tr("How long an answer is used without asking GLEIF again: 90s, 30m, 24h, 7d"));
+    form->addRow(tr("Cache &lifetime:"), m_lifetime);
+    m_notFoundLifetime = new QLineEdit(Duration::format(e.notFoundLifetime), this);
+    form->addRow(tr("Lifetime of \"&not found\":"), m_notFoundLifetime);
+    m_rpm = spin(1, 100000, e.gleif.requestsPerMinute, this);
+    form->addRow(tr("&Requests per minute:"), m_rpm);
+    m_batch = spin(1, 200, e.gleif.batchSize, this);
+    form->addRow(tr("&Batch size (LEIs per request):"), m_batch);
+    m_concurrency = spin(1, 64, e.gleif.concurrency, this);
+    form->addRow(tr("&Concurrent requests:"), m_concurrency);
+    m_timeout = spin(1, 3600, int(std::chrono::duration_cast<std::chrono::seconds>(e.gleif.timeout).count()), this);
+    m_timeout->setSuffix(tr(" s"));
+    form->addRow(tr("&Timeout:"), m_timeout);
+
+    m_cachePath = new QLineEdit(e.cachePath, this);
+    m_cachePath->setPlaceholderText(LeiCache::defaultPath());
+    form->addRow(tr("Cache &file:"), withBrowse(m_cachePath, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Cache file"), m_cachePath->text(),
+                                                          tr("SQLite files (*.sqlite);;All files (*)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_cachePath->setText(path);
+    }));
+    m_rulesPath = new QLineEdit(s.rulesPath, this);
+    m_rulesPath->setPlaceholderText(tr("bundled rules (GB, NL, others 0)"));
+    form->addRow(tr("Cost &rules:"), withBrowse(m_rulesPath, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Cost rules"), m_rulesPath->text(),
+                                                          tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            m_rulesPath->setText(path);
+    }));
+    // Names for tests and accessibility tools.
+    m_apiUrl->setObjectName(QStringLiteral("apiUrl"));
+    m_lifetime->setObjectName(QStringLiteral("lifetime"));
+    m_notFoundLifetime->setObjectName(QStringLiteral("notFoundLifetime"));
+    m_rpm->setObjectName(QStringLiteral("requestsPerMinute"));
+    m_batch->setObjectName(QStringLiteral("batchSize"));
+    m_concurrency->setObjectName(QStringLiteral("concurrency"));
+    m_timeout->setObjectName(QStringLiteral("timeout"));
+    m_cachePath->setObjectName(QStringLiteral("cachePath"));
+    m_rulesPath->setObjectName(QStringLiteral("rulesPath"));
+
+    m_problems = new QLabel(this);
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color: #a00;"));
+    m_problems->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problems);
+    layout->addWidget(buttons);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+AppSettings SettingsDialog::settings() const
+{
+    AppSettings s;
+    EnrichmentSettings &e = s.enrichment;
+    e.gleif.baseUrl = QUrl(m_apiUrl->text().trimmed(), QUrl::StrictMode);
+    e.gleif.requestsPerMinute = m_rpm->value();
+    e.gleif.batchSize = m_batch->value();
+    e.gleif.concurrency = m_concurrency->value();
+    e.gleif.timeout = std::chrono::seconds(m_timeout->value());
+    e.cachePath = m_cachePath->text().trimmed();
+    // Unreadable durations become 0 s, which problems() refuses with a reason.
+    e.lifetime = Duration::parse(m_lifetime->text()).value_or(std::chrono::seconds(0));
+    e.notFoundLifetime = Duration::parse(m_notFoundLifetime->text()).value_or(std::chrono::seconds(0));
+    s.rulesPath = m_rulesPath->text().trimmed();
+    s.language = m_language; // chosen here once translations exist
+    return s;
+}
+
+QString SettingsDialog::problemText() const
+{
+    return m_problems->isVisible() ? m_problems->text() : QString();
+}
+
+void SettingsDialog::accept()
+{
+    QStringList problems = settings().problems();
+    if (!Duration::parse(m_lifetime->text()))
+        problems.prepend(tr("The cache lifetime is not a duration (examples: 90s, 30m, 24h, 7d)."));
+    if (!Duration::parse(m_notFoundLifetime->text()))
+        problems.prepend(tr("The lifetime of \"not found\" answers is not a duration (examples: 30m, 1h)."));
+    problems.removeDuplicates();
+    if (!problems.isEmpty()) {
+        m_problems->setText(problems.join(u'\n'));
+        m_problems->show();
+        return;
+    }
+    m_problems->hide();
+    QDialog::accept();
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "appsettings.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+// Edits AppSettings; OK is refused, with the reasons shown, while a value cannot be used.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+public:
+    explicit SettingsDialog(const AppSettings &settings, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    // The values as entered (valid once accepted).
+    AppSettings settings() const;
+    QString problemText() const;
+
+    void accept() override;
+
+private:
+    QLineEdit *m_apiUrl = nullptr;
+    QLineEdit *m_lifetime = nullptr;
+    QLineEdit *m_notFoundLifetime = nullptr;
+    QSpinBox *m_rpm = nullptr;
+    QSpinBox *m_batch = nullptr;
+    QSpinBox *m_concurrency = nullptr;
+    QSpinBox *m_timeout = nullptr;
+    QLineEdit *m_cachePath = nullptr;
+    QLineEdit *m_rulesPath = nullptr;
+    QString m_language;
+    QLabel *m_problems = nullptr;
+};
