@@ -11,9 +11,14 @@
 #include "exporter.h"
 #include "failuresmodel.h"
 #include "leicache.h"
+#include "roworder.h"
 #include "settingsdialog.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QSet>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -69,6 +74,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_view->horizontalHeader()->setResizeContentsPrecision(200);
+    // Sorting is done here, not by the view: a million rows are sorted by their keys at once.
+    m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int column) {
+        const Qt::SortOrder order = m_sortColumn == column && m_sortOrder == Qt::AscendingOrder
+            ? Qt::DescendingOrder
+            : Qt::AscendingOrder;
+        sortBy(column, order);
+    });
+    auto *copy = new QAction(tr("&Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &MainWindow::copySelection);
+    m_view->addAction(copy);
 
     m_problemsList = new QListWidget(this);
     m_problemsDock = new QDockWidget(tr("File problems"), this);
@@ -138,9 +157,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryFailed);
     connect(m_failuresView, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const QVariant row = index.data(FailuresModel::RowRole);
-        if (!row.isValid() || row.toLongLong() >= m_model->rowCount())
+        if (!row.isValid())
             return;
-        const QModelIndex cell = m_model->index(int(row.toLongLong()), qMax(0, m_model->leiColumn()));
+        int viewRow = m_model->viewRow(row.toLongLong());
+        if (viewRow < 0 && !m_filter->text().isEmpty()) { // filtered out: show everything again
+            m_filter->clear();
+            applyRowOrder();
+            viewRow = m_model->viewRow(row.toLongLong());
+        }
+        if (viewRow < 0)
+            return;
+        const QModelIndex cell = m_model->index(viewRow, qMax(0, m_model->leiColumn()));
         m_view->setCurrentIndex(cell);
         m_view->scrollTo(cell, QAbstractItemView::PositionAtCenter);
         m_view->setFocus();
@@ -204,6 +231,21 @@ void MainWindow::createActions()
     bar->addAction(m_enrichAction);
     bar->addAction(m_cancelAction);
     bar->addAction(m_exportAction);
+    bar->addSeparator();
+    m_filter = new QLineEdit(bar);
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_filter->setPlaceholderText(tr("Filter rows: text, or \"status is not_found\""));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(360);
+    bar->addWidget(m_filter);
+    QAction *focusFilter = new QAction(tr("&Filter"), this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, m_filter, qOverload<>(&QWidget::setFocus));
+    addAction(focusFilter);
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(&m_filterDelay, &QTimer::timeout, this, &MainWindow::applyRowOrder);
     updateActions();
 }
 
@@ -240,6 +282,12 @@ bool MainWindow::openFile(const QString &path)
     ++m_generation;
     m_invalidLeis = -1;
     m_job->reset(); // results belong to the file they were made for
+    m_sortColumn = -1;
+    m_sorted.clear();
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    m_filter->blockSignals(true);
+    m_filter->clear();
+    m_filter->blockSignals(false);
     m_failures->clear();
     m_failuresDock->hide();
     m_enrichPanel->hide();
@@ -475,6 +523,12 @@ bool MainWindow::enrich()
     }
     for (const QString &warning : m_job->warnings())
         statusBar()->showMessage(warning, 10000);
+    // The enrichment fills rows in file order: sorting and filtering wait until it ends.
+    m_sortColumn = -1;
+    m_sorted.clear();
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    m_model->clearRowOrder();
+    m_filter->setEnabled(false);
     m_model->setExtraColumns(m_job->results());
     m_failures->clear();
     m_enrichBar->setRange(0, 0);
@@ -518,6 +572,9 @@ void MainWindow::onEnrichmentProgress(const EnrichmentProgress &p)
 void MainWindow::onEnrichmentFinished(bool complete)
 {
     m_enrichPanel->hide();
+    m_filter->setEnabled(true);
+    if (!m_filter->text().trimmed().isEmpty())
+        applyRowOrder(); // statuses and names are known now
     m_model->extraColumnsChanged();
     const auto results = m_job->results();
     m_failures->setResults(results, m_model->file(), m_model->leiColumn());
@@ -592,6 +649,112 @@ bool MainWindow::exportTo(const QString &path)
     statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
     Q_EMIT exported(path);
     return true;
+}
+
+bool MainWindow::canReorder() const
+{
+    const auto &file = m_model->file();
+    return file && file->isComplete() && !m_job->isRunning();
+}
+
+void MainWindow::sortBy(int column, Qt::SortOrder order)
+{
+    if (!canReorder()) {
+        statusBar()->showMessage(tr("Sorting is possible once the file is loaded and no enrichment runs."), 5000);
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto file = m_model->file();
+    const auto results = m_job->file() == file ? m_job->results() : nullptr;
+    m_sorted = runAway([&] { return RowOrder::sorted(*file, results.get(), column, order); });
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_view->horizontalHeader()->setSortIndicator(column, order);
+    m_view->horizontalHeader()->setSortIndicatorShown(true);
+    applyRowOrder();
+    QApplication::restoreOverrideCursor();
+    m_lastReorderMs = timer.elapsed();
+}
+
+void MainWindow::applyRowOrder()
+{
+    if (!canReorder())
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const QString filter = m_filter->text();
+    const auto file = m_model->file();
+    const auto results = m_job->file() == file ? m_job->results() : nullptr;
+    const QHeaderView *header = m_view->horizontalHeader();
+    QList<int> widths; // a model reset forgets them
+    for (int c = 0; c < header->count(); ++c)
+        widths.append(header->sectionSize(c));
+    if (filter.trimmed().isEmpty() && m_sorted.empty()) {
+        m_model->clearRowOrder();
+    } else {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        std::vector<qint32> rows = runAway([&] { return RowOrder::filtered(*file, results.get(), m_sorted, filter); });
+        m_model->setRowOrder(std::move(rows));
+        QApplication::restoreOverrideCursor();
+    }
+    for (int c = 0; c < widths.size() && c < header->count(); ++c)
+        m_view->horizontalHeader()->resizeSection(c, widths[c]);
+    m_lastReorderMs = timer.elapsed();
+    if (!filter.trimmed().isEmpty())
+        statusBar()->showMessage(tr("Showing %L1 of %L2 rows").arg(m_model->rowCount()).arg(file->rowCount()));
+    Q_EMIT rowOrderChanged();
+}
+
+template <typename F>
+auto MainWindow::runAway(F &&work) -> decltype(work())
+{
+    // On a worker thread, with the window still painting, for the second or so a million rows take.
+    auto future = QtConcurrent::run(std::forward<F>(work));
+    QFutureWatcher<decltype(work())> watcher;
+    QEventLoop wait;
+    connect(&watcher, &QFutureWatcherBase::finished, &wait, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        wait.exec(QEventLoop::ExcludeUserInputEvents);
+    return future.result();
+}
+
+void MainWindow::copySelection()
+{
+    const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
+    if (selected.isEmpty())
+        return;
+    int top = INT_MAX, bottom = -1, left = INT_MAX, right = -1;
+    for (const QModelIndex &i : selected) {
+        top = qMin(top, i.row());
+        bottom = qMax(bottom, i.row());
+        left = qMin(left, i.column());
+        right = qMax(right, i.column());
+    }
+    if (qint64(bottom - top + 1) * (right - left + 1) > 5'000'000) {
+        statusBar()->showMessage(tr("Too many cells to copy; export the table instead."), 5000);
+        return;
+    }
+    // The selection's bounding box, tab-separated; cells outside the selection stay empty.
+    QSet<quint64> chosen;
+    for (const QModelIndex &i : selected)
+        chosen.insert(quint64(i.row()) << 32 | quint64(i.column()));
+    QString text;
+    for (int r = top; r <= bottom; ++r) {
+        for (int c = left; c <= right; ++c) {
+            if (c > left)
+                text += u'\t';
+            if (chosen.contains(quint64(r) << 32 | quint64(c))) {
+                QString cell = m_model->index(r, c).data(Qt::EditRole).toString();
+                cell.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+                text += cell;
+            }
+        }
+        text += u'\n';
+    }
+    QGuiApplication::clipboard()->setText(text);
 }
 
 void MainWindow::showCacheDialog()

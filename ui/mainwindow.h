@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
+#include <vector>
 
 class CsvFile;
 class CsvLoader;
@@ -10,6 +12,7 @@ class CsvTableModel;
 class EnrichmentJob;
 class FailuresModel;
 class QAction;
+class QLineEdit;
 class QTreeView;
 struct AppSettings;
 struct EnrichmentProgress;
@@ -47,6 +50,12 @@ public:
     bool exportTo(const QString &path);
     EnrichmentJob *job() const { return m_job; }
     FailuresModel *failuresModel() const { return m_failures; }
+    // Sorts the table by a column (also a header click); filters with the filter box's text.
+    void sortBy(int column, Qt::SortOrder order);
+    void applyRowOrder();
+    QLineEdit *filterBox() const { return m_filter; }
+    qint64 lastReorderMs() const { return m_lastReorderMs; }
+    void copySelection();
     QTreeView *failuresView() const { return m_failuresView; }
     // The settings in force (loaded from QSettings at start, changed in the Settings dialog).
     const AppSettings &settings() const { return *m_settings; }
@@ -60,6 +69,7 @@ Q_SIGNALS:
     // An enrichment ended (complete or cancelled); the table and failures panel are updated.
     void enrichmentFinished(bool complete);
     void exported(const QString &path);
+    void rowOrderChanged();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -85,6 +95,9 @@ private:
     void showSettingsDialog();
     void showAbout();
     void updateActions();
+    bool canReorder() const;
+    template <typename F>
+    auto runAway(F &&work) -> decltype(work());
 
     CsvLoader *m_loader = nullptr;
     CsvTableModel *m_model = nullptr;
@@ -109,6 +122,12 @@ private:
     QAction *m_exportAction = nullptr;
     QPushButton *m_retryButton = nullptr;
     bool m_exporting = false;
+    QLineEdit *m_filter = nullptr;
+    QTimer m_filterDelay;
+    std::vector<qint32> m_sorted; // all rows in the chosen sort order; empty when unsorted
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    qint64 m_lastReorderMs = 0;
     qint64 m_invalidLeis = -1;
     quint64 m_generation = 0; // tells stale background results apart from the open file's
 };

@@ -27,6 +27,9 @@ void CsvTableModel::setFile(std::shared_ptr<CsvFile> file)
     m_decodedAs = m_file ? m_file->textEncoding() : CsvEncoding::Utf8;
     m_rows = m_file ? int(qMin<qint64>(m_file->rowCount(), INT_MAX)) : 0;
     m_leiColumn = -1;
+    m_ordered = false;
+    m_order.clear();
+    m_viewRowOf.clear();
     m_extra.reset();
     m_extraCount = 0;
     endResetModel();
@@ -49,8 +52,8 @@ void CsvTableModel::refreshRowCount()
         m_header = m_file->header();
         m_rowCache.clear();
         Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
-        if (m_rows > 0)
-            Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     }
 }
 
@@ -74,8 +77,52 @@ void CsvTableModel::setExtraColumns(std::shared_ptr<const ExtraColumns> extra)
 
 void CsvTableModel::extraColumnsChanged()
 {
-    if (m_extraCount > 0 && m_rows > 0)
-        Q_EMIT dataChanged(index(0, fileColumnCount()), index(m_rows - 1, columnCount() - 1));
+    if (m_extraCount > 0 && rowCount() > 0)
+        Q_EMIT dataChanged(index(0, fileColumnCount()), index(rowCount() - 1, columnCount() - 1));
+}
+
+void CsvTableModel::setRowOrder(std::vector<qint32> order)
+{
+    const bool sameCount = m_ordered && order.size() == m_order.size();
+    if (sameCount)
+        Q_EMIT layoutAboutToBeChanged();
+    else
+        beginResetModel();
+    m_order = std::move(order);
+    m_ordered = true;
+    m_viewRowOf.clear();
+    if (sameCount)
+        Q_EMIT layoutChanged();
+    else
+        endResetModel();
+}
+
+void CsvTableModel::clearRowOrder()
+{
+    if (!m_ordered)
+        return;
+    beginResetModel();
+    m_ordered = false;
+    m_order.clear();
+    m_viewRowOf.clear();
+    endResetModel();
+}
+
+int CsvTableModel::fileRow(int viewRow) const
+{
+    return m_ordered ? m_order[size_t(viewRow)] : viewRow;
+}
+
+int CsvTableModel::viewRow(qint64 fileRow) const
+{
+    if (!m_ordered)
+        return fileRow < m_rows ? int(fileRow) : -1;
+    if (m_viewRowOf.empty()) { // built on first use: navigation is rare, sorting is not
+        m_viewRowOf.assign(size_t(m_rows), -1);
+        for (size_t v = 0; v < m_order.size(); ++v)
+            m_viewRowOf[size_t(m_order[v])] = qint32(v);
+    }
+    return fileRow >= 0 && fileRow < qint64(m_viewRowOf.size()) ? m_viewRowOf[size_t(fileRow)] : -1;
 }
 
 void CsvTableModel::setLeiColumn(int column)
@@ -83,13 +130,13 @@ void CsvTableModel::setLeiColumn(int column)
     if (column == m_leiColumn)
         return;
     m_leiColumn = column;
-    if (m_rows > 0 && columnCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
+    if (rowCount() > 0 && columnCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 int CsvTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rows;
+    return parent.isValid() ? 0 : (m_ordered ? int(m_order.size()) : m_rows);
 }
 
 int CsvTableModel::columnCount(const QModelIndex &parent) const
@@ -111,8 +158,9 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int column = index.column();
+    const int row = fileRow(index.row());
     if (column >= fileColumnCount())
-        return m_extra->extraData(index.row(), column - fileColumnCount(), role);
+        return m_extra->extraData(row, column - fileColumnCount(), role);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -123,7 +171,7 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-    const QStringList *fields = cachedRow(index.row());
+    const QStringList *fields = cachedRow(row);
     const QString text = column < fields->size() ? fields->at(column) : QString();
     if (role == Qt::DisplayRole) {
         return text.size() > kMaxDisplayChars ? text.left(kMaxDisplayChars) + QChar(0x2026)
@@ -133,10 +181,10 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
         return text;
 
     if (column != m_leiColumn)
-        return role == Qt::BackgroundRole && m_extra ? m_extra->rowBackground(index.row()) : QVariant();
+        return role == Qt::BackgroundRole && m_extra ? m_extra->rowBackground(row) : QVariant();
     const Lei::Check check = Lei::check(Lei::normalise(text));
     if (check == Lei::Check::Ok)
-        return role == Qt::BackgroundRole && m_extra ? m_extra->rowBackground(index.row()) : QVariant();
+        return role == Qt::BackgroundRole && m_extra ? m_extra->rowBackground(row) : QVariant();
     switch (role) {
     case Qt::ToolTipRole:
         return Lei::describe(check);
@@ -153,7 +201,7 @@ QVariant CsvTableModel::headerData(int section, Qt::Orientation orientation, int
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)
-        return section + 1;
+        return fileRow(section) + 1; // the row's number in the file, however sorted
     if (section >= fileColumnCount() && section < columnCount())
         return m_extra->extraHeader(section - fileColumnCount());
     return section >= 0 && section < m_header.size() ? QVariant(m_header[section]) : QVariant();

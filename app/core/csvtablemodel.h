@@ -7,6 +7,7 @@
 #include "csvdialect.h"
 
 #include <memory>
+#include <vector>
 
 class CsvFile;
 class ExtraColumns;
@@ -36,6 +37,14 @@ public:
     void extraColumnsChanged();
     int fileColumnCount() const { return int(m_header.size()); }
 
+    // Shows the file's rows in this order (a sort, a filter, or both); rows not listed are
+    // hidden. Only for a completely loaded file.
+    void setRowOrder(std::vector<qint32> order);
+    void clearRowOrder();
+    bool hasRowOrder() const { return m_ordered; }
+    int fileRow(int viewRow) const;
+    int viewRow(qint64 fileRow) const; // -1 when filtered out
+
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -49,6 +58,9 @@ private:
     QStringList m_header;
     CsvEncoding m_decodedAs = CsvEncoding::Utf8;
     int m_rows = 0;
+    bool m_ordered = false;
+    std::vector<qint32> m_order;                // view row -> file row, when ordered
+    mutable std::vector<qint32> m_viewRowOf;    // file row -> view row, built on demand
     int m_leiColumn = -1;
     std::shared_ptr<const ExtraColumns> m_extra;
     int m_extraCount = 0;

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void rowsArriveWhileLoading();
     void longFieldsAreShortenedForDisplayOnly();
     void invalidLeiCount();
+    void rowOrderSortsAndHides();
 
 private:
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -121,6 +122,32 @@ void CsvTableModelTest::invalidLeiCount()
     auto file = CsvFile::load(path, {}, &error);
     QVERIFY2(file, qPrintable(error));
     QCOMPARE(countInvalidLeis(*file, 0), 2);
+}
+
+void CsvTableModelTest::rowOrderSortsAndHides()
+{
+    QString error;
+    auto file = CsvFile::load(write("n\na\nb\nc\nd\n", QStringLiteral("order.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    CsvTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFile(file);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setRowOrder({3, 1});           // a filter: two rows, d then b
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("d"));
+    QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 4); // the file's row number
+    QCOMPARE(model.viewRow(1), 1);
+    QCOMPARE(model.viewRow(0), -1);      // hidden
+    model.setRowOrder({1, 3});           // same count: a layout change, not a reset
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("b"));
+    QCOMPARE(model.viewRow(3), 1);
+    model.clearRowOrder();
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.fileRow(2), 2);
 }
 
 QTEST_GUILESS_MAIN(CsvTableModelTest)

@@ -7,6 +7,9 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void recentFiles();
     void enrichShowsColumnsFailuresAndExports();
     void cancelAndEnrichAgain();
+    void sortFilterAndCopy();
 
 private:
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -286,6 +290,73 @@ void MainWindowTest::cancelAndEnrichAgain()
     QCOMPARE(w.job()->results()->countOf(RowStatus::Ok), 20);
     QVERIFY(w.job()->progress().fromCache >= 2);
     QCOMPARE(w.failuresModel()->failureCount(), 0);
+}
+
+void MainWindowTest::sortFilterAndCopy()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("name,notional,rate,lei\n"
+                               "beta,10,1,XKZZ2JZF41MRHTR1V493\n"
+                               "Alpha,9,1,BFXS5XCH7N0Y05NIXW11\n"
+                               "gamma,,1,nonsense\n"
+                               "delta,1e3,0,BFXS5XCH7N0Y05NIXW11\n",
+                               QStringLiteral("sort.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("sort.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(5000));
+    QAbstractItemModel *model = w.tableView()->model();
+    auto column = [&](int c) {
+        QStringList out;
+        for (int r = 0; r < model->rowCount(); ++r)
+            out << model->index(r, c).data(Qt::EditRole).toString();
+        return out;
+    };
+
+    // Numbers sort as numbers (9 < 10 < 1e3), empty cells last.
+    w.sortBy(1, Qt::AscendingOrder);
+    QCOMPARE(column(1), (QStringList{QStringLiteral("9"), QStringLiteral("10"), QStringLiteral("1e3"), QString()}));
+    QCOMPARE(model->headerData(0, Qt::Vertical).toInt(), 2); // the file's row number stays
+    w.sortBy(1, Qt::DescendingOrder);
+    QCOMPARE(column(1), (QStringList{QStringLiteral("1e3"), QStringLiteral("10"), QStringLiteral("9"), QString()}));
+    // Text sorts case-insensitively.
+    QTest::mouseClick(w.tableView()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(w.tableView()->horizontalHeader()->sectionViewportPosition(0) + 5, 5));
+    QCOMPARE(column(0), (QStringList{QStringLiteral("Alpha"), QStringLiteral("beta"), QStringLiteral("delta"), QStringLiteral("gamma")}));
+
+    // Filter by text, combined with the sort.
+    w.filterBox()->setText(QStringLiteral("BFXS5"));
+    QSignalSpy reordered(&w, &MainWindow::rowOrderChanged);
+    QVERIFY(reordered.wait(2000));
+    QCOMPARE(column(0), (QStringList{QStringLiteral("Alpha"), QStringLiteral("delta")}));
+
+    // After enriching: filter by status, and the failures panel still finds a filtered-out row.
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(10000));
+    w.filterBox()->setText(QStringLiteral("status is bad_number"));
+    QVERIFY(reordered.wait(2000));
+    QCOMPARE(column(0), QStringList{QStringLiteral("delta")});
+    w.filterBox()->setText(QStringLiteral("status: ok"));
+    QVERIFY(reordered.wait(2000));
+    QCOMPARE(model->rowCount(), 2);
+    const QModelIndex invalidGroup = w.failuresModel()->index(0, 0);
+    QCOMPARE(invalidGroup.data(FailuresModel::StatusRole).toInt(), int(RowStatus::InvalidLei));
+    Q_EMIT w.failuresView()->activated(w.failuresModel()->index(0, 0, invalidGroup));
+    QVERIFY(w.filterBox()->text().isEmpty());
+    QCOMPARE(model->index(w.tableView()->currentIndex().row(), 0).data().toString(), QStringLiteral("gamma"));
+
+    // Copy: the selected cells as tab-separated text.
+    w.tableView()->clearSelection();
+    w.tableView()->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(1, 1)),
+                                            QItemSelectionModel::Select);
+    w.copySelection();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             model->index(0, 0).data().toString() + u'\t' + model->index(0, 1).data(Qt::EditRole).toString() + u'\n'
+                 + model->index(1, 0).data().toString() + u'\t' + model->index(1, 1).data(Qt::EditRole).toString() + u'\n');
 }
 
 QTEST_MAIN(MainWindowTest)

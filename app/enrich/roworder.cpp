@@ -1,0 +1,182 @@
+#include "roworder.h"
+
+#include "csvfile.h"
+#include "enrichmentresults.h"
+#include "numberformat.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <numeric>
+
+namespace RowOrder {
+namespace {
+
+int compareFolded(QByteArrayView a, QByteArrayView b)
+{
+    const qsizetype n = qMin(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        uchar x = uchar(a[i]), y = uchar(b[i]);
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+std::vector<qint32> identity(qint64 rows)
+{
+    std::vector<qint32> order(static_cast<size_t>(rows));
+    std::iota(order.begin(), order.end(), 0);
+    return order;
+}
+
+} // namespace
+
+std::vector<qint32> sorted(const CsvFile &file, const EnrichmentResults *results, int column,
+                           Qt::SortOrder order)
+{
+    const qint64 rows = file.rowCount();
+    std::vector<qint32> index = identity(rows);
+    const int fileColumns = file.columnCount();
+    const bool enriched = column >= fileColumns;
+    if (enriched && (!results || results->rowCount() != rows))
+        return index; // nothing to sort by yet
+
+    // Text keys: views into the file where the field was not quoted, owned bytes otherwise.
+    std::vector<QByteArrayView> text(static_cast<size_t>(rows));
+    std::deque<QByteArray> owned;
+    std::vector<double> numbers(static_cast<size_t>(rows));
+    std::vector<quint8> kind(static_cast<size_t>(rows)); // 0 empty, 1 number, 2 text
+    bool allNumbers = true;
+    QByteArray scratch;
+    for (qint64 r = 0; r < rows; ++r) {
+        QByteArrayView key;
+        if (!enriched) {
+            key = file.rawField(r, column, &scratch);
+            if (!scratch.isEmpty() && key.data() == scratch.constData()) {
+                owned.push_back(scratch);
+                key = owned.back();
+                scratch.clear();
+            }
+        } else if (column - fileColumns == 3) { // transaction_costs: a number or nothing
+            if (results->hasCost(r)) {
+                numbers[size_t(r)] = results->cost(r);
+                kind[size_t(r)] = 1;
+            }
+            continue;
+        } else {
+            owned.push_back(results->field(r, column - fileColumns).toUtf8());
+            key = owned.back();
+        }
+        if ((r & 0xFFFF) == 0xFFFF)
+            file.releaseRows(r - 0xFFFF, r + 1);
+        if (key.trimmed().isEmpty())
+            continue;
+        text[size_t(r)] = key;
+        if (Number::parse(key, &numbers[size_t(r)]))
+            kind[size_t(r)] = 1;
+        else {
+            kind[size_t(r)] = 2;
+            allNumbers = false;
+        }
+    }
+
+    const bool descending = order == Qt::DescendingOrder;
+    auto less = [&](qint32 a, qint32 b) {
+        const quint8 ka = kind[size_t(a)], kb = kind[size_t(b)];
+        if ((ka == 0) != (kb == 0))
+            return kb == 0; // empty cells last, whatever the direction
+        if (ka == 0)
+            return false;
+        if (allNumbers) {
+            const double x = numbers[size_t(a)], y = numbers[size_t(b)];
+            return descending ? y < x : x < y;
+        }
+        const int c = compareFolded(text[size_t(a)], text[size_t(b)]);
+        return descending ? c > 0 : c < 0;
+    };
+    std::stable_sort(index.begin(), index.end(), less);
+    return index;
+}
+
+bool isStatusFilter(const QString &filter, QString *status)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^\s*status\s*(?:is|:|=)\s*(\w+)\s*$)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    const auto match = pattern.match(filter);
+    if (!match.hasMatch())
+        return false;
+    const QString wanted = match.captured(1).toLower();
+    for (RowStatus s : Status::kAll) {
+        if (Status::code(s) == wanted) {
+            if (status)
+                *status = wanted;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *results,
+                             const std::vector<qint32> &rows, const QString &filter)
+{
+    const bool allRows = rows.empty();
+    const qint64 total = allRows ? file.rowCount() : qint64(rows.size());
+    std::vector<qint32> out;
+    auto rowAt = [&](qint64 i) { return allRows ? qint32(i) : rows[size_t(i)]; };
+    if (filter.trimmed().isEmpty()) {
+        out.reserve(size_t(total));
+        for (qint64 i = 0; i < total; ++i)
+            out.push_back(rowAt(i));
+        return out;
+    }
+
+    QString status;
+    if (isStatusFilter(filter, &status)) {
+        for (qint64 i = 0; i < total; ++i) {
+            const qint32 r = rowAt(i);
+            const RowStatus s = results && r < results->rowCount() ? results->status(r) : RowStatus::Pending;
+            if (Status::code(s) == status)
+                out.push_back(r);
+        }
+        return out;
+    }
+
+    // Text: the row's bytes are searched as they are (ASCII case folded) when the needle is
+    // ASCII and the file UTF-8; otherwise each row is decoded.
+    const QString needle = filter.trimmed();
+    const QByteArray needleBytes = needle.toUtf8().toLower();
+    bool ascii = file.textEncoding() == CsvEncoding::Utf8;
+    for (QChar c : needle)
+        ascii = ascii && c.unicode() < 0x80;
+    auto containsFolded = [&](QByteArrayView hay) {
+        const qsizetype n = needleBytes.size();
+        const char first = needleBytes[0];
+        const char firstUpper = (first >= 'a' && first <= 'z') ? char(first - 32) : first;
+        for (qsizetype i = 0; i + n <= hay.size(); ++i) {
+            if (hay[i] != first && hay[i] != firstUpper)
+                continue;
+            if (compareFolded(hay.sliced(i, n), needleBytes) == 0)
+                return true;
+        }
+        return false;
+    };
+    for (qint64 i = 0; i < total; ++i) {
+        const qint32 r = rowAt(i);
+        bool match = ascii ? containsFolded(file.rawRow(r))
+                           : file.row(r).join(u'\x1f').contains(needle, Qt::CaseInsensitive);
+        if (!match && results && r < results->rowCount())
+            match = results->fields(r).join(u'\x1f').contains(needle, Qt::CaseInsensitive);
+        if (match)
+            out.push_back(r);
+    }
+    return out;
+}
+
+} // namespace RowOrder

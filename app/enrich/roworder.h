@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+#include <Qt>
+#include <vector>
+
+class CsvFile;
+class EnrichmentResults;
+
+// Sorting and filtering a table of any size without decoding it cell by cell through a view
+// model: keys are read once per row straight from the file's bytes (or the enrichment arrays)
+// and the rows are ordered by index. The table model then shows rows in the order given.
+namespace RowOrder {
+
+// Every row of `file` ordered by `column` (file columns first, then the five enrichment
+// columns). A column whose non-empty cells are all numbers sorts as numbers, empty cells last;
+// otherwise by text (byte order of UTF-8, ASCII case folded). Stable.
+std::vector<qint32> sorted(const CsvFile &file, const EnrichmentResults *results, int column,
+                           Qt::SortOrder order);
+
+// The rows of `rows` (all rows when empty and `all` is true) that match `filter`, in the same
+// order. "status is X" / "status:X" keeps rows whose enrichment_status is X; any other text is
+// matched, case-insensitively, against every cell of the row. An empty filter keeps all.
+std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *results,
+                             const std::vector<qint32> &rows, const QString &filter);
+
+// True when `filter` is a status filter naming a status that exists (for the UI's hints).
+bool isStatusFilter(const QString &filter, QString *status = nullptr);
+
+} // namespace RowOrder
