@@ -44,6 +44,10 @@ namespace {
 // A split half has already been asked for as part of its parent, with all the parent's
 // attempts; two more are enough to tell a bad LEI from bad luck without stalling the run.
 constexpr int attemptsAfterSplit = 2;
+// 429s waited out per batch (about ten minutes at a window each) before its LEIs fail.
+constexpr int maxRefusals = 10;
+// A Retry-After longer than this is not waited for: the LEIs fail and say why.
+constexpr std::chrono::minutes longestWait{10};
 
 // With no good answer from anywhere for this many failed answers in a row GLEIF is down, not
 // one batch unlucky: stop rather than split every batch down to single LEIs.
@@ -160,13 +164,19 @@ void GleifClient::lookup(const QStringList &leis)
 void GleifClient::cancel()
 {
     // Pages that arrived but are still being parsed are answers received: report them now,
-    // before cancel() returns, so nothing that reached us is lost.
+    // before cancel() returns, so nothing that reached us is lost. Nothing else is decided
+    // while doing so (no retries, no giving up on what is queued).
+    m_queue.clear();
+    m_unbatched.clear();
+    m_cancelling = true;
     const auto parses = std::exchange(m_parses, {});
     for (auto it = parses.cbegin(); it != parses.cend(); ++it) {
         it.key()->waitForFinished();
         if (m_running)
             handlePage(it.value(), it.key()->result());
     }
+    m_cancelling = false;
+    m_queue.clear();
     m_running = false;
     ++m_generation;
     m_wakeUp.stop();
@@ -275,7 +285,7 @@ void GleifClient::send(Batch batch, quint64 ticket)
         QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
     request.setTransferTimeout(int(m_settings.timeout.count()));
 
-    if (batch.attempt > 0)
+    if (batch.attempt > 0 || batch.refusals > 0)
         ++m_counters.retries;
     ++m_counters.requestsSent;
     qCDebug(lcGleif) << "GET page" << batch.page << "of" << shortList(batch.leis) << "attempt"
@@ -459,6 +469,7 @@ void GleifClient::handlePage(Batch batch, ParsedPage parsed)
     if (batch.page < parsed.lastPage && !batch.pending.isEmpty()) {
         ++batch.page;
         batch.attempt = 0;
+        batch.refusals = 0;
         batch.notBefore = {};
         m_queue.prepend(std::move(batch));
     } else {
@@ -479,9 +490,15 @@ void GleifClient::handlePage(Batch batch, ParsedPage parsed)
 void GleifClient::handleFailure(Batch batch, const Failure &failure)
 {
     using Kind = Failure::Kind;
+    if (m_cancelling)
+        return; // a page that arrived before cancel but cannot be read: its LEIs stay pending
     if (failure.tooManyRequests)
         ++m_counters.tooManyRequests;
-    ++m_failuresInARow;
+    // "GLEIF is down" is judged from whole batches failing on their first try: retries, the
+    // halves of a split batch, bad bodies (one bad record) and 429s (GLEIF is answering)
+    // say nothing about the service as a whole.
+    if (batch.attempt == 0 && !batch.narrowed && failure.kind != Kind::Malformed && !failure.tooManyRequests)
+        ++m_failuresInARow;
 
     QStringList remaining;
     for (const QString &lei : std::as_const(batch.leis)) {
@@ -491,7 +508,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
 
     if (failure.kind == Kind::UrlTooLong) {
         if (remaining.size() > 1) {
-            m_urlBatchLimit = std::max(1, int(remaining.size()) / 2);
+            m_urlBatchLimit = std::min(m_urlBatchLimit, std::max(1, int(remaining.size()) / 2));
             qCInfo(lcGleif) << failure.reason << "- batches now at most" << m_urlBatchLimit;
             split(batch, batch.maxAttempts);
         } else {
@@ -517,6 +534,25 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     if (failure.kind == Kind::Malformed && remaining.size() > 1) {
         qCInfo(lcGleif) << failure.reason << "- splitting" << remaining.size() << "LEIs";
         split(batch, attemptsAfterSplit);
+        return;
+    }
+
+    if (failure.retryAfter && *failure.retryAfter > longestWait) {
+        fail(remaining, failure.reason + QStringLiteral(": GLEIF asks to wait ")
+                 + QString::number(std::chrono::duration_cast<std::chrono::minutes>(*failure.retryAfter).count())
+                 + QStringLiteral(" min"));
+        return;
+    }
+    if (failure.tooManyRequests && batch.refusals < maxRefusals) {
+        // Refused, not failed: wait as long as GLEIF says, or a whole window when it says
+        // nothing (its limit is per rolling minute, so a shorter wait is refused again), and
+        // hold every other request of the process back as long.
+        ++batch.refusals;
+        const milliseconds delay = failure.retryAfter.value_or(std::max(backoff(batch.refusals), m_settings.window));
+        m_limiter->pauseFor(delay);
+        qCInfo(lcGleif) << failure.reason << "- waiting" << delay.count() << "ms before" << shortList(remaining);
+        batch.notBefore = Clock::now() + delay;
+        m_queue.append(std::move(batch));
         return;
     }
 
@@ -570,6 +606,7 @@ void GleifClient::split(const Batch &batch, int attempts)
         b.leis = part;
         b.pending = QSet<QString>(part.cbegin(), part.cend());
         b.maxAttempts = std::min(attempts, m_settings.maxAttempts);
+        b.narrowed = true;
         m_queue.prepend(std::move(b));
     }
 }

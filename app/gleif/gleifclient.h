@@ -83,6 +83,8 @@ private:
         int page = 1;
         int attempt = 0; // failed attempts at this page so far
         int maxAttempts = 5;
+        int refusals = 0;      // 429s at this batch: waited out, not counted as attempts
+        bool narrowed = false; // a half of a split batch
         std::chrono::steady_clock::time_point notBefore {};
     };
     struct Flight
@@ -133,4 +135,5 @@ private:
     quint64 m_generation = 0; // bumped when a run ends, so deferred work of an old run is dropped
     GleifCounters m_counters;
     QHash<QFutureWatcher<ParsedPage> *, Batch> m_parses; // pages being parsed on a worker thread
+    bool m_cancelling = false;
 };

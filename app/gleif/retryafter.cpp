@@ -15,8 +15,9 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(QByteArrayView value, c
     bool isNumber = false;
     const qlonglong seconds = text.toLongLong(&isNumber);
     if (isNumber)
+        // A day at most: more is a misconfigured proxy, and seconds * 1000 must not overflow.
         return seconds < 0 ? std::nullopt
-                           : std::optional(std::chrono::milliseconds(seconds * 1000));
+                           : std::optional(std::chrono::milliseconds(std::min<qlonglong>(seconds, 86400) * 1000));
 
     // IMF-fixdate is what servers send; RFC 850 and asctime are obsolete but still allowed. The
     // day name is dropped: it adds nothing, and Qt rejects one that disagrees with a 19xx year.

@@ -91,6 +91,8 @@ class GleifClientTest final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void aFewBadLeisFailOnlyThemselves_data();
+    void aFewBadLeisFailOnlyThemselves();
     void followsPagination_data();
     void followsPagination();
     void matchesUnorderedRecords();
@@ -354,12 +356,14 @@ void GleifClientTest::tooManyRequestsEveryTimeFails()
 {
     FakeGleif fake;
     QVERIFY(fake.listen());
-    FakeGleif::Scripted tooMany; // no Retry-After: the client's own backoff decides
+    FakeGleif::Scripted tooMany; // no Retry-After: the client waits a whole window each time
     tooMany.status = 429;
-    for (int i = 0; i < 10; ++i)
+    const int refusalsWaited = 10; // the client's bound on 429s waited out per batch
+    for (int i = 0; i < refusalsWaited + 3; ++i)
         fake.enqueue(tooMany);
     GleifSettings settings = fastSettings(fake.baseUrl());
     settings.maxAttempts = 3;
+    settings.window = milliseconds(200);
     GleifClient client(settings);
     client.setRateLimiter(std::make_shared<RateLimiter>(1000));
     const Run run = lookUp(client, sampleLeis);
@@ -367,10 +371,15 @@ void GleifClientTest::tooManyRequestsEveryTimeFails()
     QCOMPARE(run.count(LookupOutcome::Failed), 7);
     QCOMPARE(run.results.first().reason,
         QStringLiteral("HTTP 429 (too many requests) after 3 attempts"));
-    // Refusals are not the batch's fault: splitting it would only send more requests.
-    QCOMPARE(fake.stats().requests, 3);
-    QCOMPARE(client.counters().tooManyRequests, 3);
-    QCOMPARE(client.counters().retries, 2);
+    // Refusals are not the batch's fault: splitting it would only send more requests. The
+    // first ones are waited out a window at a time without using up the batch's attempts.
+    QCOMPARE(fake.stats().requests, refusalsWaited + 3);
+    QCOMPARE(client.counters().tooManyRequests, refusalsWaited + 3);
+    QCOMPARE(client.counters().retries, refusalsWaited + 2);
+    const auto &log = fake.log();
+    for (int i = 1; i <= refusalsWaited; ++i)
+        QVERIFY2(log.at(i).arrivedMs - log.at(i - 1).arrivedMs >= 190,
+                 qPrintable(QString::number(log.at(i).arrivedMs - log.at(i - 1).arrivedMs)));
 }
 
 void GleifClientTest::serverErrorThenSuccess_data()
@@ -726,6 +735,43 @@ void GleifClientTest::everyKthServerErrorStillGetsAll()
     QCOMPARE(run.count(LookupOutcome::Found), 2000);
     QCOMPARE(client.counters().retries, fake.stats().serverErrors);
     QCOMPARE(client.counters().requestsSent, 20 + fake.stats().serverErrors);
+}
+
+void GleifClientTest::aFewBadLeisFailOnlyThemselves_data()
+{
+    QTest::addColumn<bool>("serverError");
+    QTest::addColumn<int>("bad");
+    QTest::newRow("8 LEIs answered with HTTP 500") << true << 8;
+    QTest::newRow("20 LEIs with cut answers") << false << 20;
+}
+
+void GleifClientTest::aFewBadLeisFailOnlyThemselves()
+{
+    // Narrowing a batch down produces a long run of failed answers: that must not read as
+    // "GLEIF is down" and fail the good LEIs with the bad.
+    QFETCH(bool, serverError);
+    QFETCH(int, bad);
+    FakeGleif::Options options;
+    options.syntheticEntities = 200;
+    QStringList leis, badLeis;
+    for (int i = 0; i < 200; ++i)
+        leis << FakeGleif::syntheticLei(i);
+    for (int i = 0; i < bad; ++i)
+        badLeis << leis[i * 200 / bad + 3];
+    (serverError ? options.errorLeis : options.truncateLeis) = badLeis;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.backoffBase = milliseconds(5);
+    settings.backoffMax = milliseconds(20);
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(100000));
+    const Run run = lookUp(client, leis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), 200 - bad);
+    QCOMPARE(run.count(LookupOutcome::Failed), bad);
+    for (const LookupResult &r : run.results)
+        QCOMPARE(r.outcome == LookupOutcome::Failed, badLeis.contains(r.lei));
 }
 
 QTEST_GUILESS_MAIN(GleifClientTest)
