@@ -16,6 +16,9 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QCryptographicHash>
+#include <QMap>
+#include <QTableWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSet>
@@ -180,8 +183,25 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &CsvLoader::rowsAvailable, this, &MainWindow::onRowsAvailable);
     connect(m_loader, &CsvLoader::finished, this, &MainWindow::onLoadFinished);
 
+    // The summary of the last run: rows per status, and cost totals per country.
+    m_summary = new QTableWidget(0, 3, this);
+    m_summary->setObjectName(QStringLiteral("summaryTable"));
+    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_summary->verticalHeader()->hide();
+    m_summary->horizontalHeader()->setStretchLastSection(true);
+    m_summaryDock = new QDockWidget(tr("Summary"), this);
+    m_summaryDock->setObjectName(QStringLiteral("summaryDock"));
+    m_summaryDock->setWidget(m_summary);
+    addDockWidget(Qt::RightDockWidgetArea, m_summaryDock);
+    m_summaryDock->hide();
+
     createActions();
     resize(1100, 700);
+    restoreGeometry(stored.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(stored.value(QStringLiteral("window/state")).toByteArray());
+    m_summaryDock->hide(); // nothing to summarise yet, whatever the last session showed
+    m_failuresDock->hide();
+    m_problemsDock->hide();
 }
 
 MainWindow::~MainWindow() = default;
@@ -217,6 +237,9 @@ void MainWindow::createActions()
     QAction *failures = m_failuresDock->toggleViewAction();
     failures->setText(tr("&Failures"));
     view->addAction(failures);
+    QAction *summary = m_summaryDock->toggleViewAction();
+    summary->setText(tr("&Summary"));
+    view->addAction(summary);
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("File &Problems"));
     view->addAction(problems);
@@ -279,6 +302,7 @@ bool MainWindow::openFile(const QString &path)
         QMessageBox::warning(this, tr("Cannot open file"), error);
         return false;
     }
+    saveColumnWidths(); // of the file being closed
     ++m_generation;
     m_invalidLeis = -1;
     m_job->reset(); // results belong to the file they were made for
@@ -290,6 +314,7 @@ bool MainWindow::openFile(const QString &path)
     m_filter->blockSignals(false);
     m_failures->clear();
     m_failuresDock->hide();
+    m_summaryDock->hide();
     m_enrichPanel->hide();
     m_model->setFile(file);
     m_model->setLeiColumn(file->findColumn());
@@ -307,8 +332,36 @@ bool MainWindow::openFile(const QString &path)
     return true;
 }
 
+QString MainWindow::columnWidthsKey() const
+{
+    // Widths belong to a layout of columns: files with the same header share them.
+    const auto &file = m_model->file();
+    if (!file)
+        return {};
+    const QByteArray header = file->header().join(u'\x1f').toUtf8();
+    return QStringLiteral("columns/") + QString::fromLatin1(QCryptographicHash::hash(header, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+void MainWindow::saveColumnWidths()
+{
+    const QString key = columnWidthsKey();
+    if (key.isEmpty())
+        return;
+    QVariantList widths;
+    const QHeaderView *header = m_view->horizontalHeader();
+    for (int c = 0; c < header->count(); ++c)
+        widths.append(header->sectionSize(c));
+    QSettings().setValue(key, widths);
+}
+
 void MainWindow::fitColumns()
 {
+    const QVariantList saved = QSettings().value(columnWidthsKey()).toList();
+    if (!saved.isEmpty()) {
+        for (int c = 0; c < saved.size() && c < m_view->horizontalHeader()->count(); ++c)
+            m_view->horizontalHeader()->resizeSection(c, saved[c].toInt());
+        return;
+    }
     // Sized from the first rows only (the header's precision), capped so one long text
     // does not push the other columns out of sight.
     m_view->resizeColumnsToContents();
@@ -583,6 +636,7 @@ void MainWindow::onEnrichmentFinished(bool complete)
         m_failuresView->expandToDepth(0);
         m_failuresView->resizeColumnToContents(0);
     }
+    showSummary();
     const EnrichmentProgress p = m_job->progress();
     QString summary = tr("%1: %L2 of %L3 rows ok, %L4 not ok \u00b7 %L5 distinct LEIs (%L6 from the cache) \u00b7 "
                          "GLEIF requests: %L7 \u00b7 %8 s")
@@ -649,6 +703,51 @@ bool MainWindow::exportTo(const QString &path)
     statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
     Q_EMIT exported(path);
     return true;
+}
+
+void MainWindow::showSummary()
+{
+    const auto results = m_job->results();
+    if (!results)
+        return;
+    struct Totals { qint64 rows = 0; double cost = 0; };
+    QMap<QString, Totals> byCountry;
+    for (qint64 row = 0; row < results->rowCount(); ++row) {
+        if (results->status(row) != RowStatus::Ok)
+            continue;
+        Totals &t = byCountry[results->answer(row)->country];
+        ++t.rows;
+        t.cost += results->cost(row);
+    }
+    m_summary->clearContents();
+    m_summary->setRowCount(0);
+    m_summary->setHorizontalHeaderLabels({tr("Rows per status / country"), tr("Rows"), tr("Total cost")});
+    auto addRow = [this](const QString &label, qint64 rows, const QString &cost, bool heading) {
+        const int r = m_summary->rowCount();
+        m_summary->insertRow(r);
+        auto *name = new QTableWidgetItem(label);
+        QFont f = name->font();
+        f.setBold(heading);
+        name->setFont(f);
+        m_summary->setItem(r, 0, name);
+        if (rows >= 0) {
+            auto *count = new QTableWidgetItem(QLocale().toString(rows));
+            count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_summary->setItem(r, 1, count);
+        }
+        auto *total = new QTableWidgetItem(cost);
+        total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_summary->setItem(r, 2, total);
+    };
+    addRow(tr("Rows by status"), -1, QString(), true);
+    for (RowStatus s : Status::kAll)
+        if (results->countOf(s) > 0)
+            addRow(Status::code(s), results->countOf(s), QString(), false);
+    addRow(tr("Costs by country (ok rows)"), -1, QString(), true);
+    for (auto it = byCountry.cbegin(); it != byCountry.cend(); ++it)
+        addRow(it.key().isEmpty() ? tr("(no country)") : it.key(), it->rows, QLocale().toString(it->cost, 'f', 2), false);
+    m_summary->resizeColumnsToContents();
+    m_summaryDock->show();
 }
 
 bool MainWindow::canReorder() const
@@ -772,6 +871,10 @@ void MainWindow::showCacheDialog()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    QSettings stored;
+    stored.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    stored.setValue(QStringLiteral("window/state"), saveState());
+    saveColumnWidths();
     m_job->cancel();
     m_loader->cancel();
     event->accept();

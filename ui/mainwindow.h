@@ -13,6 +13,7 @@ class EnrichmentJob;
 class FailuresModel;
 class QAction;
 class QLineEdit;
+class QTableWidget;
 class QTreeView;
 struct AppSettings;
 struct EnrichmentProgress;
@@ -96,6 +97,9 @@ private:
     void showAbout();
     void updateActions();
     bool canReorder() const;
+    void showSummary();
+    QString columnWidthsKey() const;
+    void saveColumnWidths();
     template <typename F>
     auto runAway(F &&work) -> decltype(work());
 
@@ -123,6 +127,8 @@ private:
     QPushButton *m_retryButton = nullptr;
     bool m_exporting = false;
     QLineEdit *m_filter = nullptr;
+    QTableWidget *m_summary = nullptr;
+    QDockWidget *m_summaryDock = nullptr;
     QTimer m_filterDelay;
     std::vector<qint32> m_sorted; // all rows in the chosen sort order; empty when unsorted
     int m_sortColumn = -1;

@@ -10,6 +10,7 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void enrichShowsColumnsFailuresAndExports();
     void cancelAndEnrichAgain();
     void sortFilterAndCopy();
+    void geometryAndColumnWidthsAreRemembered();
 
 private:
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -223,6 +225,18 @@ void MainWindowTest::enrichShowsColumnsFailuresAndExports()
     Q_EMIT w.failuresView()->activated(badNumber);
     QCOMPARE(w.tableView()->currentIndex().row(), 2);
 
+    // The summary: rows per status and the cost total per country.
+    auto *summary = w.findChild<QTableWidget *>(QStringLiteral("summaryTable"));
+    QVERIFY(summary && summary->isVisible());
+    QStringList lines;
+    for (int r = 0; r < summary->rowCount(); ++r)
+        lines << (summary->item(r, 0) ? summary->item(r, 0)->text() : QString()) + u'|'
+                + (summary->item(r, 1) ? summary->item(r, 1)->text() : QString()) + u'|'
+                + (summary->item(r, 2) ? summary->item(r, 2)->text() : QString());
+    QVERIFY2(lines.contains(QStringLiteral("ok|1|")), qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.contains(QStringLiteral("invalid_lei|1|")), qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.contains(QStringLiteral("GB|1|") + QLocale().toString(-757586.0572, 'f', 2)), qPrintable(lines.join(u'\n')));
+
     // Export both ways, and read the CSV back.
     const QString csv = m_dir.filePath(QStringLiteral("gui.enriched.csv"));
     QVERIFY(w.exportTo(csv));
@@ -357,6 +371,28 @@ void MainWindowTest::sortFilterAndCopy()
     QCOMPARE(QGuiApplication::clipboard()->text(),
              model->index(0, 0).data().toString() + u'\t' + model->index(0, 1).data(Qt::EditRole).toString() + u'\n'
                  + model->index(1, 0).data().toString() + u'\t' + model->index(1, 1).data(Qt::EditRole).toString() + u'\n');
+}
+
+void MainWindowTest::geometryAndColumnWidthsAreRemembered()
+{
+    const QString path = write("first,second,lei\n1,2,XKZZ2JZF41MRHTR1V493\n", QStringLiteral("widths.csv"));
+    {
+        MainWindow w;
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::fileReady);
+        QVERIFY(w.openFile(path));
+        QVERIFY(ready.wait(5000));
+        w.resize(900, 555);
+        w.tableView()->horizontalHeader()->resizeSection(1, 333);
+        w.close();
+    }
+    MainWindow again;
+    again.show();
+    QCOMPARE(again.size(), QSize(900, 555));
+    QSignalSpy ready(&again, &MainWindow::fileReady);
+    QVERIFY(again.openFile(path));
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(again.tableView()->horizontalHeader()->sectionSize(1), 333);
 }
 
 QTEST_MAIN(MainWindowTest)
