@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char **argv)
 {
@@ -11,6 +12,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("LEI Enricher"));
     QApplication::setApplicationVersion(QStringLiteral(LEI_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.leienricher.LeiEnricher"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.leienricher.LeiEnricher.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Enrich transaction CSVs with GLEIF LEI data."));
