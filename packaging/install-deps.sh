@@ -1,10 +1,13 @@
 #!/bin/sh
-# Installs the Debian 12 packages LEI Enricher needs to build, test and run, only those missing.
+# Installs the Debian 12 packages LEI Enricher needs to build, test, run and package, only those
+# missing. desktop-file-utils and appstream validate packaging/ (CTest packaging_validate);
+# dpkg-dev and file let `cpack -G DEB` compute the shared-library Depends (dpkg-shlibdeps).
 set -eu
 PACKAGES="cmake ninja-build g++ pkg-config zlib1g-dev
  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
  libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev libxlsxwriter-dev libmuparser-dev
- xvfb xauth time curl"
+ xvfb xauth time curl
+ desktop-file-utils appstream dpkg-dev file"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
