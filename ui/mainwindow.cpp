@@ -632,7 +632,10 @@ void MainWindow::onEnrichmentFinished(bool complete)
     const auto results = m_job->results();
     m_failures->setResults(results, m_model->file(), m_model->leiColumn());
     if (m_failures->failureCount() > 0) {
-        m_failuresDock->show();
+        if (m_failuresDock->isHidden()) {
+            m_failuresDock->show();
+            resizeDocks({m_failuresDock}, {qMin(220, height() / 3)}, Qt::Vertical);
+        }
         m_failuresView->expandToDepth(0);
         m_failuresView->resizeColumnToContents(0);
     }
@@ -747,7 +750,14 @@ void MainWindow::showSummary()
     for (auto it = byCountry.cbegin(); it != byCountry.cend(); ++it)
         addRow(it.key().isEmpty() ? tr("(no country)") : it.key(), it->rows, QLocale().toString(it->cost, 'f', 2), false);
     m_summary->resizeColumnsToContents();
+    const bool wasHidden = m_summaryDock->isHidden();
     m_summaryDock->show();
+    if (wasHidden) { // wide enough for the totals, the table keeps the rest
+        int width = m_summary->frameWidth() * 2 + 24;
+        for (int c = 0; c < m_summary->columnCount(); ++c)
+            width += m_summary->columnWidth(c);
+        resizeDocks({m_summaryDock}, {qMin(width, this->width() / 2)}, Qt::Horizontal);
+    }
 }
 
 bool MainWindow::canReorder() const
