@@ -136,13 +136,14 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
+    QObject::connect(&job, &EnrichmentJob::warningAdded, &job, [&](const QString &w) {
+        err << (tty ? QStringLiteral("\r\x1b[K") : QString()) << "lei-enrich: " << tr("warning: ") << w << '\n';
+        err.flush();
+    });
     if (!job.start(file, leiColumn, std::move(rules), settings, &error)) {
         err << "lei-enrich: " << error << '\n';
         return InputOutput;
     }
-    for (const QString &w : job.warnings())
-        err << "lei-enrich: " << tr("warning: ") << w << '\n';
-    err.flush();
 
     QElapsedTimer sinceLine;
     sinceLine.start();

@@ -32,6 +32,7 @@ EnrichmentJob::EnrichmentJob(QObject *parent)
     : QObject(parent)
 {
     m_cacheThread.setMaxThreadCount(1);
+    m_cacheThread.setExpiryTimeout(-1); // one thread, one SQLite connection, for the job's life
     m_sliceTimer.setSingleShot(true);
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &EnrichmentJob::runSlice);
@@ -67,19 +68,32 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_rules = std::move(rules);
     m_settings = settings;
     m_warnings.clear();
+    ++m_run; // what an earlier run left on the cache thread is told apart by this
 
     m_cache.reset();
     if (settings.useCache) {
+        // Opened on the cache thread while the rows are scanned: opening may migrate a schema
+        // or move a damaged file aside, which is no work for the window's thread.
         auto cache = std::make_shared<LeiCache>();
         cache->setLifetime(settings.lifetime);
         cache->setNotFoundLifetime(settings.notFoundLifetime);
-        if (cache->open(LeiCache::resolvePath(settings.cachePath))) {
-            if (!cache->warning().isEmpty())
-                m_warnings.append(cache->warning());
-            m_cache = std::move(cache);
-        } else {
-            m_warnings.append(tr("running without a cache: %1").arg(cache->lastError()));
-        }
+        m_cache = cache;
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cache, run = m_run] {
+            watcher->deleteLater();
+            if (run != m_run)
+                return;
+            const QString problem = watcher->result();
+            if (!cache->isOpen() && m_cache == cache)
+                m_cache.reset(); // stores are skipped; lookups found it closed
+            if (!problem.isEmpty())
+                addWarning(problem);
+        });
+        watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache, path = LeiCache::resolvePath(settings.cachePath)] {
+            if (!cache->open(path))
+                return tr("running without a cache: %1").arg(cache->lastError());
+            return cache->warning();
+        }));
     }
 
     const qint64 rows = m_file->rowCount();
@@ -100,7 +114,6 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_sequentialRow = -1;
     m_expired.clear();
     m_scanRow = 0;
-    ++m_run;
     m_pendingWrites = 0;
     m_awaitingCache = false;
     m_progress = {};
@@ -116,6 +129,14 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_sinceRowsUpdated.start();
     scheduleSlice();
     return true;
+}
+
+void EnrichmentJob::addWarning(const QString &warning)
+{
+    if (m_warnings.contains(warning))
+        return;
+    m_warnings.append(warning);
+    Q_EMIT warningAdded(warning);
 }
 
 void EnrichmentJob::newClient()
@@ -226,7 +247,8 @@ void EnrichmentJob::afterScan()
                 afterCacheLookup(watcher->result());
         });
         watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache = m_cache, all] {
-            return cache->lookup(all, LeiCache::RawRecord::Skip);
+            return cache->isOpen() ? cache->lookup(all, LeiCache::RawRecord::Skip)
+                                   : QHash<QString, CachedAnswer>();
         }));
         return;
     }
@@ -284,12 +306,14 @@ void EnrichmentJob::onAnswers(const QVector<LookupResult> &answers)
             if (run != m_run)
                 return;
             --m_pendingWrites;
-            if (const QString error = watcher->result(); !error.isEmpty() && !m_warnings.contains(error))
-                m_warnings.append(error);
+            if (const QString error = watcher->result(); !error.isEmpty())
+                addWarning(error);
             maybeFinish();
         });
         const QList<LookupResult> batch(answers.begin(), answers.end());
         watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache = m_cache, batch] {
+            if (!cache->isOpen())
+                return QString(); // opening failed: already said
             return cache->store(batch) ? QString() : tr("could not write to the cache: %1").arg(cache->lastError());
         }));
     }

@@ -73,12 +73,14 @@ public:
 
     std::shared_ptr<const EnrichmentResults> results() const { return m_results; }
     EnrichmentProgress progress() const;
-    QStringList warnings() const { return m_warnings; } // e.g. the cache was moved aside
+    // E.g. the cache was moved aside, or cannot be written; they may arrive while running.
+    QStringList warnings() const { return m_warnings; }
 
 Q_SIGNALS:
     void progressChanged(const EnrichmentProgress &progress); // at most every 100 ms
     void rowsUpdated();                                         // results changed (throttled)
     void finished(bool complete);
+    void warningAdded(const QString &warning); // also kept in warnings()
 
 private:
     void runSlice();
@@ -95,6 +97,7 @@ private:
     void emitProgress(bool force);
     void scheduleSlice();
     void newClient();
+    void addWarning(const QString &warning);
 
     std::shared_ptr<CsvFile> m_file;
     std::shared_ptr<EnrichmentResults> m_results;

@@ -388,11 +388,11 @@ void MainWindowTest::geometryAndColumnWidthsAreRemembered()
     }
     MainWindow again;
     again.show();
-    QCOMPARE(again.size(), QSize(900, 555));
+    QTRY_COMPARE(again.size(), QSize(900, 555));
     QSignalSpy ready(&again, &MainWindow::fileReady);
     QVERIFY(again.openFile(path));
     QVERIFY(ready.wait(5000));
-    QCOMPARE(again.tableView()->horizontalHeader()->sectionSize(1), 333);
+    QTRY_COMPARE(again.tableView()->horizontalHeader()->sectionSize(1), 333);
 }
 
 QTEST_MAIN(MainWindowTest)
