@@ -306,6 +306,7 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     saveColumnWidths(); // of the file being closed
+    m_columnsFitted = false;
     ++m_generation;
     m_invalidLeis = -1;
     m_job->reset(); // results belong to the file they were made for
@@ -333,6 +334,16 @@ bool MainWindow::openFile(const QString &path)
     updateStatus();
     updateActions();
     return true;
+}
+
+void MainWindow::fitColumnsOnce()
+{
+    // Once per file, as soon as there are rows to measure (a small file may be indexed
+    // before the first progress report arrives).
+    if (m_columnsFitted || m_model->rowCount() == 0)
+        return;
+    m_columnsFitted = true;
+    fitColumns();
 }
 
 QString MainWindow::columnWidthsKey() const
@@ -380,10 +391,8 @@ bool MainWindow::isLoading() const
 
 void MainWindow::onRowsAvailable(qint64, qint64 bytesDone, qint64 bytesTotal)
 {
-    const bool firstRows = m_model->rowCount() == 0;
     m_model->refreshRowCount();
-    if (firstRows && m_model->rowCount() > 0)
-        fitColumns();
+    fitColumnsOnce();
     if (bytesTotal > 0)
         m_progress->setValue(int(bytesDone * 1000 / bytesTotal));
     updateStatus();
@@ -391,10 +400,8 @@ void MainWindow::onRowsAvailable(qint64, qint64 bytesDone, qint64 bytesTotal)
 
 void MainWindow::onLoadFinished(bool complete)
 {
-    const bool firstRows = m_model->rowCount() == 0;
     m_model->refreshRowCount();
-    if (firstRows)
-        fitColumns();
+    fitColumnsOnce();
     m_progress->hide();
     m_cancelLoad->hide();
     if (!complete)

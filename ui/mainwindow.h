@@ -84,6 +84,7 @@ private:
     void onLoadFinished(bool complete);
     void chooseLeiColumn();
     void fitColumns();
+    void fitColumnsOnce();
     void countInvalidLeis();
     void updateStatus();
     void addRecentFile(const QString &path);
@@ -134,6 +135,7 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     qint64 m_lastReorderMs = 0;
+    bool m_columnsFitted = false;
     qint64 m_invalidLeis = -1;
     quint64 m_generation = 0; // tells stale background results apart from the open file's
 };
