@@ -35,7 +35,9 @@ xdotool windowfocus \$W
 xdotool key --window \$W ctrl+e
 sleep 3
 import -window \$W "$OUT/main-window.png"
-
+xdotool key --window \$W ctrl+End
+sleep 0.5
+import -window \$W "$OUT/enriched-columns.png"
 sleep 0.5
 xdotool windowfocus \$W
 xdotool key alt+t
