@@ -232,23 +232,27 @@ void MainWindow::createActions()
     m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog);
+    tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     tools->addAction(tr("&Settings..."), this, &MainWindow::showSettingsDialog)
         ->setShortcut(QKeySequence::Preferences);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *failures = m_failuresDock->toggleViewAction();
     failures->setText(tr("&Failures"));
+    failures->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     view->addAction(failures);
     QAction *summary = m_summaryDock->toggleViewAction();
     summary->setText(tr("&Summary"));
+    summary->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     view->addAction(summary);
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("File &Problems"));
+    problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     view->addAction(problems);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About LEI Enricher"), this, &MainWindow::showAbout);
+    help->addAction(tr("&About LEI Enricher"), this, &MainWindow::showAbout)->setShortcut(QKeySequence::HelpContents);
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
