@@ -15,6 +15,8 @@
 #include <QThread>
 #include <QVariant>
 
+#include <initializer_list>
+
 namespace CacheSchema {
 
 namespace {
@@ -48,28 +50,8 @@ private:
 
 Result classify(const QSqlError &error) { return isDamage(error) ? Result::Damaged : Result::Failed; }
 
-bool createCurrent(QSqlDatabase &db, QSqlError *error)
+bool runAll(QSqlDatabase &db, std::initializer_list<QString> statements, QSqlError *error)
 {
-    const QString statements[] = {
-        QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
-        // Text columns stay nullable: GLEIF sends null legal names and Qt binds a null
-        // QString as NULL.
-        QStringLiteral("CREATE TABLE entries ("
-                       " lei TEXT PRIMARY KEY NOT NULL,"
-                       " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
-                       " legal_name TEXT,"
-                       " bics TEXT,"
-                       " country TEXT,"
-                       " entity_status TEXT,"
-                       " registration_status TEXT,"
-                       " last_update TEXT,"
-                       " raw BLOB,"
-                       " fetched_at INTEGER NOT NULL)"),
-        // Covers the counts, purges and oldest/newest without touching the wide rows.
-        QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)"),
-        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')")
-            .arg(Version),
-    };
     for (const QString &sql : statements) {
         Step step(db);
         if (!step.run(sql)) {
@@ -80,7 +62,57 @@ bool createCurrent(QSqlDatabase &db, QSqlError *error)
     return true;
 }
 
-// v1 -> v2: the statuses and lastUpdateDate were only inside the raw JSON, so every row is
+bool createCurrent(QSqlDatabase &db, QSqlError *error)
+{
+    return runAll(db, {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
+        // Keyed by LEI without a rowid: a lookup is one descent of one b-tree, and with the
+        // raw records elsewhere its pages hold about 80 entries each, so the entries a job
+        // reads (and the ones a refetch rewrites) share far fewer pages. Text columns stay
+        // nullable: GLEIF sends null legal names and Qt binds a null QString as NULL.
+        QStringLiteral("CREATE TABLE entries ("
+                       " lei TEXT PRIMARY KEY NOT NULL,"
+                       " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
+                       " fetched_at INTEGER NOT NULL,"
+                       " legal_name TEXT,"
+                       " bics TEXT,"
+                       " country TEXT,"
+                       " entity_status TEXT,"
+                       " registration_status TEXT,"
+                       " last_update TEXT"
+                       ") WITHOUT ROWID"),
+        // The compressed raw records (found answers only), read only when asked for.
+        QStringLiteral("CREATE TABLE raws (lei TEXT PRIMARY KEY NOT NULL, raw BLOB NOT NULL) WITHOUT ROWID"),
+        // Covers the counts, purges and oldest/newest without reading the entries.
+        QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)"),
+        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')").arg(Version),
+    }, error);
+}
+
+// v2 -> v3: the same columns, moved in SQL; in key order so the new b-trees fill page by page.
+bool migrateFrom2(QSqlDatabase &db, QSqlError *error)
+{
+    if (!runAll(db, {
+            QStringLiteral("DROP INDEX IF EXISTS entries_state"),
+            QStringLiteral("ALTER TABLE entries RENAME TO entries_v2"),
+        }, error)
+        || !createCurrent(db, error)
+        || !runAll(db, {
+            QStringLiteral("INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country,"
+                           " entity_status, registration_status, last_update)"
+                           " SELECT lei, outcome, fetched_at, legal_name, bics, country, entity_status,"
+                           " registration_status, last_update FROM entries_v2 ORDER BY lei"),
+            QStringLiteral("INSERT INTO raws (lei, raw) SELECT lei, raw FROM entries_v2"
+                           " WHERE outcome = 'found' AND raw IS NOT NULL AND length(raw) > 0 ORDER BY lei"),
+            QStringLiteral("DROP TABLE entries_v2"),
+        }, error)) {
+        return false;
+    }
+    qCInfo(lcCache) << "migrated the cache from schema 2 to 3";
+    return true;
+}
+
+// v1 -> current: the statuses and lastUpdateDate were only inside the raw JSON, so every row is
 // read back through GleifRecord rather than converted in SQL.
 bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
 {
@@ -101,10 +133,15 @@ bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
         return false;
     }
     QSqlQuery write(db);
+    QSqlQuery writeRaw(db);
     if (!write.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
-            " registration_status, last_update, raw, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+            " registration_status, last_update, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
         *error = write.lastError();
+        return false;
+    }
+    if (!writeRaw.prepare(QStringLiteral("INSERT OR REPLACE INTO raws (lei, raw) VALUES (?, ?)"))) {
+        *error = writeRaw.lastError();
         return false;
     }
     qint64 migrated = 0;
@@ -132,12 +169,18 @@ bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
         write.bindValue(5, found ? record.entityStatus : QString());
         write.bindValue(6, found ? record.registrationStatus : QString());
         write.bindValue(7, found ? record.lastUpdateDate : QString());
-        write.bindValue(8, found && !rawJson.isEmpty() ? QVariant(compressRaw(rawJson))
-                                                       : QVariant(QMetaType::fromType<QByteArray>()));
-        write.bindValue(9, fetched.toMSecsSinceEpoch());
+        write.bindValue(8, fetched.toMSecsSinceEpoch());
         if (!write.exec()) {
             *error = write.lastError();
             return false;
+        }
+        if (found && !rawJson.isEmpty()) {
+            writeRaw.bindValue(0, lei);
+            writeRaw.bindValue(1, compressRaw(rawJson));
+            if (!writeRaw.exec()) {
+                *error = writeRaw.lastError();
+                return false;
+            }
         }
         ++migrated;
     }
@@ -147,16 +190,17 @@ bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
     }
     read.finish();
     write.finish();
+    writeRaw.finish();
     Step drop(db);
     if (!drop.run(QStringLiteral("DROP TABLE entries_v1"))) {
         *error = drop.error();
         return false;
     }
-    qCInfo(lcCache) << "migrated" << migrated << "entries from cache schema 1 to 2";
+    qCInfo(lcCache) << "migrated" << migrated << "entries from cache schema 1 to" << Version;
     return true;
 }
 
-Result ensureInTransaction(QSqlDatabase &db, QString *errorText)
+Result ensureInTransaction(QSqlDatabase &db, QString *errorText, bool *migrated)
 {
     QSqlError error;
     QStringList tables;
@@ -205,6 +249,11 @@ Result ensureInTransaction(QSqlDatabase &db, QString *errorText)
         *errorText = QStringLiteral("migrating from cache schema 1 failed: ") + error.text();
         return classify(error);
     }
+    if (version == 2 && !migrateFrom2(db, &error)) {
+        *errorText = QStringLiteral("migrating from cache schema 2 failed: ") + error.text();
+        return classify(error);
+    }
+    *migrated = version < Version;
     return Result::Ok;
 }
 
@@ -221,7 +270,8 @@ Result ensure(QSqlDatabase &db, QString *errorText)
             return classify(begin.query().lastError());
         }
     }
-    const Result result = ensureInTransaction(db, errorText);
+    bool migrated = false;
+    const Result result = ensureInTransaction(db, errorText, &migrated);
     Step end(db);
     if (result != Result::Ok) {
         end.run(QStringLiteral("ROLLBACK"));
@@ -231,6 +281,14 @@ Result ensure(QSqlDatabase &db, QString *errorText)
         *errorText = end.error().text();
         Step(db).run(QStringLiteral("ROLLBACK"));
         return classify(end.error());
+    }
+    if (migrated) {
+        // The old table's pages are free but still in the file (twice the size on disk until
+        // writes reuse them): once, give them back. Not needed for correctness, so a failure
+        // (another process busy with the file) only costs space.
+        Step vacuum(db);
+        if (!vacuum.run(QStringLiteral("VACUUM")) || !vacuum.run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+            qCWarning(lcCache) << "compacting the cache after migrating it failed:" << vacuum.error().text();
     }
     return Result::Ok;
 }

@@ -14,7 +14,10 @@ namespace CacheSchema {
 //    plain text, fetched_at as ISO 8601 text); no statuses, no lastUpdateDate.
 // 2: statuses and lastUpdateDate as columns, raw record compressed, fetched_at in ms since the
 //    epoch (integer comparisons for expiry), an index that answers counts and purges.
-inline constexpr int Version = 2;
+// 3: entries keyed by LEI WITHOUT ROWID and without the raw record, which moved to its own
+//    table raws(lei, raw): lookups and refetches touch one dense b-tree instead of an index
+//    plus a table of wide rows.
+inline constexpr int Version = 3;
 
 enum class Result {
     Ok,

@@ -6,8 +6,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,6 +15,8 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <numeric>
 
 Q_LOGGING_CATEGORY(lcCache, "lei.cache", QtWarningMsg)
@@ -31,10 +31,41 @@ const QString Found = QStringLiteral("found");
 const QString NotFound = QStringLiteral("not_found");
 
 // SQLite's json_each() turns one bound text into a table, so a list of any length is one
-// statement with one parameter (no per-LEI query, no variable-count limit).
-QString jsonList(const QStringList &values)
+// statement with one parameter (no per-LEI query, no variable-count limit). Written directly:
+// LEIs need no escaping, and QJsonDocument took a noticeable part of a bulk lookup.
+QString jsonList(const QStringList &values, qsizetype first = 0, qsizetype count = -1)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+    if (count < 0)
+        count = values.size() - first;
+    QString json;
+    json.reserve(count * 23 + 2);
+    json += u'[';
+    for (qsizetype i = first; i < first + count; ++i) {
+        const QString &value = values.at(i);
+        if (i > first)
+            json += u',';
+        json += u'"';
+        const bool plain = std::all_of(value.cbegin(), value.cend(), [](QChar c) {
+            return c.unicode() >= 0x20 && c != u'"' && c != u'\\';
+        });
+        if (plain) {
+            json += value;
+        } else {
+            for (const QChar c : value) {
+                if (c == u'"' || c == u'\\') {
+                    json += u'\\';
+                    json += c;
+                } else if (c.unicode() < 0x20) {
+                    json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                } else {
+                    json += c;
+                }
+            }
+        }
+        json += u'"';
+    }
+    json += u']';
+    return json;
 }
 
 QString likePattern(const QString &filter)
@@ -352,17 +383,40 @@ bool LeiCache::moveAside(QString *error)
 
 namespace {
 
-// The text fields travel as one column: Qt builds a QVariant per column per row, and for bulk
-// lookups that conversion, not SQLite, was most of the time. U+001F (unit separator) never
-// occurs in GLEIF data; a row where it does is read again column by column.
+// A lookup reads the fields of all its entries as one text: Qt builds a QVariant and a QString
+// per column per row, and for bulk lookups that, not SQLite, was most of the time. Records are
+// separated by U+001E, fields by U+001F; neither occurs in GLEIF data, and a text where one
+// does (the record or field count is off) is read again row by row.
+constexpr char16_t RecordSeparator = u'\x1e';
 constexpr char16_t FieldSeparator = u'\x1f';
-constexpr int PackedFields = 7;
-const QString PackedColumns = QStringLiteral(
-    "lei || char(31) || coalesce(legal_name, '') || char(31) || coalesce(bics, '') || char(31)"
-    " || coalesce(country, '') || char(31) || coalesce(entity_status, '') || char(31)"
-    " || coalesce(registration_status, '') || char(31) || coalesce(last_update, '')");
+constexpr int PackedFields = 9;
+// One printf() per entry rather than a chain of ||, which allocates a string per step (NULL
+// prints as empty). The separators sit in the format literal itself.
+const QString PackedRecord = QStringLiteral("printf('%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s',"
+    " fetched_at, outcome = 'found', lei, legal_name, bics, country, entity_status,"
+    " registration_status, last_update)");
 const QString PlainColumns = QStringLiteral(
-    "lei, legal_name, bics, country, entity_status, registration_status, last_update");
+    "fetched_at, outcome = 'found', lei, legal_name, bics, country, entity_status,"
+    " registration_status, last_update");
+const QString InList = QStringLiteral(" WHERE lei IN (SELECT value FROM json_each(?))");
+// Bounds the one text a lookup query returns (about 100 characters an entry).
+constexpr qsizetype LookupChunk = 20000;
+constexpr qsizetype ParallelFrom = 256;
+
+using Fields = std::array<QStringView, PackedFields>;
+
+bool splitFields(QStringView record, Fields *fields)
+{
+    qsizetype from = 0;
+    for (int i = 0; i < PackedFields; ++i) {
+        const qsizetype end = i + 1 < PackedFields ? record.indexOf(FieldSeparator, from) : record.size();
+        if (end < 0)
+            return false;
+        (*fields)[i] = record.mid(from, end - from);
+        from = end + 1;
+    }
+    return !(*fields)[PackedFields - 1].contains(FieldSeparator);
+}
 
 } // namespace
 
@@ -378,72 +432,161 @@ QHash<QString, CachedAnswer> LeiCache::lookup(const QStringList &leis, RawRecord
     const qint64 life = lifetime().count();
     const qint64 notFoundLife = notFoundLifetime().count();
     answers.reserve(leis.size());
-    QStringList unpackable;
+    // With the raw records, fields and records come from one snapshot of the file.
+    const bool snapshot = raw == RawRecord::Include && db.transaction();
+    auto fail = [&](const QSqlQuery &query) {
+        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+        if (snapshot)
+            db.rollback();
+        return QHash<QString, CachedAnswer>();
+    };
+    auto add = [&](const Fields &f, QString text[PackedFields]) {
+        // text[i] holds field i when it was read as a column (fallback), else f[i] is used.
+        auto take = [&](int i) { return text ? std::move(text[i]) : f[i].toString(); };
+        CachedAnswer answer;
+        LookupResult &r = answer.result;
+        const qint64 fetchedMs = text ? text[0].toLongLong() : f[0].toLongLong();
+        const bool found = text ? text[1] == u"1" : f[1] == u"1";
+        r.lei = take(2);
+        r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
+        if (found) {
+            GleifRecord &rec = r.record;
+            rec.lei = r.lei;
+            rec.legalName = take(3);
+            rec.bics = take(4).split(u';', Qt::SkipEmptyParts);
+            rec.country = take(5);
+            rec.entityStatus = take(6);
+            rec.registrationStatus = take(7);
+            rec.lastUpdateDate = take(8);
+        }
+        r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
+        answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
+        answer.fresh = fetchedMs > (found ? t.found : t.notFound);
+        QString key = r.lei;
+        answers.insert(std::move(key), std::move(answer));
+    };
 
-    for (const bool packed : {true, false}) {
-        const QStringList &wanted = packed ? leis : unpackable;
-        if (wanted.isEmpty())
-            break;
+    for (qsizetype first = 0; first < leis.size(); first += LookupChunk) {
+        const QString json = jsonList(leis, first, std::min(LookupChunk, leis.size() - first));
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        const QString sql = QStringLiteral("SELECT fetched_at, outcome = 'found', ")
-            + (raw == RawRecord::Include ? QStringLiteral("raw, ") : QStringLiteral("NULL, "))
-            + (packed ? PackedColumns : PlainColumns)
-            + QStringLiteral(" FROM entries WHERE lei IN (SELECT value FROM json_each(?))");
-        if (!query.prepare(sql)) {
-            setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
-            return {};
+        if (!query.prepare(QStringLiteral("SELECT count(*), group_concat(") + PackedRecord
+                           + QStringLiteral(", char(30)) FROM entries") + InList)) {
+            return fail(query);
         }
-        query.bindValue(0, jsonList(wanted));
-        if (!query.exec()) {
-            setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
-            return {};
+        query.bindValue(0, json);
+        if (!query.exec() || !query.next())
+            return fail(query);
+        const qint64 count = query.value(0).toLongLong();
+        const QString text = query.value(1).toString();
+        query.finish();
+
+        if (count == 0)
+            continue;
+        QList<Fields> records;
+        records.reserve(count);
+        bool packed = true;
+        for (QStringView rest(text); packed;) {
+            const qsizetype end = rest.indexOf(RecordSeparator);
+            Fields f;
+            packed = splitFields(end < 0 ? rest : rest.left(end), &f);
+            if (packed)
+                records.append(f);
+            if (end < 0)
+                break;
+            rest = rest.mid(end + 1);
         }
-        while (query.next()) {
-            QString fields[PackedFields];
-            if (packed) {
-                const QString text = query.value(3).toString();
-                const QList<QStringView> parts = QStringView(text).split(FieldSeparator);
-                if (parts.size() != PackedFields) {
-                    unpackable.append(text.left(text.indexOf(FieldSeparator)));
-                    continue;
-                }
+        if (packed && records.size() == count) {
+            for (const Fields &f : std::as_const(records))
+                add(f, nullptr);
+        } else {
+            // A separator inside the data: column by column.
+            if (!query.prepare(QStringLiteral("SELECT ") + PlainColumns + QStringLiteral(" FROM entries") + InList))
+                return fail(query);
+            query.bindValue(0, json);
+            if (!query.exec())
+                return fail(query);
+            while (query.next()) {
+                QString columns[PackedFields];
                 for (int i = 0; i < PackedFields; ++i)
-                    fields[i] = parts.at(i).toString();
-            } else {
-                for (int i = 0; i < PackedFields; ++i)
-                    fields[i] = query.value(3 + i).toString();
+                    columns[i] = query.value(i).toString();
+                add(Fields(), columns);
             }
-            CachedAnswer answer;
-            LookupResult &r = answer.result;
-            r.lei = fields[0];
-            const bool found = query.value(1).toInt() != 0;
-            r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
-            if (found) {
-                GleifRecord &rec = r.record;
-                rec.lei = r.lei;
-                rec.legalName = std::move(fields[1]);
-                rec.bics = fields[2].split(u';', Qt::SkipEmptyParts);
-                rec.country = std::move(fields[3]);
-                rec.entityStatus = std::move(fields[4]);
-                rec.registrationStatus = std::move(fields[5]);
-                rec.lastUpdateDate = std::move(fields[6]);
-                if (raw == RawRecord::Include)
-                    rec.rawJson = CacheSchema::uncompressRaw(query.value(2).toByteArray());
-            }
-            const qint64 fetchedMs = query.value(0).toLongLong();
-            r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
-            answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
-            answer.fresh = fetchedMs > (found ? t.found : t.notFound);
-            answers.insert(r.lei, std::move(answer));
+            if (query.lastError().isValid())
+                return fail(query);
         }
-        if (query.lastError().isValid()) {
-            setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
-            return {};
+        if (raw != RawRecord::Include)
+            continue;
+        // Only found answers have a raw record.
+        if (!query.prepare(QStringLiteral("SELECT lei, raw FROM raws") + InList))
+            return fail(query);
+        query.bindValue(0, json);
+        if (!query.exec())
+            return fail(query);
+        QList<std::pair<QString, QByteArray>> blobs;
+        while (query.next())
+            blobs.append({query.value(0).toString(), query.value(1).toByteArray()});
+        if (query.lastError().isValid())
+            return fail(query);
+        auto uncompressOne = [](std::pair<QString, QByteArray> &blob) {
+            blob.second = CacheSchema::uncompressRaw(blob.second);
+        };
+        if (blobs.size() >= ParallelFrom)
+            QtConcurrent::blockingMap(blobs, uncompressOne);
+        else
+            std::for_each(blobs.begin(), blobs.end(), uncompressOne);
+        for (auto &blob : blobs) {
+            const auto it = answers.find(blob.first);
+            if (it != answers.end() && it->result.outcome == LookupOutcome::Found)
+                it->result.record.rawJson = std::move(blob.second);
         }
     }
+    if (snapshot)
+        db.commit();
     return answers;
 }
+
+namespace {
+
+// Runs `sql(rows)` over `count` items, `perStatement` rows per execution: Qt's per-execution
+// overhead, not SQLite, was most of the cost of one statement per row. Returns the error text,
+// empty on success.
+template<typename Bind>
+QString execRows(QSqlDatabase &db, qsizetype count, qsizetype perStatement,
+                 const std::function<QString(qsizetype)> &sql, Bind bind)
+{
+    if (count == 0)
+        return {};
+    QSqlQuery full(db);
+    QSqlQuery rest(db);
+    const qsizetype restRows = count % perStatement;
+    if (count >= perStatement && !full.prepare(sql(perStatement)))
+        return describe(full.lastError());
+    if (restRows > 0 && !rest.prepare(sql(restRows)))
+        return describe(rest.lastError());
+    for (qsizetype first = 0; first < count; first += perStatement) {
+        const qsizetype rows = std::min(perStatement, count - first);
+        QSqlQuery &query = rows == perStatement ? full : rest;
+        for (qsizetype k = 0; k < rows; ++k)
+            bind(query, int(k), first + k);
+        if (!query.exec())
+            return describe(query.lastError());
+    }
+    return {};
+}
+
+QString repeatRows(const QString &row, qsizetype rows)
+{
+    QString out;
+    for (qsizetype i = 0; i < rows; ++i) {
+        if (i > 0)
+            out += QStringLiteral(", ");
+        out += row;
+    }
+    return out;
+}
+
+} // namespace
 
 bool LeiCache::store(const QList<LookupResult> &results)
 {
@@ -452,7 +595,7 @@ bool LeiCache::store(const QList<LookupResult> &results)
         return false;
 
     // Prepared before taking the write lock, so another process waits as little as possible.
-    // In key order, consecutive writes often land on the same index pages.
+    // In key order, consecutive writes land on the same b-tree pages.
     QList<const LookupResult *> ordered;
     ordered.reserve(results.size());
     for (const LookupResult &r : results) {
@@ -461,8 +604,8 @@ bool LeiCache::store(const QList<LookupResult> &results)
     }
     if (ordered.isEmpty())
         return true;
-    std::sort(ordered.begin(), ordered.end(),
-              [](const LookupResult *a, const LookupResult *b) { return a->lei < b->lei; });
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const LookupResult *a, const LookupResult *b) { return a->lei < b->lei; });
     // Compression is most of a large batch's CPU time: spread over the cores.
     QList<QByteArray> blobs(ordered.size());
     auto compressOne = [&](qsizetype i) {
@@ -470,7 +613,6 @@ bool LeiCache::store(const QList<LookupResult> &results)
         if (r.outcome == LookupOutcome::Found && !r.record.rawJson.isEmpty())
             blobs[i] = CacheSchema::compressRaw(r.record.rawJson);
     };
-    constexpr qsizetype ParallelFrom = 256;
     if (ordered.size() >= ParallelFrom) {
         QList<qsizetype> indices(ordered.size());
         std::iota(indices.begin(), indices.end(), qsizetype(0));
@@ -479,6 +621,14 @@ bool LeiCache::store(const QList<LookupResult> &results)
         for (qsizetype i = 0; i < ordered.size(); ++i)
             compressOne(i);
     }
+    const qint64 fallbackMs = now().toMSecsSinceEpoch();
+    QList<qint64> fetchedMs(ordered.size());
+    QList<qsizetype> withRaw, withoutRaw;
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        const LookupResult &r = *ordered.at(i);
+        fetchedMs[i] = r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs;
+        (blobs.at(i).isEmpty() ? withoutRaw : withRaw).append(i);
+    }
 
     QSqlQuery control(db);
     // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
@@ -486,64 +636,65 @@ bool LeiCache::store(const QList<LookupResult> &results)
         setError(QStringLiteral("cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(control.lastError())));
         return false;
     }
-    const qint64 fallbackMs = now().toMSecsSinceEpoch();
-    QString failure;
-    {
-        // Several rows per statement: Qt's per-execution overhead, not SQLite, was most of
-        // the cost of one statement per answer. 64 rows x 10 values stays far below SQLite's
-        // limit on parameters.
-        constexpr qsizetype RowsPerStatement = 64;
-        auto upsertSql = [](qsizetype rows) {
-            QString sql = QStringLiteral(
-                "INSERT INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
-                " registration_status, last_update, raw, fetched_at) VALUES ");
-            for (qsizetype i = 0; i < rows; ++i)
-                sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            // The WHERE keeps a newer answer another process wrote while ours was in flight.
-            sql += QStringLiteral(
-                " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome,"
-                " legal_name = excluded.legal_name, bics = excluded.bics, country = excluded.country,"
-                " entity_status = excluded.entity_status,"
-                " registration_status = excluded.registration_status,"
-                " last_update = excluded.last_update, raw = excluded.raw,"
-                " fetched_at = excluded.fetched_at"
-                " WHERE excluded.fetched_at >= entries.fetched_at");
-            return sql;
-        };
-        const QVariant nullText(QMetaType::fromType<QString>());
-        const QVariant nullBlob(QMetaType::fromType<QByteArray>());
-        QSqlQuery full(db);
-        QSqlQuery rest(db);
-        const qsizetype restRows = ordered.size() % RowsPerStatement;
-        if ((ordered.size() >= RowsPerStatement && !full.prepare(upsertSql(RowsPerStatement)))
-            || (restRows > 0 && !rest.prepare(upsertSql(restRows)))) {
-            failure = describe(full.lastError().isValid() ? full.lastError() : rest.lastError());
-        }
-        for (qsizetype first = 0; first < ordered.size() && failure.isEmpty(); first += RowsPerStatement) {
-            const qsizetype count = std::min(RowsPerStatement, ordered.size() - first);
-            QSqlQuery &insert = count == RowsPerStatement ? full : rest;
-            for (qsizetype k = 0; k < count; ++k) {
-                const qsizetype i = first + k;
-                const int base = int(k * 10);
-                const LookupResult &r = *ordered.at(i);
-                const bool found = r.outcome == LookupOutcome::Found;
-                const GleifRecord &rec = r.record;
-                insert.bindValue(base + 0, r.lei);
-                insert.bindValue(base + 1, found ? Found : NotFound);
-                insert.bindValue(base + 2, found ? QVariant(rec.legalName) : nullText);
-                insert.bindValue(base + 3, found ? QVariant(rec.bicsJoined()) : nullText);
-                insert.bindValue(base + 4, found ? QVariant(rec.country) : nullText);
-                insert.bindValue(base + 5, found ? QVariant(rec.entityStatus) : nullText);
-                insert.bindValue(base + 6, found ? QVariant(rec.registrationStatus) : nullText);
-                insert.bindValue(base + 7, found ? QVariant(rec.lastUpdateDate) : nullText);
-                insert.bindValue(base + 8, blobs.at(i).isEmpty() ? nullBlob : QVariant(blobs.at(i)));
-                insert.bindValue(base + 9, r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs);
-            }
-            if (!insert.exec())
-                failure = describe(insert.lastError());
-        }
-        full.finish();
-        rest.finish();
+    // 64 rows x 9 values stays far below SQLite's limit on parameters.
+    constexpr qsizetype RowsPerStatement = 64;
+    const QVariant nullText(QMetaType::fromType<QString>());
+    // The WHERE keeps a newer answer another process wrote while ours was in flight.
+    QString failure = execRows(db, ordered.size(), RowsPerStatement, [](qsizetype rows) -> QString {
+        return QStringLiteral(
+                   "INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country,"
+                   " entity_status, registration_status, last_update) VALUES ")
+            + repeatRows(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows)
+            + QStringLiteral(
+                   " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome,"
+                   " fetched_at = excluded.fetched_at, legal_name = excluded.legal_name,"
+                   " bics = excluded.bics, country = excluded.country,"
+                   " entity_status = excluded.entity_status,"
+                   " registration_status = excluded.registration_status,"
+                   " last_update = excluded.last_update"
+                   " WHERE excluded.fetched_at >= entries.fetched_at");
+    }, [&](QSqlQuery &insert, int k, qsizetype i) {
+        const int base = k * 9;
+        const LookupResult &r = *ordered.at(i);
+        const bool found = r.outcome == LookupOutcome::Found;
+        const GleifRecord &rec = r.record;
+        insert.bindValue(base + 0, r.lei);
+        insert.bindValue(base + 1, found ? Found : NotFound);
+        insert.bindValue(base + 2, fetchedMs.at(i));
+        insert.bindValue(base + 3, found ? QVariant(rec.legalName) : nullText);
+        insert.bindValue(base + 4, found ? QVariant(rec.bicsJoined()) : nullText);
+        insert.bindValue(base + 5, found ? QVariant(rec.country) : nullText);
+        insert.bindValue(base + 6, found ? QVariant(rec.entityStatus) : nullText);
+        insert.bindValue(base + 7, found ? QVariant(rec.registrationStatus) : nullText);
+        insert.bindValue(base + 8, found ? QVariant(rec.lastUpdateDate) : nullText);
+    });
+    // The raw records follow the entries: only where the entry now holds this answer (its
+    // fetch time won), and an unchanged record is not written again, so refetching an entity
+    // whose record did not change leaves its page of raw records untouched.
+    if (failure.isEmpty()) {
+        failure = execRows(db, withRaw.size(), RowsPerStatement, [](qsizetype rows) -> QString {
+            return QStringLiteral("INSERT INTO raws (lei, raw) SELECT v.column1, v.column2 FROM (VALUES ")
+                + repeatRows(QStringLiteral("(?, ?, ?)"), rows)
+                + QStringLiteral(
+                       ") AS v WHERE (SELECT fetched_at FROM entries WHERE lei = v.column1) = v.column3"
+                       " ON CONFLICT (lei) DO UPDATE SET raw = excluded.raw WHERE raw IS NOT excluded.raw");
+        }, [&](QSqlQuery &insert, int k, qsizetype n) {
+            const qsizetype i = withRaw.at(n);
+            insert.bindValue(k * 3 + 0, ordered.at(i)->lei);
+            insert.bindValue(k * 3 + 1, blobs.at(i));
+            insert.bindValue(k * 3 + 2, fetchedMs.at(i));
+        });
+    }
+    if (failure.isEmpty()) {
+        failure = execRows(db, withoutRaw.size(), RowsPerStatement, [](qsizetype rows) -> QString {
+            return QStringLiteral("DELETE FROM raws WHERE lei IN (SELECT v.column1 FROM (VALUES ")
+                + repeatRows(QStringLiteral("(?, ?)"), rows)
+                + QStringLiteral(") AS v WHERE (SELECT fetched_at FROM entries WHERE lei = v.column1) = v.column2)");
+        }, [&](QSqlQuery &remove, int k, qsizetype n) {
+            const qsizetype i = withoutRaw.at(n);
+            remove.bindValue(k * 2 + 0, ordered.at(i)->lei);
+            remove.bindValue(k * 2 + 1, fetchedMs.at(i));
+        });
     }
     if (failure.isEmpty() && !control.exec(QStringLiteral("COMMIT")))
         failure = describe(control.lastError());
@@ -681,15 +832,9 @@ qint64 LeiCache::remove(const QStringList &leis)
     QSqlDatabase db = connection();
     if (!db.isValid())
         return -1;
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("DELETE FROM entries WHERE lei IN (SELECT value FROM json_each(?))"));
-    query.bindValue(0, jsonList(leis));
-    // A single statement is its own transaction: all or nothing.
-    if (!query.exec()) {
-        setError(QStringLiteral("cannot delete cache entries from %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
-        return -1;
-    }
-    return query.numRowsAffected();
+    const QString json = jsonList(leis);
+    return deleteEntries(db, QStringLiteral("lei IN (SELECT value FROM json_each(?))"), {json},
+                         QStringLiteral("cannot delete cache entries from %1: %2"));
 }
 
 qint64 LeiCache::purgeExpired()
@@ -698,18 +843,43 @@ qint64 LeiCache::purgeExpired()
     if (!db.isValid())
         return -1;
     const Thresholds t = thresholds();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("DELETE FROM entries WHERE (outcome = 'found' AND fetched_at <= ?)"
-                                 " OR (outcome = 'not_found' AND fetched_at <= ?)"));
-    query.bindValue(0, t.found);
-    query.bindValue(1, t.notFound);
-    if (!query.exec()) {
-        setError(QStringLiteral("cannot purge the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
-        return -1;
-    }
     // No VACUUM here: rewriting a large file takes seconds (the dialog calls this on the GUI
     // thread) and the freed pages are reused by the next writes. clear() gives space back.
-    const qint64 removed = query.numRowsAffected();
+    return deleteEntries(db, QStringLiteral("(outcome = 'found' AND fetched_at <= ?) OR (outcome = 'not_found' AND fetched_at <= ?)"),
+                         {t.found, t.notFound}, QStringLiteral("cannot purge the cache file %1: %2"));
+}
+
+qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVariantList &values,
+                               const QString &errorFormat)
+{
+    // The raw records first (they are found by their entries), both in one transaction.
+    QSqlQuery query(db);
+    QString failure;
+    qint64 removed = -1;
+    if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
+        failure = describe(query.lastError());
+    } else {
+        for (const QString &sql : {QStringLiteral("DELETE FROM raws WHERE lei IN (SELECT lei FROM entries WHERE %1)").arg(where),
+                                   QStringLiteral("DELETE FROM entries WHERE %1").arg(where)}) {
+            query.prepare(sql);
+            for (int i = 0; i < values.size(); ++i)
+                query.bindValue(i, values.at(i));
+            if (!query.exec()) {
+                failure = describe(query.lastError());
+                break;
+            }
+            removed = query.numRowsAffected();
+        }
+        query.finish();
+        if (failure.isEmpty() && !query.exec(QStringLiteral("COMMIT")))
+            failure = describe(query.lastError());
+        if (!failure.isEmpty())
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+    }
+    if (!failure.isEmpty()) {
+        setError(errorFormat.arg(QDir::toNativeSeparators(m_path), failure));
+        return -1;
+    }
     return removed;
 }
 
@@ -724,7 +894,8 @@ qint64 LeiCache::clear()
         if (query.exec(QStringLiteral("SELECT count(*) FROM entries")) && query.next())
             removed = query.value(0).toLongLong();
         query.finish();
-        if (removed < 0 || !query.exec(QStringLiteral("DELETE FROM entries"))
+        if (removed < 0 || !query.exec(QStringLiteral("DELETE FROM raws"))
+            || !query.exec(QStringLiteral("DELETE FROM entries"))
             || !query.exec(QStringLiteral("COMMIT"))) {
             const QString error = describe(query.lastError());
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));

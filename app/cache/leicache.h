@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <atomic>
 #include <chrono>
@@ -62,7 +63,7 @@ class LeiCache final
 public:
     using Clock = std::function<QDateTime()>;
 
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     static constexpr std::chrono::seconds DefaultLifetime = std::chrono::hours(24);
     static constexpr std::chrono::seconds DefaultNotFoundLifetime = std::chrono::hours(1);
 
@@ -99,9 +100,9 @@ public:
     // Effective value: never longer than lifetime().
     std::chrono::seconds notFoundLifetime() const;
 
-    // One query for the whole list. Returns the entries present, fresh or expired, keyed by
-    // LEI; LEIs are matched as given (callers normalise). Errors give an empty hash and
-    // lastError(), which callers treat as "nothing cached".
+    // One query per 20,000 LEIs (one more for the raw records). Returns the entries present,
+    // fresh or expired, keyed by LEI; LEIs are matched as given (callers normalise). Errors give
+    // an empty hash and lastError(), which callers treat as "nothing cached".
     QHash<QString, CachedAnswer> lookup(const QStringList &leis,
                                         RawRecord raw = RawRecord::Include);
     // Writes Found and NotFound results in one transaction (Failed ones are skipped); an entry
@@ -137,6 +138,10 @@ private:
     void dropConnections();
     bool moveAside(QString *error);
     void setError(const QString &error);
+    // Deletes the entries matching `where` (with `values` bound) and their raw records in one
+    // transaction; returns how many entries went, or -1 with lastError() from `errorFormat`.
+    qint64 deleteEntries(QSqlDatabase &db, const QString &where, const QVariantList &values,
+                         const QString &errorFormat);
     QList<CacheEntryInfo> listEntries(const QString &filter, const QString *afterLei,
                                       qint64 offset, int limit);
 

@@ -92,6 +92,46 @@ QString createVersion1File(const QString &path, const QList<QStringList> &rows)
     return error;
 }
 
+// The layout release 2 wrote (schema 2), spelled out like version 1's. Each row: lei, outcome,
+// legal_name, bics (';'-joined), country, entity_status, registration_status, last_update,
+// raw (compressed, or null), fetched_at (ms since the epoch).
+QString createVersion2File(const QString &path, const QList<QVariantList> &rows)
+{
+    const QString name = QStringLiteral("v2-builder");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery q(db);
+        const QString ddl[] = {
+            QStringLiteral("PRAGMA journal_mode = WAL"),
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO meta VALUES ('schema_version', '2')"),
+            QStringLiteral("CREATE TABLE entries (lei TEXT PRIMARY KEY NOT NULL,"
+                           " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')), legal_name TEXT,"
+                           " bics TEXT, country TEXT, entity_status TEXT, registration_status TEXT,"
+                           " last_update TEXT, raw BLOB, fetched_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)"),
+        };
+        for (const QString &sql : ddl) {
+            if (!q.exec(sql))
+                error = q.lastError().text();
+        }
+        q.prepare(QStringLiteral("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariantList &row : rows) {
+            for (int i = 0; i < row.size(); ++i)
+                q.bindValue(i, row.at(i));
+            if (!q.exec())
+                error = q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
 } // namespace
 
 class LeiCacheTest final : public QObject
@@ -108,6 +148,7 @@ private Q_SLOTS:
     void roundTrip();
     void failedResultsAreNotStored();
     void newerAnswerIsKept();
+    void rawRecordFollowsTheNewestAnswer();
     void bulkLookup();
     void batchSizes_data();
     void batchSizes();
@@ -118,6 +159,7 @@ private Q_SLOTS:
     void damagedFileMovedAside_data();
     void damagedFileMovedAside();
     void migratesFromVersion1();
+    void migratesFromVersion2();
     void newerSchemaIsRefused();
     void otherDatabaseIsLeftAlone();
     void unusableLocation_data();
@@ -200,6 +242,8 @@ void LeiCacheTest::roundTrip_data()
     // The lookup packs text fields with U+001F between them; a field holding one is read apart.
     QTest::newRow("unit separator in the name")
         << Data::found(Data::record(Data::lei(5), QStringLiteral("Odd\x1fName;Ltd"), {QStringLiteral("ODDNGB2LXXX")}), T0);
+    QTest::newRow("record separator in the name")
+        << Data::found(Data::record(Data::lei(5), QStringLiteral("Odd\x1eName\x1e"), {QStringLiteral("ODDNGB2LXXX")}), T0);
 }
 
 void LeiCacheTest::roundTrip()
@@ -233,7 +277,7 @@ void LeiCacheTest::roundTrip()
             db.setDatabaseName(cache.path());
             QVERIFY(db.open());
             QSqlQuery raw(db);
-            QVERIFY(raw.exec(QStringLiteral("SELECT raw FROM entries")) && raw.next());
+            QVERIFY(raw.exec(QStringLiteral("SELECT raw FROM raws")) && raw.next());
             QCOMPARE(CacheSchema::uncompressRaw(raw.value(0).toByteArray()), result.record.rawJson);
             QVERIFY(raw.value(0).toByteArray() != result.record.rawJson);
         }
@@ -286,6 +330,50 @@ void LeiCacheTest::newerAnswerIsKept()
     QCOMPARE(a.result.outcome, LookupOutcome::Found);
     QCOMPARE(a.result.fetchedAt, T0.addSecs(10));
     QCOMPARE(cache.countEntries(QString()), 1);
+}
+
+void LeiCacheTest::rawRecordFollowsTheNewestAnswer()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    const QString lei = Data::lei(1);
+    const GleifRecord v1 = Data::record(lei, QStringLiteral("First Name AG"), {QStringLiteral("COBADEFFXXX")});
+    const GleifRecord v2 = Data::record(lei, QStringLiteral("Second Name AG"), {QStringLiteral("COBADEFFXXX")});
+    auto rawOf = [&] { return cache.lookup({lei}).value(lei).result.record.rawJson; };
+    QVERIFY(cache.store({Data::found(v1, T0)}));
+    QCOMPARE(rawOf(), v1.rawJson);
+    // Refetched unchanged, then changed: the entry and its raw record move together.
+    QVERIFY(cache.store({Data::found(v1, T0.addSecs(10))}));
+    QCOMPARE(rawOf(), v1.rawJson);
+    QCOMPARE(cache.lookup({lei}).value(lei).result.fetchedAt, T0.addSecs(10));
+    QVERIFY(cache.store({Data::found(v2, T0.addSecs(20))}));
+    QCOMPARE(rawOf(), v2.rawJson);
+    QCOMPARE(cache.lookup({lei}).value(lei).result.record.legalName, v2.legalName);
+    // A late answer fetched earlier changes neither.
+    QVERIFY(cache.store({Data::found(v1, T0.addSecs(15))}));
+    QCOMPARE(rawOf(), v2.rawJson);
+    QCOMPARE(cache.lookup({lei}).value(lei).result.record.legalName, v2.legalName);
+    QVERIFY(cache.store({Data::notFound(lei, T0.addSecs(15))}));
+    QCOMPARE(cache.lookup({lei}).value(lei).result.outcome, LookupOutcome::Found);
+    // "Not found" later: no raw record is left behind, and a new one comes with the next find.
+    QVERIFY(cache.store({Data::notFound(lei, T0.addSecs(30))}));
+    QCOMPARE(cache.lookup({lei}).value(lei).result.outcome, LookupOutcome::NotFound);
+    QVERIFY(rawOf().isEmpty());
+    QVERIFY(cache.store({Data::found(v1, T0.addSecs(40))}));
+    QCOMPARE(rawOf(), v1.rawJson);
+    // Removing the entry removes its raw record too.
+    QCOMPARE(cache.remove({lei}), 1);
+    QVERIFY(cache.store({Data::notFound(lei, T0.addSecs(50))}));
+    const QString probe = QStringLiteral("raw-probe");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
+        db.setDatabaseName(cache.path());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM raws")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(probe);
 }
 
 void LeiCacheTest::bulkLookup()
@@ -574,6 +662,77 @@ void LeiCacheTest::migratesFromVersion1()
         QCOMPARE(q.value(0).toInt(), LeiCache::SchemaVersion);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'entries_v1'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(probe);
+}
+
+void LeiCacheTest::migratesFromVersion2()
+{
+    const QString path = file(QStringLiteral("v2.sqlite"));
+    const GleifRecord commerzbank = Data::record(QStringLiteral("851WYGNLUQLFZBSYGB56"), QStringLiteral("COMMERZBANK Aktiengesellschaft"),
+                                                 {QStringLiteral("BREXCZPPXXX"), QStringLiteral("COBADEFFXXX")},
+                                                 QStringLiteral("DE"), QStringLiteral("LAPSED"));
+    const QString notFoundLei = Data::lei(5);
+    const QString noRawLei = Data::lei(6);
+    const QString expiredLei = Data::lei(7);
+    const QVariant nullText(QMetaType::fromType<QString>());
+    const QVariant nullBlob(QMetaType::fromType<QByteArray>());
+    const qint64 t0 = T0.toMSecsSinceEpoch();
+    const QString error = createVersion2File(path, {
+        {commerzbank.lei, QStringLiteral("found"), commerzbank.legalName, commerzbank.bicsJoined(), commerzbank.country,
+         commerzbank.entityStatus, commerzbank.registrationStatus, commerzbank.lastUpdateDate,
+         CacheSchema::compressRaw(commerzbank.rawJson), t0 - 3600 * 1000},
+        {notFoundLei, QStringLiteral("not_found"), nullText, nullText, nullText, nullText, nullText, nullText, nullBlob, t0 - 600 * 1000},
+        {noRawLei, QStringLiteral("found"), QStringLiteral("No Raw Ltd"), QStringLiteral("AAAAGB2LXXX"), QStringLiteral("GB"),
+         QStringLiteral("ACTIVE"), QStringLiteral("ISSUED"), QStringLiteral("2025-01-01T00:00:00Z"), nullBlob, t0},
+        {expiredLei, QStringLiteral("found"), QStringLiteral("Old Ltd"), nullText, QStringLiteral("FR"),
+         nullText, nullText, nullText, nullBlob, t0 - 48 * 3600 * 1000},
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    LeiCache cache(m_clock);
+    openFresh(cache, QStringLiteral("v2.sqlite"));
+    const auto answers = cache.lookup({commerzbank.lei, notFoundLei, noRawLei, expiredLei});
+    QCOMPARE(answers.size(), 4);
+    const CachedAnswer cb = answers.value(commerzbank.lei);
+    QCOMPARE(cb.result.outcome, LookupOutcome::Found);
+    QVERIFY(cb.result.record == commerzbank); // fields and raw record, byte for byte
+    QCOMPARE(cb.result.record.rawJson, commerzbank.rawJson);
+    QCOMPARE(cb.result.fetchedAt, T0.addSecs(-3600));
+    QVERIFY(cb.fresh);
+    QCOMPARE(answers.value(notFoundLei).result.outcome, LookupOutcome::NotFound);
+    QVERIFY(answers.value(notFoundLei).fresh);
+    const CachedAnswer noRaw = answers.value(noRawLei);
+    QCOMPARE(noRaw.result.record.legalName, QStringLiteral("No Raw Ltd"));
+    QCOMPARE(noRaw.result.record.registrationStatus, QStringLiteral("ISSUED"));
+    QVERIFY(noRaw.result.record.rawJson.isEmpty());
+    QVERIFY(!answers.value(expiredLei).fresh);
+    const auto s = cache.stats();
+    QVERIFY(s);
+    QCOMPARE(s->total, 4);
+    QCOMPARE(s->notFound, 1);
+    QCOMPARE(s->expired, 1);
+    // Still writable, and a purge takes the expired entry.
+    QVERIFY(cache.store({Data::found(8, T0)}));
+    QCOMPARE(cache.purgeExpired(), 1);
+    cache.close();
+
+    const QString probe = QStringLiteral("migration2-probe");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), LeiCache::SchemaVersion);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'entries_v2'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM raws")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2); // commerzbank and entity 8; no raw for the others
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'entries_state'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA freelist_count")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // compacted after migrating
     }
     QSqlDatabase::removeDatabase(probe);
 }
