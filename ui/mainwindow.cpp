@@ -220,7 +220,8 @@ void MainWindow::createActions()
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Some platforms have no standard key for these: then the usual one.
+    quit->setShortcut(QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
 
     QMenu *enrich = menuBar()->addMenu(tr("&Enrich"));
     m_enrichAction = enrich->addAction(tr("&Enrich"), this, &MainWindow::enrich);
@@ -235,7 +236,8 @@ void MainWindow::createActions()
     tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     tools->addAction(tr("&Settings..."), this, &MainWindow::showSettingsDialog)
-        ->setShortcut(QKeySequence::Preferences);
+        ->setShortcut(QKeySequence::keyBindings(QKeySequence::Preferences)
+                          .value(0, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *failures = m_failuresDock->toggleViewAction();

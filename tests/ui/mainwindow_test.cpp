@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
 #include <QLabel>
 #include <QLocale>
 #include <QMimeData>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void cancelAndEnrichAgain();
     void sortFilterAndCopy();
     void geometryAndColumnWidthsAreRemembered();
+    void everyActionHasAMnemonicAndAShortcut();
 
 private:
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -393,6 +396,25 @@ void MainWindowTest::geometryAndColumnWidthsAreRemembered()
     QVERIFY(again.openFile(path));
     QVERIFY(ready.wait(5000));
     QTRY_COMPARE(again.tableView()->horizontalHeader()->sectionSize(1), 333);
+}
+
+void MainWindowTest::everyActionHasAMnemonicAndAShortcut()
+{
+    MainWindow w;
+    QStringList missing;
+    for (QAction *menuAction : w.menuBar()->actions()) {
+        if (!menuAction->text().contains(u'&'))
+            missing << menuAction->text() + QStringLiteral(" (menu without mnemonic)");
+        for (QAction *a : menuAction->menu()->actions()) {
+            if (a->isSeparator())
+                continue;
+            if (!a->text().contains(u'&'))
+                missing << a->text() + QStringLiteral(" (no mnemonic)");
+            if (!a->menu() && a->shortcut().isEmpty()) // a submenu (Open Recent) has no shortcut
+                missing << a->text() + QStringLiteral(" (no shortcut)");
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(MainWindowTest)
