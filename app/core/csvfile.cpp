@@ -124,15 +124,16 @@ QByteArrayView trimLineEnds(QByteArrayView v)
 
 QString CsvProblem::message() const
 {
+    // Explicit context: lupdate would file a plain tr() here under "CsvProblem".
     switch (kind) {
     case Kind::FieldCount:
-        return tr("line %1: row %2 has %3 fields, the header has a different number")
+        return QCoreApplication::translate("CsvFile", "line %1: row %2 has %3 fields, the header has a different number")
             .arg(line).arg(row + 1).arg(fields);
     case Kind::UnclosedQuote:
-        return tr("line %1: a quoted field is never closed (row %2 runs to the end of the file)")
+        return QCoreApplication::translate("CsvFile", "line %1: a quoted field is never closed (row %2 runs to the end of the file)")
             .arg(line).arg(row + 1);
     case Kind::InvalidUtf8:
-        return tr("line %1: bytes that are not valid UTF-8").arg(line);
+        return QCoreApplication::translate("CsvFile", "line %1: bytes that are not valid UTF-8").arg(line);
     }
     return {};
 }
@@ -413,9 +414,11 @@ bool CsvFile::index(const IndexObserver &observer)
             m_encodingNote = tr("not valid UTF-8 (first at line %1): read as Windows-1252")
                                  .arg(m_firstInvalidLine);
         } else {
+            // Counted outside the call: lupdate 6.4 loops forever on a template argument in it.
+            const int invalidBytes = int(qMin<qint64>(utf8.invalid, INT_MAX));
             m_encodingNote = QCoreApplication::translate(
                                  "CsvFile", "%n byte(s) that are not valid UTF-8 (first at line %1), shown as \uFFFD",
-                                 nullptr, int(qMin<qint64>(utf8.invalid, INT_MAX)))
+                                 nullptr, invalidBytes)
                                  .arg(m_firstInvalidLine);
             m_invalidUtf8.store(true);
             CsvProblem p;

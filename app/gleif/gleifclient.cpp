@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -328,11 +329,11 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         } else {
             // The server had started answering: the answer itself is bad, like a truncated body.
             failure.kind = Failure::Kind::Malformed;
-            failure.reason = QStringLiteral("answer cut short (") + reply->errorString() + u')';
+            failure.reason = QCoreApplication::translate("GleifClient", "answer cut short (%1)").arg(reply->errorString());
         }
     } else if (status == 429) {
         failure.tooManyRequests = true;
-        failure.reason = QStringLiteral("HTTP 429 (too many requests)");
+        failure.reason = QCoreApplication::translate("GleifClient", "HTTP 429 (too many requests)");
         failure.retryAfter
             = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
     } else if (status == 414 || status == 431) {
@@ -349,16 +350,16 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         switch (error) {
         case QNetworkReply::OperationCanceledError: // what a transfer timeout looks like in 6.4
         case QNetworkReply::TimeoutError:
-            failure.reason = QStringLiteral("timeout (no answer in ") + secondsText(m_settings.timeout)
-                + QStringLiteral(" s)");
+            failure.reason = QCoreApplication::translate("GleifClient", "timeout (no answer in %1 s)")
+                                 .arg(secondsText(m_settings.timeout));
             break;
         case QNetworkReply::ConnectionRefusedError:
             failure.kind = Failure::Kind::Unreachable;
-            failure.reason = QStringLiteral("connection refused");
+            failure.reason = QCoreApplication::translate("GleifClient", "connection refused");
             break;
         case QNetworkReply::HostNotFoundError:
             failure.kind = Failure::Kind::Unreachable;
-            failure.reason = QStringLiteral("host not found");
+            failure.reason = QCoreApplication::translate("GleifClient", "host not found");
             break;
         case QNetworkReply::NetworkSessionFailedError:
         case QNetworkReply::TemporaryNetworkFailureError:
@@ -370,7 +371,7 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
             failure.reason = reply->errorString();
             break;
         case QNetworkReply::RemoteHostClosedError:
-            failure.reason = QStringLiteral("connection closed by the server");
+            failure.reason = QCoreApplication::translate("GleifClient", "connection closed by the server");
             break;
         default:
             failure.reason = reply->errorString();
@@ -411,14 +412,14 @@ GleifClient::ParsedPage GleifClient::parsePage(const QByteArray &body, int page)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        parsed.error = QStringLiteral("malformed JSON (") + parseError.errorString()
-            + QStringLiteral(" at byte ") + QString::number(parseError.offset) + u')';
+        parsed.error = QCoreApplication::translate("GleifClient", "malformed JSON (%1 at byte %2)")
+                           .arg(parseError.errorString(), QString::number(parseError.offset));
         return parsed;
     }
     const QJsonObject top = doc.object();
     const QJsonValue dataValue = top.value(u"data");
     if (!dataValue.isArray()) {
-        parsed.error = QStringLiteral("malformed JSON (no data array)");
+        parsed.error = QCoreApplication::translate("GleifClient", "malformed JSON (no data array)");
         return parsed;
     }
     // Parse everything before reporting anything: one unreadable record makes the page suspect.
@@ -428,7 +429,7 @@ GleifClient::ParsedPage GleifClient::parsePage(const QByteArray &body, int page)
         GleifRecord record;
         if (!v.isObject() || !GleifRecord::fromJson(v.toObject(), &record)) {
             parsed.records.clear();
-            parsed.error = QStringLiteral("malformed JSON (record without attributes.lei)");
+            parsed.error = QCoreApplication::translate("GleifClient", "malformed JSON (record without attributes.lei)");
             return parsed;
         }
         parsed.records.append(std::move(record));
@@ -518,8 +519,8 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     if (m_gaveUp.isEmpty() && m_failuresInARow >= failuresBeforeGivingUp(m_settings)) {
-        m_gaveUp = failure.reason + QStringLiteral(" (GLEIF failed ")
-            + QString::number(m_failuresInARow) + QStringLiteral(" times in a row)");
+        m_gaveUp = QCoreApplication::translate("GleifClient", "%1 (GLEIF failed %2 times in a row)")
+                       .arg(failure.reason, QString::number(m_failuresInARow));
         qCWarning(lcGleif) << "giving up:" << m_gaveUp;
         fail(remaining, m_gaveUp);
         failEverythingQueued(m_gaveUp);
@@ -538,9 +539,9 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     if (failure.retryAfter && *failure.retryAfter > longestWait) {
-        fail(remaining, failure.reason + QStringLiteral(": GLEIF asks to wait ")
-                 + QString::number(std::chrono::duration_cast<std::chrono::minutes>(*failure.retryAfter).count())
-                 + QStringLiteral(" min"));
+        fail(remaining, QCoreApplication::translate("GleifClient", "%1: GLEIF asks to wait %2 min")
+                            .arg(failure.reason, QString::number(std::chrono::duration_cast<std::chrono::minutes>(
+                                                                *failure.retryAfter).count())));
         return;
     }
     if (failure.tooManyRequests && batch.refusals < maxRefusals) {
@@ -575,8 +576,8 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     const QString reason = retryable
-        ? failure.reason + QStringLiteral(" after ") + QString::number(batch.attempt)
-            + (batch.attempt == 1 ? QStringLiteral(" attempt") : QStringLiteral(" attempts"))
+        ? (batch.attempt == 1 ? QCoreApplication::translate("GleifClient", "%1 after 1 attempt").arg(failure.reason)
+                              : QCoreApplication::translate("GleifClient", "%1 after %2 attempts").arg(failure.reason, QString::number(batch.attempt)))
         : failure.reason;
     // Splitting narrows down a bad answer; a refusal (429) or a silent host is nobody's fault
     // in the batch, and more, smaller requests would only make it worse.
