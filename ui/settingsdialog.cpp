@@ -3,6 +3,7 @@
 #include "duration.h"
 #include "leicache.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -13,6 +14,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -80,6 +83,19 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
         if (!path.isEmpty())
             m_rulesPath->setText(path);
     }));
+    m_languageBox = new QComboBox(this);
+    m_languageBox->addItem(tr("Same as the system"), QString());
+    m_languageBox->addItem(QStringLiteral("English"), QStringLiteral("en")); // each in its own language
+    m_languageBox->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_languageBox->setCurrentIndex(std::max(0, m_languageBox->findData(m_language)));
+    auto *languageNote = new QLabel(tr("Applies after a restart."), this);
+    languageNote->setEnabled(false); // greyed, like a hint
+    auto *languageRow = new QWidget(this);
+    auto *languageLayout = new QHBoxLayout(languageRow);
+    languageLayout->setContentsMargins(0, 0, 0, 0);
+    languageLayout->addWidget(m_languageBox);
+    languageLayout->addWidget(languageNote, 1);
+    form->addRow(tr("&Language:"), languageRow);
     // Names for tests and accessibility tools.
     m_apiUrl->setObjectName(QStringLiteral("apiUrl"));
     m_lifetime->setObjectName(QStringLiteral("lifetime"));
@@ -90,6 +106,7 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_cachePath->setObjectName(QStringLiteral("cachePath"));
     m_rulesPath->setObjectName(QStringLiteral("rulesPath"));
+    m_languageBox->setObjectName(QStringLiteral("language"));
 
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
@@ -122,7 +139,7 @@ AppSettings SettingsDialog::settings() const
     e.lifetime = Duration::parse(m_lifetime->text()).value_or(std::chrono::seconds(0));
     e.notFoundLifetime = Duration::parse(m_notFoundLifetime->text()).value_or(std::chrono::seconds(0));
     s.rulesPath = m_rulesPath->text().trimmed();
-    s.language = m_language; // chosen here once translations exist
+    s.language = m_languageBox->currentData().toString(); // an unknown stored value shows as "system"
     return s;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -33,6 +34,7 @@ private:
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_cachePath = nullptr;
     QLineEdit *m_rulesPath = nullptr;
-    QString m_language;
+    QString m_language; // as stored
+    QComboBox *m_languageBox = nullptr; // data "": the system's language, "en", "de"
     QLabel *m_problems = nullptr;
 };

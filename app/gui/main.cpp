@@ -1,8 +1,11 @@
+#include "appsettings.h"
 #include "mainwindow.h"
+#include "translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 
 int main(int argc, char **argv)
 {
@@ -13,6 +16,11 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(LEI_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.leienricher.LeiEnricher"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.leienricher.LeiEnricher.png")));
+    {
+        // The language chosen in Settings ("ui/language"), else the system's; before any tr().
+        QSettings settings;
+        installTranslations(app, AppSettings::load(settings).language);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Enrich transaction CSVs with GLEIF LEI data."));

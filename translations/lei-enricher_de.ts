@@ -1,0 +1,910 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>The GLEIF API URL must be an http:// or https:// address.</source>
+        <translation>Die GLEIF-API-URL muss eine http://- oder https://-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>Requests per minute must be between 1 and 100,000.</source>
+        <translation>Anfragen pro Minute müssen zwischen 1 und 100.000 liegen.</translation>
+    </message>
+    <message>
+        <source>The batch size must be between 1 and 200 (GLEIF&apos;s largest page).</source>
+        <translation>Die Stapelgröße muss zwischen 1 und 200 liegen (die größte Seite, die GLEIF liefert).</translation>
+    </message>
+    <message>
+        <source>Concurrency must be between 1 and 64.</source>
+        <translation>Die Anzahl gleichzeitiger Anfragen muss zwischen 1 und 64 liegen.</translation>
+    </message>
+    <message>
+        <source>The timeout must be between 1 second and 1 hour.</source>
+        <translation>Das Zeitlimit muss zwischen 1 Sekunde und 1 Stunde liegen.</translation>
+    </message>
+    <message>
+        <source>The cache lifetime must be longer than zero.</source>
+        <translation>Die Cache-Gültigkeit muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The lifetime of &quot;not found&quot; answers must be longer than zero.</source>
+        <translation>Die Gültigkeit von „nicht gefunden“-Antworten muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>&quot;Not found&quot; answers cannot be kept longer than the cache lifetime.</source>
+        <translation>„Nicht gefunden“-Antworten können nicht länger gelten als die Cache-Gültigkeit.</translation>
+    </message>
+    <message>
+        <source>The cost rules cannot be used: %1</source>
+        <translation>Die Kostenregeln sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Unknown language: %1</source>
+        <translation>Unbekannte Sprache: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CacheDialog</name>
+    <message>
+        <source>&amp;Delete selected</source>
+        <translation>Auswahl &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Purge expired</source>
+        <translation>&amp;Abgelaufene entfernen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear all…</source>
+        <translation>Alles l&amp;eeren…</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>Einträge:</translation>
+    </message>
+    <message>
+        <source>Size on disk:</source>
+        <translation>Größe auf der Festplatte:</translation>
+    </message>
+    <message>
+        <source>Fetched:</source>
+        <translation>Abgerufen:</translation>
+    </message>
+    <message>
+        <source>Lifetime:</source>
+        <translation>Gültigkeit:</translation>
+    </message>
+    <message>
+        <source>%1 (not found: %2)</source>
+        <translation>%1 (nicht gefunden: %2)</translation>
+    </message>
+    <message>
+        <source>Search LEI or legal name</source>
+        <translation>LEI oder Firmennamen suchen</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 fresh, %3 expired; %4 not found)</source>
+        <translation>%1 (%2 aktuell, %3 abgelaufen; %4 nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>oldest %1, newest %2</source>
+        <translation>ältester %1, neuester %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries shown; scroll for more</source>
+        <translation>
+            <numerusform>%n Eintrag angezeigt; für weitere scrollen</numerusform>
+            <numerusform>%n Einträge angezeigt; für weitere scrollen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries shown</source>
+        <translation>
+            <numerusform>%n Eintrag angezeigt</numerusform>
+            <numerusform>%n Einträge angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting the selected entries failed.</source>
+        <translation>Die ausgewählten Einträge konnten nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Purging the expired entries failed.</source>
+        <translation>Die abgelaufenen Einträge konnten nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Delete all %1 cached answers? The next run fetches every LEI from GLEIF again.</source>
+        <translation>Alle %1 zwischengespeicherten Antworten löschen? Beim nächsten Lauf wird jeder LEI erneut bei GLEIF abgefragt.</translation>
+    </message>
+    <message>
+        <source>Clearing the cache failed.</source>
+        <translation>Der Cache konnte nicht geleert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CacheEntryModel</name>
+    <message>
+        <source>expired %1</source>
+        <translation>abgelaufen %1</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Fresh: used without asking GLEIF</source>
+        <translation>Aktuell: wird ohne Rückfrage bei GLEIF verwendet</translation>
+    </message>
+    <message>
+        <source>Expired: fetched again on the next run</source>
+        <translation>Abgelaufen: wird beim nächsten Lauf neu abgerufen</translation>
+    </message>
+    <message>
+        <source>LEI</source>
+        <translation>LEI</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>CostRules</name>
+    <message>
+        <source>not a JSON object (%1 at offset %2)</source>
+        <translation>kein JSON-Objekt (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be an object of country code to formula</source>
+        <translation>„rules“ muss ein Objekt sein, das Ländercodes auf Formeln abbildet</translation>
+    </message>
+    <message>
+        <source>rule %1: the formula must be a non-empty string</source>
+        <translation>Regel %1: Die Formel muss ein nicht leerer Text sein</translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>rule %1: not a two-letter ISO country code</source>
+        <translation>Regel %1: kein zweistelliger ISO-Ländercode</translation>
+    </message>
+    <message>
+        <source>rule %1 uses column &quot;%2&quot;, which the input does not have</source>
+        <translation>Regel %1 verwendet die Spalte „%2“, die es in der Eingabedatei nicht gibt</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <source>%1 is not a number: &quot;%2&quot;</source>
+        <translation>%1 ist keine Zahl: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 is 0: division by zero</source>
+        <translation>%1 ist 0: Division durch null</translation>
+    </message>
+    <message>
+        <source>the result is not a finite number</source>
+        <translation>das Ergebnis ist keine endliche Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>CsvDialect</name>
+    <message>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>senkrechter Strich</translation>
+    </message>
+</context>
+<context>
+    <name>CsvFile</name>
+    <message>
+        <source>line %1: row %2 has %3 fields, the header has a different number</source>
+        <translation>Zeile %1: Datensatz %2 hat %3 Felder, die Kopfzeile eine andere Anzahl</translation>
+    </message>
+    <message>
+        <source>line %1: a quoted field is never closed (row %2 runs to the end of the file)</source>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen wird nie geschlossen (Datensatz %2 reicht bis zum Dateiende)</translation>
+    </message>
+    <message>
+        <source>line %1: bytes that are not valid UTF-8</source>
+        <translation>Zeile %1: Bytes, die kein gültiges UTF-8 sind</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>is a directory, not a CSV file</source>
+        <translation>ist ein Ordner, keine CSV-Datei</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty (no header row)</source>
+        <translation>die Datei ist leer (keine Kopfzeile)</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>looks like a binary file, not CSV text (it contains NUL bytes)</source>
+        <translation>sieht nach einer Binärdatei aus, nicht nach CSV-Text (sie enthält NUL-Bytes)</translation>
+    </message>
+    <message>
+        <source>the first line is empty: expected a header row</source>
+        <translation>die erste Zeile ist leer: erwartet wird eine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 (first at line %1): read as Windows-1252</source>
+        <translation>kein gültiges UTF-8 (erstmals in Zeile %1): als Windows-1252 gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) that are not valid UTF-8 (first at line %1), shown as �</source>
+        <translation>
+            <numerusform>%n Byte ist kein gültiges UTF-8 (erstmals in Zeile %1), angezeigt als �</numerusform>
+            <numerusform>%n Bytes sind kein gültiges UTF-8 (erstmals in Zeile %1), angezeigt als �</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnrichmentJob</name>
+    <message>
+        <source>an enrichment is already running</source>
+        <translation>es läuft bereits eine Anreicherung</translation>
+    </message>
+    <message>
+        <source>the file is not fully loaded yet</source>
+        <translation>die Datei ist noch nicht vollständig geladen</translation>
+    </message>
+    <message>
+        <source>%1: no LEI column chosen</source>
+        <translation>%1: keine LEI-Spalte ausgewählt</translation>
+    </message>
+    <message>
+        <source>running without a cache: %1</source>
+        <translation>Anreicherung ohne Cache: %1</translation>
+    </message>
+    <message>
+        <source>not in the cache (offline)</source>
+        <translation>nicht im Cache (offline)</translation>
+    </message>
+    <message>
+        <source>could not write to the cache: %1</source>
+        <translation>in den Cache konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>choose a file name ending in .csv or .xlsx</source>
+        <translation>Wählen Sie einen Dateinamen mit der Endung .csv oder .xlsx</translation>
+    </message>
+    <message>
+        <source>export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <source>%L1 rows do not fit in an XLSX sheet (at most %L2 besides the header); export to CSV instead</source>
+        <translation>%L1 Zeilen passen nicht in ein XLSX-Tabellenblatt (höchstens %L2 neben der Kopfzeile); exportieren Sie stattdessen als CSV</translation>
+    </message>
+    <message>
+        <source>is a directory</source>
+        <translation>ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>in %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the workbook</source>
+        <translation>die Arbeitsmappe kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>lei</source>
+        <translation>lei</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+</context>
+<context>
+    <name>FailuresModel</name>
+    <message>
+        <source>%1 (%2): %L3</source>
+        <translation>%1 (%2): %L3</translation>
+    </message>
+    <message>
+        <source>row %L1</source>
+        <translation>Zeile %L1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>LEI</source>
+        <translation>LEI</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>GleifClient</name>
+    <message>
+        <source>answer cut short (%1)</source>
+        <translation>Antwort abgebrochen (%1)</translation>
+    </message>
+    <message>
+        <source>HTTP 429 (too many requests)</source>
+        <translation>HTTP 429 (zu viele Anfragen)</translation>
+    </message>
+    <message>
+        <source>timeout (no answer in %1 s)</source>
+        <translation>Zeitüberschreitung (keine Antwort in %1 s)</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>connection closed by the server</source>
+        <translation>Verbindung vom Server geschlossen</translation>
+    </message>
+    <message>
+        <source>malformed JSON (%1 at byte %2)</source>
+        <translation>fehlerhaftes JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>malformed JSON (no data array)</source>
+        <translation>fehlerhaftes JSON (kein data-Array)</translation>
+    </message>
+    <message>
+        <source>malformed JSON (record without attributes.lei)</source>
+        <translation>fehlerhaftes JSON (Datensatz ohne attributes.lei)</translation>
+    </message>
+    <message>
+        <source>%1 (GLEIF failed %2 times in a row)</source>
+        <translation>%1 (GLEIF ist %2-mal in Folge gescheitert)</translation>
+    </message>
+    <message>
+        <source>%1: GLEIF asks to wait %2 min</source>
+        <translation>%1: GLEIF bittet, %2 min zu warten</translation>
+    </message>
+    <message>
+        <source>%1 after 1 attempt</source>
+        <translation>%1 nach 1 Versuch</translation>
+    </message>
+    <message>
+        <source>%1 after %2 attempts</source>
+        <translation>%1 nach %2 Versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>Lei</name>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>LEI is empty</source>
+        <translation>LEI ist leer</translation>
+    </message>
+    <message>
+        <source>LEI is not 20 characters long</source>
+        <translation>LEI ist nicht 20 Zeichen lang</translation>
+    </message>
+    <message>
+        <source>LEI has characters other than A-Z and 0-9</source>
+        <translation>LEI enthält andere Zeichen als A–Z und 0–9</translation>
+    </message>
+    <message>
+        <source>check digits wrong</source>
+        <translation>Prüfziffern falsch</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>LEI Enricher</source>
+        <translation>LEI Enricher</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>File problems</source>
+        <translation>Probleme in der Datei</translation>
+    </message>
+    <message>
+        <source>Open a CSV file of transactions (File &gt; Open or drop it here).</source>
+        <translation>Öffnen Sie eine CSV-Datei mit Transaktionen (Datei &gt; Öffnen oder hierher ziehen).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed lookups</source>
+        <translation>Fehlgeschlagene Abfragen &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>Ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>&amp;Exportieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Enrich</source>
+        <translation>&amp;Anreichern</translation>
+    </message>
+    <message>
+        <source>Look up every LEI in GLEIF (cache first) and compute the costs</source>
+        <translation>Jeden LEI bei GLEIF abfragen (zuerst im Cache) und die Kosten berechnen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Lookups</source>
+        <translation>Fehlgeschlagene Abfragen &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Cache...</source>
+        <translation>&amp;Cache...</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Failures</source>
+        <translation>&amp;Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>File &amp;Problems</source>
+        <translation>&amp;Probleme in der Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About LEI Enricher</source>
+        <translation>Ü&amp;ber LEI Enricher</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Filter rows: text, or &quot;status is not_found&quot;</source>
+        <translation>Zeilen filtern: Text oder „status is not_found“</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Open transactions</source>
+        <translation>Transaktionen öffnen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 — LEI Enricher</source>
+        <translation>%1 — LEI Enricher</translation>
+    </message>
+    <message>
+        <source>Loading cancelled: showing the rows read so far.</source>
+        <translation>Laden abgebrochen: Es werden die bisher gelesenen Zeilen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Which column holds the LEIs?</source>
+        <translation>Welche Spalte enthält die LEIs?</translation>
+    </message>
+    <message>
+        <source>No column is named &quot;lei&quot;. Choose the column with the counterparty LEIs:</source>
+        <translation>Keine Spalte heißt „lei“. Wählen Sie die Spalte mit den LEIs der Gegenparteien:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%L1 columns</source>
+        <translation>%L1 Spalten</translation>
+    </message>
+    <message>
+        <source>%1-separated</source>
+        <translation>Trennzeichen: %1</translation>
+    </message>
+    <message>
+        <source>LEI column: %1</source>
+        <translation>LEI-Spalte: %1</translation>
+    </message>
+    <message>
+        <source>%L1 invalid LEIs</source>
+        <translation>%L1 ungültige LEIs</translation>
+    </message>
+    <message>
+        <source>%L1 rows with problems</source>
+        <translation>%L1 Zeilen mit Problemen</translation>
+    </message>
+    <message>
+        <source>... and %L1 more</source>
+        <translation>... und %L1 weitere</translation>
+    </message>
+    <message>
+        <source>About LEI Enricher</source>
+        <translation>Über LEI Enricher</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LEI Enricher %1&lt;/h3&gt;&lt;p&gt;Enriches transaction files with the legal name, BICs and country of each counterparty&apos;s LEI, and computes transaction costs.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), SQLite, muParser and libxlsxwriter.&lt;/p&gt;&lt;p&gt;LEI data: Global Legal Entity Identifier Foundation (GLEIF), &lt;a href=&quot;https://www.gleif.org&quot;&gt;www.gleif.org&lt;/a&gt;, available free of charge under the CC0 licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LEI Enricher %1&lt;/h3&gt;&lt;p&gt;Ergänzt Transaktionsdateien um den Firmennamen, die BICs und das Land zum LEI jeder Gegenpartei und berechnet die Transaktionskosten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft mit Qt %3), SQLite, muParser und libxlsxwriter.&lt;/p&gt;&lt;p&gt;LEI-Daten: Global Legal Entity Identifier Foundation (GLEIF), &lt;a href=&quot;https://www.gleif.org&quot;&gt;www.gleif.org&lt;/a&gt;, kostenlos verfügbar unter der Lizenz CC0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot enrich</source>
+        <translation>Anreichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>The cost rules cannot be used: %1</source>
+        <translation>Die Kostenregeln sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Checking LEIs...</source>
+        <translation>LEIs werden geprüft...</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · noch etwa %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>LEIs resolved %L1 of %L2 (from cache %L3, fetched %L4, failed %L5) · requests %L6 · rows %L7 of %L8%9</source>
+        <translation>LEIs aufgelöst %L1 von %L2 (aus dem Cache %L3, abgerufen %L4, fehlgeschlagen %L5) · Anfragen %L6 · Zeilen %L7 von %L8%9</translation>
+    </message>
+    <message>
+        <source>%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs (%L6 from the cache) · GLEIF requests: %L7 · %8 s</source>
+        <translation>%1: %L2 von %L3 Zeilen ok, %L4 nicht ok · %L5 verschiedene LEIs (%L6 aus dem Cache) · GLEIF-Anfragen: %L7 · %8 s</translation>
+    </message>
+    <message>
+        <source>Enriched</source>
+        <translation>Angereichert</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Export enriched table</source>
+        <translation>Angereicherte Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>%1: the export would overwrite the input file</source>
+        <translation>%1: Der Export würde die Eingabedatei überschreiben</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>Export nach %1...</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Rows per status / country</source>
+        <translation>Zeilen je Status / Land</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Gesamtkosten</translation>
+    </message>
+    <message>
+        <source>Rows by status</source>
+        <translation>Zeilen nach Status</translation>
+    </message>
+    <message>
+        <source>Costs by country (ok rows)</source>
+        <translation>Kosten nach Land (Zeilen mit Status ok)</translation>
+    </message>
+    <message>
+        <source>(no country)</source>
+        <translation>(kein Land)</translation>
+    </message>
+    <message>
+        <source>Sorting is possible once the file is loaded and no enrichment runs.</source>
+        <translation>Sortieren ist möglich, sobald die Datei geladen ist und keine Anreicherung läuft.</translation>
+    </message>
+    <message>
+        <source>Showing %L1 of %L2 rows</source>
+        <translation>%L1 von %L2 Zeilen angezeigt</translation>
+    </message>
+    <message>
+        <source>Too many cells to copy; export the table instead.</source>
+        <translation>Zu viele Zellen zum Kopieren; exportieren Sie stattdessen die Tabelle.</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>GLEIF &amp;API URL:</source>
+        <translation>GLEIF-&amp;API-URL:</translation>
+    </message>
+    <message>
+        <source>How long an answer is used without asking GLEIF again: 90s, 30m, 24h, 7d</source>
+        <translation>Wie lange eine Antwort ohne erneute Abfrage bei GLEIF verwendet wird: 90s, 30m, 24h, 7d</translation>
+    </message>
+    <message>
+        <source>Cache &amp;lifetime:</source>
+        <translation>Cache-&amp;Gültigkeit:</translation>
+    </message>
+    <message>
+        <source>Lifetime of &quot;&amp;not found&quot;:</source>
+        <translation>Gültigkeit von „&amp;nicht gefunden“:</translation>
+    </message>
+    <message>
+        <source>&amp;Requests per minute:</source>
+        <translation>Anf&amp;ragen pro Minute:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size (LEIs per request):</source>
+        <translation>&amp;Stapelgröße (LEIs pro Anfrage):</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrent requests:</source>
+        <translation>G&amp;leichzeitige Anfragen:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Cache &amp;file:</source>
+        <translation>Cache-&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Cache file</source>
+        <translation>Cache-Datei</translation>
+    </message>
+    <message>
+        <source>SQLite files (*.sqlite);;All files (*)</source>
+        <translation>SQLite-Dateien (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>bundled rules (GB, NL, others 0)</source>
+        <translation>mitgelieferte Regeln (GB, NL, sonst 0)</translation>
+    </message>
+    <message>
+        <source>Cost &amp;rules:</source>
+        <translation>&amp;Kostenregeln:</translation>
+    </message>
+    <message>
+        <source>Cost rules</source>
+        <translation>Kostenregeln</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Applies after a restart.</source>
+        <translation>Gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
+    </message>
+    <message>
+        <source>The cache lifetime is not a duration (examples: 90s, 30m, 24h, 7d).</source>
+        <translation>Die Cache-Gültigkeit ist keine Zeitdauer (Beispiele: 90s, 30m, 24h, 7d).</translation>
+    </message>
+    <message>
+        <source>The lifetime of &quot;not found&quot; answers is not a duration (examples: 30m, 1h).</source>
+        <translation>Die Gültigkeit von „nicht gefunden“-Antworten ist keine Zeitdauer (Beispiele: 30m, 1h).</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Not looked up yet</source>
+        <translation>Noch nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>Enriched</source>
+        <translation>Angereichert</translation>
+    </message>
+    <message>
+        <source>Invalid LEI</source>
+        <translation>Ungültiger LEI</translation>
+    </message>
+    <message>
+        <source>Not found in GLEIF</source>
+        <translation>Nicht bei GLEIF gefunden</translation>
+    </message>
+    <message>
+        <source>Lookup failed</source>
+        <translation>Abfrage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cost not computable</source>
+        <translation>Kosten nicht berechenbar</translation>
+    </message>
+    <message>
+        <source>GLEIF has no record of this LEI</source>
+        <translation>GLEIF hat keinen Eintrag zu diesem LEI</translation>
+    </message>
+    <message>
+        <source>From an expired cache entry: %1</source>
+        <translation>Aus einem abgelaufenen Cache-Eintrag: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Enrich transaction CSVs with GLEIF LEI data.</source>
+        <translation>Transaktions-CSVs mit LEI-Daten von GLEIF anreichern.</translation>
+    </message>
+    <message>
+        <source>CSV file to open</source>
+        <translation>Zu öffnende CSV-Datei</translation>
+    </message>
+</context>
+</TS>
