@@ -420,7 +420,7 @@ bool splitFields(QStringView record, Fields *fields)
 
 } // namespace
 
-QHash<QString, CachedAnswer> LeiCache::lookup(const QStringList &leis, RawRecord raw)
+QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRecord raw)
 {
     QHash<QString, CachedAnswer> answers;
     if (leis.isEmpty())
@@ -588,7 +588,7 @@ QString repeatRows(const QString &row, qsizetype rows)
 
 } // namespace
 
-bool LeiCache::store(const QList<LookupResult> &results)
+bool LeiCache::storeOnce(const QList<LookupResult> &results)
 {
     QSqlDatabase db = connection();
     if (!db.isValid())
@@ -706,7 +706,7 @@ bool LeiCache::store(const QList<LookupResult> &results)
     return true;
 }
 
-std::optional<CacheStats> LeiCache::stats()
+std::optional<CacheStats> LeiCache::statsOnce()
 {
     QSqlDatabase db = connection();
     if (!db.isValid())
@@ -825,7 +825,7 @@ qint64 LeiCache::countEntries(const QString &filter)
     return query.value(0).toLongLong();
 }
 
-qint64 LeiCache::remove(const QStringList &leis)
+qint64 LeiCache::removeOnce(const QStringList &leis)
 {
     if (leis.isEmpty())
         return 0;
@@ -837,7 +837,7 @@ qint64 LeiCache::remove(const QStringList &leis)
                          QStringLiteral("cannot delete cache entries from %1: %2"));
 }
 
-qint64 LeiCache::purgeExpired()
+qint64 LeiCache::purgeExpiredOnce()
 {
     QSqlDatabase db = connection();
     if (!db.isValid())
@@ -883,7 +883,7 @@ qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVa
     return removed;
 }
 
-qint64 LeiCache::clear()
+qint64 LeiCache::clearOnce()
 {
     QSqlDatabase db = connection();
     if (!db.isValid())
@@ -922,4 +922,83 @@ qint64 LeiCache::sizeOnDisk() const
     const QFileInfo db(m_path);
     const QFileInfo wal(m_path + QStringLiteral("-wal"));
     return (db.exists() ? db.size() : 0) + (wal.exists() ? wal.size() : 0);
+}
+
+// Damage in pages that opening did not read shows up only when a statement touches them. Then
+// the file gets what a damaged file gets at open: moved aside (kept) and a new cache started,
+// and the operation is tried once more on the new file.
+bool LeiCache::recoverIfDamaged()
+{
+    if (m_recovering || !m_open)
+        return false;
+    bool damaged = false;
+    {
+        QSqlDatabase db = connection();
+        if (!db.isValid())
+            return false;
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA quick_check")))
+            damaged = CacheSchema::isDamage(check.lastError());
+        else
+            damaged = check.next() && check.value(0).toString() != u"ok";
+    }
+    if (!damaged)
+        return false;
+    m_recovering = true;
+    const QString failure = lastError();
+    dropConnections();
+    QString error;
+    bool ok = moveAside(&error);
+    if (ok) {
+        m_warning = QStringLiteral("The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.")
+                        .arg(QDir::toNativeSeparators(m_path), failure, QDir::toNativeSeparators(m_movedAside));
+        qCWarning(lcCache) << m_warning;
+        ok = openAndSetUp(&error) == SetupResult::Ok;
+    }
+    if (!ok) {
+        m_open = false;
+        setError(QStringLiteral("cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
+    }
+    m_recovering = false;
+    return ok;
+}
+
+QHash<QString, CachedAnswer> LeiCache::lookup(const QStringList &leis, RawRecord raw)
+{
+    setError(QString());
+    auto answers = lookupOnce(leis, raw);
+    if (answers.isEmpty() && !lastError().isEmpty() && recoverIfDamaged())
+        answers = lookupOnce(leis, raw);
+    return answers;
+}
+
+bool LeiCache::store(const QList<LookupResult> &results)
+{
+    return storeOnce(results) || (recoverIfDamaged() && storeOnce(results));
+}
+
+std::optional<CacheStats> LeiCache::stats()
+{
+    auto s = statsOnce();
+    if (!s && recoverIfDamaged())
+        s = statsOnce();
+    return s;
+}
+
+qint64 LeiCache::remove(const QStringList &leis)
+{
+    const qint64 n = removeOnce(leis);
+    return n >= 0 || !recoverIfDamaged() ? n : removeOnce(leis);
+}
+
+qint64 LeiCache::purgeExpired()
+{
+    const qint64 n = purgeExpiredOnce();
+    return n >= 0 || !recoverIfDamaged() ? n : purgeExpiredOnce();
+}
+
+qint64 LeiCache::clear()
+{
+    const qint64 n = clearOnce();
+    return n >= 0 || !recoverIfDamaged() ? n : clearOnce();
 }

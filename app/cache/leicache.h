@@ -126,6 +126,13 @@ public:
 private:
     struct Thresholds { qint64 found; qint64 notFound; };
     enum class SetupResult { Ok, Damaged, Failed };
+    bool recoverIfDamaged();
+    QHash<QString, CachedAnswer> lookupOnce(const QStringList &leis, RawRecord raw);
+    bool storeOnce(const QList<LookupResult> &results);
+    std::optional<CacheStats> statsOnce();
+    qint64 removeOnce(const QStringList &leis);
+    qint64 purgeExpiredOnce();
+    qint64 clearOnce();
 
     Thresholds thresholds() const;
     CacheEntryInfo makeInfo(const QString &lei, bool found, const QString &legalName,
@@ -153,6 +160,7 @@ private:
     QString m_warning;
     QString m_movedAside;
     bool m_open = false;
+    bool m_recovering = false;
     bool m_connectDamaged = false;  // why connection() last failed, for open()
     QString m_connectError;
 

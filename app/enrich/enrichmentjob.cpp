@@ -314,7 +314,10 @@ void EnrichmentJob::onAnswers(const QVector<LookupResult> &answers)
         watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache = m_cache, batch] {
             if (!cache->isOpen())
                 return QString(); // opening failed: already said
-            return cache->store(batch) ? QString() : tr("could not write to the cache: %1").arg(cache->lastError());
+            const QString before = cache->warning();
+            if (!cache->store(batch))
+                return tr("could not write to the cache: %1").arg(cache->lastError());
+            return cache->warning() != before ? cache->warning() : QString(); // moved aside meanwhile
         }));
     }
     for (const LookupResult &r : answers) {
