@@ -472,6 +472,101 @@
     </message>
 </context>
 <context>
+    <name>LeiCache</name>
+    <message>
+        <source>it is an SQLite database but not a LEI Enricher cache</source>
+        <translation>sie ist eine SQLite-Datenbank, aber kein Cache von LEI Enricher</translation>
+    </message>
+    <message>
+        <source>it was written by a newer release (cache schema %1; this one reads up to %2)</source>
+        <translation>sie wurde von einer neueren Version geschrieben (Cache-Schema %1; diese Version liest bis %2)</translation>
+    </message>
+    <message>
+        <source>its schema version is missing</source>
+        <translation>ihre Schemaversion fehlt</translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 1 failed: %1</source>
+        <translation>Umstellung von Cache-Schema 1 fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 2 failed: %1</source>
+        <translation>Umstellung von Cache-Schema 2 fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation>unbekannter Datenbankfehler</translation>
+    </message>
+    <message>
+        <source>no cache file given</source>
+        <translation>keine Cache-Datei angegeben</translation>
+    </message>
+    <message>
+        <source>cannot create the cache folder %1 for %2</source>
+        <translation>der Cache-Ordner %1 für %2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the cache folder %1 is not writable (cache file %2)</source>
+        <translation>in den Cache-Ordner %1 kann nicht geschrieben werden (Cache-Datei %2)</translation>
+    </message>
+    <message>
+        <source>the cache path %1 is a folder, not a file</source>
+        <translation>der Cache-Pfad %1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.</source>
+        <translation>Die Cache-Datei %1 war beschädigt (%2); sie wurde nach %3 verschoben und ein neuer Cache angelegt.</translation>
+    </message>
+    <message>
+        <source>cannot use the cache file %1: %2</source>
+        <translation>die Cache-Datei %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>the cache is not open</source>
+        <translation>der Cache ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>cannot open the cache file %1: %2</source>
+        <translation>die Cache-Datei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>it is damaged and cannot be moved aside to %1: %2</source>
+        <translation>sie ist beschädigt und kann nicht nach %1 beiseitegelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cache lookup failed: %1</source>
+        <translation>Abfrage im Cache fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cannot write to the cache file %1: %2</source>
+        <translation>in die Cache-Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the cache statistics: %1</source>
+        <translation>die Cache-Statistik kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot list the cache entries: %1</source>
+        <translation>die Cache-Einträge können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot count the cache entries: %1</source>
+        <translation>die Cache-Einträge können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot delete cache entries from %1: %2</source>
+        <translation>Cache-Einträge in %1 können nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot purge the cache file %1: %2</source>
+        <translation>abgelaufene Einträge in der Cache-Datei %1 können nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot clear the cache file %1: %2</source>
+        <translation>die Cache-Datei %1 kann nicht geleert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>LEI Enricher</source>

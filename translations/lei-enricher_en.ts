@@ -472,6 +472,101 @@
     </message>
 </context>
 <context>
+    <name>LeiCache</name>
+    <message>
+        <source>it is an SQLite database but not a LEI Enricher cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer release (cache schema %1; this one reads up to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its schema version is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 1 failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 2 failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cache file given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the cache folder %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache folder %1 is not writable (cache file %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache path %1 is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is damaged and cannot be moved aside to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache lookup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the cache statistics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot list the cache entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count the cache entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot delete cache entries from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot purge the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot clear the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>LEI Enricher</source>

@@ -4,6 +4,7 @@
 #include "gleifrecord.h"
 #include "rawcodec.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -221,7 +222,7 @@ Result ensureInTransaction(QSqlDatabase &db, QString *errorText, bool *migrated)
         return Result::Ok;
     }
     if (!tables.contains(u"meta") || !tables.contains(u"entries")) {
-        *errorText = QStringLiteral("it is an SQLite database but not a LEI Enricher cache");
+        *errorText = QCoreApplication::translate("LeiCache", "it is an SQLite database but not a LEI Enricher cache");
         return Result::NotACache;
     }
     int version = 0;
@@ -235,22 +236,22 @@ Result ensureInTransaction(QSqlDatabase &db, QString *errorText, bool *migrated)
             version = step.query().value(0).toString().toInt();
     }
     if (version > Version) {
-        *errorText = QStringLiteral("it was written by a newer release (cache schema %1; this one reads up to %2)")
+        *errorText = QCoreApplication::translate("LeiCache", "it was written by a newer release (cache schema %1; this one reads up to %2)")
                          .arg(version)
                          .arg(Version);
         return Result::TooNew;
     }
     if (version < 1) {
-        *errorText = QStringLiteral("its schema version is missing");
+        *errorText = QCoreApplication::translate("LeiCache", "its schema version is missing");
         return Result::NotACache;
     }
     // One case per historical version; each brings the file to the current layout.
     if (version == 1 && !migrateFrom1(db, &error)) {
-        *errorText = QStringLiteral("migrating from cache schema 1 failed: ") + error.text();
+        *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 1 failed: %1").arg(error.text());
         return classify(error);
     }
     if (version == 2 && !migrateFrom2(db, &error)) {
-        *errorText = QStringLiteral("migrating from cache schema 2 failed: ") + error.text();
+        *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 2 failed: %1").arg(error.text());
         return classify(error);
     }
     *migrated = version < Version;

@@ -3,6 +3,7 @@
 #include "cachelogging.h"
 #include "cacheschema.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -80,7 +81,7 @@ QString likePattern(const QString &filter)
 QString describe(const QSqlError &error)
 {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return text.isEmpty() ? QStringLiteral("unknown database error") : text;
+    return text.isEmpty() ? QCoreApplication::translate("LeiCache", "unknown database error") : text;
 }
 
 } // namespace
@@ -125,23 +126,23 @@ bool LeiCache::open(const QString &path)
     m_movedAside.clear();
     setError(QString());
     if (path.isEmpty()) {
-        setError(QStringLiteral("no cache file given"));
+        setError(QCoreApplication::translate("LeiCache", "no cache file given"));
         return false;
     }
     const QFileInfo info(path);
     m_path = info.absoluteFilePath();
     const QString folder = info.absolutePath();
     if (!QDir().mkpath(folder)) {
-        setError(QStringLiteral("cannot create the cache folder %1 for %2").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
+        setError(QCoreApplication::translate("LeiCache", "cannot create the cache folder %1 for %2").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
         return false;
     }
     // SQLite needs to create the -wal and -shm files beside the database, even to read it.
     if (!QFileInfo(folder).isWritable()) {
-        setError(QStringLiteral("the cache folder %1 is not writable (cache file %2)").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
+        setError(QCoreApplication::translate("LeiCache", "the cache folder %1 is not writable (cache file %2)").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
         return false;
     }
     if (info.isDir()) {
-        setError(QStringLiteral("the cache path %1 is a folder, not a file").arg(QDir::toNativeSeparators(m_path)));
+        setError(QCoreApplication::translate("LeiCache", "the cache path %1 is a folder, not a file").arg(QDir::toNativeSeparators(m_path)));
         return false;
     }
 
@@ -155,7 +156,7 @@ bool LeiCache::open(const QString &path)
         if (!moveAside(&error)) {
             result = SetupResult::Failed;
         } else {
-            m_warning = QStringLiteral("The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.")
+            m_warning = QCoreApplication::translate("LeiCache", "The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.")
                             .arg(QDir::toNativeSeparators(m_path), reason, QDir::toNativeSeparators(m_movedAside));
             result = openAndSetUp(&error);
             if (result == SetupResult::Damaged)
@@ -165,7 +166,7 @@ bool LeiCache::open(const QString &path)
     if (result != SetupResult::Ok) {
         dropConnections();
         m_open = false;
-        setError(QStringLiteral("cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
+        setError(QCoreApplication::translate("LeiCache", "cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
         return false;
     }
     return true;
@@ -263,7 +264,7 @@ QSqlDatabase LeiCache::connection()
         m_connections.removeAll(name);
     }
     if (!m_open) {
-        setError(QStringLiteral("the cache is not open"));
+        setError(QCoreApplication::translate("LeiCache", "the cache is not open"));
         return {};
     }
     QSqlError error;
@@ -323,7 +324,7 @@ QSqlDatabase LeiCache::connection()
     }
     m_connectDamaged = CacheSchema::isDamage(error);
     m_connectError = describe(error);
-    setError(QStringLiteral("cannot open the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(error)));
+    setError(QCoreApplication::translate("LeiCache", "cannot open the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(error)));
     return {};
 }
 
@@ -368,7 +369,7 @@ bool LeiCache::moveAside(QString *error)
     if (!file.rename(target)) {
         if (!QFileInfo::exists(m_path))
             return true; // another process moved it first; its replacement is what we open
-        *error = QStringLiteral("it is damaged and cannot be moved aside to %1: %2").arg(QDir::toNativeSeparators(target), file.errorString());
+        *error = QCoreApplication::translate("LeiCache", "it is damaged and cannot be moved aside to %1: %2").arg(QDir::toNativeSeparators(target), file.errorString());
         return false;
     }
     // The old log belongs to the old file: left in place, SQLite would replay it into the new
@@ -435,7 +436,7 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
     // With the raw records, fields and records come from one snapshot of the file.
     const bool snapshot = raw == RawRecord::Include && db.transaction();
     auto fail = [&](const QSqlQuery &query) {
-        setError(QStringLiteral("cache lookup failed: ") + describe(query.lastError()));
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
         if (snapshot)
             db.rollback();
         return QHash<QString, CachedAnswer>();
@@ -633,7 +634,7 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     QSqlQuery control(db);
     // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
     if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
-        setError(QStringLiteral("cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(control.lastError())));
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(control.lastError())));
         return false;
     }
     // 64 rows x 9 values stays far below SQLite's limit on parameters.
@@ -700,7 +701,7 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
         failure = describe(control.lastError());
     if (!failure.isEmpty()) {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        setError(QStringLiteral("cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), failure));
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), failure));
         return false;
     }
     return true;
@@ -728,7 +729,7 @@ std::optional<CacheStats> LeiCache::statsOnce()
     query.bindValue(0, t.found);
     query.bindValue(1, t.notFound);
     if (!query.exec() || !query.next()) {
-        setError(QStringLiteral("cannot read the cache statistics: ") + describe(query.lastError()));
+        setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(query.lastError())));
         return std::nullopt;
     }
     CacheStats s;
@@ -791,7 +792,7 @@ QList<CacheEntryInfo> LeiCache::listEntries(const QString &filter, const QString
     query.bindValue(i++, limit);
     query.bindValue(i++, offset);
     if (!query.exec()) {
-        setError(QStringLiteral("cannot list the cache entries: ") + describe(query.lastError()));
+        setError(QCoreApplication::translate("LeiCache", "cannot list the cache entries: %1").arg(describe(query.lastError())));
         return list;
     }
     const Thresholds t = thresholds();
@@ -819,7 +820,7 @@ qint64 LeiCache::countEntries(const QString &filter)
         query.bindValue(1, pattern);
     }
     if (!query.exec() || !query.next()) {
-        setError(QStringLiteral("cannot count the cache entries: ") + describe(query.lastError()));
+        setError(QCoreApplication::translate("LeiCache", "cannot count the cache entries: %1").arg(describe(query.lastError())));
         return -1;
     }
     return query.value(0).toLongLong();
@@ -834,7 +835,7 @@ qint64 LeiCache::removeOnce(const QStringList &leis)
         return -1;
     const QString json = jsonList(leis);
     return deleteEntries(db, QStringLiteral("lei IN (SELECT value FROM json_each(?))"), {json},
-                         QStringLiteral("cannot delete cache entries from %1: %2"));
+                         QCoreApplication::translate("LeiCache", "cannot delete cache entries from %1: %2"));
 }
 
 qint64 LeiCache::purgeExpiredOnce()
@@ -846,7 +847,7 @@ qint64 LeiCache::purgeExpiredOnce()
     // No VACUUM here: rewriting a large file takes seconds (the dialog calls this on the GUI
     // thread) and the freed pages are reused by the next writes. clear() gives space back.
     return deleteEntries(db, QStringLiteral("(outcome = 'found' AND fetched_at <= ?) OR (outcome = 'not_found' AND fetched_at <= ?)"),
-                         {t.found, t.notFound}, QStringLiteral("cannot purge the cache file %1: %2"));
+                         {t.found, t.notFound}, QCoreApplication::translate("LeiCache", "cannot purge the cache file %1: %2"));
 }
 
 qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVariantList &values,
@@ -899,11 +900,11 @@ qint64 LeiCache::clearOnce()
             || !query.exec(QStringLiteral("COMMIT"))) {
             const QString error = describe(query.lastError());
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            setError(QStringLiteral("cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
+            setError(QCoreApplication::translate("LeiCache", "cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
             return -1;
         }
     } else {
-        setError(QStringLiteral("cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        setError(QCoreApplication::translate("LeiCache", "cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
         return -1;
     }
     // The entries are gone either way; VACUUM (and truncating the log) is what hands the
@@ -950,14 +951,14 @@ bool LeiCache::recoverIfDamaged()
     QString error;
     bool ok = moveAside(&error);
     if (ok) {
-        m_warning = QStringLiteral("The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.")
+        m_warning = QCoreApplication::translate("LeiCache", "The cache file %1 was damaged (%2); it was moved to %3 and a new cache was started.")
                         .arg(QDir::toNativeSeparators(m_path), failure, QDir::toNativeSeparators(m_movedAside));
         qCWarning(lcCache) << m_warning;
         ok = openAndSetUp(&error) == SetupResult::Ok;
     }
     if (!ok) {
         m_open = false;
-        setError(QStringLiteral("cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
+        setError(QCoreApplication::translate("LeiCache", "cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
     }
     m_recovering = false;
     return ok;
