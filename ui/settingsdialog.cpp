@@ -46,6 +46,8 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     , m_language(s.language)
 {
     setWindowTitle(tr("Settings"));
+    // Room for a cache path and the German labels without cutting the fields short.
+    setMinimumWidth(640);
     const EnrichmentSettings &e = s.enrichment;
     auto *form = new QFormLayout;
 
