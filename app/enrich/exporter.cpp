@@ -278,7 +278,8 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     for (const QString &name : header + EnrichmentResults::columnNames())
         worksheet_write_string(sheet, 0, col++, cellText(name).constData(), bold);
 
-    const QStringList failureHeader{tr("row"), tr("lei"), QStringLiteral("enrichment_status"), tr("reason")};
+    // Machine-read like the CSV columns, so never translated.
+    const QStringList failureHeader{QStringLiteral("row"), QStringLiteral("lei"), QStringLiteral("enrichment_status"), QStringLiteral("reason")};
     col = 0;
     for (const QString &name : failureHeader)
         worksheet_write_string(failures, 0, col++, cellText(name).constData(), bold);
