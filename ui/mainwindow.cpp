@@ -700,16 +700,10 @@ bool MainWindow::exportTo(const QString &path)
     // Off the GUI thread: a million-row XLSX takes a while. The results are not written to
     // while no job runs, and the file is read-only.
     const auto results = !m_job->isRunning() && m_job->file() == file ? m_job->results() : nullptr;
-    auto *watcher = new QFutureWatcher<QString>(this);
-    QEventLoop wait;
-    connect(watcher, &QFutureWatcher<QString>::finished, &wait, &QEventLoop::quit);
-    watcher->setFuture(QtConcurrent::run([file, results, path] {
-        QString error;
-        return Exporter::write(*file, results.get(), path, &error) ? QString() : error;
-    }));
-    wait.exec(); // keeps the window painting and answering while the export runs
-    const QString error = watcher->result();
-    watcher->deleteLater();
+    const QString error = runAway([file, results, path] {
+        QString why;
+        return Exporter::write(*file, results.get(), path, &why) ? QString() : why;
+    }, QEventLoop::AllEvents); // the window keeps answering: the actions that would interfere are off
     m_exporting = false;
     updateActions();
     if (!error.isEmpty()) {
@@ -841,7 +835,7 @@ void MainWindow::applyRowOrder()
 }
 
 template <typename F>
-auto MainWindow::runAway(F &&work) -> decltype(work())
+auto MainWindow::runAway(F &&work, QEventLoop::ProcessEventsFlags flags) -> decltype(work())
 {
     // On a worker thread, with the window still painting, for the second or so a million rows take.
     auto future = QtConcurrent::run(std::forward<F>(work));
@@ -850,7 +844,7 @@ auto MainWindow::runAway(F &&work) -> decltype(work())
     connect(&watcher, &QFutureWatcherBase::finished, &wait, &QEventLoop::quit);
     watcher.setFuture(future);
     if (!future.isFinished())
-        wait.exec(QEventLoop::ExcludeUserInputEvents);
+        wait.exec(flags);
     return future.result();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QEventLoop>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -101,8 +102,11 @@ private:
     void showSummary();
     QString columnWidthsKey() const;
     void saveColumnWidths();
+    // Runs `work` on a worker thread while this thread's event loop goes on (the window
+    // paints), and returns its result.
     template <typename F>
-    auto runAway(F &&work) -> decltype(work());
+    auto runAway(F &&work, QEventLoop::ProcessEventsFlags flags = QEventLoop::ExcludeUserInputEvents)
+        -> decltype(work());
 
     CsvLoader *m_loader = nullptr;
     CsvTableModel *m_model = nullptr;
