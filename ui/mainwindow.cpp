@@ -6,7 +6,6 @@
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
-#include "duration.h"
 #include "enrichmentjob.h"
 #include "exporter.h"
 #include "failuresmodel.h"
@@ -19,7 +18,6 @@
 #include <QCryptographicHash>
 #include <QMap>
 #include <QTableWidget>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSet>
 #include <QApplication>
@@ -388,11 +386,6 @@ void MainWindow::fitColumns()
     QHeaderView *header = m_view->horizontalHeader();
     for (int c = 0; c < header->count(); ++c)
         header->resizeSection(c, qMin(header->sectionSize(c), 240));
-}
-
-bool MainWindow::isLoading() const
-{
-    return m_loader->isRunning() || m_invalidLeis < 0;
 }
 
 void MainWindow::onRowsAvailable(qint64, qint64 bytesDone, qint64 bytesTotal)
@@ -790,8 +783,6 @@ void MainWindow::sortBy(int column, Qt::SortOrder order)
         statusBar()->showMessage(tr("Sorting is possible once the file is loaded and no enrichment runs."), 5000);
         return;
     }
-    QElapsedTimer timer;
-    timer.start();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const auto file = m_model->file();
     const auto results = m_job->file() == file ? m_job->results() : nullptr;
@@ -802,15 +793,12 @@ void MainWindow::sortBy(int column, Qt::SortOrder order)
     m_view->horizontalHeader()->setSortIndicatorShown(true);
     applyRowOrder();
     QApplication::restoreOverrideCursor();
-    m_lastReorderMs = timer.elapsed();
 }
 
 void MainWindow::applyRowOrder()
 {
     if (!canReorder())
         return;
-    QElapsedTimer timer;
-    timer.start();
     const QString filter = m_filter->text();
     const auto file = m_model->file();
     const auto results = m_job->file() == file ? m_job->results() : nullptr;
@@ -828,7 +816,6 @@ void MainWindow::applyRowOrder()
     }
     for (int c = 0; c < widths.size() && c < header->count(); ++c)
         m_view->horizontalHeader()->resizeSection(c, widths[c]);
-    m_lastReorderMs = timer.elapsed();
     if (!filter.trimmed().isEmpty())
         statusBar()->showMessage(tr("Showing %L1 of %L2 rows").arg(m_model->rowCount()).arg(file->rowCount()));
     Q_EMIT rowOrderChanged();

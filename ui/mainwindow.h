@@ -40,7 +40,6 @@ public:
 
     CsvTableModel *tableModel() const { return m_model; }
     QTableView *tableView() const { return m_view; }
-    bool isLoading() const;
     qint64 invalidLeiCount() const { return m_invalidLeis; }
 
     // Starts enriching the open file with the current settings; false (with a message shown)
@@ -56,7 +55,6 @@ public:
     void sortBy(int column, Qt::SortOrder order);
     void applyRowOrder();
     QLineEdit *filterBox() const { return m_filter; }
-    qint64 lastReorderMs() const { return m_lastReorderMs; }
     void copySelection();
     QTreeView *failuresView() const { return m_failuresView; }
     // The settings in force (loaded from QSettings at start, changed in the Settings dialog).
@@ -138,7 +136,6 @@ private:
     std::vector<qint32> m_sorted; // all rows in the chosen sort order; empty when unsorted
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    qint64 m_lastReorderMs = 0;
     bool m_columnsFitted = false;
     qint64 m_invalidLeis = -1;
     quint64 m_generation = 0; // tells stale background results apart from the open file's

@@ -41,7 +41,6 @@ public:
     // hidden. Only for a completely loaded file.
     void setRowOrder(std::vector<qint32> order);
     void clearRowOrder();
-    bool hasRowOrder() const { return m_ordered; }
     int fileRow(int viewRow) const;
     int viewRow(qint64 fileRow) const; // -1 when filtered out
 
