@@ -3,6 +3,7 @@
 #include <QtEndian>
 
 #include <zlib.h>
+#include <zstd.h>
 
 #include <cstring>
 
@@ -12,7 +13,7 @@ namespace {
 
 // A GLEIF lei-record as GleifRecord keeps it (compact JSON, keys sorted), values made generic.
 // Records are small (about 1.7 kB) and mostly the same keys, links and codes, so priming
-// deflate with one cuts them to about a quarter of plain zlib (about 200 bytes instead of
+// the compressor with one cuts them to about a quarter of plain zlib (about 200 bytes instead of
 // 770). zlib writes this dictionary's Adler-32 into every stream and inflate asks for it by
 // that number: never edit it; add a new one to dictionaryFor() and compress with that.
 constexpr char Dictionary1[] =
@@ -69,25 +70,65 @@ const Dict &currentDictionary()
     return dict;
 }
 
-const Dict *dictionaryFor(uLong adler)
+const Dict *zlibDictionaryFor(uLong adler)
 {
     const Dict &current = currentDictionary();
     return current.adler == adler ? &current : nullptr;
 }
 
-// deflateInit allocates and clears about 270 kB, which costs more than compressing a record:
-// each thread keeps one stream and resets it.
-struct Deflater
+// zstd: the dictionary is digested once into a CDict/DDict that every record reuses. zlib had
+// to re-hash the whole dictionary for each 1.2 kB record, which was 86% of a cache write.
+struct ZstdDictionaries
 {
-    z_stream stream{};
-    bool ok = false;
-    // memLevel 4: a smaller hash table to clear on every reset; measured as fast as level 1
-    // with the default memLevel while compressing like level 6.
-    Deflater() { ok = deflateInit2(&stream, Level, Z_DEFLATED, 15, 4, Z_DEFAULT_STRATEGY) == Z_OK; }
-    ~Deflater() { if (ok) deflateEnd(&stream); }
-    Deflater(const Deflater &) = delete;
-    Deflater &operator=(const Deflater &) = delete;
+    ZSTD_CDict *compress = nullptr;
+    ZSTD_DDict *decompress = nullptr;
+    ZstdDictionaries()
+    {
+        compress = ZSTD_createCDict(Dictionary1, sizeof(Dictionary1) - 1, ZstdLevel);
+        decompress = ZSTD_createDDict(Dictionary1, sizeof(Dictionary1) - 1);
+    }
+    ~ZstdDictionaries()
+    {
+        ZSTD_freeCDict(compress);
+        ZSTD_freeDDict(decompress);
+    }
+    Q_DISABLE_COPY_MOVE(ZstdDictionaries)
 };
+
+const ZstdDictionaries &zstdDictionaries()
+{
+    static const ZstdDictionaries dictionaries;
+    return dictionaries;
+}
+
+// A context allocates its tables once; each thread keeps one, set up for the dictionary.
+struct ZstdContexts
+{
+    ZSTD_CCtx *compress = ZSTD_createCCtx();
+    ZSTD_DCtx *decompress = ZSTD_createDCtx();
+    bool compressReady = false;
+    ZstdContexts()
+    {
+        const ZstdDictionaries &dicts = zstdDictionaries();
+        // The checksum (4 bytes) makes a damaged record fail to read instead of reading back
+        // altered, as zlib's Adler-32 did: SQLite does not check page contents.
+        compressReady = compress && dicts.compress
+            && !ZSTD_isError(ZSTD_CCtx_refCDict(compress, dicts.compress))
+            && !ZSTD_isError(ZSTD_CCtx_setParameter(compress, ZSTD_c_checksumFlag, 1));
+    }
+    ~ZstdContexts()
+    {
+        ZSTD_freeCCtx(compress);
+        ZSTD_freeDCtx(decompress);
+    }
+    Q_DISABLE_COPY_MOVE(ZstdContexts)
+};
+
+ZstdContexts &zstdContexts()
+{
+    thread_local ZstdContexts contexts;
+    return contexts;
+}
 
 struct Inflater
 {
@@ -95,37 +136,15 @@ struct Inflater
     bool ok = false;
     Inflater() { ok = inflateInit(&stream) == Z_OK; }
     ~Inflater() { if (ok) inflateEnd(&stream); }
-    Inflater(const Inflater &) = delete;
-    Inflater &operator=(const Inflater &) = delete;
+    Q_DISABLE_COPY_MOVE(Inflater)
 };
 
 // A damaged length must not make us allocate gigabytes; GLEIF records are a few kB.
 constexpr quint32 MaxRecordSize = 64 * 1024 * 1024;
 
-} // namespace
-
-QByteArray compress(const QByteArray &json)
-{
-    if (json.isEmpty())
-        return {};
-    thread_local Deflater d;
-    z_stream &s = d.stream;
-    const Dict &dict = currentDictionary();
-    if (!d.ok || deflateReset(&s) != Z_OK || deflateSetDictionary(&s, dict.data, dict.size) != Z_OK)
-        return qCompress(json); // still readable by uncompress()
-    QByteArray out(qsizetype(4 + deflateBound(&s, uLong(json.size()))), Qt::Uninitialized);
-    qToBigEndian(quint32(json.size()), out.data());
-    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(json.constData()));
-    s.avail_in = uInt(json.size());
-    s.next_out = reinterpret_cast<Bytef *>(out.data() + 4);
-    s.avail_out = uInt(out.size() - 4);
-    if (deflate(&s, Z_FINISH) != Z_STREAM_END)
-        return qCompress(json);
-    out.truncate(qsizetype(4 + s.total_out));
-    return out;
-}
-
-QByteArray uncompress(const QByteArray &blob)
+// Records written before zstd (schema v3's first releases): qCompress layout, zlib stream
+// primed with Dictionary1 (or none).
+QByteArray uncompressZlib(const QByteArray &blob)
 {
     if (blob.size() <= 4)
         return {};
@@ -143,7 +162,7 @@ QByteArray uncompress(const QByteArray &blob)
     s.avail_out = uInt(out.size());
     int result = inflate(&s, Z_FINISH);
     if (result == Z_NEED_DICT) {
-        const Dict *dict = dictionaryFor(s.adler);
+        const Dict *dict = zlibDictionaryFor(s.adler);
         if (!dict || inflateSetDictionary(&s, dict->data, dict->size) != Z_OK)
             return {};
         result = inflate(&s, Z_FINISH);
@@ -151,6 +170,53 @@ QByteArray uncompress(const QByteArray &blob)
     if (result != Z_STREAM_END || s.total_out != size)
         return {};
     return out;
+}
+
+QByteArray uncompressZstd(const QByteArray &blob)
+{
+    const char *frame = blob.constData() + 1;
+    const size_t frameSize = size_t(blob.size() - 1);
+    const unsigned long long size = ZSTD_getFrameContentSize(frame, frameSize);
+    if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size == 0 || size > MaxRecordSize)
+        return {};
+    const ZstdDictionaries &dicts = zstdDictionaries();
+    ZstdContexts &contexts = zstdContexts();
+    if (!dicts.decompress || !contexts.decompress)
+        return {};
+    QByteArray out(qsizetype(size), Qt::Uninitialized);
+    const size_t written = ZSTD_decompress_usingDDict(contexts.decompress, out.data(), size_t(size),
+                                                      frame, frameSize, dicts.decompress);
+    if (ZSTD_isError(written) || written != size)
+        return {};
+    return out;
+}
+
+} // namespace
+
+QByteArray compress(const QByteArray &json)
+{
+    if (json.isEmpty())
+        return {};
+    ZstdContexts &contexts = zstdContexts();
+    if (!contexts.compressReady)
+        return qCompress(json); // still readable by uncompress()
+    QByteArray out(qsizetype(1 + ZSTD_compressBound(size_t(json.size()))), Qt::Uninitialized);
+    out[0] = char(ZstdTag);
+    const size_t written = ZSTD_compress2(contexts.compress, out.data() + 1, size_t(out.size() - 1),
+                                          json.constData(), size_t(json.size()));
+    if (ZSTD_isError(written))
+        return qCompress(json);
+    out.truncate(qsizetype(1 + written));
+    return out;
+}
+
+QByteArray uncompress(const QByteArray &blob)
+{
+    if (blob.isEmpty())
+        return {};
+    if (quint8(blob.at(0)) == ZstdTag)
+        return uncompressZstd(blob);
+    return uncompressZlib(blob);
 }
 
 } // namespace RawCodec
