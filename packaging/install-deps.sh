@@ -3,7 +3,7 @@
 # missing. desktop-file-utils and appstream validate packaging/ (CTest packaging_validate);
 # dpkg-dev and file let `cpack -G DEB` compute the shared-library Depends (dpkg-shlibdeps).
 set -eu
-PACKAGES="cmake ninja-build g++ pkg-config zlib1g-dev libzstd-dev
+PACKAGES="cmake ninja-build g++ pkg-config zlib1g-dev libzstd-dev libsqlite3-dev
  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
  libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev libxlsxwriter-dev libmuparser-dev
  xvfb xauth time curl

@@ -68,9 +68,9 @@ bool createCurrent(QSqlDatabase &db, QSqlError *error)
     return runAll(db, {
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
         // Keyed by LEI without a rowid: a lookup is one descent of one b-tree, and with the
-        // raw records elsewhere its pages hold about 80 entries each, so the entries a job
+        // raw records elsewhere its pages hold about 70 entries each, so the entries a job
         // reads (and the ones a refetch rewrites) share far fewer pages. Text columns stay
-        // nullable: GLEIF sends null legal names and Qt binds a null QString as NULL.
+        // nullable: GLEIF sends null legal names, stored as NULL. raw_id points into raws.
         QStringLiteral("CREATE TABLE entries ("
                        " lei TEXT PRIMARY KEY NOT NULL,"
                        " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
@@ -80,17 +80,36 @@ bool createCurrent(QSqlDatabase &db, QSqlError *error)
                        " country TEXT,"
                        " entity_status TEXT,"
                        " registration_status TEXT,"
-                       " last_update TEXT"
+                       " last_update TEXT,"
+                       " raw_id INTEGER"
                        ") WITHOUT ROWID"),
-        // The compressed raw records (found answers only), read only when asked for.
-        QStringLiteral("CREATE TABLE raws (lei TEXT PRIMARY KEY NOT NULL, raw BLOB NOT NULL) WITHOUT ROWID"),
+        // The compressed raw records (found answers only), read only when asked for. Keyed by
+        // a new rowid, so a batch of new records is appended to the last pages of the file
+        // instead of landing on as many random pages as it has records.
+        QStringLiteral("CREATE TABLE raws (id INTEGER PRIMARY KEY, raw BLOB NOT NULL)"),
         // Covers the counts, purges and oldest/newest without reading the entries.
         QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)"),
         QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')").arg(Version),
     }, error);
 }
 
-// v2 -> v3: the same columns, moved in SQL; in key order so the new b-trees fill page by page.
+// Fills the current tables from the old entries table `entries` (all columns but raw_id) and a
+// query `raws` giving (lei, raw) for found answers: raw records numbered in LEI order, entries
+// written in key order so the new b-trees fill page by page.
+bool copyInto(QSqlDatabase &db, const QString &entries, const QString &raws, QSqlError *error)
+{
+    const QString numbered = QStringLiteral("SELECT lei, raw, row_number() OVER (ORDER BY lei) AS id FROM (%1)").arg(raws);
+    return runAll(db, {
+        QStringLiteral("INSERT INTO raws (id, raw) SELECT id, raw FROM (%1)").arg(numbered),
+        QStringLiteral("INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country,"
+                       " entity_status, registration_status, last_update, raw_id)"
+                       " SELECT e.lei, e.outcome, e.fetched_at, e.legal_name, e.bics, e.country, e.entity_status,"
+                       " e.registration_status, e.last_update, n.id FROM %1 AS e"
+                       " LEFT JOIN (%2) AS n ON n.lei = e.lei AND e.outcome = 'found' ORDER BY e.lei").arg(entries, numbered),
+    }, error);
+}
+
+// v2 -> current: the same columns, moved in SQL.
 bool migrateFrom2(QSqlDatabase &db, QSqlError *error)
 {
     if (!runAll(db, {
@@ -98,18 +117,30 @@ bool migrateFrom2(QSqlDatabase &db, QSqlError *error)
             QStringLiteral("ALTER TABLE entries RENAME TO entries_v2"),
         }, error)
         || !createCurrent(db, error)
-        || !runAll(db, {
-            QStringLiteral("INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country,"
-                           " entity_status, registration_status, last_update)"
-                           " SELECT lei, outcome, fetched_at, legal_name, bics, country, entity_status,"
-                           " registration_status, last_update FROM entries_v2 ORDER BY lei"),
-            QStringLiteral("INSERT INTO raws (lei, raw) SELECT lei, raw FROM entries_v2"
-                           " WHERE outcome = 'found' AND raw IS NOT NULL AND length(raw) > 0 ORDER BY lei"),
-            QStringLiteral("DROP TABLE entries_v2"),
-        }, error)) {
+        || !copyInto(db, QStringLiteral("entries_v2"),
+                     QStringLiteral("SELECT lei, raw FROM entries_v2"
+                                    " WHERE outcome = 'found' AND raw IS NOT NULL AND length(raw) > 0"), error)
+        || !runAll(db, {QStringLiteral("DROP TABLE entries_v2")}, error)) {
         return false;
     }
-    qCInfo(lcCache) << "migrated the cache from schema 2 to 3";
+    qCInfo(lcCache) << "migrated the cache from schema 2 to" << Version;
+    return true;
+}
+
+// v3 -> current: raws(lei, raw) becomes raws(id, raw) with entries.raw_id pointing at it.
+bool migrateFrom3(QSqlDatabase &db, QSqlError *error)
+{
+    if (!runAll(db, {
+            QStringLiteral("DROP INDEX IF EXISTS entries_state"),
+            QStringLiteral("ALTER TABLE entries RENAME TO entries_v3"),
+            QStringLiteral("ALTER TABLE raws RENAME TO raws_v3"),
+        }, error)
+        || !createCurrent(db, error)
+        || !copyInto(db, QStringLiteral("entries_v3"), QStringLiteral("SELECT lei, raw FROM raws_v3"), error)
+        || !runAll(db, {QStringLiteral("DROP TABLE entries_v3"), QStringLiteral("DROP TABLE raws_v3")}, error)) {
+        return false;
+    }
+    qCInfo(lcCache) << "migrated the cache from schema 3 to" << Version;
     return true;
 }
 
@@ -137,11 +168,11 @@ bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
     QSqlQuery writeRaw(db);
     if (!write.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
-            " registration_status, last_update, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+            " registration_status, last_update, fetched_at, raw_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
         *error = write.lastError();
         return false;
     }
-    if (!writeRaw.prepare(QStringLiteral("INSERT OR REPLACE INTO raws (lei, raw) VALUES (?, ?)"))) {
+    if (!writeRaw.prepare(QStringLiteral("INSERT INTO raws (raw) VALUES (?)"))) {
         *error = writeRaw.lastError();
         return false;
     }
@@ -162,6 +193,15 @@ bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
         if (!fetched.isValid())
             fetched = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC); // unknown age: treat as expired
 
+        QVariant rawId(QMetaType::fromType<qlonglong>());
+        if (found && !rawJson.isEmpty()) {
+            writeRaw.bindValue(0, compressRaw(rawJson));
+            if (!writeRaw.exec()) {
+                *error = writeRaw.lastError();
+                return false;
+            }
+            rawId = writeRaw.lastInsertId();
+        }
         write.bindValue(0, lei);
         write.bindValue(1, found ? QStringLiteral("found") : QStringLiteral("not_found"));
         write.bindValue(2, found ? record.legalName : QString());
@@ -171,17 +211,10 @@ bool migrateFrom1(QSqlDatabase &db, QSqlError *error)
         write.bindValue(6, found ? record.registrationStatus : QString());
         write.bindValue(7, found ? record.lastUpdateDate : QString());
         write.bindValue(8, fetched.toMSecsSinceEpoch());
+        write.bindValue(9, rawId);
         if (!write.exec()) {
             *error = write.lastError();
             return false;
-        }
-        if (found && !rawJson.isEmpty()) {
-            writeRaw.bindValue(0, lei);
-            writeRaw.bindValue(1, compressRaw(rawJson));
-            if (!writeRaw.exec()) {
-                *error = writeRaw.lastError();
-                return false;
-            }
         }
         ++migrated;
     }
@@ -252,6 +285,10 @@ Result ensureInTransaction(QSqlDatabase &db, QString *errorText, bool *migrated)
     }
     if (version == 2 && !migrateFrom2(db, &error)) {
         *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 2 failed: %1").arg(error.text());
+        return classify(error);
+    }
+    if (version == 3 && !migrateFrom3(db, &error)) {
+        *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 3 failed: %1").arg(error.text());
         return classify(error);
     }
     *migrated = version < Version;

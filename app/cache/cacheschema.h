@@ -17,7 +17,10 @@ namespace CacheSchema {
 // 3: entries keyed by LEI WITHOUT ROWID and without the raw record, which moved to its own
 //    table raws(lei, raw): lookups and refetches touch one dense b-tree instead of an index
 //    plus a table of wide rows.
-inline constexpr int Version = 3;
+// 4: raws keyed by a rowid (raws(id, raw), entries.raw_id): new records are appended rather
+//    than inserted at random places of a LEI-keyed b-tree, which halved the pages a batch of
+//    new answers dirties.
+inline constexpr int Version = 4;
 
 enum class Result {
     Ok,

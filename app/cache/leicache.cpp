@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -15,12 +16,16 @@
 #include <QVariant>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <sqlite3.h>
+
 #include <algorithm>
-#include <array>
+#include <cstring>
 #include <functional>
 #include <numeric>
 
 Q_LOGGING_CATEGORY(lcCache, "lei.cache", QtWarningMsg)
+
+static_assert(LeiCache::SchemaVersion == CacheSchema::Version);
 
 namespace {
 
@@ -34,16 +39,14 @@ const QString NotFound = QStringLiteral("not_found");
 // SQLite's json_each() turns one bound text into a table, so a list of any length is one
 // statement with one parameter (no per-LEI query, no variable-count limit). Written directly:
 // LEIs need no escaping, and QJsonDocument took a noticeable part of a bulk lookup.
-QString jsonList(const QStringList &values, qsizetype first = 0, qsizetype count = -1)
+QString jsonList(const QStringList &values)
 {
-    if (count < 0)
-        count = values.size() - first;
     QString json;
-    json.reserve(count * 23 + 2);
+    json.reserve(values.size() * 23 + 2);
     json += u'[';
-    for (qsizetype i = first; i < first + count; ++i) {
+    for (qsizetype i = 0; i < values.size(); ++i) {
         const QString &value = values.at(i);
-        if (i > first)
+        if (i > 0)
             json += u',';
         json += u'"';
         const bool plain = std::all_of(value.cbegin(), value.cend(), [](QChar c) {
@@ -86,6 +89,130 @@ QString describe(const QSqlError &error)
 
 } // namespace
 
+namespace {
+
+constexpr qsizetype ParallelFrom = 256;
+
+// The bulk paths (lookup, store) talk to SQLite through its C API on the connection Qt opened
+// (QSqlDriver::handle(), the way Qt documents for driver-specific work; Debian's QSQLITE plugin
+// links the system libsqlite3, the same library we link): QSqlQuery builds a
+// QVariant and a QString per value and a prepare per statement, which was most of a 10,000-LEI
+// lookup's time; here a row costs one b-tree descent and the copies we keep.
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+class Statement final
+{
+public:
+    Statement(sqlite3 *db, const char *sql) : m_db(db)
+    {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+            m_stmt = nullptr;
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Q_DISABLE_COPY_MOVE(Statement)
+
+    bool isValid() const { return m_stmt != nullptr; }
+    // Binds the UTF-8 bytes, which the caller keeps alive until the statement is reset.
+    void bindText(int i, const QByteArray &utf8)
+    {
+        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    }
+    // A null QString is stored as NULL (GLEIF's null legal names), an empty one as ''.
+    void bindText(int i, const QString &text)
+    {
+        if (text.isNull())
+            sqlite3_bind_null(m_stmt, i);
+        else
+            sqlite3_bind_text(m_stmt, i, text.toUtf8().constData(), -1, SQLITE_TRANSIENT);
+    }
+    void bindBlob(int i, const QByteArray &blob)
+    {
+        sqlite3_bind_blob(m_stmt, i, blob.constData(), int(blob.size()), SQLITE_STATIC);
+    }
+    void bindInt(int i, qint64 value) { sqlite3_bind_int64(m_stmt, i, value); }
+    void bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
+
+    // SQLITE_ROW, SQLITE_DONE, or an error code.
+    int step() { return sqlite3_step(m_stmt); }
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    // Steps once and resets: true when it finished without error.
+    bool run()
+    {
+        const int rc = step();
+        reset();
+        return rc == SQLITE_DONE || rc == SQLITE_ROW;
+    }
+
+    bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+    qint64 integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    QString text(int col) const
+    {
+        if (isNull(col))
+            return {};
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+        return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, col));
+    }
+    QByteArray blob(int col) const
+    {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, col));
+        return QByteArray(data, sqlite3_column_bytes(m_stmt, col));
+    }
+    // Whether the blob in `col` equals `bytes`, without copying it.
+    bool blobEquals(int col, const QByteArray &bytes) const
+    {
+        const void *data = sqlite3_column_blob(m_stmt, col);
+        const int size = sqlite3_column_bytes(m_stmt, col);
+        return size == bytes.size() && (size == 0 || std::memcmp(data, bytes.constData(), size_t(size)) == 0);
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+QString describe(sqlite3 *db)
+{
+    return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QCoreApplication::translate("LeiCache", "unknown database error");
+}
+
+// Indices of `keys` in key order: neighbouring lookups and writes then share b-tree pages.
+template<typename Key>
+QList<qsizetype> keyOrder(qsizetype count, Key key)
+{
+    QList<qsizetype> order(count);
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
+    return order;
+}
+
+} // namespace
+
+// Called by SQLite after each commit on our connections with the log's size in pages. It
+// replaces SQLite's own automatic checkpoint, which would run inside that commit: a batch of
+// random writes filled the log with about 60 MB of pages and their checkpoint (copy plus disk
+// sync) took longer than writing the batch. A PASSIVE checkpoint on another connection lets
+// writers and readers carry on meanwhile.
+struct CheckpointScheduler
+{
+    static constexpr int LogPages = 4096; // 32 MB of 8 kB pages, as wal_autocheckpoint was
+    static int walHook(void *cache, sqlite3 *, const char *, int pages)
+    {
+        if (pages >= LogPages)
+            static_cast<LeiCache *>(cache)->scheduleCheckpoint();
+        return SQLITE_OK;
+    }
+};
+
 LookupResult CachedAnswer::servedStale() const
 {
     LookupResult r = result;
@@ -97,6 +224,8 @@ LeiCache::LeiCache(Clock clock)
     : m_instance(s_nextInstance.fetch_add(1))
     , m_clock(std::move(clock))
 {
+    m_checkpoints.setMaxThreadCount(1);
+    m_checkpoints.setObjectName(QStringLiteral("cache checkpoints"));
 }
 
 LeiCache::~LeiCache()
@@ -287,14 +416,15 @@ QSqlDatabase LeiCache::connection()
                 QStringLiteral("PRAGMA page_size = 8192"),
                 QStringLiteral("PRAGMA journal_mode = WAL"),
                 QStringLiteral("PRAGMA synchronous = NORMAL"),
-                QStringLiteral("PRAGMA cache_size = -32768"),
+                // Room for every page a batch of 10,000 answers dirties (about 80 MB at random
+                // places in a million-entry cache): with SQLite's 32 MB it spilled them to the
+                // log mid-transaction, and writing took half as long again. Held only during
+                // a write: store() releases the pages after committing.
+                QStringLiteral("PRAGMA cache_size = -262144"),
                 // Reading pages in place rather than copying them in with a system call each
                 // roughly halves a bulk lookup's time. Address space only, not memory.
                 QStringLiteral("PRAGMA mmap_size = 1073741824"),
                 QStringLiteral("PRAGMA temp_store = MEMORY"),
-                // Each checkpoint syncs the disk twice; every 32 MB of log rather than SQLite's
-                // 8 MB made writing answers as they arrive markedly cheaper.
-                QStringLiteral("PRAGMA wal_autocheckpoint = 4096"),
                 // Otherwise the log keeps the size of the largest batch ever written.
                 QStringLiteral("PRAGMA journal_size_limit = 67108864"),
             };
@@ -310,8 +440,11 @@ QSqlDatabase LeiCache::connection()
                     qCWarning(lcCache) << "cache file" << m_path << "not in WAL mode:" << pragma.value(0);
                 pragma.finish();
             }
-            if (ok)
+            if (ok) {
+                if (sqlite3 *handle = handleOf(db))
+                    sqlite3_wal_hook(handle, &CheckpointScheduler::walHook, this);
                 return db;
+            }
         } else {
             error = db.lastError();
         }
@@ -348,8 +481,28 @@ LeiCache::SetupResult LeiCache::openAndSetUp(QString *error)
     return SetupResult::Failed;
 }
 
+void LeiCache::scheduleCheckpoint()
+{
+    if (m_checkpointQueued.exchange(true))
+        return;
+    const QByteArray path = m_path.toUtf8();
+    m_checkpoints.start([this, path] {
+        m_checkpointQueued = false;
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+            sqlite3_busy_timeout(db, BusyTimeoutMs);
+            const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+                qCInfo(lcCache) << "checkpoint of" << path << "failed:" << sqlite3_errmsg(db);
+        }
+        sqlite3_close(db);
+    });
+}
+
 void LeiCache::dropConnections()
 {
+    // A checkpoint in flight holds the file open: done before the file is closed or moved.
+    m_checkpoints.waitForDone();
     QStringList names;
     {
         QMutexLocker locker(&m_mutex);
@@ -382,44 +535,6 @@ bool LeiCache::moveAside(QString *error)
     return true;
 }
 
-namespace {
-
-// A lookup reads the fields of all its entries as one text: Qt builds a QVariant and a QString
-// per column per row, and for bulk lookups that, not SQLite, was most of the time. Records are
-// separated by U+001E, fields by U+001F; neither occurs in GLEIF data, and a text where one
-// does (the record or field count is off) is read again row by row.
-constexpr char16_t RecordSeparator = u'\x1e';
-constexpr char16_t FieldSeparator = u'\x1f';
-constexpr int PackedFields = 9;
-// One printf() per entry rather than a chain of ||, which allocates a string per step (NULL
-// prints as empty). The separators sit in the format literal itself.
-const QString PackedRecord = QStringLiteral("printf('%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s',"
-    " fetched_at, outcome = 'found', lei, legal_name, bics, country, entity_status,"
-    " registration_status, last_update)");
-const QString PlainColumns = QStringLiteral(
-    "fetched_at, outcome = 'found', lei, legal_name, bics, country, entity_status,"
-    " registration_status, last_update");
-const QString InList = QStringLiteral(" WHERE lei IN (SELECT value FROM json_each(?))");
-// Bounds the one text a lookup query returns (about 100 characters an entry).
-constexpr qsizetype LookupChunk = 20000;
-constexpr qsizetype ParallelFrom = 256;
-
-using Fields = std::array<QStringView, PackedFields>;
-
-bool splitFields(QStringView record, Fields *fields)
-{
-    qsizetype from = 0;
-    for (int i = 0; i < PackedFields; ++i) {
-        const qsizetype end = i + 1 < PackedFields ? record.indexOf(FieldSeparator, from) : record.size();
-        if (end < 0)
-            return false;
-        (*fields)[i] = record.mid(from, end - from);
-        from = end + 1;
-    }
-    return !(*fields)[PackedFields - 1].contains(FieldSeparator);
-}
-
-} // namespace
 
 QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRecord raw)
 {
@@ -429,165 +544,87 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
     QSqlDatabase db = connection();
     if (!db.isValid())
         return answers;
+    sqlite3 *handle = handleOf(db);
     const Thresholds t = thresholds();
     const qint64 life = lifetime().count();
     const qint64 notFoundLife = notFoundLifetime().count();
-    answers.reserve(leis.size());
-    // With the raw records, fields and records come from one snapshot of the file.
-    const bool snapshot = raw == RawRecord::Include && db.transaction();
-    auto fail = [&](const QSqlQuery &query) {
-        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
-        if (snapshot)
-            db.rollback();
+    auto fail = [&]() {
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(handle)));
+        if (handle)
+            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
         return QHash<QString, CachedAnswer>();
     };
-    auto add = [&](const Fields &f, QString text[PackedFields]) {
-        // text[i] holds field i when it was read as a column (fallback), else f[i] is used.
-        auto take = [&](int i) { return text ? std::move(text[i]) : f[i].toString(); };
+    if (!handle)
+        return fail();
+    // One read transaction: one snapshot for all rows (fields and raw records agree), and the
+    // log's read lock is taken once rather than per statement.
+    if (sqlite3_exec(handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail();
+    Statement select(handle, "SELECT outcome = 'found', fetched_at, legal_name, bics, country, entity_status,"
+                             " registration_status, last_update, raw_id FROM entries WHERE lei = ?");
+    Statement selectRaw(handle, "SELECT raw FROM raws WHERE id = ?");
+    if (!select.isValid() || !selectRaw.isValid())
+        return fail();
+
+    answers.reserve(leis.size());
+    QList<std::pair<QString, QByteArray>> blobs;
+    for (const qsizetype i : keyOrder(leis.size(), [&](qsizetype n) { return leis.at(n); })) {
+        const QString &lei = leis.at(i);
+        const QByteArray key = lei.toUtf8();
+        select.bindText(1, key);
+        const int rc = select.step();
+        if (rc == SQLITE_DONE) {
+            select.reset();
+            continue;
+        }
+        if (rc != SQLITE_ROW)
+            return fail();
+        const bool found = select.integer(0) != 0;
+        const qint64 fetchedMs = select.integer(1);
         CachedAnswer answer;
         LookupResult &r = answer.result;
-        const qint64 fetchedMs = text ? text[0].toLongLong() : f[0].toLongLong();
-        const bool found = text ? text[1] == u"1" : f[1] == u"1";
-        r.lei = take(2);
+        r.lei = lei;
         r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
         if (found) {
             GleifRecord &rec = r.record;
-            rec.lei = r.lei;
-            rec.legalName = take(3);
-            rec.bics = take(4).split(u';', Qt::SkipEmptyParts);
-            rec.country = take(5);
-            rec.entityStatus = take(6);
-            rec.registrationStatus = take(7);
-            rec.lastUpdateDate = take(8);
+            rec.lei = lei;
+            rec.legalName = select.text(2);
+            rec.bics = select.text(3).split(u';', Qt::SkipEmptyParts);
+            rec.country = select.text(4);
+            rec.entityStatus = select.text(5);
+            rec.registrationStatus = select.text(6);
+            rec.lastUpdateDate = select.text(7);
         }
         r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
         answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
         answer.fresh = fetchedMs > (found ? t.found : t.notFound);
-        QString key = r.lei;
-        answers.insert(std::move(key), std::move(answer));
-    };
-
-    for (qsizetype first = 0; first < leis.size(); first += LookupChunk) {
-        const QString json = jsonList(leis, first, std::min(LookupChunk, leis.size() - first));
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        if (!query.prepare(QStringLiteral("SELECT count(*), group_concat(") + PackedRecord
-                           + QStringLiteral(", char(30)) FROM entries") + InList)) {
-            return fail(query);
-        }
-        query.bindValue(0, json);
-        if (!query.exec() || !query.next())
-            return fail(query);
-        const qint64 count = query.value(0).toLongLong();
-        const QString text = query.value(1).toString();
-        query.finish();
-
-        if (count == 0)
-            continue;
-        QList<Fields> records;
-        records.reserve(count);
-        bool packed = true;
-        for (QStringView rest(text); packed;) {
-            const qsizetype end = rest.indexOf(RecordSeparator);
-            Fields f;
-            packed = splitFields(end < 0 ? rest : rest.left(end), &f);
-            if (packed)
-                records.append(f);
-            if (end < 0)
-                break;
-            rest = rest.mid(end + 1);
-        }
-        if (packed && records.size() == count) {
-            for (const Fields &f : std::as_const(records))
-                add(f, nullptr);
-        } else {
-            // A separator inside the data: column by column.
-            if (!query.prepare(QStringLiteral("SELECT ") + PlainColumns + QStringLiteral(" FROM entries") + InList))
-                return fail(query);
-            query.bindValue(0, json);
-            if (!query.exec())
-                return fail(query);
-            while (query.next()) {
-                QString columns[PackedFields];
-                for (int i = 0; i < PackedFields; ++i)
-                    columns[i] = query.value(i).toString();
-                add(Fields(), columns);
-            }
-            if (query.lastError().isValid())
-                return fail(query);
-        }
-        if (raw != RawRecord::Include)
-            continue;
-        // Only found answers have a raw record.
-        if (!query.prepare(QStringLiteral("SELECT lei, raw FROM raws") + InList))
-            return fail(query);
-        query.bindValue(0, json);
-        if (!query.exec())
-            return fail(query);
-        QList<std::pair<QString, QByteArray>> blobs;
-        while (query.next())
-            blobs.append({query.value(0).toString(), query.value(1).toByteArray()});
-        if (query.lastError().isValid())
-            return fail(query);
-        auto uncompressOne = [](std::pair<QString, QByteArray> &blob) {
-            blob.second = CacheSchema::uncompressRaw(blob.second);
-        };
-        if (blobs.size() >= ParallelFrom)
-            QtConcurrent::blockingMap(blobs, uncompressOne);
-        else
-            std::for_each(blobs.begin(), blobs.end(), uncompressOne);
-        for (auto &blob : blobs) {
-            const auto it = answers.find(blob.first);
-            if (it != answers.end() && it->result.outcome == LookupOutcome::Found)
-                it->result.record.rawJson = std::move(blob.second);
+        const bool withRaw = found && raw == RawRecord::Include && !select.isNull(8);
+        const qint64 rawId = select.integer(8);
+        select.reset();
+        answers.insert(lei, std::move(answer));
+        if (withRaw) {
+            selectRaw.bindInt(1, rawId);
+            const int rawRc = selectRaw.step();
+            if (rawRc == SQLITE_ROW)
+                blobs.append({lei, selectRaw.blob(0)});
+            else if (rawRc != SQLITE_DONE)
+                return fail();
+            selectRaw.reset();
         }
     }
-    if (snapshot)
-        db.commit();
+    if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail();
+    auto uncompressOne = [](std::pair<QString, QByteArray> &blob) {
+        blob.second = CacheSchema::uncompressRaw(blob.second);
+    };
+    if (blobs.size() >= ParallelFrom)
+        QtConcurrent::blockingMap(blobs, uncompressOne);
+    else
+        std::for_each(blobs.begin(), blobs.end(), uncompressOne);
+    for (auto &blob : blobs)
+        answers[blob.first].result.record.rawJson = std::move(blob.second);
     return answers;
 }
-
-namespace {
-
-// Runs `sql(rows)` over `count` items, `perStatement` rows per execution: Qt's per-execution
-// overhead, not SQLite, was most of the cost of one statement per row. Returns the error text,
-// empty on success.
-template<typename Bind>
-QString execRows(QSqlDatabase &db, qsizetype count, qsizetype perStatement,
-                 const std::function<QString(qsizetype)> &sql, Bind bind)
-{
-    if (count == 0)
-        return {};
-    QSqlQuery full(db);
-    QSqlQuery rest(db);
-    const qsizetype restRows = count % perStatement;
-    if (count >= perStatement && !full.prepare(sql(perStatement)))
-        return describe(full.lastError());
-    if (restRows > 0 && !rest.prepare(sql(restRows)))
-        return describe(rest.lastError());
-    for (qsizetype first = 0; first < count; first += perStatement) {
-        const qsizetype rows = std::min(perStatement, count - first);
-        QSqlQuery &query = rows == perStatement ? full : rest;
-        for (qsizetype k = 0; k < rows; ++k)
-            bind(query, int(k), first + k);
-        if (!query.exec())
-            return describe(query.lastError());
-    }
-    return {};
-}
-
-QString repeatRows(const QString &row, qsizetype rows)
-{
-    QString out;
-    for (qsizetype i = 0; i < rows; ++i) {
-        if (i > 0)
-            out += QStringLiteral(", ");
-        out += row;
-    }
-    return out;
-}
-
-} // namespace
 
 bool LeiCache::storeOnce(const QList<LookupResult> &results)
 {
@@ -596,7 +633,6 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
         return false;
 
     // Prepared before taking the write lock, so another process waits as little as possible.
-    // In key order, consecutive writes land on the same b-tree pages.
     QList<const LookupResult *> ordered;
     ordered.reserve(results.size());
     for (const LookupResult &r : results) {
@@ -605,6 +641,7 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     }
     if (ordered.isEmpty())
         return true;
+    // In key order, consecutive writes land on the same b-tree pages.
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const LookupResult *a, const LookupResult *b) { return a->lei < b->lei; });
     // Compression is most of a large batch's CPU time: spread over the cores.
@@ -623,87 +660,104 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
             compressOne(i);
     }
     const qint64 fallbackMs = now().toMSecsSinceEpoch();
-    QList<qint64> fetchedMs(ordered.size());
-    QList<qsizetype> withRaw, withoutRaw;
+    sqlite3 *handle = handleOf(db);
+    auto fail = [&](bool rollback) {
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(handle)));
+        if (rollback)
+            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+        return false;
+    };
+    if (!handle)
+        return fail(false);
+    {
+        QSqlQuery control(db);
+        // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
+        if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
+            setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(control.lastError())));
+            return false;
+        }
+    }
+    Statement current(handle, "SELECT fetched_at, raw_id FROM entries WHERE lei = ?");
+    Statement sameRaw(handle, "SELECT raw FROM raws WHERE id = ?");
+    Statement addRaw(handle, "INSERT INTO raws (raw) VALUES (?)");
+    Statement dropRaw(handle, "DELETE FROM raws WHERE id = ?");
+    Statement upsert(handle,
+        "INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country, entity_status,"
+        " registration_status, last_update, raw_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome, fetched_at = excluded.fetched_at,"
+        " legal_name = excluded.legal_name, bics = excluded.bics, country = excluded.country,"
+        " entity_status = excluded.entity_status, registration_status = excluded.registration_status,"
+        " last_update = excluded.last_update, raw_id = excluded.raw_id");
+    if (!current.isValid() || !sameRaw.isValid() || !addRaw.isValid() || !dropRaw.isValid() || !upsert.isValid())
+        return fail(true);
+
     for (qsizetype i = 0; i < ordered.size(); ++i) {
         const LookupResult &r = *ordered.at(i);
-        fetchedMs[i] = r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs;
-        (blobs.at(i).isEmpty() ? withoutRaw : withRaw).append(i);
-    }
+        const QByteArray &blob = blobs.at(i);
+        const qint64 fetchedMs = r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs;
+        const QByteArray key = r.lei.toUtf8();
 
-    QSqlQuery control(db);
-    // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
-    if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
-        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(control.lastError())));
-        return false;
-    }
-    // 64 rows x 9 values stays far below SQLite's limit on parameters.
-    constexpr qsizetype RowsPerStatement = 64;
-    const QVariant nullText(QMetaType::fromType<QString>());
-    // The WHERE keeps a newer answer another process wrote while ours was in flight.
-    QString failure = execRows(db, ordered.size(), RowsPerStatement, [](qsizetype rows) -> QString {
-        return QStringLiteral(
-                   "INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country,"
-                   " entity_status, registration_status, last_update) VALUES ")
-            + repeatRows(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows)
-            + QStringLiteral(
-                   " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome,"
-                   " fetched_at = excluded.fetched_at, legal_name = excluded.legal_name,"
-                   " bics = excluded.bics, country = excluded.country,"
-                   " entity_status = excluded.entity_status,"
-                   " registration_status = excluded.registration_status,"
-                   " last_update = excluded.last_update"
-                   " WHERE excluded.fetched_at >= entries.fetched_at");
-    }, [&](QSqlQuery &insert, int k, qsizetype i) {
-        const int base = k * 9;
-        const LookupResult &r = *ordered.at(i);
+        // What the entry holds now. The write lock is ours, so nobody changes it until commit.
+        current.bindText(1, key);
+        const int rc = current.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail(true);
+        const bool exists = rc == SQLITE_ROW;
+        const qint64 heldMs = exists ? current.integer(0) : 0;
+        const std::optional<qint64> heldRaw = exists && !current.isNull(1) ? std::optional(current.integer(1)) : std::nullopt;
+        current.reset();
+        // Never replace an answer with one fetched earlier (another process may have written a
+        // newer one while ours was in flight).
+        if (exists && heldMs > fetchedMs)
+            continue;
+
+        // An unchanged record keeps its row, so refetching an entity whose record did not
+        // change writes only the entry.
+        std::optional<qint64> rawId;
+        if (!blob.isEmpty() && heldRaw) {
+            sameRaw.bindInt(1, *heldRaw);
+            const int rawRc = sameRaw.step();
+            if (rawRc != SQLITE_ROW && rawRc != SQLITE_DONE)
+                return fail(true);
+            if (rawRc == SQLITE_ROW && sameRaw.blobEquals(0, blob))
+                rawId = heldRaw;
+            sameRaw.reset();
+        }
+        if (heldRaw && rawId != heldRaw) {
+            dropRaw.bindInt(1, *heldRaw);
+            if (!dropRaw.run())
+                return fail(true);
+        }
+        if (!blob.isEmpty() && !rawId) {
+            addRaw.bindBlob(1, blob);
+            if (!addRaw.run())
+                return fail(true);
+            rawId = sqlite3_last_insert_rowid(handle);
+        }
+
         const bool found = r.outcome == LookupOutcome::Found;
         const GleifRecord &rec = r.record;
-        insert.bindValue(base + 0, r.lei);
-        insert.bindValue(base + 1, found ? Found : NotFound);
-        insert.bindValue(base + 2, fetchedMs.at(i));
-        insert.bindValue(base + 3, found ? QVariant(rec.legalName) : nullText);
-        insert.bindValue(base + 4, found ? QVariant(rec.bicsJoined()) : nullText);
-        insert.bindValue(base + 5, found ? QVariant(rec.country) : nullText);
-        insert.bindValue(base + 6, found ? QVariant(rec.entityStatus) : nullText);
-        insert.bindValue(base + 7, found ? QVariant(rec.registrationStatus) : nullText);
-        insert.bindValue(base + 8, found ? QVariant(rec.lastUpdateDate) : nullText);
-    });
-    // The raw records follow the entries: only where the entry now holds this answer (its
-    // fetch time won), and an unchanged record is not written again, so refetching an entity
-    // whose record did not change leaves its page of raw records untouched.
-    if (failure.isEmpty()) {
-        failure = execRows(db, withRaw.size(), RowsPerStatement, [](qsizetype rows) -> QString {
-            return QStringLiteral("INSERT INTO raws (lei, raw) SELECT v.column1, v.column2 FROM (VALUES ")
-                + repeatRows(QStringLiteral("(?, ?, ?)"), rows)
-                + QStringLiteral(
-                       ") AS v WHERE (SELECT fetched_at FROM entries WHERE lei = v.column1) = v.column3"
-                       " ON CONFLICT (lei) DO UPDATE SET raw = excluded.raw WHERE raw IS NOT excluded.raw");
-        }, [&](QSqlQuery &insert, int k, qsizetype n) {
-            const qsizetype i = withRaw.at(n);
-            insert.bindValue(k * 3 + 0, ordered.at(i)->lei);
-            insert.bindValue(k * 3 + 1, blobs.at(i));
-            insert.bindValue(k * 3 + 2, fetchedMs.at(i));
-        });
+        upsert.bindText(1, key);
+        upsert.bindText(2, found ? Found : NotFound);
+        upsert.bindInt(3, fetchedMs);
+        if (found) {
+            upsert.bindText(4, rec.legalName);
+            upsert.bindText(5, rec.bicsJoined());
+            upsert.bindText(6, rec.country);
+            upsert.bindText(7, rec.entityStatus);
+            upsert.bindText(8, rec.registrationStatus);
+            upsert.bindText(9, rec.lastUpdateDate);
+        }
+        if (rawId)
+            upsert.bindInt(10, *rawId);
+        if (!upsert.run())
+            return fail(true);
     }
-    if (failure.isEmpty()) {
-        failure = execRows(db, withoutRaw.size(), RowsPerStatement, [](qsizetype rows) -> QString {
-            return QStringLiteral("DELETE FROM raws WHERE lei IN (SELECT v.column1 FROM (VALUES ")
-                + repeatRows(QStringLiteral("(?, ?)"), rows)
-                + QStringLiteral(") AS v WHERE (SELECT fetched_at FROM entries WHERE lei = v.column1) = v.column2)");
-        }, [&](QSqlQuery &remove, int k, qsizetype n) {
-            const qsizetype i = withoutRaw.at(n);
-            remove.bindValue(k * 2 + 0, ordered.at(i)->lei);
-            remove.bindValue(k * 2 + 1, fetchedMs.at(i));
-        });
-    }
-    if (failure.isEmpty() && !control.exec(QStringLiteral("COMMIT")))
-        failure = describe(control.lastError());
-    if (!failure.isEmpty()) {
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), failure));
-        return false;
-    }
+    if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(true);
+    // The pages this batch wrote stay cached (clean) up to cache_size: hand them back, so a
+    // job's many small batches do not add up to the whole page cache.
+    sqlite3_db_release_memory(handle);
     return true;
 }
 
@@ -860,7 +914,7 @@ qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVa
     if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
         failure = describe(query.lastError());
     } else {
-        for (const QString &sql : {QStringLiteral("DELETE FROM raws WHERE lei IN (SELECT lei FROM entries WHERE %1)").arg(where),
+        for (const QString &sql : {QStringLiteral("DELETE FROM raws WHERE id IN (SELECT raw_id FROM entries WHERE %1)").arg(where),
                                    QStringLiteral("DELETE FROM entries WHERE %1").arg(where)}) {
             query.prepare(sql);
             for (int i = 0; i < values.size(); ++i)
@@ -877,6 +931,8 @@ qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVa
         if (!failure.isEmpty())
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
     }
+    if (sqlite3 *handle = handleOf(db))
+        sqlite3_db_release_memory(handle); // as after store()
     if (!failure.isEmpty()) {
         setError(errorFormat.arg(QDir::toNativeSeparators(m_path), failure));
         return -1;

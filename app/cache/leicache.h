@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QThreadPool>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -63,7 +64,7 @@ class LeiCache final
 public:
     using Clock = std::function<QDateTime()>;
 
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     static constexpr std::chrono::seconds DefaultLifetime = std::chrono::hours(24);
     static constexpr std::chrono::seconds DefaultNotFoundLifetime = std::chrono::hours(1);
 
@@ -167,4 +168,11 @@ private:
     mutable QMutex m_mutex;  // guards the two below
     QString m_lastError;
     QStringList m_connections;
+
+    // Checkpoints (copying the write-ahead log back into the file, with a disk sync) run on
+    // this pool's one thread rather than inside the commit that filled the log: see walHook().
+    friend struct CheckpointScheduler;
+    void scheduleCheckpoint();
+    std::atomic<bool> m_checkpointQueued{false};
+    QThreadPool m_checkpoints;  // last member: destroyed (waiting for its task) first
 };

@@ -92,12 +92,12 @@ QString createVersion1File(const QString &path, const QList<QStringList> &rows)
     return error;
 }
 
-// The layout release 2 wrote (schema 2), spelled out like version 1's. Each row: lei, outcome,
+// The layouts releases 2 and 3 wrote, spelled out like version 1's. Each row: lei, outcome,
 // legal_name, bics (';'-joined), country, entity_status, registration_status, last_update,
 // raw (compressed, or null), fetched_at (ms since the epoch).
-QString createVersion2File(const QString &path, const QList<QVariantList> &rows)
+QString createVersion2or3File(int version, const QString &path, const QList<QVariantList> &rows)
 {
-    const QString name = QStringLiteral("v2-builder");
+    const QString name = QStringLiteral("v%1-builder").arg(version);
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -105,26 +105,54 @@ QString createVersion2File(const QString &path, const QList<QVariantList> &rows)
         if (!db.open())
             return db.lastError().text();
         QSqlQuery q(db);
-        const QString ddl[] = {
+        QStringList ddl = {
             QStringLiteral("PRAGMA journal_mode = WAL"),
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
-            QStringLiteral("INSERT INTO meta VALUES ('schema_version', '2')"),
-            QStringLiteral("CREATE TABLE entries (lei TEXT PRIMARY KEY NOT NULL,"
-                           " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')), legal_name TEXT,"
-                           " bics TEXT, country TEXT, entity_status TEXT, registration_status TEXT,"
-                           " last_update TEXT, raw BLOB, fetched_at INTEGER NOT NULL)"),
-            QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)"),
+            QStringLiteral("INSERT INTO meta VALUES ('schema_version', '%1')").arg(version),
         };
-        for (const QString &sql : ddl) {
+        if (version == 2) {
+            ddl += QStringLiteral("CREATE TABLE entries (lei TEXT PRIMARY KEY NOT NULL,"
+                                  " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')), legal_name TEXT,"
+                                  " bics TEXT, country TEXT, entity_status TEXT, registration_status TEXT,"
+                                  " last_update TEXT, raw BLOB, fetched_at INTEGER NOT NULL)");
+        } else {
+            ddl += QStringLiteral("CREATE TABLE entries (lei TEXT PRIMARY KEY NOT NULL,"
+                                  " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
+                                  " fetched_at INTEGER NOT NULL, legal_name TEXT, bics TEXT, country TEXT,"
+                                  " entity_status TEXT, registration_status TEXT, last_update TEXT) WITHOUT ROWID");
+            ddl += QStringLiteral("CREATE TABLE raws (lei TEXT PRIMARY KEY NOT NULL, raw BLOB NOT NULL) WITHOUT ROWID");
+        }
+        ddl += QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)");
+        for (const QString &sql : std::as_const(ddl)) {
             if (!q.exec(sql))
                 error = q.lastError().text();
         }
-        q.prepare(QStringLiteral("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const QVariantList &row : rows) {
-            for (int i = 0; i < row.size(); ++i)
-                q.bindValue(i, row.at(i));
-            if (!q.exec())
-                error = q.lastError().text();
+        if (version == 2) {
+            q.prepare(QStringLiteral("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (const QVariantList &row : rows) {
+                for (int i = 0; i < row.size(); ++i)
+                    q.bindValue(i, row.at(i));
+                if (!q.exec())
+                    error = q.lastError().text();
+            }
+        } else {
+            QSqlQuery raw(db);
+            q.prepare(QStringLiteral("INSERT INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
+                                     " registration_status, last_update, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            raw.prepare(QStringLiteral("INSERT INTO raws VALUES (?, ?)"));
+            for (const QVariantList &row : rows) {
+                for (int i = 0; i < 8; ++i)
+                    q.bindValue(i, row.at(i));
+                q.bindValue(8, row.at(9));
+                if (!q.exec())
+                    error = q.lastError().text();
+                if (!row.at(8).isNull()) {
+                    raw.bindValue(0, row.at(0));
+                    raw.bindValue(1, row.at(8));
+                    if (!raw.exec())
+                        error = raw.lastError().text();
+                }
+            }
         }
         db.close();
     }
@@ -159,7 +187,8 @@ private Q_SLOTS:
     void damagedFileMovedAside_data();
     void damagedFileMovedAside();
     void migratesFromVersion1();
-    void migratesFromVersion2();
+    void migratesFromVersion2or3_data();
+    void migratesFromVersion2or3();
     void newerSchemaIsRefused();
     void otherDatabaseIsLeftAlone();
     void unusableLocation_data();
@@ -340,14 +369,32 @@ void LeiCacheTest::rawRecordFollowsTheNewestAnswer()
     const GleifRecord v1 = Data::record(lei, QStringLiteral("First Name AG"), {QStringLiteral("COBADEFFXXX")});
     const GleifRecord v2 = Data::record(lei, QStringLiteral("Second Name AG"), {QStringLiteral("COBADEFFXXX")});
     auto rawOf = [&] { return cache.lookup({lei}).value(lei).result.record.rawJson; };
+    // (rows in raws, the entry's raw_id), read beside the cache as another connection would.
+    auto rawRows = [&] {
+        const QString name = QStringLiteral("raw-rows");
+        std::pair<int, qint64> rows{-1, -1};
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(cache.path());
+            QSqlQuery q(db);
+            if (db.open() && q.exec(QStringLiteral("SELECT (SELECT count(*) FROM raws), (SELECT raw_id FROM entries)")) && q.next())
+                rows = {q.value(0).toInt(), q.value(1).toLongLong()};
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rows;
+    };
     QVERIFY(cache.store({Data::found(v1, T0)}));
     QCOMPARE(rawOf(), v1.rawJson);
+    const auto first = rawRows();
+    QCOMPARE(first.first, 1);
     // Refetched unchanged, then changed: the entry and its raw record move together.
     QVERIFY(cache.store({Data::found(v1, T0.addSecs(10))}));
     QCOMPARE(rawOf(), v1.rawJson);
+    QCOMPARE(rawRows(), first); // an unchanged record is not written again
     QCOMPARE(cache.lookup({lei}).value(lei).result.fetchedAt, T0.addSecs(10));
     QVERIFY(cache.store({Data::found(v2, T0.addSecs(20))}));
     QCOMPARE(rawOf(), v2.rawJson);
+    QCOMPARE(rawRows().first, 1); // the old record went with the change
     QCOMPARE(cache.lookup({lei}).value(lei).result.record.legalName, v2.legalName);
     // A late answer fetched earlier changes neither.
     QVERIFY(cache.store({Data::found(v1, T0.addSecs(15))}));
@@ -666,9 +713,18 @@ void LeiCacheTest::migratesFromVersion1()
     QSqlDatabase::removeDatabase(probe);
 }
 
-void LeiCacheTest::migratesFromVersion2()
+void LeiCacheTest::migratesFromVersion2or3_data()
 {
-    const QString path = file(QStringLiteral("v2.sqlite"));
+    QTest::addColumn<int>("version");
+    QTest::newRow("schema 2 (raw record in the entry)") << 2;
+    QTest::newRow("schema 3 (raws keyed by LEI)") << 3;
+}
+
+void LeiCacheTest::migratesFromVersion2or3()
+{
+    QFETCH(int, version);
+    const QString fileName = QStringLiteral("v%1.sqlite").arg(version);
+    const QString path = file(fileName);
     const GleifRecord commerzbank = Data::record(QStringLiteral("851WYGNLUQLFZBSYGB56"), QStringLiteral("COMMERZBANK Aktiengesellschaft"),
                                                  {QStringLiteral("BREXCZPPXXX"), QStringLiteral("COBADEFFXXX")},
                                                  QStringLiteral("DE"), QStringLiteral("LAPSED"));
@@ -678,7 +734,11 @@ void LeiCacheTest::migratesFromVersion2()
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullBlob(QMetaType::fromType<QByteArray>());
     const qint64 t0 = T0.toMSecsSinceEpoch();
-    const QString error = createVersion2File(path, {
+    // A record as the zlib codec of earlier releases stored it (qCompress layout) must read too.
+    const GleifRecord zlibEra = Data::record(Data::lei(9), QStringLiteral("Zlib Era AG"), {QStringLiteral("COBADEFFXXX")});
+    const QString error = createVersion2or3File(version, path, {
+        {zlibEra.lei, QStringLiteral("found"), zlibEra.legalName, zlibEra.bicsJoined(), zlibEra.country,
+         zlibEra.entityStatus, zlibEra.registrationStatus, zlibEra.lastUpdateDate, qCompress(zlibEra.rawJson), t0},
         {commerzbank.lei, QStringLiteral("found"), commerzbank.legalName, commerzbank.bicsJoined(), commerzbank.country,
          commerzbank.entityStatus, commerzbank.registrationStatus, commerzbank.lastUpdateDate,
          CacheSchema::compressRaw(commerzbank.rawJson), t0 - 3600 * 1000},
@@ -691,9 +751,11 @@ void LeiCacheTest::migratesFromVersion2()
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
     LeiCache cache(m_clock);
-    openFresh(cache, QStringLiteral("v2.sqlite"));
-    const auto answers = cache.lookup({commerzbank.lei, notFoundLei, noRawLei, expiredLei});
-    QCOMPARE(answers.size(), 4);
+    openFresh(cache, fileName);
+    const auto answers = cache.lookup({commerzbank.lei, notFoundLei, noRawLei, expiredLei, zlibEra.lei});
+    QCOMPARE(answers.size(), 5);
+    QVERIFY(answers.value(zlibEra.lei).result.record == zlibEra);
+    QCOMPARE(answers.value(zlibEra.lei).result.record.rawJson, zlibEra.rawJson);
     const CachedAnswer cb = answers.value(commerzbank.lei);
     QCOMPARE(cb.result.outcome, LookupOutcome::Found);
     QVERIFY(cb.result.record == commerzbank); // fields and raw record, byte for byte
@@ -709,7 +771,7 @@ void LeiCacheTest::migratesFromVersion2()
     QVERIFY(!answers.value(expiredLei).fresh);
     const auto s = cache.stats();
     QVERIFY(s);
-    QCOMPARE(s->total, 4);
+    QCOMPARE(s->total, 5);
     QCOMPARE(s->notFound, 1);
     QCOMPARE(s->expired, 1);
     // Still writable, and a purge takes the expired entry.
@@ -717,7 +779,7 @@ void LeiCacheTest::migratesFromVersion2()
     QCOMPARE(cache.purgeExpired(), 1);
     cache.close();
 
-    const QString probe = QStringLiteral("migration2-probe");
+    const QString probe = QStringLiteral("migration%1-probe").arg(version);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
         db.setDatabaseName(path);
@@ -725,10 +787,13 @@ void LeiCacheTest::migratesFromVersion2()
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && q.next());
         QCOMPARE(q.value(0).toInt(), LeiCache::SchemaVersion);
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'entries_v2'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v_'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM raws")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2); // commerzbank and entity 8; no raw for the others
+        QCOMPARE(q.value(0).toInt(), 3); // zlibEra, commerzbank and entity 8; no raw for the others
+        // Every raw record belongs to exactly one entry.
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM raws JOIN entries ON entries.raw_id = raws.id")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'entries_state'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         QVERIFY(q.exec(QStringLiteral("PRAGMA freelist_count")) && q.next());

@@ -1,7 +1,8 @@
 // bench-cache: the cache at the size issue 4 asks about. Builds a cache of --entries answers
 // (default 1,000,000; 10% "not found", fetch times spread over two days so about half are
 // expired) in a temporary file, then times what a job and the Cache dialog do with it:
-// looking up 10,000 distinct LEIs in one call, writing 10,000 answers in one call, the bytes
+// looking up 10,000 distinct LEIs in one call, writing 10,000 answers in one call (new LEIs
+// falling between cached ones, and refetched ones), the bytes
 // each entry costs on disk, and opening the dialog up to its first page shown. Each timing is
 // repeated (--runs) on different LEIs; the table shows the median and the worst.
 #include "cachedialog.h"
@@ -14,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -50,14 +52,14 @@ Row timing(const QString &what, QList<double> samples, double targetMs)
             targetMs > 0 ? (worst <= targetMs ? QStringLiteral("ok") : (median <= targetMs ? QStringLiteral("median ok") : QStringLiteral("OVER"))) : QString()};
 }
 
-// Answers as the client hands them over: built before the clock starts.
-QList<LookupResult> answers(qint64 first, int count, const QDateTime &fetched, int notFoundEvery)
+// The cache holds the even-numbered synthetic LEIs (entry k is LEI number 2k), so new answers
+// can take odd numbers that fall between cached keys, at random places in the b-trees, as a real
+// job's new counterparties do. Every tenth entry is a "not found".
+QString cachedLei(qint64 k) { return Data::lei(2 * k); }
+
+LookupResult answerFor(qint64 n, const QDateTime &fetched)
 {
-    QList<LookupResult> list;
-    list.reserve(count);
-    for (qint64 n = first; n < first + count; ++n)
-        list.append(n % notFoundEvery == 0 ? Data::notFound(Data::lei(n), fetched) : Data::found(n, fetched));
-    return list;
+    return (n / 2) % 10 == 0 ? Data::notFound(Data::lei(n), fetched) : Data::found(n, fetched);
 }
 
 } // namespace
@@ -114,7 +116,10 @@ int main(int argc, char **argv)
             const int count = int(std::min<qint64>(batch, entries - first));
             // Spread over two days: half the found answers (24 h lifetime) are expired.
             const QDateTime fetched = now.addSecs(-qint64(double(first) / entries * 48 * 3600));
-            const QList<LookupResult> list = answers(first, count, fetched, 10);
+            QList<LookupResult> list;
+            list.reserve(count);
+            for (qint64 k = first; k < first + count; ++k)
+                list.append(answerFor(2 * k, fetched));
             for (const LookupResult &r : list) {
                 if (r.outcome == LookupOutcome::Found) {
                     rawBytes += r.record.rawJson.size();
@@ -162,7 +167,7 @@ int main(int argc, char **argv)
         QStringList leis;
         leis.reserve(count);
         for (qint64 n : picked)
-            leis.append(Data::lei(n));
+            leis.append(cachedLei(n));
         return leis;
     };
     {
@@ -181,7 +186,7 @@ int main(int argc, char **argv)
             withoutRaw.append(t.nsecsElapsed() / 1e6);
             QStringList mixed = drawLeis(batch / 2);
             for (int i = 0; i < batch / 2; ++i)
-                mixed.append(Data::lei(entries + 10'000'000 + run * batch + i)); // not cached
+                mixed.append(Data::lei(4 * entries + 10'000'000 + run * batch + i)); // not cached
             t.restart();
             const auto some = cache.lookup(mixed);
             halfMissing.append(t.nsecsElapsed() / 1e6);
@@ -195,40 +200,47 @@ int main(int argc, char **argv)
         rows.append(timing(QStringLiteral("look up %1 LEIs, half not cached").arg(batch), halfMissing, 50));
     }
 
-    // Writes: new LEIs (inserts) and refetched ones (updates in place), each one store() call.
+    // Writes: new LEIs (inserts between cached keys) and refetched ones (updates in place), each
+    // one store() call. Answers are built before the clock starts, as the client hands them over.
     {
         QList<double> inserts, updates;
+        QSet<qint64> added;
+        auto refetchedAnswers = [&] {
+            QList<LookupResult> list;
+            list.reserve(batch);
+            for (const QString &lei : drawLeis(batch))
+                list.append(answerFor(lei.mid(4, 14).toLongLong(), now));
+            return list;
+        };
         for (int run = 0; run < runs; ++run) {
-            const QList<LookupResult> fresh = answers(entries + qint64(run) * batch, batch, now, 10);
+            QList<LookupResult> fresh;
+            fresh.reserve(batch);
+            while (fresh.size() < batch) {
+                const qint64 n = 2 * qint64(random.bounded(quint64(entries))) + 1;
+                if (!added.contains(n)) {
+                    added.insert(n);
+                    fresh.append(answerFor(n, now));
+                }
+            }
             QElapsedTimer t;
             t.start();
             if (!cache.store(fresh))
                 std::fprintf(stderr, "bench-cache: %s\n", qPrintable(cache.lastError()));
             inserts.append(t.nsecsElapsed() / 1e6);
 
-            QList<LookupResult> refetched;
-            refetched.reserve(batch);
-            for (const QString &lei : drawLeis(batch)) {
-                const qint64 n = lei.mid(4, 14).toLongLong();
-                refetched.append(n % 10 == 0 ? Data::notFound(lei, now) : Data::found(n, now));
-            }
+            const QList<LookupResult> refetched = refetchedAnswers();
             t.restart();
             if (!cache.store(refetched))
                 std::fprintf(stderr, "bench-cache: %s\n", qPrintable(cache.lastError()));
             updates.append(t.nsecsElapsed() / 1e6);
         }
-        rows.append(timing(QStringLiteral("write %1 new answers").arg(batch), inserts, 200));
+        rows.append(timing(QStringLiteral("write %1 new answers (random keys)").arg(batch), inserts, 200));
         rows.append(timing(QStringLiteral("write %1 refetched answers").arg(batch), updates, 200));
 
         // As a job writes them: one store() per GLEIF response of up to 200 records.
         QList<double> perResponse;
         for (int run = 0; run < runs; ++run) {
-            QList<LookupResult> refetched;
-            refetched.reserve(batch);
-            for (const QString &lei : drawLeis(batch)) {
-                const qint64 n = lei.mid(4, 14).toLongLong();
-                refetched.append(n % 10 == 0 ? Data::notFound(lei, now) : Data::found(n, now));
-            }
+            const QList<LookupResult> refetched = refetchedAnswers();
             QElapsedTimer t;
             t.start();
             for (qsizetype first = 0; first < refetched.size(); first += 200) {
@@ -270,7 +282,7 @@ int main(int argc, char **argv)
         // Deep in the table: key paging stays flat where OFFSET would walk every row.
         QList<double> deep;
         for (int run = 0; run < runs; ++run) {
-            const QString after = Data::lei(entries - 1000 - run);
+            const QString after = cachedLei(entries - 1000 - run);
             QElapsedTimer t;
             t.start();
             cache.entriesAfter(QString(), after, CacheEntryModel::DefaultPageSize);
@@ -294,7 +306,8 @@ int main(int argc, char **argv)
     cache.close();
 
     if (foundCount == 0) { // reused file: measure a sample
-        for (const LookupResult &r : answers(0, 1000, now, 10)) {
+        for (qint64 k = 0; k < 1000; ++k) {
+            const LookupResult r = answerFor(2 * k, now);
             if (r.outcome == LookupOutcome::Found) {
                 rawBytes += r.record.rawJson.size();
                 ++foundCount;
