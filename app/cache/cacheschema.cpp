@@ -94,18 +94,20 @@ bool createCurrent(QSqlDatabase &db, QSqlError *error)
 }
 
 // Fills the current tables from the old entries table `entries` (all columns but raw_id) and a
-// query `raws` giving (lei, raw) for found answers: raw records numbered in LEI order, entries
+// query `raws` giving (lei, raw) for found answers only (anything else would be left without an
+// entry): raw records numbered in LEI order, entries
 // written in key order so the new b-trees fill page by page.
 bool copyInto(QSqlDatabase &db, const QString &entries, const QString &raws, QSqlError *error)
 {
-    const QString numbered = QStringLiteral("SELECT lei, raw, row_number() OVER (ORDER BY lei) AS id FROM (%1)").arg(raws);
+    // The ids alone for the join: carrying the blobs through it held them all in memory.
+    const QString numbered = QStringLiteral("SELECT lei, row_number() OVER (ORDER BY lei) AS id FROM (%1)");
     return runAll(db, {
-        QStringLiteral("INSERT INTO raws (id, raw) SELECT id, raw FROM (%1)").arg(numbered),
+        QStringLiteral("INSERT INTO raws (id, raw) SELECT row_number() OVER (ORDER BY lei), raw FROM (%1)").arg(raws),
         QStringLiteral("INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country,"
                        " entity_status, registration_status, last_update, raw_id)"
                        " SELECT e.lei, e.outcome, e.fetched_at, e.legal_name, e.bics, e.country, e.entity_status,"
                        " e.registration_status, e.last_update, n.id FROM %1 AS e"
-                       " LEFT JOIN (%2) AS n ON n.lei = e.lei AND e.outcome = 'found' ORDER BY e.lei").arg(entries, numbered),
+                       " LEFT JOIN (%2) AS n ON n.lei = e.lei AND e.outcome = 'found' ORDER BY e.lei").arg(entries, numbered.arg(raws)),
     }, error);
 }
 
@@ -136,7 +138,9 @@ bool migrateFrom3(QSqlDatabase &db, QSqlError *error)
             QStringLiteral("ALTER TABLE raws RENAME TO raws_v3"),
         }, error)
         || !createCurrent(db, error)
-        || !copyInto(db, QStringLiteral("entries_v3"), QStringLiteral("SELECT lei, raw FROM raws_v3"), error)
+        || !copyInto(db, QStringLiteral("entries_v3"),
+                     QStringLiteral("SELECT r.lei, r.raw FROM raws_v3 AS r JOIN entries_v3 AS e USING (lei)"
+                                    " WHERE e.outcome = 'found'"), error)
         || !runAll(db, {QStringLiteral("DROP TABLE entries_v3"), QStringLiteral("DROP TABLE raws_v3")}, error)) {
         return false;
     }

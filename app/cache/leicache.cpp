@@ -119,6 +119,7 @@ public:
 
     bool isValid() const { return m_stmt != nullptr; }
     // Binds the UTF-8 bytes, which the caller keeps alive until the statement is reset.
+    void bindText(int i, QByteArray &&) = delete; // would dangle
     void bindText(int i, const QByteArray &utf8)
     {
         sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
@@ -204,11 +205,11 @@ QList<qsizetype> keyOrder(qsizetype count, Key key)
 // writers and readers carry on meanwhile.
 struct CheckpointScheduler
 {
-    static constexpr int LogPages = 4096; // 32 MB of 8 kB pages, as wal_autocheckpoint was
-    static int walHook(void *cache, sqlite3 *, const char *, int pages)
+    static int walHook(void *context, sqlite3 *, const char *, int pages)
     {
-        if (pages >= LogPages)
-            static_cast<LeiCache *>(cache)->scheduleCheckpoint();
+        auto *cache = static_cast<LeiCache *>(context);
+        if (pages >= cache->m_checkpointPages.load())
+            cache->scheduleCheckpoint();
         return SQLITE_OK;
     }
 };
@@ -225,6 +226,9 @@ LeiCache::LeiCache(Clock clock)
     , m_clock(std::move(clock))
 {
     m_checkpoints.setMaxThreadCount(1);
+    // Its connection is named after the thread: a thread that ended and had its id reused
+    // would find a connection it cannot use, so the one thread stays until close().
+    m_checkpoints.setExpiryTimeout(-1);
     m_checkpoints.setObjectName(QStringLiteral("cache checkpoints"));
 }
 
@@ -485,18 +489,25 @@ void LeiCache::scheduleCheckpoint()
 {
     if (m_checkpointQueued.exchange(true))
         return;
-    const QByteArray path = m_path.toUtf8();
-    m_checkpoints.start([this, path] {
+    m_checkpoints.start([this] {
         m_checkpointQueued = false;
-        sqlite3 *db = nullptr;
-        if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-            sqlite3_busy_timeout(db, BusyTimeoutMs);
-            const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-            if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-                qCInfo(lcCache) << "checkpoint of" << path << "failed:" << sqlite3_errmsg(db);
-        }
-        sqlite3_close(db);
+        // Through Qt's driver like every other connection, so one SQLite library (and one set
+        // of file locks) serves the file. connection() has read the file, so the connection
+        // knows it is in WAL mode; a fresh one would "checkpoint" nothing and say OK.
+        QSqlDatabase db = connection();
+        if (!db.isValid())
+            return;
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) || !query.next())
+            qCInfo(lcCache) << "checkpoint of" << m_path << "failed:" << query.lastError().text();
+        else if (query.value(1).toInt() < 0)
+            qCInfo(lcCache) << "checkpoint of" << m_path << "found no log";
     });
+}
+
+void LeiCache::setCheckpointPages(int pages)
+{
+    m_checkpointPages = std::max(1, pages);
 }
 
 void LeiCache::dropConnections()
@@ -963,6 +974,7 @@ qint64 LeiCache::clearOnce()
         setError(QCoreApplication::translate("LeiCache", "cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
         return -1;
     }
+    m_checkpoints.waitForDone(); // TRUNCATE gives up at once if a checkpoint is running
     // The entries are gone either way; VACUUM (and truncating the log) is what hands the
     // space back to the file system.
     if (!query.exec(QStringLiteral("VACUUM")))

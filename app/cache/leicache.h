@@ -101,7 +101,7 @@ public:
     // Effective value: never longer than lifetime().
     std::chrono::seconds notFoundLifetime() const;
 
-    // One query per 20,000 LEIs (one more for the raw records). Returns the entries present,
+    // One read transaction, one b-tree descent per LEI. Returns the entries present,
     // fresh or expired, keyed by LEI; LEIs are matched as given (callers normalise). Errors give
     // an empty hash and lastError(), which callers treat as "nothing cached".
     QHash<QString, CachedAnswer> lookup(const QStringList &leis,
@@ -123,6 +123,10 @@ public:
     qint64 purgeExpired();
     qint64 clear();  // also gives the space back to the file system
     qint64 sizeOnDisk() const;
+
+    // Write-ahead log size, in pages, from which a write schedules a checkpoint (default 4096:
+    // 32 MB of 8 kB pages). Tests lower it to see checkpoints happen.
+    void setCheckpointPages(int pages);
 
 private:
     struct Thresholds { qint64 found; qint64 notFound; };
@@ -174,5 +178,6 @@ private:
     friend struct CheckpointScheduler;
     void scheduleCheckpoint();
     std::atomic<bool> m_checkpointQueued{false};
+    std::atomic<int> m_checkpointPages{4096};
     QThreadPool m_checkpoints;  // last member: destroyed (waiting for its task) first
 };

@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -160,6 +161,31 @@ QString createVersion2or3File(int version, const QString &path, const QList<QVar
     return error;
 }
 
+// The first row of `sql` run on the cache file beside the cache, as another connection would;
+// an empty list when the query fails.
+QVariantList firstRowBeside(const QString &path, const QString &sql)
+{
+    const QString name = QStringLiteral("beside-probe");
+    QVariantList row;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(sql) && q.next()) {
+            for (int i = 0; i < q.record().count(); ++i)
+                row.append(q.value(i));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return row;
+}
+
+int rawRowCount(const QString &path)
+{
+    const QVariantList row = firstRowBeside(path, QStringLiteral("SELECT count(*) FROM raws"));
+    return row.isEmpty() ? -1 : row.at(0).toInt();
+}
+
 } // namespace
 
 class LeiCacheTest final : public QObject
@@ -177,6 +203,8 @@ private Q_SLOTS:
     void failedResultsAreNotStored();
     void newerAnswerIsKept();
     void rawRecordFollowsTheNewestAnswer();
+    void duplicateLeisInOneBatch();
+    void logIsCheckpointedWhileOpen();
     void bulkLookup();
     void batchSizes_data();
     void batchSizes();
@@ -369,24 +397,14 @@ void LeiCacheTest::rawRecordFollowsTheNewestAnswer()
     const GleifRecord v1 = Data::record(lei, QStringLiteral("First Name AG"), {QStringLiteral("COBADEFFXXX")});
     const GleifRecord v2 = Data::record(lei, QStringLiteral("Second Name AG"), {QStringLiteral("COBADEFFXXX")});
     auto rawOf = [&] { return cache.lookup({lei}).value(lei).result.record.rawJson; };
-    // (rows in raws, the entry's raw_id), read beside the cache as another connection would.
+    // (rows in raws, the entry's raw_id)
     auto rawRows = [&] {
-        const QString name = QStringLiteral("raw-rows");
-        std::pair<int, qint64> rows{-1, -1};
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(cache.path());
-            QSqlQuery q(db);
-            if (db.open() && q.exec(QStringLiteral("SELECT (SELECT count(*) FROM raws), (SELECT raw_id FROM entries)")) && q.next())
-                rows = {q.value(0).toInt(), q.value(1).toLongLong()};
-        }
-        QSqlDatabase::removeDatabase(name);
-        return rows;
+        return firstRowBeside(cache.path(), QStringLiteral("SELECT (SELECT count(*) FROM raws), (SELECT raw_id FROM entries)"));
     };
     QVERIFY(cache.store({Data::found(v1, T0)}));
     QCOMPARE(rawOf(), v1.rawJson);
     const auto first = rawRows();
-    QCOMPARE(first.first, 1);
+    QCOMPARE(first.value(0).toInt(), 1);
     // Refetched unchanged, then changed: the entry and its raw record move together.
     QVERIFY(cache.store({Data::found(v1, T0.addSecs(10))}));
     QCOMPARE(rawOf(), v1.rawJson);
@@ -394,7 +412,7 @@ void LeiCacheTest::rawRecordFollowsTheNewestAnswer()
     QCOMPARE(cache.lookup({lei}).value(lei).result.fetchedAt, T0.addSecs(10));
     QVERIFY(cache.store({Data::found(v2, T0.addSecs(20))}));
     QCOMPARE(rawOf(), v2.rawJson);
-    QCOMPARE(rawRows().first, 1); // the old record went with the change
+    QCOMPARE(rawRows().value(0).toInt(), 1); // the old record went with the change
     QCOMPARE(cache.lookup({lei}).value(lei).result.record.legalName, v2.legalName);
     // A late answer fetched earlier changes neither.
     QVERIFY(cache.store({Data::found(v1, T0.addSecs(15))}));
@@ -411,16 +429,40 @@ void LeiCacheTest::rawRecordFollowsTheNewestAnswer()
     // Removing the entry removes its raw record too.
     QCOMPARE(cache.remove({lei}), 1);
     QVERIFY(cache.store({Data::notFound(lei, T0.addSecs(50))}));
-    const QString probe = QStringLiteral("raw-probe");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probe);
-        db.setDatabaseName(cache.path());
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM raws")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 0);
-    }
-    QSqlDatabase::removeDatabase(probe);
+    QCOMPARE(rawRowCount(cache.path()), 0);
+}
+
+void LeiCacheTest::duplicateLeisInOneBatch()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    const QString lei = Data::lei(1);
+    const GleifRecord v1 = Data::record(lei, QStringLiteral("First Name AG"), {QStringLiteral("COBADEFFXXX")});
+    const GleifRecord v2 = Data::record(lei, QStringLiteral("Second Name AG"), {QStringLiteral("COBADEFFXXX")});
+    // The later fetch wins whatever the order in the batch, and leaves one raw record.
+    QVERIFY(cache.store({Data::found(v2, T0.addSecs(10)), Data::found(v1, T0), Data::notFound(lei, T0.addSecs(5))}));
+    const CachedAnswer a = cache.lookup({lei}).value(lei);
+    QCOMPARE(a.result.record.legalName, v2.legalName);
+    QCOMPARE(a.result.record.rawJson, v2.rawJson);
+    QCOMPARE(rawRowCount(cache.path()), 1);
+}
+
+void LeiCacheTest::logIsCheckpointedWhileOpen()
+{
+    // Checkpoints run off the writing thread; they must really copy the log into the file,
+    // not only when the last connection closes.
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    cache.setCheckpointPages(8);
+    const qint64 before = QFileInfo(cache.path()).size();
+    QList<LookupResult> batch;
+    for (int i = 0; i < 2000; ++i)
+        batch.append(Data::found(i, T0));
+    QVERIFY(cache.store(batch));
+    // The pages of 2,000 entries and raw records (well over 8 pages) reach the database file
+    // while the cache stays open.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(cache.path()).size() > before + 256 * 1024, 10000);
+    QCOMPARE(cache.lookup({Data::lei(1999)}).size(), 1);
 }
 
 void LeiCacheTest::bulkLookup()
@@ -749,6 +791,23 @@ void LeiCacheTest::migratesFromVersion2or3()
          nullText, nullText, nullText, nullBlob, t0 - 48 * 3600 * 1000},
     });
     QVERIFY2(error.isEmpty(), qPrintable(error));
+    if (version == 3) {
+        // Raw records schema 3 could hold without a found entry: not carried over.
+        const QString name = QStringLiteral("v3-orphans");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO raws VALUES (?, ?)"));
+            for (const QString &lei : {notFoundLei, Data::lei(12)}) {
+                q.bindValue(0, lei);
+                q.bindValue(1, CacheSchema::compressRaw("{\"orphan\":true}"));
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
 
     LeiCache cache(m_clock);
     openFresh(cache, fileName);

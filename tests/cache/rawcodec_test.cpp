@@ -115,9 +115,12 @@ void RawCodecTest::damagedData_data()
     QByteArray flipped = good;
     flipped[flipped.size() - 3] = char(flipped.at(flipped.size() - 3) ^ 0x55);
     QTest::newRow("flipped byte") << flipped;
-    QByteArray wrongLength = good;
-    wrongLength[3] = char(wrongLength.at(3) + 1);
-    QTest::newRow("wrong length") << wrongLength;
+    QByteArray badMagic = good;
+    badMagic[3] = char(badMagic.at(3) + 1);
+    QTest::newRow("damaged frame magic") << badMagic;
+    QByteArray wrongSize = good;
+    wrongSize[7] = char(wrongSize.at(7) ^ 0x01); // zstd frame header: the content size
+    QTest::newRow("wrong content size") << wrongSize;
     QTest::newRow("huge length") << (QByteArray("\x7f\xff\xff\xff", 4) + good.mid(4));
     QTest::newRow("garbage") << QByteArray("\x00\x00\x01\x00garbagegarbage", 18);
     QTest::newRow("tag only") << good.left(1);
