@@ -186,16 +186,6 @@ QString describe(sqlite3 *db)
     return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QCoreApplication::translate("LeiCache", "unknown database error");
 }
 
-// Indices of `keys` in key order: neighbouring lookups and writes then share b-tree pages.
-template<typename Key>
-QList<qsizetype> keyOrder(qsizetype count, Key key)
-{
-    QList<qsizetype> order(count);
-    std::iota(order.begin(), order.end(), qsizetype(0));
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
-    return order;
-}
-
 } // namespace
 
 // Called by SQLite after each commit on our connections with the log's size in pages. It
@@ -561,37 +551,38 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
     const qint64 notFoundLife = notFoundLifetime().count();
     auto fail = [&]() {
         setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(handle)));
-        if (handle)
-            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
         return QHash<QString, CachedAnswer>();
     };
     if (!handle)
         return fail();
-    // One read transaction: one snapshot for all rows (fields and raw records agree), and the
-    // log's read lock is taken once rather than per statement.
-    if (sqlite3_exec(handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+    // One statement (so one snapshot: fields and raw records agree) over all the LEIs: SQLite's
+    // json_each() turns the bound list into a table. In key order, neighbouring LEIs share
+    // b-tree pages; j.key is the index into `sorted`. Measured faster than one prepared point
+    // query per LEI, whose per-step setup added up.
+    QStringList sorted = leis;
+    std::sort(sorted.begin(), sorted.end());
+    const QByteArray json = jsonList(sorted).toUtf8();
+    const bool withRaw = raw == RawRecord::Include;
+    Statement select(handle, withRaw
+        ? "SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics, e.country, e.entity_status,"
+          " e.registration_status, e.last_update, r.raw FROM json_each(?) AS j"
+          " JOIN entries AS e ON e.lei = j.value LEFT JOIN raws AS r ON r.id = e.raw_id"
+        : "SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics, e.country, e.entity_status,"
+          " e.registration_status, e.last_update FROM json_each(?) AS j JOIN entries AS e ON e.lei = j.value");
+    if (!select.isValid())
         return fail();
-    Statement select(handle, "SELECT outcome = 'found', fetched_at, legal_name, bics, country, entity_status,"
-                             " registration_status, last_update, raw_id FROM entries WHERE lei = ?");
-    Statement selectRaw(handle, "SELECT raw FROM raws WHERE id = ?");
-    if (!select.isValid() || !selectRaw.isValid())
-        return fail();
+    select.bindText(1, json);
 
     answers.reserve(leis.size());
     QList<std::pair<QString, QByteArray>> blobs;
-    for (const qsizetype i : keyOrder(leis.size(), [&](qsizetype n) { return leis.at(n); })) {
-        const QString &lei = leis.at(i);
-        const QByteArray key = lei.toUtf8();
-        select.bindText(1, key);
-        const int rc = select.step();
-        if (rc == SQLITE_DONE) {
-            select.reset();
+    int rc;
+    while ((rc = select.step()) == SQLITE_ROW) {
+        const qint64 index = select.integer(0);
+        if (index < 0 || index >= sorted.size())
             continue;
-        }
-        if (rc != SQLITE_ROW)
-            return fail();
-        const bool found = select.integer(0) != 0;
-        const qint64 fetchedMs = select.integer(1);
+        const QString &lei = sorted.at(index);
+        const bool found = select.integer(1) != 0;
+        const qint64 fetchedMs = select.integer(2);
         CachedAnswer answer;
         LookupResult &r = answer.result;
         r.lei = lei;
@@ -599,32 +590,23 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
         if (found) {
             GleifRecord &rec = r.record;
             rec.lei = lei;
-            rec.legalName = select.text(2);
-            rec.bics = select.text(3).split(u';', Qt::SkipEmptyParts);
-            rec.country = select.text(4);
-            rec.entityStatus = select.text(5);
-            rec.registrationStatus = select.text(6);
-            rec.lastUpdateDate = select.text(7);
+            rec.legalName = select.text(3);
+            rec.bics = select.text(4).split(u';', Qt::SkipEmptyParts);
+            rec.country = select.text(5);
+            rec.entityStatus = select.text(6);
+            rec.registrationStatus = select.text(7);
+            rec.lastUpdateDate = select.text(8);
+            if (withRaw && !select.isNull(9))
+                blobs.append({lei, select.blob(9)});
         }
         r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
         answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
         answer.fresh = fetchedMs > (found ? t.found : t.notFound);
-        const bool withRaw = found && raw == RawRecord::Include && !select.isNull(8);
-        const qint64 rawId = select.integer(8);
-        select.reset();
         answers.insert(lei, std::move(answer));
-        if (withRaw) {
-            selectRaw.bindInt(1, rawId);
-            const int rawRc = selectRaw.step();
-            if (rawRc == SQLITE_ROW)
-                blobs.append({lei, selectRaw.blob(0)});
-            else if (rawRc != SQLITE_DONE)
-                return fail();
-            selectRaw.reset();
-        }
     }
-    if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (rc != SQLITE_DONE)
         return fail();
+    select.reset();
     auto uncompressOne = [](std::pair<QString, QByteArray> &blob) {
         blob.second = CacheSchema::uncompressRaw(blob.second);
     };
