@@ -111,41 +111,42 @@ bool copyInto(QSqlDatabase &db, const QString &entries, const QString &raws, QSq
     }, error);
 }
 
-// v2 -> current: the same columns, moved in SQL.
-bool migrateFrom2(QSqlDatabase &db, QSqlError *error)
+// v2 or v3 -> current, all in SQL: `tables` are renamed to NAME_vN, the current tables are
+// created and filled from them (`raws` gives the found answers' (lei, raw) from the renamed
+// tables), and the old ones dropped.
+bool migrateInSql(QSqlDatabase &db, int from, const QStringList &tables, const QString &raws, QSqlError *error)
 {
-    if (!runAll(db, {
-            QStringLiteral("DROP INDEX IF EXISTS entries_state"),
-            QStringLiteral("ALTER TABLE entries RENAME TO entries_v2"),
-        }, error)
-        || !createCurrent(db, error)
-        || !copyInto(db, QStringLiteral("entries_v2"),
-                     QStringLiteral("SELECT lei, raw FROM entries_v2"
-                                    " WHERE outcome = 'found' AND raw IS NOT NULL AND length(raw) > 0"), error)
-        || !runAll(db, {QStringLiteral("DROP TABLE entries_v2")}, error)) {
+    const QString suffix = QStringLiteral("_v%1").arg(from);
+    if (!runAll(db, {QStringLiteral("DROP INDEX IF EXISTS entries_state")}, error))
         return false;
+    for (const QString &table : tables) {
+        if (!runAll(db, {QStringLiteral("ALTER TABLE %1 RENAME TO %1%2").arg(table, suffix)}, error))
+            return false;
     }
-    qCInfo(lcCache) << "migrated the cache from schema 2 to" << Version;
+    if (!createCurrent(db, error) || !copyInto(db, QStringLiteral("entries") + suffix, raws, error))
+        return false;
+    for (const QString &table : tables) {
+        if (!runAll(db, {QStringLiteral("DROP TABLE %1%2").arg(table, suffix)}, error))
+            return false;
+    }
+    qCInfo(lcCache) << "migrated the cache from schema" << from << "to" << Version;
     return true;
 }
 
-// v3 -> current: raws(lei, raw) becomes raws(id, raw) with entries.raw_id pointing at it.
+// v2: the raw record was a column of entries.
+bool migrateFrom2(QSqlDatabase &db, QSqlError *error)
+{
+    return migrateInSql(db, 2, {QStringLiteral("entries")},
+                        QStringLiteral("SELECT lei, raw FROM entries_v2"
+                                       " WHERE outcome = 'found' AND raw IS NOT NULL AND length(raw) > 0"), error);
+}
+
+// v3: raws(lei, raw) becomes raws(id, raw) with entries.raw_id pointing at it.
 bool migrateFrom3(QSqlDatabase &db, QSqlError *error)
 {
-    if (!runAll(db, {
-            QStringLiteral("DROP INDEX IF EXISTS entries_state"),
-            QStringLiteral("ALTER TABLE entries RENAME TO entries_v3"),
-            QStringLiteral("ALTER TABLE raws RENAME TO raws_v3"),
-        }, error)
-        || !createCurrent(db, error)
-        || !copyInto(db, QStringLiteral("entries_v3"),
-                     QStringLiteral("SELECT r.lei, r.raw FROM raws_v3 AS r JOIN entries_v3 AS e USING (lei)"
-                                    " WHERE e.outcome = 'found'"), error)
-        || !runAll(db, {QStringLiteral("DROP TABLE entries_v3"), QStringLiteral("DROP TABLE raws_v3")}, error)) {
-        return false;
-    }
-    qCInfo(lcCache) << "migrated the cache from schema 3 to" << Version;
-    return true;
+    return migrateInSql(db, 3, {QStringLiteral("entries"), QStringLiteral("raws")},
+                        QStringLiteral("SELECT r.lei, r.raw FROM raws_v3 AS r JOIN entries_v3 AS e USING (lei)"
+                                       " WHERE e.outcome = 'found'"), error);
 }
 
 // v1 -> current: the statuses and lastUpdateDate were only inside the raw JSON, so every row is

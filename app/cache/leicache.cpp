@@ -87,10 +87,6 @@ QString describe(const QSqlError &error)
     return text.isEmpty() ? QCoreApplication::translate("LeiCache", "unknown database error") : text;
 }
 
-} // namespace
-
-namespace {
-
 constexpr qsizetype ParallelFrom = 256;
 
 // The bulk paths (lookup, store) talk to SQLite through its C API on the connection Qt opened
@@ -109,7 +105,7 @@ sqlite3 *handleOf(const QSqlDatabase &db)
 class Statement final
 {
 public:
-    Statement(sqlite3 *db, const char *sql) : m_db(db)
+    Statement(sqlite3 *db, const char *sql)
     {
         if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
             m_stmt = nullptr;
@@ -137,7 +133,6 @@ public:
         sqlite3_bind_blob(m_stmt, i, blob.constData(), int(blob.size()), SQLITE_STATIC);
     }
     void bindInt(int i, qint64 value) { sqlite3_bind_int64(m_stmt, i, value); }
-    void bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
 
     // SQLITE_ROW, SQLITE_DONE, or an error code.
     int step() { return sqlite3_step(m_stmt); }
@@ -177,7 +172,6 @@ public:
     }
 
 private:
-    sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
 };
 
@@ -563,12 +557,11 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
     std::sort(sorted.begin(), sorted.end());
     const QByteArray json = jsonList(sorted).toUtf8();
     const bool withRaw = raw == RawRecord::Include;
-    Statement select(handle, withRaw
-        ? "SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics, e.country, e.entity_status,"
-          " e.registration_status, e.last_update, r.raw FROM json_each(?) AS j"
-          " JOIN entries AS e ON e.lei = j.value LEFT JOIN raws AS r ON r.id = e.raw_id"
-        : "SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics, e.country, e.entity_status,"
-          " e.registration_status, e.last_update FROM json_each(?) AS j JOIN entries AS e ON e.lei = j.value");
+    const QByteArray sql = QByteArrayLiteral("SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics,"
+                                             " e.country, e.entity_status, e.registration_status, e.last_update")
+        + (withRaw ? ", r.raw" : "") + " FROM json_each(?) AS j JOIN entries AS e ON e.lei = j.value"
+        + (withRaw ? " LEFT JOIN raws AS r ON r.id = e.raw_id" : "");
+    Statement select(handle, sql.constData());
     if (!select.isValid())
         return fail();
     select.bindText(1, json);
@@ -606,7 +599,6 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
     }
     if (rc != SQLITE_DONE)
         return fail();
-    select.reset();
     auto uncompressOne = [](std::pair<QString, QByteArray> &blob) {
         blob.second = CacheSchema::uncompressRaw(blob.second);
     };
@@ -654,21 +646,23 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     }
     const qint64 fallbackMs = now().toMSecsSinceEpoch();
     sqlite3 *handle = handleOf(db);
+    auto failWith = [&](const QString &reason) {
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
+        return false;
+    };
     auto fail = [&](bool rollback) {
-        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(handle)));
+        const QString reason = describe(handle);
         if (rollback)
             sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
-        return false;
+        return failWith(reason);
     };
     if (!handle)
         return fail(false);
     {
         QSqlQuery control(db);
         // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
-        if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
-            setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(control.lastError())));
-            return false;
-        }
+        if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
+            return failWith(describe(control.lastError()));
     }
     Statement current(handle, "SELECT fetched_at, raw_id FROM entries WHERE lei = ?");
     Statement sameRaw(handle, "SELECT raw FROM raws WHERE id = ?");
