@@ -950,11 +950,13 @@ qint64 LeiCache::clearOnce()
         setError(QCoreApplication::translate("LeiCache", "cannot clear the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
         return -1;
     }
-    m_checkpoints.waitForDone(); // TRUNCATE gives up at once if a checkpoint is running
     // The entries are gone either way; VACUUM (and truncating the log) is what hands the
     // space back to the file system.
     if (!query.exec(QStringLiteral("VACUUM")))
         qCWarning(lcCache) << "VACUUM after clear failed:" << query.lastError().text();
+    // TRUNCATE gives up at once if a checkpoint is running, and VACUUM's own commit may just
+    // have queued one.
+    m_checkpoints.waitForDone();
     query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     query.finish();
     return removed;
