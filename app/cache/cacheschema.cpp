@@ -63,33 +63,52 @@ bool runAll(QSqlDatabase &db, std::initializer_list<QString> statements, QSqlErr
     return true;
 }
 
+// The columns of `entries` and of `recent`, which hold the same kind of row.
+QString entryTable(const QString &name)
+{
+    // Text columns stay nullable: GLEIF sends null legal names, stored as NULL. raw_id points
+    // into raws.
+    return QStringLiteral("CREATE TABLE %1 ("
+                          " lei TEXT PRIMARY KEY NOT NULL,"
+                          " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
+                          " fetched_at INTEGER NOT NULL,"
+                          " legal_name TEXT,"
+                          " bics TEXT,"
+                          " country TEXT,"
+                          " entity_status TEXT,"
+                          " registration_status TEXT,"
+                          " last_update TEXT,"
+                          " raw_id INTEGER"
+                          ") WITHOUT ROWID").arg(name);
+}
+
+// The answers written since the last merge into entries (LeiCache::merge()). A batch of
+// answers for LEIs spread over a large cache would dirty as many random pages of entries as
+// it has answers (about 60 MB for 10,000 in a million); here they fill a few pages of a small
+// table, and a merge later writes many batches into entries in key order at once.
+QString createRecent() { return entryTable(QStringLiteral("recent")); }
+
+QString setVersion()
+{
+    return QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')").arg(Version);
+}
+
 bool createCurrent(QSqlDatabase &db, QSqlError *error)
 {
     return runAll(db, {
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
         // Keyed by LEI without a rowid: a lookup is one descent of one b-tree, and with the
         // raw records elsewhere its pages hold about 70 entries each, so the entries a job
-        // reads (and the ones a refetch rewrites) share far fewer pages. Text columns stay
-        // nullable: GLEIF sends null legal names, stored as NULL. raw_id points into raws.
-        QStringLiteral("CREATE TABLE entries ("
-                       " lei TEXT PRIMARY KEY NOT NULL,"
-                       " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
-                       " fetched_at INTEGER NOT NULL,"
-                       " legal_name TEXT,"
-                       " bics TEXT,"
-                       " country TEXT,"
-                       " entity_status TEXT,"
-                       " registration_status TEXT,"
-                       " last_update TEXT,"
-                       " raw_id INTEGER"
-                       ") WITHOUT ROWID"),
+        // reads share far fewer pages.
+        entryTable(QStringLiteral("entries")),
+        createRecent(),
         // The compressed raw records (found answers only), read only when asked for. Keyed by
         // a new rowid, so a batch of new records is appended to the last pages of the file
         // instead of landing on as many random pages as it has records.
         QStringLiteral("CREATE TABLE raws (id INTEGER PRIMARY KEY, raw BLOB NOT NULL)"),
         // Covers the counts, purges and oldest/newest without reading the entries.
         QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)"),
-        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')").arg(Version),
+        setVersion(),
     }, error);
 }
 
@@ -147,6 +166,15 @@ bool migrateFrom3(QSqlDatabase &db, QSqlError *error)
     return migrateInSql(db, 3, {QStringLiteral("entries"), QStringLiteral("raws")},
                         QStringLiteral("SELECT r.lei, r.raw FROM raws_v3 AS r JOIN entries_v3 AS e USING (lei)"
                                        " WHERE e.outcome = 'found'"), error);
+}
+
+// v4: the same tables plus recent.
+bool migrateFrom4(QSqlDatabase &db, QSqlError *error)
+{
+    if (!runAll(db, {createRecent(), setVersion()}, error))
+        return false;
+    qCInfo(lcCache) << "migrated the cache from schema 4 to" << Version;
+    return true;
 }
 
 // v1 -> current: the statuses and lastUpdateDate were only inside the raw JSON, so every row is
@@ -296,7 +324,12 @@ Result ensureInTransaction(QSqlDatabase &db, QString *errorText, bool *migrated)
         *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 3 failed: %1").arg(error.text());
         return classify(error);
     }
-    *migrated = version < Version;
+    if (version == 4 && !migrateFrom4(db, &error)) {
+        *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 4 failed: %1").arg(error.text());
+        return classify(error);
+    }
+    // Adding a table leaves nothing to give back.
+    *migrated = version < 4;
     return Result::Ok;
 }
 

@@ -20,7 +20,10 @@ namespace CacheSchema {
 // 4: raws keyed by a rowid (raws(id, raw), entries.raw_id): new records are appended rather
 //    than inserted at random places of a LEI-keyed b-tree, which halved the pages a batch of
 //    new answers dirties.
-inline constexpr int Version = 4;
+// 5: a small table `recent` (same columns as entries) takes the writes and is merged into
+//    entries in key order in the background: a batch of answers no longer dirties thousands
+//    of random pages of a large cache.
+inline constexpr int Version = 5;
 
 enum class Result {
     Ok,

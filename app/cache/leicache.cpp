@@ -15,13 +15,17 @@
 #include <QThread>
 #include <QVariant>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <limits>
+#include <memory>
 #include <numeric>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcCache, "lei.cache", QtWarningMsg)
 
@@ -88,6 +92,28 @@ QString describe(const QSqlError &error)
 }
 
 constexpr qsizetype ParallelFrom = 256;
+
+// The columns both entry tables have, in their order, and how an upsert replaces them.
+constexpr const char *EntryColumns = "lei, outcome, fetched_at, legal_name, bics, country, entity_status,"
+                                     " registration_status, last_update, raw_id";
+constexpr const char *ReplaceEntry = " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome,"
+    " fetched_at = excluded.fetched_at, legal_name = excluded.legal_name, bics = excluded.bics,"
+    " country = excluded.country, entity_status = excluded.entity_status,"
+    " registration_status = excluded.registration_status, last_update = excluded.last_update,"
+    " raw_id = excluded.raw_id";
+// An entry of `entries` that a row of `recent` (newer by construction) hides.
+constexpr const char *NotHidden = "NOT EXISTS (SELECT 1 FROM recent AS h WHERE h.lei = e.lei)";
+// Rows per merge transaction: one stretch of keys, and a store() waits for one at most.
+constexpr int MergeChunk = 10000;
+
+// Copies the rows of `recent` into `entries` (the first `?1` in key order when `chunk`); they
+// replace the entries they hid. The caller deletes them from `recent` in the same transaction.
+QByteArray moveRecent(bool chunk)
+{
+    return QByteArrayLiteral("INSERT INTO entries (") + EntryColumns + ") SELECT " + EntryColumns
+        + " FROM recent WHERE true" // WHERE: needed before an upsert clause
+        + (chunk ? " ORDER BY lei LIMIT ?1" : "") + ReplaceEntry;
+}
 
 // The bulk paths (lookup, store) talk to SQLite through its C API on the connection Qt opened
 // (QSqlDriver::handle(), the way Qt documents for driver-specific work; Debian's QSQLITE plugin
@@ -214,6 +240,9 @@ LeiCache::LeiCache(Clock clock)
     // would find a connection it cannot use, so the one thread stays until close().
     m_checkpoints.setExpiryTimeout(-1);
     m_checkpoints.setObjectName(QStringLiteral("cache checkpoints"));
+    m_merges.setMaxThreadCount(1);
+    m_merges.setExpiryTimeout(-1); // as above
+    m_merges.setObjectName(QStringLiteral("cache merges"));
 }
 
 LeiCache::~LeiCache()
@@ -494,9 +523,112 @@ void LeiCache::setCheckpointPages(int pages)
     m_checkpointPages = std::max(1, pages);
 }
 
+void LeiCache::setMergeThresholds(int rows, std::chrono::milliseconds idle)
+{
+    m_mergeRows = std::max(1, rows);
+    m_mergeIdleMs = std::max<qint64>(0, idle.count());
+}
+
+bool LeiCache::mergeNow()
+{
+    setError(QString());
+    QSqlDatabase db = connection();
+    return db.isValid() && merge(db, MergeMode::Now);
+}
+
+// Called after each store() with the rows `recent` then held.
+void LeiCache::scheduleMerge(qint64 recentRows)
+{
+    {
+        QMutexLocker locker(&m_mergeMutex);
+        m_sinceStore.start();
+        if (recentRows >= m_mergeRows.load())
+            m_mergeUrgent = true;
+        m_mergeWake.wakeAll();
+    }
+    if (m_mergeQueued.exchange(true))
+        return;
+    m_merges.start([this] {
+        {
+            QMutexLocker locker(&m_mergeMutex);
+            // Until the writes pause (a job's next batch is usually a response away), unless
+            // `recent` grew large or close() wants the thread back.
+            for (;;) {
+                const qint64 left = m_mergeIdleMs.load() - m_sinceStore.elapsed();
+                if (m_stopMerging || m_mergeUrgent || left <= 0)
+                    break;
+                m_mergeWake.wait(&m_mergeMutex, QDeadlineTimer(left));
+            }
+            m_mergeUrgent = false;
+            m_mergeQueued = false; // a store() from now on queues the next merge
+            if (m_stopMerging)
+                return;
+        }
+        QSqlDatabase db = connection();
+        if (db.isValid() && !merge(db, MergeMode::Background))
+            qCInfo(lcCache) << "merging recent answers into" << m_path << "failed:" << lastError();
+    });
+}
+
+// Moves the rows of `recent` into `entries` in key order, MergeChunk rows per transaction. A
+// chunk is one stretch of keys, so each page of entries is written about once per merge
+// however many batches `recent` collected; a background merge lets this process's writers go
+// first between chunks and stops early for close().
+bool LeiCache::merge(QSqlDatabase &db, MergeMode mode)
+{
+    sqlite3 *handle = handleOf(db);
+    auto fail = [&](const QString &reason) {
+        if (handle)
+            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+        setError(QCoreApplication::translate("LeiCache", "cannot merge recent answers in the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
+        return false;
+    };
+    if (!handle)
+        return fail(describe(handle));
+    const QByteArray move = moveRecent(true);
+    bool done = false;
+    while (!done) {
+        if (mode == MergeMode::Background) {
+            while (m_writersWaiting.load() > 0 && !m_stopMerging)
+                QThread::usleep(200);
+            if (m_stopMerging)
+                break;
+        }
+        {
+            QSqlQuery control(db);
+            if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
+                return fail(describe(control.lastError()));
+        }
+        Statement insert(handle, move.constData());
+        Statement remove(handle, "DELETE FROM recent WHERE lei IN (SELECT lei FROM recent ORDER BY lei LIMIT ?)");
+        if (!insert.isValid() || !remove.isValid())
+            return fail(describe(handle));
+        insert.bindInt(1, MergeChunk);
+        remove.bindInt(1, MergeChunk);
+        if (!insert.run())
+            return fail(describe(handle));
+        if (!remove.run())
+            return fail(describe(handle));
+        done = sqlite3_changes(handle) < MergeChunk;
+        if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return fail(describe(handle));
+    }
+    sqlite3_db_release_memory(handle); // as after store()
+    return true;
+}
+
 void LeiCache::dropConnections()
 {
-    // A checkpoint in flight holds the file open: done before the file is closed or moved.
+    // A merge stops after its chunk (the rest stays in `recent`, read like the rest), and a
+    // checkpoint in flight holds the file open: both done before the file is closed or moved.
+    {
+        QMutexLocker locker(&m_mergeMutex);
+        m_stopMerging = true;
+        m_mergeWake.wakeAll();
+    }
+    m_merges.waitForDone();
+    m_stopMerging = false;
+    m_mergeQueued = false;
     m_checkpoints.waitForDone();
     QStringList names;
     {
@@ -549,56 +681,87 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
     };
     if (!handle)
         return fail();
-    // One statement (so one snapshot: fields and raw records agree) over all the LEIs: SQLite's
-    // json_each() turns the bound list into a table. In key order, neighbouring LEIs share
-    // b-tree pages; j.key is the index into `sorted`. Measured faster than one prepared point
-    // query per LEI, whose per-step setup added up.
+    // One statement per table over all the LEIs: SQLite's json_each() turns the bound list into
+    // a table. In key order, neighbouring LEIs share b-tree pages; j.key is the index into the
+    // list. Measured faster than one prepared point query per LEI, whose per-step setup added
+    // up. Both tables are read in one transaction, so in one snapshot (fields and raw records
+    // agree, and a merge in between cannot hide an answer).
     QStringList sorted = leis;
     std::sort(sorted.begin(), sorted.end());
-    const QByteArray json = jsonList(sorted).toUtf8();
     const bool withRaw = raw == RawRecord::Include;
-    const QByteArray sql = QByteArrayLiteral("SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics,"
-                                             " e.country, e.entity_status, e.registration_status, e.last_update")
-        + (withRaw ? ", r.raw" : "") + " FROM json_each(?) AS j JOIN entries AS e ON e.lei = j.value"
-        + (withRaw ? " LEFT JOIN raws AS r ON r.id = e.raw_id" : "");
-    Statement select(handle, sql.constData());
-    if (!select.isValid())
-        return fail();
-    select.bindText(1, json);
-
     answers.reserve(leis.size());
     QList<std::pair<QString, QByteArray>> blobs;
-    int rc;
-    while ((rc = select.step()) == SQLITE_ROW) {
-        const qint64 index = select.integer(0);
-        if (index < 0 || index >= sorted.size())
-            continue;
-        const QString &lei = sorted.at(index);
-        const bool found = select.integer(1) != 0;
-        const qint64 fetchedMs = select.integer(2);
-        CachedAnswer answer;
-        LookupResult &r = answer.result;
-        r.lei = lei;
-        r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
-        if (found) {
-            GleifRecord &rec = r.record;
-            rec.lei = lei;
-            rec.legalName = select.text(3);
-            rec.bics = select.text(4).split(u';', Qt::SkipEmptyParts);
-            rec.country = select.text(5);
-            rec.entityStatus = select.text(6);
-            rec.registrationStatus = select.text(7);
-            rec.lastUpdateDate = select.text(8);
-            if (withRaw && !select.isNull(9))
-                blobs.append({lei, select.blob(9)});
+    auto read = [&](const char *table, const QStringList &keys) {
+        const QByteArray sql = QByteArrayLiteral("SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics,"
+                                                 " e.country, e.entity_status, e.registration_status, e.last_update")
+            + (withRaw ? ", r.raw" : "") + " FROM json_each(?) AS j JOIN " + table + " AS e ON e.lei = j.value"
+            + (withRaw ? " LEFT JOIN raws AS r ON r.id = e.raw_id" : "");
+        Statement select(handle, sql.constData());
+        if (!select.isValid())
+            return false;
+        const QByteArray json = jsonList(keys).toUtf8();
+        select.bindText(1, json);
+        int rc;
+        while ((rc = select.step()) == SQLITE_ROW) {
+            const qint64 index = select.integer(0);
+            if (index < 0 || index >= keys.size())
+                continue;
+            const QString &lei = keys.at(index);
+            const bool found = select.integer(1) != 0;
+            const qint64 fetchedMs = select.integer(2);
+            CachedAnswer answer;
+            LookupResult &r = answer.result;
+            r.lei = lei;
+            r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
+            if (found) {
+                GleifRecord &rec = r.record;
+                rec.lei = lei;
+                rec.legalName = select.text(3);
+                rec.bics = select.text(4).split(u';', Qt::SkipEmptyParts);
+                rec.country = select.text(5);
+                rec.entityStatus = select.text(6);
+                rec.registrationStatus = select.text(7);
+                rec.lastUpdateDate = select.text(8);
+                if (withRaw && !select.isNull(9))
+                    blobs.append({lei, select.blob(9)});
+            }
+            r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
+            answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
+            answer.fresh = fetchedMs > (found ? t.found : t.notFound);
+            answers.insert(lei, std::move(answer));
         }
-        r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
-        answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
-        answer.fresh = fetchedMs > (found ? t.found : t.notFound);
-        answers.insert(lei, std::move(answer));
-    }
-    if (rc != SQLITE_DONE)
+        return rc == SQLITE_DONE;
+    };
+    if (sqlite3_exec(handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail();
+    auto abandon = [&] {
+        auto failed = fail();
+        sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+        return failed;
+    };
+    // Answers not merged yet hide the entries of the same LEIs: read first, and the rest then
+    // looked for in entries. Usually there are none, and entries is the only table read.
+    bool anyRecent = false;
+    {
+        Statement any(handle, "SELECT EXISTS (SELECT 1 FROM recent)");
+        if (!any.isValid() || any.step() != SQLITE_ROW)
+            return abandon();
+        anyRecent = any.integer(0) != 0;
+    }
+    QStringList rest;
+    if (anyRecent) {
+        if (!read("recent", sorted))
+            return abandon();
+        rest.reserve(sorted.size() - answers.size());
+        for (const QString &lei : std::as_const(sorted)) {
+            if (!answers.contains(lei))
+                rest.append(lei);
+        }
+    }
+    if (!read("entries", anyRecent ? rest : sorted))
+        return abandon();
+    if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return abandon();
     auto uncompressOne = [](std::pair<QString, QByteArray> &blob) {
         blob.second = CacheSchema::uncompressRaw(blob.second);
     };
@@ -618,6 +781,8 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
         return false;
 
     // Prepared before taking the write lock, so another process waits as little as possible.
+    // One answer per LEI: the one fetched last (of equals, the last given), as writing them
+    // one after another would leave it.
     QList<const LookupResult *> ordered;
     ordered.reserve(results.size());
     for (const LookupResult &r : results) {
@@ -626,25 +791,61 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     }
     if (ordered.isEmpty())
         return true;
+    const qint64 fallbackMs = now().toMSecsSinceEpoch();
+    auto fetchedMsOf = [fallbackMs](const LookupResult *r) {
+        return r->fetchedAt.isValid() ? r->fetchedAt.toMSecsSinceEpoch() : fallbackMs;
+    };
     // In key order, consecutive writes land on the same b-tree pages.
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const LookupResult *a, const LookupResult *b) { return a->lei < b->lei; });
-    // Compression is most of a large batch's CPU time: spread over the cores.
-    QList<QByteArray> blobs(ordered.size());
-    auto compressOne = [&](qsizetype i) {
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        if (kept > 0 && ordered.at(kept - 1)->lei == ordered.at(i)->lei) {
+            if (fetchedMsOf(ordered.at(i)) >= fetchedMsOf(ordered.at(kept - 1)))
+                ordered[kept - 1] = ordered.at(i);
+        } else {
+            ordered[kept++] = ordered.at(i);
+        }
+    }
+    ordered.resize(kept);
+
+    // Compression (zstd, a few microseconds a record) runs on another thread while this one
+    // waits for the write lock and writes the rows, which take the records as they are ready:
+    // with two cores, it is hidden behind the SQL. Records are claimed one at a time, and a
+    // row whose record nobody has started compresses the next one itself, so this never waits
+    // for a thread the pool has not started.
+    const qsizetype n = ordered.size();
+    QList<QByteArray> blobs(n);
+    std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[size_t(n)]);
+    for (qsizetype i = 0; i < n; ++i)
+        ready[size_t(i)].store(false, std::memory_order_relaxed);
+    std::atomic<qsizetype> next{0};
+    auto compressNext = [&] {
+        const qsizetype i = next.fetch_add(1);
+        if (i >= n)
+            return false;
         const LookupResult &r = *ordered.at(i);
         if (r.outcome == LookupOutcome::Found && !r.record.rawJson.isEmpty())
             blobs[i] = CacheSchema::compressRaw(r.record.rawJson);
+        ready[size_t(i)].store(true, std::memory_order_release);
+        return true;
     };
-    if (ordered.size() >= ParallelFrom) {
-        QList<qsizetype> indices(ordered.size());
-        std::iota(indices.begin(), indices.end(), qsizetype(0));
-        QtConcurrent::blockingMap(indices, compressOne);
-    } else {
-        for (qsizetype i = 0; i < ordered.size(); ++i)
-            compressOne(i);
-    }
-    const qint64 fallbackMs = now().toMSecsSinceEpoch();
+    QFuture<void> helper;
+    if (n >= ParallelFrom)
+        helper = QtConcurrent::run([&] { while (compressNext()) {} });
+    struct Join {
+        QFuture<void> &future;
+        std::atomic<qsizetype> &next;
+        ~Join() { next = std::numeric_limits<qsizetype>::max() / 2; future.waitForFinished(); } // before blobs go
+    } join{helper, next};
+    auto blobAt = [&](qsizetype i) -> const QByteArray & {
+        while (!ready[size_t(i)].load(std::memory_order_acquire)) {
+            if (!compressNext())
+                QThread::yieldCurrentThread(); // the helper is finishing record i
+        }
+        return blobs.at(i);
+    };
+
     sqlite3 *handle = handleOf(db);
     auto failWith = [&](const QString &reason) {
         setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
@@ -658,60 +859,85 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     };
     if (!handle)
         return fail(false);
+    QStringList leis;
+    leis.reserve(ordered.size());
+    for (const LookupResult *r : ordered)
+        leis.append(r->lei);
+    const QByteArray json = jsonList(leis).toUtf8();
     {
+        // A background merge lets us go first between two of its chunks.
+        struct Waiting {
+            std::atomic<int> &count;
+            explicit Waiting(std::atomic<int> &c) : count(c) { ++count; }
+            ~Waiting() { --count; }
+        } waiting(m_writersWaiting);
         QSqlQuery control(db);
         // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
         if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
             return failWith(describe(control.lastError()));
     }
-    Statement current(handle, "SELECT fetched_at, raw_id FROM entries WHERE lei = ?");
+    // What the entries hold now, all read in one statement (as lookup() does): in `recent`
+    // if written since the last merge, else in `entries`. The write lock is ours, so nobody
+    // changes them until commit.
+    struct Held { qint64 fetchedMs = 0; std::optional<qint64> raw; bool exists = false; };
+    std::vector<Held> held(size_t(ordered.size()));
+    {
+        auto from = [](const char *table) -> QByteArray {
+            return QByteArrayLiteral("SELECT j.key, e.fetched_at, e.raw_id FROM json_each(?1) AS j JOIN ")
+                + table + " AS e ON e.lei = j.value";
+        };
+        const QByteArray sql = from("recent") + " UNION ALL " + from("entries") + " WHERE " + NotHidden;
+        Statement current(handle, sql.constData());
+        if (!current.isValid())
+            return fail(true);
+        current.bindText(1, json);
+        int rc;
+        while ((rc = current.step()) == SQLITE_ROW) {
+            const qint64 index = current.integer(0);
+            if (index < 0 || index >= ordered.size())
+                continue;
+            Held &h = held[size_t(index)];
+            h.exists = true;
+            h.fetchedMs = current.integer(1);
+            if (!current.isNull(2))
+                h.raw = current.integer(2);
+        }
+        if (rc != SQLITE_DONE)
+            return fail(true);
+    }
     Statement sameRaw(handle, "SELECT raw FROM raws WHERE id = ?");
     Statement addRaw(handle, "INSERT INTO raws (raw) VALUES (?)");
     Statement dropRaw(handle, "DELETE FROM raws WHERE id = ?");
-    Statement upsert(handle,
-        "INSERT INTO entries (lei, outcome, fetched_at, legal_name, bics, country, entity_status,"
-        " registration_status, last_update, raw_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome, fetched_at = excluded.fetched_at,"
-        " legal_name = excluded.legal_name, bics = excluded.bics, country = excluded.country,"
-        " entity_status = excluded.entity_status, registration_status = excluded.registration_status,"
-        " last_update = excluded.last_update, raw_id = excluded.raw_id");
-    if (!current.isValid() || !sameRaw.isValid() || !addRaw.isValid() || !dropRaw.isValid() || !upsert.isValid())
+    const QByteArray upsertSql = QByteArrayLiteral("INSERT INTO recent (") + EntryColumns
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ReplaceEntry;
+    Statement upsert(handle, upsertSql.constData());
+    if (!sameRaw.isValid() || !addRaw.isValid() || !dropRaw.isValid() || !upsert.isValid())
         return fail(true);
 
     for (qsizetype i = 0; i < ordered.size(); ++i) {
         const LookupResult &r = *ordered.at(i);
-        const QByteArray &blob = blobs.at(i);
-        const qint64 fetchedMs = r.fetchedAt.isValid() ? r.fetchedAt.toMSecsSinceEpoch() : fallbackMs;
-        const QByteArray key = r.lei.toUtf8();
-
-        // What the entry holds now. The write lock is ours, so nobody changes it until commit.
-        current.bindText(1, key);
-        const int rc = current.step();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(true);
-        const bool exists = rc == SQLITE_ROW;
-        const qint64 heldMs = exists ? current.integer(0) : 0;
-        const std::optional<qint64> heldRaw = exists && !current.isNull(1) ? std::optional(current.integer(1)) : std::nullopt;
-        current.reset();
+        const qint64 fetchedMs = fetchedMsOf(&r);
+        const Held &h = held[size_t(i)];
         // Never replace an answer with one fetched earlier (another process may have written a
         // newer one while ours was in flight).
-        if (exists && heldMs > fetchedMs)
+        if (h.exists && h.fetchedMs > fetchedMs)
             continue;
+        const QByteArray &blob = blobAt(i);
 
         // An unchanged record keeps its row, so refetching an entity whose record did not
         // change writes only the entry.
         std::optional<qint64> rawId;
-        if (!blob.isEmpty() && heldRaw) {
-            sameRaw.bindInt(1, *heldRaw);
+        if (!blob.isEmpty() && h.raw) {
+            sameRaw.bindInt(1, *h.raw);
             const int rawRc = sameRaw.step();
             if (rawRc != SQLITE_ROW && rawRc != SQLITE_DONE)
                 return fail(true);
             if (rawRc == SQLITE_ROW && sameRaw.blobEquals(0, blob))
-                rawId = heldRaw;
+                rawId = h.raw;
             sameRaw.reset();
         }
-        if (heldRaw && rawId != heldRaw) {
-            dropRaw.bindInt(1, *heldRaw);
+        if (h.raw && rawId != h.raw) {
+            dropRaw.bindInt(1, *h.raw);
             if (!dropRaw.run())
                 return fail(true);
         }
@@ -724,6 +950,7 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
 
         const bool found = r.outcome == LookupOutcome::Found;
         const GleifRecord &rec = r.record;
+        const QByteArray key = r.lei.toUtf8();
         upsert.bindText(1, key);
         upsert.bindText(2, found ? Found : NotFound);
         upsert.bindInt(3, fetchedMs);
@@ -742,53 +969,90 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     }
     if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail(true);
-    // The pages this batch wrote stay cached (clean) up to cache_size: hand them back, so a
-    // job's many small batches do not add up to the whole page cache.
-    sqlite3_db_release_memory(handle);
+    // The pages written stay cached (clean), which saves the next batch reading them again;
+    // past 32 MB they go back, so a long job's batches do not add up to the whole page cache.
+    int used = 0, highest = 0;
+    if (sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0) == SQLITE_OK && used > (32 << 20))
+        sqlite3_db_release_memory(handle);
+    Statement count(handle, "SELECT count(*) FROM recent");
+    scheduleMerge(count.isValid() && count.step() == SQLITE_ROW ? count.integer(0) : 0);
     return true;
 }
+
+namespace {
+
+// How many entries a reader sees that satisfy `where` (a condition on the alias e, "true" for
+// all): those of `entries`, less the ones `recent` hides (recent is small, so that is a probe
+// per row of it), plus those of `recent`.
+QByteArray visibleCount(const QByteArray &where)
+{
+    return "((SELECT count(*) FROM entries AS e WHERE " + where + ")"
+        " - (SELECT count(*) FROM recent AS h JOIN entries AS e ON e.lei = h.lei WHERE " + where + ")"
+        " + (SELECT count(*) FROM recent AS e WHERE " + where + "))";
+}
+
+} // namespace
 
 std::optional<CacheStats> LeiCache::statsOnce()
 {
     QSqlDatabase db = connection();
     if (!db.isValid())
         return std::nullopt;
+    sqlite3 *handle = handleOf(db);
     const Thresholds t = thresholds();
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    // Each part is an index range or end point on (outcome, fetched_at), so a million entries
-    // cost a count of the fresh ones rather than an evaluated expression per entry.
-    query.prepare(QStringLiteral(
-        "SELECT (SELECT count(*) FROM entries),"
-        " (SELECT count(*) FROM entries WHERE outcome = 'found' AND fetched_at > ?),"
-        " (SELECT count(*) FROM entries WHERE outcome = 'not_found' AND fetched_at > ?),"
-        " (SELECT count(*) FROM entries WHERE outcome = 'not_found'),"
-        " (SELECT min(fetched_at) FROM entries WHERE outcome = 'found'),"
-        " (SELECT min(fetched_at) FROM entries WHERE outcome = 'not_found'),"
-        " (SELECT max(fetched_at) FROM entries WHERE outcome = 'found'),"
-        " (SELECT max(fetched_at) FROM entries WHERE outcome = 'not_found')"));
-    query.bindValue(0, t.found);
-    query.bindValue(1, t.notFound);
-    if (!query.exec() || !query.next()) {
-        setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(query.lastError())));
+    // Each count on `entries` is an index range or end point on (outcome, fetched_at), so a
+    // million entries cost a count of the fresh ones rather than an evaluated expression per
+    // entry; the oldest and newest of each outcome are the first index entries not hidden.
+    // `recent` and the entries it hides are counted in one pass each.
+    auto edge = [](const char *outcome, const char *order) -> QByteArray {
+        return QByteArray("(SELECT fetched_at FROM entries AS e WHERE outcome = '") + outcome + "' AND " + NotHidden
+            + " ORDER BY fetched_at " + order + " LIMIT 1)";
+    };
+    const QByteArray counts = "count(*), total(e.outcome = 'found' AND e.fetched_at > ?1),"
+                              " total(e.outcome = 'not_found' AND e.fetched_at > ?2), total(e.outcome = 'not_found')";
+    const QByteArray sql = "WITH r AS (SELECT " + counts + " FROM recent AS e),"
+        " h AS (SELECT " + counts + " FROM recent AS n JOIN entries AS e ON e.lei = n.lei)"
+        " SELECT (SELECT count(*) FROM entries)"
+        ", (SELECT count(*) FROM entries WHERE outcome = 'found' AND fetched_at > ?1)"
+        ", (SELECT count(*) FROM entries WHERE outcome = 'not_found' AND fetched_at > ?2)"
+        ", (SELECT count(*) FROM entries WHERE outcome = 'not_found')"
+        ", r.*, h.*"
+        ", " + edge("found", "ASC") + ", " + edge("not_found", "ASC") + ", (SELECT min(fetched_at) FROM recent)"
+        ", " + edge("found", "DESC") + ", " + edge("not_found", "DESC") + ", (SELECT max(fetched_at) FROM recent)"
+        " FROM r, h";
+    std::optional<Statement> query;
+    if (handle)
+        query.emplace(handle, sql.constData());
+    if (!query || !query->isValid()) {
+        setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(handle)));
         return std::nullopt;
     }
+    query->bindInt(1, t.found);
+    query->bindInt(2, t.notFound);
+    if (query->step() != SQLITE_ROW) {
+        setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(handle)));
+        return std::nullopt;
+    }
+    // Columns 0-3 count entries, 4-7 the same in recent, 8-11 the entries recent hides.
+    auto visible = [&](int col) { return query->integer(col) + query->integer(col + 4) - query->integer(col + 8); };
     CacheStats s;
-    s.total = query.value(0).toLongLong();
-    s.fresh = query.value(1).toLongLong() + query.value(2).toLongLong();
+    s.total = visible(0);
+    s.fresh = visible(1) + visible(2);
     s.expired = s.total - s.fresh;
-    s.notFound = query.value(3).toLongLong();
-    auto pick = [&](int a, int b, bool oldest) {
-        const QVariant va = query.value(a), vb = query.value(b);
-        if (va.isNull() && vb.isNull())
-            return QDateTime();
-        qint64 ms = va.isNull() ? vb.toLongLong() : va.toLongLong();
-        if (!va.isNull() && !vb.isNull())
-            ms = oldest ? std::min(va.toLongLong(), vb.toLongLong()) : std::max(va.toLongLong(), vb.toLongLong());
-        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    s.notFound = visible(3);
+    // The earliest (or latest) of the columns from `first` on that are not null.
+    auto pick = [&](int first, bool oldest) {
+        std::optional<qint64> ms;
+        for (int col = first; col < first + 3; ++col) {
+            if (query->isNull(col))
+                continue;
+            const qint64 v = query->integer(col);
+            ms = !ms ? v : oldest ? std::min(*ms, v) : std::max(*ms, v);
+        }
+        return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime();
     };
-    s.oldestFetch = pick(4, 5, true);
-    s.newestFetch = pick(6, 7, false);
+    s.oldestFetch = pick(12, true);
+    s.newestFetch = pick(15, false);
     s.sizeOnDisk = sizeOnDisk();
     return s;
 }
@@ -810,37 +1074,36 @@ QList<CacheEntryInfo> LeiCache::listEntries(const QString &filter, const QString
     QSqlDatabase db = connection();
     if (!db.isValid() || limit <= 0)
         return list;
-    QStringList conditions;
+    sqlite3 *handle = handleOf(db);
+    QByteArray where = "true";
     if (afterLei)
-        conditions.append(QStringLiteral("lei > coalesce(?, '')"));
+        where += " AND lei > coalesce(?1, '')";
     if (!filter.isEmpty())
-        conditions.append(QStringLiteral("(lei LIKE ? ESCAPE '\\' OR legal_name LIKE ? ESCAPE '\\')"));
-    QString sql = QStringLiteral("SELECT lei, outcome, legal_name, country, fetched_at FROM entries");
-    if (!conditions.isEmpty())
-        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY lei LIMIT ? OFFSET ?");
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    int i = 0;
-    if (afterLei)
-        query.bindValue(i++, *afterLei);
-    if (!filter.isEmpty()) {
-        const QString pattern = likePattern(filter);
-        query.bindValue(i++, pattern);
-        query.bindValue(i++, pattern);
-    }
-    query.bindValue(i++, limit);
-    query.bindValue(i++, offset);
-    if (!query.exec()) {
-        setError(QCoreApplication::translate("LeiCache", "cannot list the cache entries: %1").arg(describe(query.lastError())));
+        where += " AND (lei LIKE ?2 ESCAPE '\\' OR legal_name LIKE ?2 ESCAPE '\\')";
+    // Both tables in key order, merged by SQLite as they are read: a page costs its rows.
+    const QByteArray columns = "SELECT lei, outcome, legal_name, country, fetched_at FROM ";
+    const QByteArray sql = columns + "recent AS e WHERE " + where + " UNION ALL " + columns + "entries AS e WHERE "
+        + where + " AND " + NotHidden + " ORDER BY lei LIMIT ?3 OFFSET ?4";
+    std::optional<Statement> query;
+    if (handle)
+        query.emplace(handle, sql.constData());
+    if (!query || !query->isValid()) {
+        setError(QCoreApplication::translate("LeiCache", "cannot list the cache entries: %1").arg(describe(handle)));
         return list;
     }
+    if (afterLei)
+        query->bindText(1, *afterLei);
+    if (!filter.isEmpty())
+        query->bindText(2, likePattern(filter));
+    query->bindInt(3, limit);
+    query->bindInt(4, offset);
     const Thresholds t = thresholds();
-    while (query.next()) {
-        list.append(makeInfo(query.value(0).toString(), query.value(1).toString() == Found,
-                             query.value(2).toString(), query.value(3).toString(),
-                             query.value(4).toLongLong(), t));
+    int rc;
+    while ((rc = query->step()) == SQLITE_ROW)
+        list.append(makeInfo(query->text(0), query->text(1) == Found, query->text(2), query->text(3), query->integer(4), t));
+    if (rc != SQLITE_DONE) {
+        setError(QCoreApplication::translate("LeiCache", "cannot list the cache entries: %1").arg(describe(handle)));
+        list.clear();
     }
     return list;
 }
@@ -850,21 +1113,20 @@ qint64 LeiCache::countEntries(const QString &filter)
     QSqlDatabase db = connection();
     if (!db.isValid())
         return -1;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (filter.isEmpty()) {
-        query.prepare(QStringLiteral("SELECT count(*) FROM entries"));
-    } else {
-        query.prepare(QStringLiteral("SELECT count(*) FROM entries WHERE lei LIKE ? ESCAPE '\\' OR legal_name LIKE ? ESCAPE '\\'"));
-        const QString pattern = likePattern(filter);
-        query.bindValue(0, pattern);
-        query.bindValue(1, pattern);
+    sqlite3 *handle = handleOf(db);
+    const QByteArray sql = "SELECT " + visibleCount(filter.isEmpty() ? QByteArray("true")
+                                                    : QByteArray("(e.lei LIKE ?1 ESCAPE '\\' OR e.legal_name LIKE ?1 ESCAPE '\\')"));
+    std::optional<Statement> query;
+    if (handle)
+        query.emplace(handle, sql.constData());
+    if (query && query->isValid()) {
+        if (!filter.isEmpty())
+            query->bindText(1, likePattern(filter));
+        if (query->step() == SQLITE_ROW)
+            return query->integer(0);
     }
-    if (!query.exec() || !query.next()) {
-        setError(QCoreApplication::translate("LeiCache", "cannot count the cache entries: %1").arg(describe(query.lastError())));
-        return -1;
-    }
-    return query.value(0).toLongLong();
+    setError(QCoreApplication::translate("LeiCache", "cannot count the cache entries: %1").arg(describe(handle)));
+    return -1;
 }
 
 qint64 LeiCache::removeOnce(const QStringList &leis)
@@ -901,10 +1163,17 @@ qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVa
     if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
         failure = describe(query.lastError());
     } else {
-        for (const QString &sql : {QStringLiteral("DELETE FROM raws WHERE id IN (SELECT raw_id FROM entries WHERE %1)").arg(where),
-                                   QStringLiteral("DELETE FROM entries WHERE %1").arg(where)}) {
+        // What `recent` holds joins the entries first (few rows: merges keep it small), so the
+        // deletes see one table and no raw record shared with a hidden entry is left dangling.
+        const QString statements[] = {
+            QString::fromUtf8(moveRecent(false)),
+            QStringLiteral("DELETE FROM recent"),
+            QStringLiteral("DELETE FROM raws WHERE id IN (SELECT raw_id FROM entries WHERE %1)").arg(where),
+            QStringLiteral("DELETE FROM entries WHERE %1").arg(where),
+        };
+        for (const QString &sql : statements) {
             query.prepare(sql);
-            for (int i = 0; i < values.size(); ++i)
+            for (int i = 0; sql.contains(u'?') && i < values.size(); ++i)
                 query.bindValue(i, values.at(i));
             if (!query.exec()) {
                 failure = describe(query.lastError());
@@ -935,10 +1204,11 @@ qint64 LeiCache::clearOnce()
     QSqlQuery query(db);
     qint64 removed = -1;
     if (query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        if (query.exec(QStringLiteral("SELECT count(*) FROM entries")) && query.next())
+        if (query.exec(QString::fromUtf8("SELECT " + visibleCount("true"))) && query.next())
             removed = query.value(0).toLongLong();
         query.finish();
         if (removed < 0 || !query.exec(QStringLiteral("DELETE FROM raws"))
+            || !query.exec(QStringLiteral("DELETE FROM recent"))
             || !query.exec(QStringLiteral("DELETE FROM entries"))
             || !query.exec(QStringLiteral("COMMIT"))) {
             const QString error = describe(query.lastError());

@@ -5,8 +5,10 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QThreadPool>
+#include <QWaitCondition>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -64,7 +66,7 @@ class LeiCache final
 public:
     using Clock = std::function<QDateTime()>;
 
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     static constexpr std::chrono::seconds DefaultLifetime = std::chrono::hours(24);
     static constexpr std::chrono::seconds DefaultNotFoundLifetime = std::chrono::hours(1);
 
@@ -127,6 +129,13 @@ public:
     // Write-ahead log size, in pages, from which a write schedules a checkpoint (default 4096:
     // 32 MB of 8 kB pages). Tests lower it to see checkpoints happen.
     void setCheckpointPages(int pages);
+    // store() writes into a small table that is merged into the main one in the background
+    // once no store() came for `idle`, or at once when it holds `rows` answers (defaults:
+    // 1 s, 50,000). Tests change them to see merges happen, or not.
+    void setMergeThresholds(int rows, std::chrono::milliseconds idle);
+    // Merges now, on the calling thread; false (lastError()) on failure. For tests and tools:
+    // every other method already reads both tables.
+    bool mergeNow();
 
 private:
     struct Thresholds { qint64 found; qint64 notFound; };
@@ -156,6 +165,9 @@ private:
                          const QString &errorFormat);
     QList<CacheEntryInfo> listEntries(const QString &filter, const QString *afterLei,
                                       qint64 offset, int limit);
+    enum class MergeMode { Now, Background };
+    bool merge(QSqlDatabase &db, MergeMode mode);
+    void scheduleMerge(qint64 recentRows);
 
     const quint64 m_instance;
     Clock m_clock;
@@ -179,5 +191,18 @@ private:
     void scheduleCheckpoint();
     std::atomic<bool> m_checkpointQueued{false};
     std::atomic<int> m_checkpointPages{4096};
-    QThreadPool m_checkpoints;  // last member: destroyed (waiting for its task) first
+    // Merges of `recent` into `entries` (merge()) run on this pool's one thread. A store()
+    // waiting for the write lock counts itself in m_writersWaiting, and a background merge
+    // lets it go first between two chunks.
+    std::atomic<int> m_writersWaiting{0};
+    std::atomic<bool> m_stopMerging{false};
+    std::atomic<bool> m_mergeQueued{false};
+    std::atomic<int> m_mergeRows{50000};
+    std::atomic<qint64> m_mergeIdleMs{1000};
+    QMutex m_mergeMutex;  // guards the two below; m_mergeWake waits on it
+    QElapsedTimer m_sinceStore;
+    bool m_mergeUrgent = false;
+    QWaitCondition m_mergeWake;
+    QThreadPool m_merges;
+    QThreadPool m_checkpoints;  // last members: destroyed (waiting for their tasks) first
 };

@@ -93,10 +93,10 @@ QString createVersion1File(const QString &path, const QList<QStringList> &rows)
     return error;
 }
 
-// The layouts releases 2 and 3 wrote, spelled out like version 1's. Each row: lei, outcome,
+// The layouts releases 2, 3 and 4 wrote, spelled out like version 1's. Each row: lei, outcome,
 // legal_name, bics (';'-joined), country, entity_status, registration_status, last_update,
 // raw (compressed, or null), fetched_at (ms since the epoch).
-QString createVersion2or3File(int version, const QString &path, const QList<QVariantList> &rows)
+QString createVersion2to4File(int version, const QString &path, const QList<QVariantList> &rows)
 {
     const QString name = QStringLiteral("v%1-builder").arg(version);
     QString error;
@@ -120,8 +120,10 @@ QString createVersion2or3File(int version, const QString &path, const QList<QVar
             ddl += QStringLiteral("CREATE TABLE entries (lei TEXT PRIMARY KEY NOT NULL,"
                                   " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
                                   " fetched_at INTEGER NOT NULL, legal_name TEXT, bics TEXT, country TEXT,"
-                                  " entity_status TEXT, registration_status TEXT, last_update TEXT) WITHOUT ROWID");
-            ddl += QStringLiteral("CREATE TABLE raws (lei TEXT PRIMARY KEY NOT NULL, raw BLOB NOT NULL) WITHOUT ROWID");
+                                  " entity_status TEXT, registration_status TEXT, last_update TEXT%1) WITHOUT ROWID")
+                       .arg(version == 4 ? QStringLiteral(", raw_id INTEGER") : QString());
+            ddl += version == 4 ? QStringLiteral("CREATE TABLE raws (id INTEGER PRIMARY KEY, raw BLOB NOT NULL)")
+                                : QStringLiteral("CREATE TABLE raws (lei TEXT PRIMARY KEY NOT NULL, raw BLOB NOT NULL) WITHOUT ROWID");
         }
         ddl += QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)");
         for (const QString &sql : std::as_const(ddl)) {
@@ -139,20 +141,27 @@ QString createVersion2or3File(int version, const QString &path, const QList<QVar
         } else {
             QSqlQuery raw(db);
             q.prepare(QStringLiteral("INSERT INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
-                                     " registration_status, last_update, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            raw.prepare(QStringLiteral("INSERT INTO raws VALUES (?, ?)"));
+                                     " registration_status, last_update, fetched_at%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?%2)")
+                          .arg(version == 4 ? QStringLiteral(", raw_id") : QString(), version == 4 ? QStringLiteral(", ?") : QString()));
+            raw.prepare(version == 4 ? QStringLiteral("INSERT INTO raws (raw) VALUES (?)") : QStringLiteral("INSERT INTO raws VALUES (?, ?)"));
             for (const QVariantList &row : rows) {
+                QVariant rawId(QMetaType::fromType<qlonglong>());
+                if (!row.at(8).isNull()) {
+                    int i = 0;
+                    if (version == 3)
+                        raw.bindValue(i++, row.at(0));
+                    raw.bindValue(i, row.at(8));
+                    if (!raw.exec())
+                        error = raw.lastError().text();
+                    rawId = raw.lastInsertId();
+                }
                 for (int i = 0; i < 8; ++i)
                     q.bindValue(i, row.at(i));
                 q.bindValue(8, row.at(9));
+                if (version == 4)
+                    q.bindValue(9, rawId);
                 if (!q.exec())
                     error = q.lastError().text();
-                if (!row.at(8).isNull()) {
-                    raw.bindValue(0, row.at(0));
-                    raw.bindValue(1, row.at(8));
-                    if (!raw.exec())
-                        error = raw.lastError().text();
-                }
             }
         }
         db.close();
@@ -205,6 +214,11 @@ private Q_SLOTS:
     void rawRecordFollowsTheNewestAnswer();
     void duplicateLeisInOneBatch();
     void logIsCheckpointedWhileOpen();
+    void readsAgreeBeforeAndAfterMerge_data();
+    void readsAgreeBeforeAndAfterMerge();
+    void mergesInTheBackground_data();
+    void mergesInTheBackground();
+    void purgeKeepsARawRecordStillInUse();
     void bulkLookup();
     void batchSizes_data();
     void batchSizes();
@@ -215,8 +229,8 @@ private Q_SLOTS:
     void damagedFileMovedAside_data();
     void damagedFileMovedAside();
     void migratesFromVersion1();
-    void migratesFromVersion2or3_data();
-    void migratesFromVersion2or3();
+    void migratesFromVersion2to4_data();
+    void migratesFromVersion2to4();
     void newerSchemaIsRefused();
     void otherDatabaseIsLeftAlone();
     void unusableLocation_data();
@@ -399,7 +413,8 @@ void LeiCacheTest::rawRecordFollowsTheNewestAnswer()
     auto rawOf = [&] { return cache.lookup({lei}).value(lei).result.record.rawJson; };
     // (rows in raws, the entry's raw_id)
     auto rawRows = [&] {
-        return firstRowBeside(cache.path(), QStringLiteral("SELECT (SELECT count(*) FROM raws), (SELECT raw_id FROM entries)"));
+        return firstRowBeside(cache.path(), QStringLiteral("SELECT (SELECT count(*) FROM raws),"
+                                                           " coalesce((SELECT raw_id FROM recent), (SELECT raw_id FROM entries))"));
     };
     QVERIFY(cache.store({Data::found(v1, T0)}));
     QCOMPARE(rawOf(), v1.rawJson);
@@ -445,6 +460,129 @@ void LeiCacheTest::duplicateLeisInOneBatch()
     QCOMPARE(a.result.record.legalName, v2.legalName);
     QCOMPARE(a.result.record.rawJson, v2.rawJson);
     QCOMPARE(rawRowCount(cache.path()), 1);
+}
+
+void LeiCacheTest::readsAgreeBeforeAndAfterMerge_data()
+{
+    QTest::addColumn<bool>("merged");
+    QTest::newRow("newer answers not merged yet") << false;
+    QTest::newRow("newer answers merged") << true;
+}
+
+// store() writes into a small table that hides older entries of the main one until a merge
+// moves its rows over: every read must give the same answer either way.
+void LeiCacheTest::readsAgreeBeforeAndAfterMerge()
+{
+    QFETCH(bool, merged);
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    cache.setMergeThresholds(1'000'000, 1h); // only mergeNow() merges
+    const QString a = Data::lei(1), b = Data::lei(2), c = Data::lei(3);
+    const GleifRecord oldA = Data::record(a, QStringLiteral("Old Name AG"), {QStringLiteral("COBADEFFXXX")});
+    const GleifRecord newA = Data::record(a, QStringLiteral("New Name AG"), {QStringLiteral("COBADEFFXXX")}, QStringLiteral("GB"));
+    const GleifRecord recordC = Data::record(c, QStringLiteral("Third Corp"), {});
+    const QDateTime twoDaysAgo = T0.addDays(-2);
+    QVERIFY(cache.store({Data::found(oldA, twoDaysAgo), Data::notFound(b, twoDaysAgo)}));
+    QVERIFY(cache.mergeNow());
+    QVERIFY(cache.store({Data::found(newA, T0), Data::found(recordC, T0.addSecs(-60))}));
+    if (merged)
+        QVERIFY(cache.mergeNow());
+    QCOMPARE(firstRowBeside(cache.path(), QStringLiteral("SELECT (SELECT count(*) FROM recent), (SELECT count(*) FROM entries)")),
+             merged ? QVariantList({0, 3}) : QVariantList({2, 2}));
+
+    const auto s = cache.stats();
+    QVERIFY(s);
+    QCOMPARE(s->total, 3);
+    QCOMPARE(s->fresh, 2);
+    QCOMPARE(s->expired, 1);
+    QCOMPARE(s->notFound, 1);
+    QCOMPARE(s->oldestFetch, twoDaysAgo); // b's; a's old answer is hidden either way
+    QCOMPARE(s->newestFetch, T0);
+    QCOMPARE(cache.countEntries(QString()), 3);
+    QCOMPARE(cache.countEntries(QStringLiteral("name ag")), 1);
+    QCOMPARE(cache.countEntries(QStringLiteral("Old Name")), 0);
+
+    const QList<CacheEntryInfo> all = cache.entries(QString(), 0, 10);
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(0).lei, a);
+    QCOMPARE(all.at(0).legalName, newA.legalName);
+    QCOMPARE(all.at(0).country, QStringLiteral("GB"));
+    QVERIFY(all.at(0).fresh);
+    QCOMPARE(all.at(1).lei, b);
+    QCOMPARE(all.at(1).outcome, LookupOutcome::NotFound);
+    QCOMPARE(all.at(2).lei, c);
+    QCOMPARE(cache.entries(QString(), 1, 10).size(), 2);
+    const QList<CacheEntryInfo> after = cache.entriesAfter(QString(), a, 10);
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(after.at(0).lei, b);
+
+    const auto answers = cache.lookup({a, b, c});
+    QCOMPARE(answers.size(), 3);
+    QVERIFY(answers.value(a).result.record == newA);
+    QCOMPARE(answers.value(a).result.record.rawJson, newA.rawJson);
+    QCOMPARE(answers.value(b).result.outcome, LookupOutcome::NotFound);
+    QCOMPARE(answers.value(c).result.record.rawJson, recordC.rawJson);
+
+    // An answer older than the one held stays out, wherever the held one is.
+    QVERIFY(cache.store({Data::found(oldA, T0.addSecs(-1))}));
+    QCOMPARE(cache.lookup({a}).value(a).result.record.legalName, newA.legalName);
+
+    QCOMPARE(cache.remove({a}), 1);
+    QCOMPARE(cache.countEntries(QString()), 2);
+    QVERIFY(!cache.lookup({a}).contains(a));
+    QCOMPARE(rawRowCount(cache.path()), 1); // c's
+    QCOMPARE(cache.clear(), 2);
+    QCOMPARE(cache.stats()->total, 0);
+}
+
+void LeiCacheTest::mergesInTheBackground_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("idleMs");
+    QTest::addColumn<int>("batches");
+    QTest::newRow("once writes pause") << 1'000'000 << 50 << 1;
+    QTest::newRow("once enough rows wait, writes going on") << 250 << 3'600'000 << 3;
+}
+
+void LeiCacheTest::mergesInTheBackground()
+{
+    QFETCH(int, rows);
+    QFETCH(int, idleMs);
+    QFETCH(int, batches);
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    cache.setMergeThresholds(rows, std::chrono::milliseconds(idleMs));
+    QStringList leis;
+    for (int batch = 0; batch < batches; ++batch) {
+        QList<LookupResult> answers;
+        for (int n = batch * 100; n < batch * 100 + 100; ++n) {
+            answers.append(Data::found(n, T0));
+            leis.append(Data::lei(n));
+        }
+        QVERIFY(cache.store(answers));
+    }
+    const QString counts = QStringLiteral("SELECT (SELECT count(*) FROM recent), (SELECT count(*) FROM entries)");
+    QTRY_COMPARE_WITH_TIMEOUT(firstRowBeside(cache.path(), counts), QVariantList({0, batches * 100}), 10000);
+    QCOMPARE(cache.lookup(leis, LeiCache::RawRecord::Skip).size(), leis.size());
+    QCOMPARE(cache.stats()->total, batches * 100);
+}
+
+void LeiCacheTest::purgeKeepsARawRecordStillInUse()
+{
+    // An entry refetched unchanged shares its raw record with the older answer it hides.
+    // Purging or removing must neither drop that record while in use nor leave it behind.
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    cache.setMergeThresholds(1'000'000, 1h);
+    const GleifRecord record = Data::record(Data::lei(1), QStringLiteral("Kept AG"), {QStringLiteral("COBADEFFXXX")});
+    QVERIFY(cache.store({Data::found(record, T0.addDays(-2))}));
+    QVERIFY(cache.mergeNow());
+    QVERIFY(cache.store({Data::found(record, T0)}));
+    QCOMPARE(rawRowCount(cache.path()), 1);
+    QCOMPARE(cache.purgeExpired(), 0);
+    QCOMPARE(cache.lookup({record.lei}).value(record.lei).result.record.rawJson, record.rawJson);
+    QCOMPARE(cache.remove({record.lei}), 1);
+    QCOMPARE(rawRowCount(cache.path()), 0);
 }
 
 void LeiCacheTest::logIsCheckpointedWhileOpen()
@@ -755,14 +893,15 @@ void LeiCacheTest::migratesFromVersion1()
     QSqlDatabase::removeDatabase(probe);
 }
 
-void LeiCacheTest::migratesFromVersion2or3_data()
+void LeiCacheTest::migratesFromVersion2to4_data()
 {
     QTest::addColumn<int>("version");
     QTest::newRow("schema 2 (raw record in the entry)") << 2;
     QTest::newRow("schema 3 (raws keyed by LEI)") << 3;
+    QTest::newRow("schema 4 (no table for recent answers)") << 4;
 }
 
-void LeiCacheTest::migratesFromVersion2or3()
+void LeiCacheTest::migratesFromVersion2to4()
 {
     QFETCH(int, version);
     const QString fileName = QStringLiteral("v%1.sqlite").arg(version);
@@ -778,7 +917,7 @@ void LeiCacheTest::migratesFromVersion2or3()
     const qint64 t0 = T0.toMSecsSinceEpoch();
     // A record as the zlib codec of earlier releases stored it (qCompress layout) must read too.
     const GleifRecord zlibEra = Data::record(Data::lei(9), QStringLiteral("Zlib Era AG"), {QStringLiteral("COBADEFFXXX")});
-    const QString error = createVersion2or3File(version, path, {
+    const QString error = createVersion2to4File(version, path, {
         {zlibEra.lei, QStringLiteral("found"), zlibEra.legalName, zlibEra.bicsJoined(), zlibEra.country,
          zlibEra.entityStatus, zlibEra.registrationStatus, zlibEra.lastUpdateDate, qCompress(zlibEra.rawJson), t0},
         {commerzbank.lei, QStringLiteral("found"), commerzbank.legalName, commerzbank.bicsJoined(), commerzbank.country,
@@ -853,8 +992,8 @@ void LeiCacheTest::migratesFromVersion2or3()
         // Every raw record belongs to exactly one entry.
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM raws JOIN entries ON entries.raw_id = raws.id")) && q.next());
         QCOMPARE(q.value(0).toInt(), 3);
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'entries_state'")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('entries_state', 'recent')")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
         QVERIFY(q.exec(QStringLiteral("PRAGMA freelist_count")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0); // compacted after migrating
     }
