@@ -565,8 +565,8 @@ void LeiCache::scheduleMerge(qint64 recentRows)
                 return;
         }
         QSqlDatabase db = connection();
-        if (db.isValid() && !merge(db, MergeMode::Background))
-            qCInfo(lcCache) << "merging recent answers into" << m_path << "failed:" << lastError();
+        if (db.isValid())
+            merge(db, MergeMode::Background);
     });
 }
 
@@ -580,7 +580,13 @@ bool LeiCache::merge(QSqlDatabase &db, MergeMode mode)
     auto fail = [&](const QString &reason) {
         if (handle)
             sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
-        setError(QCoreApplication::translate("LeiCache", "cannot merge recent answers in the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), reason));
+        const QString error = QCoreApplication::translate("LeiCache", "cannot merge recent answers in the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), reason);
+        // A background merge only logs: its failure must not read as the failure of whatever
+        // the caller's thread is doing (lookup() would take it for damage). The rows wait.
+        if (mode == MergeMode::Now)
+            setError(error);
+        else
+            qCInfo(lcCache) << error;
         return false;
     };
     if (!handle)
@@ -612,6 +618,9 @@ bool LeiCache::merge(QSqlDatabase &db, MergeMode mode)
         done = sqlite3_changes(handle) < MergeChunk;
         if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
             return fail(describe(handle));
+        // Writers in other processes only retry on their busy timer: leave them a gap.
+        if (!done && mode == MergeMode::Background)
+            QThread::msleep(10);
     }
     sqlite3_db_release_memory(handle); // as after store()
     return true;
@@ -982,12 +991,13 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
 namespace {
 
 // How many entries a reader sees that satisfy `where` (a condition on the alias e, "true" for
-// all): those of `entries`, less the ones `recent` hides (recent is small, so that is a probe
-// per row of it), plus those of `recent`.
+// all): those of `entries`, less the ones `recent` hides, plus those of `recent`. CROSS JOIN
+// keeps recent (small) as the outer loop, a probe of entries per row of it: without table
+// statistics SQLite chose to scan all of entries instead.
 QByteArray visibleCount(const QByteArray &where)
 {
     return "((SELECT count(*) FROM entries AS e WHERE " + where + ")"
-        " - (SELECT count(*) FROM recent AS h JOIN entries AS e ON e.lei = h.lei WHERE " + where + ")"
+        " - (SELECT count(*) FROM recent AS h CROSS JOIN entries AS e ON e.lei = h.lei WHERE " + where + ")"
         " + (SELECT count(*) FROM recent AS e WHERE " + where + "))";
 }
 
@@ -1011,7 +1021,7 @@ std::optional<CacheStats> LeiCache::statsOnce()
     const QByteArray counts = "count(*), total(e.outcome = 'found' AND e.fetched_at > ?1),"
                               " total(e.outcome = 'not_found' AND e.fetched_at > ?2), total(e.outcome = 'not_found')";
     const QByteArray sql = "WITH r AS (SELECT " + counts + " FROM recent AS e),"
-        " h AS (SELECT " + counts + " FROM recent AS n JOIN entries AS e ON e.lei = n.lei)"
+        " h AS (SELECT " + counts + " FROM recent AS n CROSS JOIN entries AS e ON e.lei = n.lei)"
         " SELECT (SELECT count(*) FROM entries)"
         ", (SELECT count(*) FROM entries WHERE outcome = 'found' AND fetched_at > ?1)"
         ", (SELECT count(*) FROM entries WHERE outcome = 'not_found' AND fetched_at > ?2)"
