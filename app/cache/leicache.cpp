@@ -131,9 +131,10 @@ sqlite3 *handleOf(const QSqlDatabase &db)
 class Statement final
 {
 public:
+    // Invalid when `db` is null (no handle from the driver) or the SQL does not prepare.
     Statement(sqlite3 *db, const char *sql)
     {
-        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+        if (!db || sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
             m_stmt = nullptr;
     }
     ~Statement() { sqlite3_finalize(m_stmt); }
@@ -200,6 +201,51 @@ public:
 private:
     sqlite3_stmt *m_stmt = nullptr;
 };
+
+// Reads what a reader sees for the sorted `keys`, inside the caller's transaction (so in one
+// snapshot): the rows of `recent` (answers not merged yet), then for the keys not there the
+// rows of `entries` they would otherwise hide. One statement per table over all the keys:
+// json_each() turns the bound list into a table, and in key order neighbouring keys share
+// b-tree pages (measured faster than a prepared point query per key, whose per-step setup
+// added up). `columns` are of the alias e (`joins` may add more); row() gets the index into
+// `keys` and the statement, whose column 0 is that index and `columns` follow from 1.
+bool readVisible(sqlite3 *handle, const QStringList &keys, const QByteArray &columns, const QByteArray &joins,
+                 const std::function<void(qsizetype, const Statement &)> &row)
+{
+    auto read = [&](const char *table, const QStringList &subset, const std::function<void(qsizetype, const Statement &)> &each) {
+        const QByteArray sql = "SELECT j.key, " + columns + " FROM json_each(?) AS j JOIN " + table
+            + " AS e ON e.lei = j.value" + joins;
+        Statement select(handle, sql.constData());
+        if (!select.isValid())
+            return false;
+        const QByteArray json = jsonList(subset).toUtf8();
+        select.bindText(1, json);
+        int rc;
+        while ((rc = select.step()) == SQLITE_ROW) {
+            const qint64 index = select.integer(0);
+            if (index >= 0 && index < subset.size())
+                each(index, select);
+        }
+        return rc == SQLITE_DONE;
+    };
+    Statement any(handle, "SELECT EXISTS (SELECT 1 FROM recent)");
+    if (!any.isValid() || any.step() != SQLITE_ROW)
+        return false;
+    if (any.integer(0) == 0) // usually: entries is the only table to read
+        return read("entries", keys, row);
+    std::vector<bool> inRecent(size_t(keys.size()), false);
+    if (!read("recent", keys, [&](qsizetype i, const Statement &s) { inRecent[size_t(i)] = true; row(i, s); }))
+        return false;
+    QStringList rest;
+    QList<qsizetype> restIndex;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        if (!inRecent[size_t(i)]) {
+            rest.append(keys.at(i));
+            restIndex.append(i);
+        }
+    }
+    return read("entries", rest, [&](qsizetype i, const Statement &s) { row(restIndex.at(i), s); });
+}
 
 QString describe(sqlite3 *db)
 {
@@ -690,87 +736,49 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
     };
     if (!handle)
         return fail();
-    // One statement per table over all the LEIs: SQLite's json_each() turns the bound list into
-    // a table. In key order, neighbouring LEIs share b-tree pages; j.key is the index into the
-    // list. Measured faster than one prepared point query per LEI, whose per-step setup added
-    // up. Both tables are read in one transaction, so in one snapshot (fields and raw records
-    // agree, and a merge in between cannot hide an answer).
     QStringList sorted = leis;
     std::sort(sorted.begin(), sorted.end());
     const bool withRaw = raw == RawRecord::Include;
     answers.reserve(leis.size());
     QList<std::pair<QString, QByteArray>> blobs;
-    auto read = [&](const char *table, const QStringList &keys) {
-        const QByteArray sql = QByteArrayLiteral("SELECT j.key, e.outcome = 'found', e.fetched_at, e.legal_name, e.bics,"
-                                                 " e.country, e.entity_status, e.registration_status, e.last_update")
-            + (withRaw ? ", r.raw" : "") + " FROM json_each(?) AS j JOIN " + table + " AS e ON e.lei = j.value"
-            + (withRaw ? " LEFT JOIN raws AS r ON r.id = e.raw_id" : "");
-        Statement select(handle, sql.constData());
-        if (!select.isValid())
-            return false;
-        const QByteArray json = jsonList(keys).toUtf8();
-        select.bindText(1, json);
-        int rc;
-        while ((rc = select.step()) == SQLITE_ROW) {
-            const qint64 index = select.integer(0);
-            if (index < 0 || index >= keys.size())
-                continue;
-            const QString &lei = keys.at(index);
-            const bool found = select.integer(1) != 0;
-            const qint64 fetchedMs = select.integer(2);
-            CachedAnswer answer;
-            LookupResult &r = answer.result;
-            r.lei = lei;
-            r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
-            if (found) {
-                GleifRecord &rec = r.record;
-                rec.lei = lei;
-                rec.legalName = select.text(3);
-                rec.bics = select.text(4).split(u';', Qt::SkipEmptyParts);
-                rec.country = select.text(5);
-                rec.entityStatus = select.text(6);
-                rec.registrationStatus = select.text(7);
-                rec.lastUpdateDate = select.text(8);
-                if (withRaw && !select.isNull(9))
-                    blobs.append({lei, select.blob(9)});
-            }
-            r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
-            answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
-            answer.fresh = fetchedMs > (found ? t.found : t.notFound);
-            answers.insert(lei, std::move(answer));
+    auto take = [&](qsizetype index, const Statement &select) {
+        const QString &lei = sorted.at(index);
+        const bool found = select.integer(1) != 0;
+        const qint64 fetchedMs = select.integer(2);
+        CachedAnswer answer;
+        LookupResult &r = answer.result;
+        r.lei = lei;
+        r.outcome = found ? LookupOutcome::Found : LookupOutcome::NotFound;
+        if (found) {
+            GleifRecord &rec = r.record;
+            rec.lei = lei;
+            rec.legalName = select.text(3);
+            rec.bics = select.text(4).split(u';', Qt::SkipEmptyParts);
+            rec.country = select.text(5);
+            rec.entityStatus = select.text(6);
+            rec.registrationStatus = select.text(7);
+            rec.lastUpdateDate = select.text(8);
+            if (withRaw && !select.isNull(9))
+                blobs.append({lei, select.blob(9)});
         }
-        return rc == SQLITE_DONE;
+        r.fetchedAt = QDateTime::fromMSecsSinceEpoch(fetchedMs, Qt::UTC);
+        answer.expiresAt = r.fetchedAt.addSecs(found ? life : notFoundLife);
+        answer.fresh = fetchedMs > (found ? t.found : t.notFound);
+        answers.insert(lei, std::move(answer));
     };
+    // One read transaction: fields and raw records agree, and a merge in between cannot move
+    // an answer from one table to the other unseen.
     if (sqlite3_exec(handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail();
-    auto abandon = [&] {
+    const QByteArray columns = QByteArrayLiteral("e.outcome = 'found', e.fetched_at, e.legal_name, e.bics, e.country,"
+                                                 " e.entity_status, e.registration_status, e.last_update")
+        + (withRaw ? ", r.raw" : "");
+    if (!readVisible(handle, sorted, columns, withRaw ? " LEFT JOIN raws AS r ON r.id = e.raw_id" : "", take)
+        || sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         auto failed = fail();
         sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
         return failed;
-    };
-    // Answers not merged yet hide the entries of the same LEIs: read first, and the rest then
-    // looked for in entries. Usually there are none, and entries is the only table read.
-    bool anyRecent = false;
-    {
-        Statement any(handle, "SELECT EXISTS (SELECT 1 FROM recent)");
-        if (!any.isValid() || any.step() != SQLITE_ROW)
-            return abandon();
-        anyRecent = any.integer(0) != 0;
     }
-    QStringList rest;
-    if (anyRecent) {
-        if (!read("recent", sorted))
-            return abandon();
-        rest.reserve(sorted.size() - answers.size());
-        for (const QString &lei : std::as_const(sorted)) {
-            if (!answers.contains(lei))
-                rest.append(lei);
-        }
-    }
-    if (!read("entries", anyRecent ? rest : sorted))
-        return abandon();
-    if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return abandon();
     auto uncompressOne = [](std::pair<QString, QByteArray> &blob) {
         blob.second = CacheSchema::uncompressRaw(blob.second);
     };
@@ -868,11 +876,10 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     };
     if (!handle)
         return fail(false);
-    QStringList leis;
+    QStringList leis; // sorted and distinct, as readVisible() wants them
     leis.reserve(ordered.size());
     for (const LookupResult *r : ordered)
         leis.append(r->lei);
-    const QByteArray json = jsonList(leis).toUtf8();
     {
         // A background merge lets us go first between two of its chunks.
         struct Waiting {
@@ -885,35 +892,19 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
         if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
             return failWith(describe(control.lastError()));
     }
-    // What the entries hold now, all read in one statement (as lookup() does): in `recent`
-    // if written since the last merge, else in `entries`. The write lock is ours, so nobody
+    // What the entries hold now, as lookup() reads them. The write lock is ours, so nobody
     // changes them until commit.
     struct Held { qint64 fetchedMs = 0; std::optional<qint64> raw; bool exists = false; };
     std::vector<Held> held(size_t(ordered.size()));
-    {
-        auto from = [](const char *table) -> QByteArray {
-            return QByteArrayLiteral("SELECT j.key, e.fetched_at, e.raw_id FROM json_each(?1) AS j JOIN ")
-                + table + " AS e ON e.lei = j.value";
-        };
-        const QByteArray sql = from("recent") + " UNION ALL " + from("entries") + " WHERE " + NotHidden;
-        Statement current(handle, sql.constData());
-        if (!current.isValid())
-            return fail(true);
-        current.bindText(1, json);
-        int rc;
-        while ((rc = current.step()) == SQLITE_ROW) {
-            const qint64 index = current.integer(0);
-            if (index < 0 || index >= ordered.size())
-                continue;
-            Held &h = held[size_t(index)];
-            h.exists = true;
-            h.fetchedMs = current.integer(1);
-            if (!current.isNull(2))
-                h.raw = current.integer(2);
-        }
-        if (rc != SQLITE_DONE)
-            return fail(true);
-    }
+    const bool readHeld = readVisible(handle, leis, "e.fetched_at, e.raw_id", QByteArray(), [&](qsizetype index, const Statement &current) {
+        Held &h = held[size_t(index)];
+        h.exists = true;
+        h.fetchedMs = current.integer(1);
+        if (!current.isNull(2))
+            h.raw = current.integer(2);
+    });
+    if (!readHeld)
+        return fail(true);
     Statement sameRaw(handle, "SELECT raw FROM raws WHERE id = ?");
     Statement addRaw(handle, "INSERT INTO raws (raw) VALUES (?)");
     Statement dropRaw(handle, "DELETE FROM raws WHERE id = ?");
@@ -1030,21 +1021,19 @@ std::optional<CacheStats> LeiCache::statsOnce()
         ", " + edge("found", "ASC") + ", " + edge("not_found", "ASC") + ", (SELECT min(fetched_at) FROM recent)"
         ", " + edge("found", "DESC") + ", " + edge("not_found", "DESC") + ", (SELECT max(fetched_at) FROM recent)"
         " FROM r, h";
-    std::optional<Statement> query;
-    if (handle)
-        query.emplace(handle, sql.constData());
-    if (!query || !query->isValid()) {
+    Statement query(handle, sql.constData());
+    if (!query.isValid()) {
         setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(handle)));
         return std::nullopt;
     }
-    query->bindInt(1, t.found);
-    query->bindInt(2, t.notFound);
-    if (query->step() != SQLITE_ROW) {
+    query.bindInt(1, t.found);
+    query.bindInt(2, t.notFound);
+    if (query.step() != SQLITE_ROW) {
         setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(handle)));
         return std::nullopt;
     }
     // Columns 0-3 count entries, 4-7 the same in recent, 8-11 the entries recent hides.
-    auto visible = [&](int col) { return query->integer(col) + query->integer(col + 4) - query->integer(col + 8); };
+    auto visible = [&](int col) { return query.integer(col) + query.integer(col + 4) - query.integer(col + 8); };
     CacheStats s;
     s.total = visible(0);
     s.fresh = visible(1) + visible(2);
@@ -1054,9 +1043,9 @@ std::optional<CacheStats> LeiCache::statsOnce()
     auto pick = [&](int first, bool oldest) {
         std::optional<qint64> ms;
         for (int col = first; col < first + 3; ++col) {
-            if (query->isNull(col))
+            if (query.isNull(col))
                 continue;
-            const qint64 v = query->integer(col);
+            const qint64 v = query.integer(col);
             ms = !ms ? v : oldest ? std::min(*ms, v) : std::max(*ms, v);
         }
         return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime();
@@ -1094,23 +1083,21 @@ QList<CacheEntryInfo> LeiCache::listEntries(const QString &filter, const QString
     const QByteArray columns = "SELECT lei, outcome, legal_name, country, fetched_at FROM ";
     const QByteArray sql = columns + "recent AS e WHERE " + where + " UNION ALL " + columns + "entries AS e WHERE "
         + where + " AND " + NotHidden + " ORDER BY lei LIMIT ?3 OFFSET ?4";
-    std::optional<Statement> query;
-    if (handle)
-        query.emplace(handle, sql.constData());
-    if (!query || !query->isValid()) {
+    Statement query(handle, sql.constData());
+    if (!query.isValid()) {
         setError(QCoreApplication::translate("LeiCache", "cannot list the cache entries: %1").arg(describe(handle)));
         return list;
     }
     if (afterLei)
-        query->bindText(1, *afterLei);
+        query.bindText(1, *afterLei);
     if (!filter.isEmpty())
-        query->bindText(2, likePattern(filter));
-    query->bindInt(3, limit);
-    query->bindInt(4, offset);
+        query.bindText(2, likePattern(filter));
+    query.bindInt(3, limit);
+    query.bindInt(4, offset);
     const Thresholds t = thresholds();
     int rc;
-    while ((rc = query->step()) == SQLITE_ROW)
-        list.append(makeInfo(query->text(0), query->text(1) == Found, query->text(2), query->text(3), query->integer(4), t));
+    while ((rc = query.step()) == SQLITE_ROW)
+        list.append(makeInfo(query.text(0), query.text(1) == Found, query.text(2), query.text(3), query.integer(4), t));
     if (rc != SQLITE_DONE) {
         setError(QCoreApplication::translate("LeiCache", "cannot list the cache entries: %1").arg(describe(handle)));
         list.clear();
@@ -1126,14 +1113,12 @@ qint64 LeiCache::countEntries(const QString &filter)
     sqlite3 *handle = handleOf(db);
     const QByteArray sql = "SELECT " + visibleCount(filter.isEmpty() ? QByteArray("true")
                                                     : QByteArray("(e.lei LIKE ?1 ESCAPE '\\' OR e.legal_name LIKE ?1 ESCAPE '\\')"));
-    std::optional<Statement> query;
-    if (handle)
-        query.emplace(handle, sql.constData());
-    if (query && query->isValid()) {
+    Statement query(handle, sql.constData());
+    if (query.isValid()) {
         if (!filter.isEmpty())
-            query->bindText(1, likePattern(filter));
-        if (query->step() == SQLITE_ROW)
-            return query->integer(0);
+            query.bindText(1, likePattern(filter));
+        if (query.step() == SQLITE_ROW)
+            return query.integer(0);
     }
     setError(QCoreApplication::translate("LeiCache", "cannot count the cache entries: %1").arg(describe(handle)));
     return -1;

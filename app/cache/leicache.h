@@ -103,7 +103,8 @@ public:
     // Effective value: never longer than lifetime().
     std::chrono::seconds notFoundLifetime() const;
 
-    // One read transaction, one b-tree descent per LEI. Returns the entries present,
+    // One read transaction; a b-tree descent per LEI in the answers not merged yet (when there
+    // are any) and one in the entries for the rest. Returns the entries present,
     // fresh or expired, keyed by LEI; LEIs are matched as given (callers normalise). Errors give
     // an empty hash and lastError(), which callers treat as "nothing cached".
     QHash<QString, CachedAnswer> lookup(const QStringList &leis,
