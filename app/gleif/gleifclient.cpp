@@ -166,18 +166,15 @@ void GleifClient::cancel()
 {
     // Pages that arrived but are still being parsed are answers received: report them now,
     // before cancel() returns, so nothing that reached us is lost. Nothing else is decided
-    // while doing so (no retries, no giving up on what is queued).
-    m_queue.clear();
-    m_unbatched.clear();
-    m_cancelling = true;
+    // while doing so: a page that cannot be read is no failure to retry, its LEIs stay
+    // pending, and the next pages handlePage() queues are dropped below.
     const auto parses = std::exchange(m_parses, {});
     for (auto it = parses.cbegin(); it != parses.cend(); ++it) {
         it.key()->waitForFinished();
-        if (m_running)
-            handlePage(it.value(), it.key()->result());
+        ParsedPage parsed = it.key()->result();
+        if (m_running && parsed.error.isEmpty())
+            handlePage(it.value(), std::move(parsed));
     }
-    m_cancelling = false;
-    m_queue.clear();
     m_running = false;
     ++m_generation;
     m_wakeUp.stop();
@@ -329,11 +326,11 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         } else {
             // The server had started answering: the answer itself is bad, like a truncated body.
             failure.kind = Failure::Kind::Malformed;
-            failure.reason = QCoreApplication::translate("GleifClient", "answer cut short (%1)").arg(reply->errorString());
+            failure.reason = tr("answer cut short (%1)").arg(reply->errorString());
         }
     } else if (status == 429) {
         failure.tooManyRequests = true;
-        failure.reason = QCoreApplication::translate("GleifClient", "HTTP 429 (too many requests)");
+        failure.reason = tr("HTTP 429 (too many requests)");
         failure.retryAfter
             = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
     } else if (status == 414 || status == 431) {
@@ -350,16 +347,16 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         switch (error) {
         case QNetworkReply::OperationCanceledError: // what a transfer timeout looks like in 6.4
         case QNetworkReply::TimeoutError:
-            failure.reason = QCoreApplication::translate("GleifClient", "timeout (no answer in %1 s)")
+            failure.reason = tr("timeout (no answer in %1 s)")
                                  .arg(secondsText(m_settings.timeout));
             break;
         case QNetworkReply::ConnectionRefusedError:
             failure.kind = Failure::Kind::Unreachable;
-            failure.reason = QCoreApplication::translate("GleifClient", "connection refused");
+            failure.reason = tr("connection refused");
             break;
         case QNetworkReply::HostNotFoundError:
             failure.kind = Failure::Kind::Unreachable;
-            failure.reason = QCoreApplication::translate("GleifClient", "host not found");
+            failure.reason = tr("host not found");
             break;
         case QNetworkReply::NetworkSessionFailedError:
         case QNetworkReply::TemporaryNetworkFailureError:
@@ -371,7 +368,7 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
             failure.reason = reply->errorString();
             break;
         case QNetworkReply::RemoteHostClosedError:
-            failure.reason = QCoreApplication::translate("GleifClient", "connection closed by the server");
+            failure.reason = tr("connection closed by the server");
             break;
         default:
             failure.reason = reply->errorString();
@@ -412,14 +409,14 @@ GleifClient::ParsedPage GleifClient::parsePage(const QByteArray &body, int page)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        parsed.error = QCoreApplication::translate("GleifClient", "malformed JSON (%1 at byte %2)")
+        parsed.error = tr("malformed JSON (%1 at byte %2)")
                            .arg(parseError.errorString(), QString::number(parseError.offset));
         return parsed;
     }
     const QJsonObject top = doc.object();
     const QJsonValue dataValue = top.value(u"data");
     if (!dataValue.isArray()) {
-        parsed.error = QCoreApplication::translate("GleifClient", "malformed JSON (no data array)");
+        parsed.error = tr("malformed JSON (no data array)");
         return parsed;
     }
     // Parse everything before reporting anything: one unreadable record makes the page suspect.
@@ -429,7 +426,7 @@ GleifClient::ParsedPage GleifClient::parsePage(const QByteArray &body, int page)
         GleifRecord record;
         if (!v.isObject() || !GleifRecord::fromJson(v.toObject(), &record)) {
             parsed.records.clear();
-            parsed.error = QCoreApplication::translate("GleifClient", "malformed JSON (record without attributes.lei)");
+            parsed.error = tr("malformed JSON (record without attributes.lei)");
             return parsed;
         }
         parsed.records.append(std::move(record));
@@ -491,8 +488,6 @@ void GleifClient::handlePage(Batch batch, ParsedPage parsed)
 void GleifClient::handleFailure(Batch batch, const Failure &failure)
 {
     using Kind = Failure::Kind;
-    if (m_cancelling)
-        return; // a page that arrived before cancel but cannot be read: its LEIs stay pending
     if (failure.tooManyRequests)
         ++m_counters.tooManyRequests;
     // "GLEIF is down" is judged from whole batches failing on their first try: retries, the
@@ -519,7 +514,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     if (m_gaveUp.isEmpty() && m_failuresInARow >= failuresBeforeGivingUp(m_settings)) {
-        m_gaveUp = QCoreApplication::translate("GleifClient", "%1 (GLEIF failed %2 times in a row)")
+        m_gaveUp = tr("%1 (GLEIF failed %2 times in a row)")
                        .arg(failure.reason, QString::number(m_failuresInARow));
         qCWarning(lcGleif) << "giving up:" << m_gaveUp;
         fail(remaining, m_gaveUp);
@@ -539,7 +534,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     if (failure.retryAfter && *failure.retryAfter > longestWait) {
-        fail(remaining, QCoreApplication::translate("GleifClient", "%1: GLEIF asks to wait %2 min")
+        fail(remaining, tr("%1: GLEIF asks to wait %2 min")
                             .arg(failure.reason, QString::number(std::chrono::duration_cast<std::chrono::minutes>(
                                                                 *failure.retryAfter).count())));
         return;
@@ -576,8 +571,8 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     const QString reason = retryable
-        ? (batch.attempt == 1 ? QCoreApplication::translate("GleifClient", "%1 after 1 attempt").arg(failure.reason)
-                              : QCoreApplication::translate("GleifClient", "%1 after %2 attempts").arg(failure.reason, QString::number(batch.attempt)))
+        ? (batch.attempt == 1 ? tr("%1 after 1 attempt").arg(failure.reason)
+                              : tr("%1 after %2 attempts").arg(failure.reason, QString::number(batch.attempt)))
         : failure.reason;
     // Splitting narrows down a bad answer; a refusal (429) or a silent host is nobody's fault
     // in the batch, and more, smaller requests would only make it worse.

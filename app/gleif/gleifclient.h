@@ -135,5 +135,4 @@ private:
     quint64 m_generation = 0; // bumped when a run ends, so deferred work of an old run is dropped
     GleifCounters m_counters;
     QHash<QFutureWatcher<ParsedPage> *, Batch> m_parses; // pages being parsed on a worker thread
-    bool m_cancelling = false;
 };

@@ -753,9 +753,8 @@ void GleifClientTest::aFewBadLeisFailOnlyThemselves()
     QFETCH(int, bad);
     FakeGleif::Options options;
     options.syntheticEntities = 200;
-    QStringList leis, badLeis;
-    for (int i = 0; i < 200; ++i)
-        leis << FakeGleif::syntheticLei(i);
+    const QStringList leis = synthetic(0, 200);
+    QStringList badLeis;
     for (int i = 0; i < bad; ++i)
         badLeis << leis[i * 200 / bad + 3];
     (serverError ? options.errorLeis : options.truncateLeis) = badLeis;
