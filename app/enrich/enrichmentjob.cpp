@@ -10,6 +10,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <type_traits>
+
 namespace {
 
 bool isCleanLei(QByteArrayView raw)
@@ -27,6 +29,18 @@ bool isCleanLei(QByteArrayView raw)
 constexpr qint64 kSliceNs = 8'000'000;
 
 } // namespace
+
+template <typename Work, typename Then>
+void EnrichmentJob::onCacheThread(Work work, Then then)
+{
+    auto *watcher = new QFutureWatcher<std::invoke_result_t<Work>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, then = std::move(then), run = m_run] {
+        watcher->deleteLater();
+        if (run == m_run) // what an earlier run left on the cache thread is dropped
+            then(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_cacheThread, std::move(work)));
+}
 
 EnrichmentJob::EnrichmentJob(QObject *parent)
     : QObject(parent)
@@ -78,22 +92,16 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
         cache->setLifetime(settings.lifetime);
         cache->setNotFoundLifetime(settings.notFoundLifetime);
         m_cache = cache;
-        auto *watcher = new QFutureWatcher<QString>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cache, run = m_run] {
-            watcher->deleteLater();
-            if (run != m_run)
-                return;
-            const QString problem = watcher->result();
+        onCacheThread([cache, path = LeiCache::resolvePath(settings.cachePath)] {
+            if (!cache->open(path))
+                return tr("running without a cache: %1").arg(cache->lastError());
+            return cache->warning();
+        }, [this, cache](const QString &problem) {
             if (!cache->isOpen() && m_cache == cache)
                 m_cache.reset(); // stores are skipped; lookups found it closed
             if (!problem.isEmpty())
                 addWarning(problem);
         });
-        watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache, path = LeiCache::resolvePath(settings.cachePath)] {
-            if (!cache->open(path))
-                return tr("running without a cache: %1").arg(cache->lastError());
-            return cache->warning();
-        }));
     }
 
     const qint64 rows = m_file->rowCount();
@@ -237,19 +245,14 @@ void EnrichmentJob::afterScan()
 
     if (m_cache && !m_settings.refresh) {
         m_awaitingCache = true;
-        auto *watcher = new QFutureWatcher<QHash<QString, CachedAnswer>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run = m_run] {
-            watcher->deleteLater();
-            if (run != m_run)
-                return;
-            m_awaitingCache = false;
-            if (m_running)
-                afterCacheLookup(watcher->result());
-        });
-        watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache = m_cache, all] {
+        onCacheThread([cache = m_cache, all] {
             return cache->isOpen() ? cache->lookup(all, LeiCache::RawRecord::Skip)
                                    : QHash<QString, CachedAnswer>();
-        }));
+        }, [this](const QHash<QString, CachedAnswer> &cached) {
+            m_awaitingCache = false;
+            if (m_running)
+                afterCacheLookup(cached);
+        });
         return;
     }
     afterCacheLookup({});
@@ -300,25 +303,20 @@ void EnrichmentJob::onAnswers(const QVector<LookupResult> &answers)
     // The cache first: whatever happens next, these answers are kept.
     if (m_cache) {
         ++m_pendingWrites;
-        auto *watcher = new QFutureWatcher<QString>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run = m_run] {
-            watcher->deleteLater();
-            if (run != m_run)
-                return;
-            --m_pendingWrites;
-            if (const QString error = watcher->result(); !error.isEmpty())
-                addWarning(error);
-            maybeFinish();
-        });
         const QList<LookupResult> batch(answers.begin(), answers.end());
-        watcher->setFuture(QtConcurrent::run(&m_cacheThread, [cache = m_cache, batch] {
+        onCacheThread([cache = m_cache, batch] {
             if (!cache->isOpen())
                 return QString(); // opening failed: already said
             const QString before = cache->warning();
             if (!cache->store(batch))
                 return tr("could not write to the cache: %1").arg(cache->lastError());
             return cache->warning() != before ? cache->warning() : QString(); // moved aside meanwhile
-        }));
+        }, [this](const QString &error) {
+            --m_pendingWrites;
+            if (!error.isEmpty())
+                addWarning(error);
+            maybeFinish();
+        });
     }
     for (const LookupResult &r : answers) {
         const qint32 index = m_indexOf.value(r.lei, -1);

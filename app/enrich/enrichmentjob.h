@@ -87,6 +87,10 @@ private:
     void scanSlice(const QElapsedTimer &budget);
     void afterScan();
     void afterCacheLookup(const QHash<QString, struct CachedAnswer> &cached);
+    // Runs `work` on the cache thread, then `then` with its result on this object's thread,
+    // unless another run started meanwhile.
+    template <typename Work, typename Then>
+    void onCacheThread(Work work, Then then);
     void computeSlice(const QElapsedTimer &budget);
     void computeRow(qint64 row, const LeiAnswer &answer);
     bool hasComputeWork() const;
