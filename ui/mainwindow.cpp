@@ -637,7 +637,7 @@ void MainWindow::onEnrichmentFinished(bool complete)
         applyRowOrder(); // statuses and names are known now
     m_model->extraColumnsChanged();
     const auto results = m_job->results();
-    m_failures->setResults(results, m_model->file(), m_model->leiColumn());
+    m_failures->setResults(results, m_model->file());
     if (m_failures->failureCount() > 0) {
         if (m_failuresDock->isHidden()) {
             m_failuresDock->show();

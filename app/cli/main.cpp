@@ -171,8 +171,13 @@ int main(int argc, char **argv)
     const QString outSuffix = outputInfo.suffix().toLower();
     if (outSuffix != u"csv" && outSuffix != u"xlsx")
         return fail(Usage, tr("%1: the output must end in .csv or .xlsx").arg(output));
-    if (inputInfo.exists() && (outputInfo.absoluteFilePath() == inputInfo.absoluteFilePath()
-                               || (outputInfo.exists() && outputInfo.canonicalFilePath() == inputInfo.canonicalFilePath())))
+    // One file under two names (a relative path, a symbolic link) counts as the same file.
+    auto same = [](const QString &a, const QString &b) {
+        const QFileInfo x(a), y(b);
+        return x.absoluteFilePath() == y.absoluteFilePath()
+            || (x.exists() && y.exists() && x.canonicalFilePath() == y.canonicalFilePath());
+    };
+    if (inputInfo.exists() && same(output, input))
         return fail(InputOutput, tr("%1: the output would overwrite the input").arg(output));
     const QFileInfo outDir(outputInfo.absolutePath());
     if (!outDir.isDir())
@@ -185,11 +190,6 @@ int main(int argc, char **argv)
     // The report and the cache are written too: neither may land on the input or the output.
     const QString report = parser.value(QStringLiteral("report"));
     const QString cacheOption = parser.value(QStringLiteral("cache"));
-    auto same = [](const QString &a, const QString &b) {
-        const QFileInfo x(a), y(b);
-        return x.absoluteFilePath() == y.absoluteFilePath()
-            || (x.exists() && y.exists() && x.canonicalFilePath() == y.canonicalFilePath());
-    };
     if (!report.isEmpty()) {
         if (same(report, input))
             return fail(InputOutput, tr("%1: the report would overwrite the input").arg(report));

@@ -15,12 +15,11 @@ FailuresModel::FailuresModel(QObject *parent)
 FailuresModel::~FailuresModel() = default;
 
 void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
-                               std::shared_ptr<const CsvFile> file, int leiColumn)
+                               std::shared_ptr<const CsvFile> file)
 {
     beginResetModel();
     m_results = std::move(results);
     m_file = std::move(file);
-    m_leiColumn = leiColumn;
     m_groups.clear();
     if (m_results) {
         for (RowStatus s : Status::kAll) {
@@ -44,7 +43,7 @@ void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
 
 void FailuresModel::clear()
 {
-    setResults(nullptr, nullptr, -1);
+    setResults(nullptr, nullptr);
 }
 
 qint64 FailuresModel::failureCount() const
@@ -110,7 +109,7 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
         case 1:
             if (const LeiAnswer *a = m_results->answer(row))
                 return a->lei;
-            return m_file && m_leiColumn >= 0 ? m_file->cell(row, m_leiColumn) : QString();
+            return m_file && m_results->leiColumn() >= 0 ? m_file->cell(row, m_results->leiColumn()) : QString();
         case 2: return m_results->reason(row);
         }
         return {};

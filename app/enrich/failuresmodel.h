@@ -22,9 +22,9 @@ public:
     explicit FailuresModel(QObject *parent = nullptr);
     ~FailuresModel() override;
 
-    // Rebuilds the groups from the results (after a run, a cancel or a retry).
-    void setResults(std::shared_ptr<const EnrichmentResults> results, std::shared_ptr<const CsvFile> file,
-                    int leiColumn);
+    // Rebuilds the groups from the results (after a run, a cancel or a retry); `file` is the
+    // input they were computed from, for the LEIs as written in rows with no answer.
+    void setResults(std::shared_ptr<const EnrichmentResults> results, std::shared_ptr<const CsvFile> file);
     void clear();
     qint64 failureCount() const;
 
@@ -43,6 +43,5 @@ private:
     };
     std::shared_ptr<const EnrichmentResults> m_results;
     std::shared_ptr<const CsvFile> m_file;
-    int m_leiColumn = -1;
     std::vector<Group> m_groups;
 };

@@ -45,13 +45,8 @@ void CliTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QFile::copy(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), m_dir.filePath(QStringLiteral("sample.csv")));
-    QFile nolei(m_dir.filePath(QStringLiteral("nolei.csv")));
-    QVERIFY(nolei.open(QIODevice::WriteOnly));
-    nolei.write("id,counterparty\n1,XKZZ2JZF41MRHTR1V493\n");
-    nolei.close();
-    QFile empty(m_dir.filePath(QStringLiteral("empty.csv")));
-    QVERIFY(empty.open(QIODevice::WriteOnly));
-    empty.close();
+    writeTestFile(m_dir.path(), QStringLiteral("nolei.csv"), "id,counterparty\n1,XKZZ2JZF41MRHTR1V493\n");
+    writeTestFile(m_dir.path(), QStringLiteral("empty.csv"), QByteArray());
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("adir")));
     QVERIFY(m_fake.listen());
 }
@@ -93,10 +88,8 @@ void CliTest::enrichesTheSample()
 
 void CliTest::someRowsNotOkExitsOne()
 {
-    QFile f(m_dir.filePath(QStringLiteral("mixed.csv")));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n1,1,garbage\n1000,0,BFXS5XCH7N0Y05NIXW11\n");
-    f.close();
+    writeTestFile(m_dir.path(), QStringLiteral("mixed.csv"),
+                  "notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n1,1,garbage\n1000,0,BFXS5XCH7N0Y05NIXW11\n");
     QString err;
     const int code = run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
                           QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("mixed.sqlite")),
@@ -115,10 +108,8 @@ void CliTest::someRowsNotOkExitsOne()
     QCOMPARE(failures[1].toObject().value(u"reason").toString(), QStringLiteral("rate is 0: division by zero"));
 
     // A chosen LEI column is the one the report quotes, and a stray quote inside a field is text.
-    QFile named(m_dir.filePath(QStringLiteral("named.csv")));
-    QVERIFY(named.open(QIODevice::WriteOnly));
-    named.write("item,notional,rate,Counterparty\n12\" screen,1,1,XKZZ2JZF41MRHTR1V493\nx,1,1,nope\n");
-    named.close();
+    writeTestFile(m_dir.path(), QStringLiteral("named.csv"),
+                  "item,notional,rate,Counterparty\n12\" screen,1,1,XKZZ2JZF41MRHTR1V493\nx,1,1,nope\n");
     QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
                   m_dir.filePath(QStringLiteral("named.sqlite")), QStringLiteral("--lei-column"), QStringLiteral("counterparty"),
                   QStringLiteral("--report"), QStringLiteral("named.json"), QStringLiteral("named.csv")}, &err), 1);

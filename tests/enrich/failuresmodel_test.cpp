@@ -3,9 +3,9 @@
 #include "enrichmentjob.h"
 #include "failuresmodel.h"
 #include "fakegleif.h"
+#include "testfiles.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -22,15 +22,12 @@ void FailuresModelTest::groupsByStatusWithReasons()
 {
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("f.csv"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("notional,rate,lei\n"
-            "1,1,bad1\n"
-            "763000,0.0070956,XKZZ2JZF41MRHTR1V493\n"
-            "1,0,BFXS5XCH7N0Y05NIXW11\n"
-            "1,1,bad2\n");
-    f.close();
+    const QString path = writeTestFile(dir.path(), QStringLiteral("f.csv"),
+                                       "notional,rate,lei\n"
+                                       "1,1,bad1\n"
+                                       "763000,0.0070956,XKZZ2JZF41MRHTR1V493\n"
+                                       "1,0,BFXS5XCH7N0Y05NIXW11\n"
+                                       "1,1,bad2\n");
     QString error;
     auto file = CsvFile::load(path, {}, &error);
     QVERIFY2(file, qPrintable(error));
@@ -46,7 +43,7 @@ void FailuresModelTest::groupsByStatusWithReasons()
 
     FailuresModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setResults(job.results(), file, 2);
+    model.setResults(job.results(), file);
     QCOMPARE(model.failureCount(), 3);
     QCOMPARE(model.rowCount(), 2); // invalid_lei, bad_number; ok rows are not listed
     const QModelIndex invalid = model.index(0, 0);
