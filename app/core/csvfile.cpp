@@ -517,28 +517,7 @@ QByteArrayView CsvFile::rawField(qint64 r, int column, QByteArray *scratch) cons
             return {};
         ++i;
     }
-    bool quoted = false;
-    const qsizetype end = fieldEnd(d, n, i, m_delimiter, &quoted);
-    const QByteArrayView field = raw.sliced(i, end - i);
-    if (!quoted)
-        return field;
-    // "" is a quote; text after the closing quote is kept.
-    scratch->clear();
-    qsizetype k = 1;
-    for (; k < field.size(); ++k) {
-        if (field[k] == '"') {
-            if (k + 1 < field.size() && field[k + 1] == '"') {
-                scratch->append('"');
-                ++k;
-                continue;
-            }
-            ++k;
-            break;
-        }
-        scratch->append(field[k]);
-    }
-    scratch->append(field.data() + qMin(k, field.size()), field.size() - qMin(k, field.size()));
-    return *scratch;
+    return nextField(raw, &i, m_delimiter, scratch);
 }
 
 QString CsvFile::cell(qint64 r, int column) const
@@ -607,44 +586,41 @@ qsizetype CsvFile::fieldEnd(const char *d, qsizetype n, qsizetype i, char delimi
     return hit ? static_cast<const char *>(hit) - d : n;
 }
 
+QByteArrayView CsvFile::nextField(QByteArrayView raw, qsizetype *i, char delimiter, QByteArray *scratch)
+{
+    const qsizetype start = *i;
+    bool quoted = false;
+    *i = fieldEnd(raw.data(), raw.size(), start, delimiter, &quoted);
+    const QByteArrayView field = raw.sliced(start, *i - start);
+    if (!quoted)
+        return field;
+    scratch->clear();
+    qsizetype k = 1;
+    for (; k < field.size(); ++k) {
+        if (field[k] == '"') {
+            if (k + 1 < field.size() && field[k + 1] == '"') {
+                scratch->append('"');
+                ++k;
+                continue;
+            }
+            ++k;
+            break;
+        }
+        scratch->append(field[k]);
+    }
+    scratch->append(field.data() + qMin(k, field.size()), field.size() - qMin(k, field.size()));
+    return *scratch;
+}
+
 QStringList CsvFile::splitRow(QByteArrayView raw, char delimiter, CsvEncoding encoding)
 {
     QStringList fields;
-    const char *d = raw.data();
-    const qsizetype n = raw.size();
-    qsizetype i = 0;
-    QByteArray unquoted;
-    while (true) {
-        if (i < n && d[i] == '"') {
-            // Quoted field: "" is a quote; text after the closing quote is kept.
-            unquoted.clear();
-            ++i;
-            while (i < n) {
-                if (d[i] == '"') {
-                    if (i + 1 < n && d[i + 1] == '"') {
-                        unquoted.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                unquoted.append(d[i++]);
-            }
-            const qsizetype restStart = i;
-            while (i < n && d[i] != delimiter)
-                ++i;
-            unquoted.append(d + restStart, i - restStart);
-            fields.append(Csv::decode(encoding, unquoted.constData(), unquoted.size()));
-        } else {
-            const qsizetype start = i;
-            const void *hit = std::memchr(d + i, delimiter, size_t(n - i));
-            i = hit ? static_cast<const char *>(hit) - d : n;
-            fields.append(Csv::decode(encoding, d + start, i - start));
-        }
-        if (i >= n)
+    QByteArray scratch;
+    for (qsizetype i = 0;; ++i) { // ++i: past the delimiter
+        const QByteArrayView field = nextField(raw, &i, delimiter, &scratch);
+        fields.append(Csv::decode(encoding, field.data(), field.size()));
+        if (i >= raw.size())
             break;
-        ++i; // the delimiter
     }
     return fields;
 }

@@ -71,6 +71,10 @@ public:
     // Where the field starting at `i` ends (at its delimiter, or n); RFC 4180 quoting, with a
     // quote opening a quoted field only as the field's first byte.
     static qsizetype fieldEnd(const char *d, qsizetype n, qsizetype i, char delimiter, bool *quoted);
+    // The field of `raw` starting at `*i`, unquoted ("" is a quote, text after the closing quote
+    // is kept): a view into `raw`, or into `scratch` when the field was quoted. Leaves `*i` at
+    // the field's delimiter (or the row's end), so a loop walks a row once.
+    static QByteArrayView nextField(QByteArrayView raw, qsizetype *i, char delimiter, QByteArray *scratch);
     int columnCount() const { return m_headerFieldCount; }
     qint64 sizeBytes() const { return m_size; }
     bool isComplete() const { return m_complete.load(std::memory_order_acquire); }

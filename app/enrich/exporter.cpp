@@ -303,13 +303,14 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     for (qint64 row = 0; row < rows && status == LXW_NO_ERROR; ++row) {
         const lxw_row_t r = lxw_row_t(row + 1);
         const QByteArrayView raw = file.rawRow(row);
-        const int fields = CsvFile::fieldCount(raw, delimiter);
-        for (int c = 0; c < fields; ++c) {
-            const QByteArrayView field = file.rawField(row, c, &scratch);
+        int fields = 0;
+        for (qsizetype i = 0;; ++i) { // one pass over the row; ++i: past the delimiter
+            const int c = fields++;
+            const QByteArrayView field = CsvFile::nextField(raw, &i, delimiter, &scratch);
             double number = 0;
-            if (field.isEmpty())
-                continue;
-            if (c != leiColumn && looksNumeric(field, &number)) {
+            if (field.isEmpty()) {
+                // nothing to write
+            } else if (c != leiColumn && looksNumeric(field, &number)) {
                 keep(worksheet_write_number(sheet, r, lxw_col_t(c), number, nullptr));
             } else {
                 utf8 = utf8Input && field.size() <= 32767
@@ -317,6 +318,8 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
                     : cellText(Csv::decode(encoding, field.data(), field.size())); // cut by characters
                 keep(worksheet_write_string(sheet, r, lxw_col_t(c), utf8.constData(), nullptr));
             }
+            if (i >= raw.size())
+                break;
         }
         const int base = qMax(inputColumns, fields);
         const bool enriched = results && row < results->rowCount();
