@@ -177,7 +177,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_job, &EnrichmentJob::progressChanged, this, &MainWindow::onEnrichmentProgress);
     connect(m_job, &EnrichmentJob::rowsUpdated, m_model, &CsvTableModel::extraColumnsChanged);
     connect(m_job, &EnrichmentJob::finished, this, &MainWindow::onEnrichmentFinished);
-    connect(m_job, &EnrichmentJob::warningAdded, this, [this](const QString &warning) {
+    connect(m_job, &EnrichmentJob::noticeAdded, this, [this](const QString &warning) {
         statusBar()->showMessage(warning, 15000);
     });
 

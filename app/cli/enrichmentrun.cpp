@@ -97,7 +97,7 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         {QStringLiteral("rate_limited"), p.tooManyRequests},
         {QStringLiteral("rows_per_status"), statuses},
         {QStringLiteral("failures"), failures},
-        {QStringLiteral("warnings"), QJsonArray::fromStringList(job.warnings())},
+        {QStringLiteral("notices"), QJsonArray::fromStringList(job.notices())},
         {QStringLiteral("seconds"), p.seconds},
     };
     QSaveFile out(path);
@@ -136,7 +136,7 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
-    QObject::connect(&job, &EnrichmentJob::warningAdded, &job, [&](const QString &w) {
+    QObject::connect(&job, &EnrichmentJob::noticeAdded, &job, [&](const QString &w) {
         err << (tty ? QStringLiteral("\r\x1b[K") : QString()) << "lei-enrich: " << tr("warning: ") << w << '\n';
         err.flush();
     });

@@ -81,7 +81,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_leiColumn = leiColumn;
     m_rules = std::move(rules);
     m_settings = settings;
-    m_warnings.clear();
+    m_notices.clear();
     ++m_run; // what an earlier run left on the cache thread is told apart by this
 
     m_cache.reset();
@@ -100,7 +100,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
             if (!cache->isOpen() && m_cache == cache)
                 m_cache.reset(); // stores are skipped; lookups found it closed
             if (!problem.isEmpty())
-                addWarning(problem);
+                addNotice(problem);
         });
     }
 
@@ -139,12 +139,12 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     return true;
 }
 
-void EnrichmentJob::addWarning(const QString &warning)
+void EnrichmentJob::addNotice(const QString &warning)
 {
-    if (m_warnings.contains(warning))
+    if (m_notices.contains(warning))
         return;
-    m_warnings.append(warning);
-    Q_EMIT warningAdded(warning);
+    m_notices.append(warning);
+    Q_EMIT noticeAdded(warning);
 }
 
 void EnrichmentJob::newClient()
@@ -314,7 +314,7 @@ void EnrichmentJob::onAnswers(const QVector<LookupResult> &answers)
         }, [this](const QString &error) {
             --m_pendingWrites;
             if (!error.isEmpty())
-                addWarning(error);
+                addNotice(error);
             maybeFinish();
         });
     }

@@ -74,13 +74,13 @@ public:
     std::shared_ptr<const EnrichmentResults> results() const { return m_results; }
     EnrichmentProgress progress() const;
     // E.g. the cache was moved aside, or cannot be written; they may arrive while running.
-    QStringList warnings() const { return m_warnings; }
+    QStringList notices() const { return m_notices; }
 
 Q_SIGNALS:
     void progressChanged(const EnrichmentProgress &progress); // at most every 100 ms
     void rowsUpdated();                                         // results changed (throttled)
     void finished(bool complete);
-    void warningAdded(const QString &warning); // also kept in warnings()
+    void noticeAdded(const QString &warning); // also kept in notices()
 
 private:
     void runSlice();
@@ -101,7 +101,7 @@ private:
     void emitProgress(bool force);
     void scheduleSlice();
     void newClient();
-    void addWarning(const QString &warning);
+    void addNotice(const QString &warning);
 
     std::shared_ptr<CsvFile> m_file;
     std::shared_ptr<EnrichmentResults> m_results;
@@ -116,7 +116,7 @@ private:
     quint64 m_run = 0; // tells a cache result of an earlier (cancelled) run apart
     bool m_awaitingCache = false;
     GleifClient *m_client = nullptr;
-    QStringList m_warnings;
+    QStringList m_notices;
 
     enum class Phase { Idle, Scanning, Resolving };
     Phase m_phase = Phase::Idle;
