@@ -2,6 +2,7 @@
 
 #include "costrules.h"
 #include "duration.h"
+#include "leicache.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -115,6 +116,10 @@ QStringList AppSettings::problems() const
         out << tr("The lifetime of \"not found\" answers must be longer than zero.");
     else if (e.notFoundLifetime > e.lifetime)
         out << tr("\"Not found\" answers cannot be kept longer than the cache lifetime.");
+    if (!e.cachePath.isEmpty()) {
+        if (const QString why = LeiCache::unusableReason(e.cachePath); !why.isEmpty())
+            out << tr("The cache file cannot be used: %1").arg(why);
+    }
     if (!rulesPath.isEmpty()) {
         QString error;
         if (!CostRules::load(rulesPath, &error))

@@ -1,5 +1,6 @@
 #include "appsettings.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,6 +13,7 @@ class AppSettingsTest final : public QObject
 private Q_SLOTS:
     void storedNumbers_data();
     void storedNumbers();
+    void cacheFileThatIsNotSqliteIsAProblem();
 };
 
 void AppSettingsTest::storedNumbers_data()
@@ -60,6 +62,23 @@ void AppSettingsTest::storedNumbers()
     if (ignored)
         QVERIFY2(s.ignored.join(u' ').contains(key), qPrintable(s.ignored.join(u' ')));
     QVERIFY2(s.problems().isEmpty(), qPrintable(s.problems().join(u' '))); // what was loaded can be used
+}
+
+// The Settings dialog refuses it with the reason, as enriching would.
+void AppSettingsTest::cacheFileThatIsNotSqliteIsAProblem()
+{
+    QTemporaryDir dir;
+    AppSettings s;
+    s.enrichment.cachePath = dir.filePath(QStringLiteral("cache.sqlite")); // not there yet: fine
+    QVERIFY2(s.problems().isEmpty(), qPrintable(s.problems().join(u' ')));
+    const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+    QFile f(notes);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("my notes\n");
+    f.close();
+    s.enrichment.cachePath = notes;
+    QCOMPARE(s.problems().size(), 1);
+    QVERIFY2(s.problems().constFirst().contains(notes), qPrintable(s.problems().constFirst()));
 }
 
 QTEST_GUILESS_MAIN(AppSettingsTest)
