@@ -2,6 +2,7 @@
 
 #include "cachelogging.h"
 #include "cacheschema.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -311,6 +312,29 @@ QString LeiCache::resolvePath(const QString &explicitPath)
     return defaultPath();
 }
 
+QString LeiCache::unusableReason(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    if (!info.exists())
+        return {};
+    if (info.isDir())
+        return QCoreApplication::translate("LeiCache", "the cache path %1 is a folder, not a file").arg(shown);
+    // Not even opened for reading: a FIFO would block, a device has no header to check.
+    if (!info.isFile())
+        return QCoreApplication::translate("LeiCache", "the cache path %1 is not a regular file").arg(shown);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QCoreApplication::translate("LeiCache", "cannot read the cache file %1: %2").arg(shown, file.errorString());
+    // Read, not size(): files under /proc report 0 bytes and yet have text.
+    const QByteArray head = file.read(16);
+    if (file.error() != QFileDevice::NoError)
+        return QCoreApplication::translate("LeiCache", "cannot read the cache file %1: %2").arg(shown, file.errorString());
+    if (head.isEmpty() || head == QByteArray("SQLite format 3\0", 16))
+        return {};
+    return QCoreApplication::translate("LeiCache", "%1 is not an SQLite database, so it cannot be the cache; it was left as it is").arg(shown);
+}
+
 bool LeiCache::open(const QString &path)
 {
     close();
@@ -324,8 +348,15 @@ bool LeiCache::open(const QString &path)
     const QFileInfo info(path);
     m_path = info.absoluteFilePath();
     const QString folder = info.absolutePath();
-    if (!QDir().mkpath(folder)) {
-        setError(QCoreApplication::translate("LeiCache", "cannot create the cache folder %1 for %2").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
+    if (const QString why = unusableReason(m_path); !why.isEmpty()) {
+        setError(why);
+        return false;
+    }
+    // Only the application's own data folder is tightened when it exists already: a folder the
+    // user chose may hold other things and be shared on purpose; the files in it are 0600.
+    QString error;
+    if (!PrivateFiles::makeFolder(folder, QFileInfo(defaultPath()).absolutePath(), &error)) {
+        setError(QCoreApplication::translate("LeiCache", "cannot use the cache folder for %1: %2").arg(QDir::toNativeSeparators(m_path), error));
         return false;
     }
     // SQLite needs to create the -wal and -shm files beside the database, even to read it.
@@ -333,13 +364,17 @@ bool LeiCache::open(const QString &path)
         setError(QCoreApplication::translate("LeiCache", "the cache folder %1 is not writable (cache file %2)").arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_path)));
         return false;
     }
-    if (info.isDir()) {
-        setError(QCoreApplication::translate("LeiCache", "the cache path %1 is a folder, not a file").arg(QDir::toNativeSeparators(m_path)));
+    // SQLite gives the log, shared-memory and journal files it creates the database file's
+    // mode, so a 0600 database keeps them 0600 too; ones an earlier release left are tightened.
+    bool private0600 = PrivateFiles::makeFile(m_path, &error);
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        private0600 = private0600 && PrivateFiles::restrict(m_path + QLatin1String(suffix), &error);
+    if (!private0600) {
+        setError(QCoreApplication::translate("LeiCache", "cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
         return false;
     }
 
     m_open = true;
-    QString error;
     SetupResult result = openAndSetUp(&error);
     if (result == SetupResult::Damaged) {
         dropConnections();
@@ -696,6 +731,12 @@ void LeiCache::dropConnections()
 
 bool LeiCache::moveAside(QString *error)
 {
+    // SQLite's "not a database" also answers a file someone wrote over ours since it was
+    // opened: only a file that still is an SQLite database is ours to move.
+    if (const QString why = unusableReason(m_path); !why.isEmpty()) {
+        *error = why;
+        return false;
+    }
     const QString stamp = now().toString(QStringLiteral("yyyyMMdd'T'HHmmss"));
     QString target = m_path + QStringLiteral(".corrupt-") + stamp;
     for (int n = 2; QFileInfo::exists(target); ++n)
@@ -714,7 +755,12 @@ bool LeiCache::moveAside(QString *error)
             QFile::remove(m_path + suffix);
     }
     m_movedAside = target;
-    return true;
+    // The damaged copy holds the same LEIs: as private as the cache (an older release's file
+    // may be 0644). The new file replacing it is created 0600 below.
+    QString ignored;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        PrivateFiles::restrict(target + suffix, &ignored);
+    return PrivateFiles::makeFile(m_path, error);
 }
 
 

@@ -83,9 +83,16 @@ public:
     // else defaultPath().
     static QString resolvePath(const QString &explicitPath);
 
-    // Creates the folder and the file as needed, migrates older schemas. A file that is not a
-    // database or is damaged is renamed aside (kept) and a new one created: open() then
-    // succeeds and warning() says so. Returns false with lastError() naming the path otherwise.
+    // Why `path` cannot be a cache file, in one line naming it; empty when it can: it does not
+    // exist, is empty (0 bytes: SQLite starts a new database in it, and a cache killed before
+    // its first write leaves one) or starts with SQLite's 16-byte header. Anything else (text,
+    // a folder, a file that cannot be read) is someone's file: never moved or written.
+    static QString unusableReason(const QString &path);
+
+    // Creates the folder (0700) and the file (0600) as needed, migrates older schemas. A file
+    // refused by unusableReason() is left untouched and open() fails. An SQLite file that is
+    // damaged is renamed aside (kept, 0600) and a new one created: open() then succeeds and
+    // warning() says so. Returns false with lastError() naming the path otherwise.
     bool open(const QString &path);
     void close();
     bool isOpen() const;

@@ -2,6 +2,7 @@
 
 #include "costrules.h"
 #include "duration.h"
+#include "leicache.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -25,6 +26,29 @@ const QString kNotFoundLifetime = QStringLiteral("cache/notFoundLifetime");
 const QString kRules = QStringLiteral("rules/path");
 const QString kLanguage = QStringLiteral("ui/language");
 
+// The ranges problems() accepts; load() never hands out a stored value outside them.
+constexpr qint64 MaxRequestsPerMinute = 100000;
+constexpr qint64 MaxBatchSize = 200;
+constexpr qint64 MaxConcurrency = 64;
+constexpr qint64 MaxTimeoutSeconds = 3600;
+
+// A stored whole number from 1 to `max`, else `fallback` with a line in `ignored`: a 0 or a
+// garbled value (which QVariant would read as 0) must not reach the client, where a timeout of 0
+// means none at all.
+qint64 storedNumber(const QSettings &settings, const QString &key, qint64 fallback, qint64 max, QStringList *ignored)
+{
+    if (!settings.contains(key))
+        return fallback;
+    const QString text = settings.value(key).toString().trimmed();
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (ok && value >= 1 && value <= max)
+        return value;
+    ignored->append(tr("The stored setting %1 (\"%2\") is not a whole number from 1 to %3; the default %4 is used.")
+                        .arg(key, text.left(40)).arg(max).arg(fallback));
+    return fallback;
+}
+
 } // namespace
 
 AppSettings AppSettings::load(QSettings &settings)
@@ -39,11 +63,11 @@ AppSettings AppSettings::load(QSettings &settings)
 
     if (settings.contains(kApiUrl))
         e.gleif.baseUrl = QUrl(settings.value(kApiUrl).toString());
-    e.gleif.requestsPerMinute = settings.value(kRpm, e.gleif.requestsPerMinute).toInt();
-    e.gleif.batchSize = settings.value(kBatch, e.gleif.batchSize).toInt();
-    e.gleif.concurrency = settings.value(kConcurrency, e.gleif.concurrency).toInt();
-    e.gleif.timeout = std::chrono::seconds(
-        settings.value(kTimeout, qint64(std::chrono::duration_cast<std::chrono::seconds>(e.gleif.timeout).count())).toLongLong());
+    e.gleif.requestsPerMinute = int(storedNumber(settings, kRpm, e.gleif.requestsPerMinute, MaxRequestsPerMinute, &s.ignored));
+    e.gleif.batchSize = int(storedNumber(settings, kBatch, e.gleif.batchSize, MaxBatchSize, &s.ignored));
+    e.gleif.concurrency = int(storedNumber(settings, kConcurrency, e.gleif.concurrency, MaxConcurrency, &s.ignored));
+    e.gleif.timeout = std::chrono::seconds(storedNumber(
+        settings, kTimeout, std::chrono::duration_cast<std::chrono::seconds>(e.gleif.timeout).count(), MaxTimeoutSeconds, &s.ignored));
     e.cachePath = settings.value(kCachePath, e.cachePath).toString();
     if (const auto v = Duration::parse(settings.value(kLifetime).toString()))
         e.lifetime = *v;
@@ -51,6 +75,8 @@ AppSettings AppSettings::load(QSettings &settings)
         e.notFoundLifetime = *v;
     s.rulesPath = settings.value(kRules).toString();
     s.language = settings.value(kLanguage).toString();
+    for (const QString &line : std::as_const(s.ignored))
+        qWarning("%s", qPrintable(line));
     return s;
 }
 
@@ -76,13 +102,13 @@ QStringList AppSettings::problems() const
     const QUrl &url = e.gleif.baseUrl;
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
         out << tr("The GLEIF API URL must be an http:// or https:// address.");
-    if (e.gleif.requestsPerMinute < 1 || e.gleif.requestsPerMinute > 100000)
+    if (e.gleif.requestsPerMinute < 1 || e.gleif.requestsPerMinute > MaxRequestsPerMinute)
         out << tr("Requests per minute must be between 1 and 100,000.");
-    if (e.gleif.batchSize < 1 || e.gleif.batchSize > 200)
+    if (e.gleif.batchSize < 1 || e.gleif.batchSize > MaxBatchSize)
         out << tr("The batch size must be between 1 and 200 (GLEIF's largest page).");
-    if (e.gleif.concurrency < 1 || e.gleif.concurrency > 64)
+    if (e.gleif.concurrency < 1 || e.gleif.concurrency > MaxConcurrency)
         out << tr("Concurrency must be between 1 and 64.");
-    if (e.gleif.timeout < std::chrono::seconds(1) || e.gleif.timeout > std::chrono::hours(1))
+    if (e.gleif.timeout < std::chrono::seconds(1) || e.gleif.timeout > std::chrono::seconds(MaxTimeoutSeconds))
         out << tr("The timeout must be between 1 second and 1 hour.");
     if (e.lifetime <= std::chrono::seconds(0))
         out << tr("The cache lifetime must be longer than zero.");
@@ -90,6 +116,10 @@ QStringList AppSettings::problems() const
         out << tr("The lifetime of \"not found\" answers must be longer than zero.");
     else if (e.notFoundLifetime > e.lifetime)
         out << tr("\"Not found\" answers cannot be kept longer than the cache lifetime.");
+    if (!e.cachePath.isEmpty()) {
+        if (const QString why = LeiCache::unusableReason(e.cachePath); !why.isEmpty())
+            out << tr("The cache file cannot be used: %1").arg(why);
+    }
     if (!rulesPath.isEmpty()) {
         QString error;
         if (!CostRules::load(rulesPath, &error))

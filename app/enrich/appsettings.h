@@ -15,6 +15,10 @@ struct AppSettings
     QString rulesPath; // empty: the bundled rules
     QString language;  // empty: follow the system; else "en", "de"
 
+    // Stored values load() refused (not a number, 0, out of range), one line each: the default
+    // is used instead, so a stored timeout of 0 never means "no timeout".
+    QStringList ignored;
+
     // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL applied, then what `settings` holds.
     static AppSettings load(QSettings &settings);
     void save(QSettings &settings) const;

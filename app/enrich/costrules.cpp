@@ -10,7 +10,9 @@
 
 #include <muParser.h>
 
+#include <cfenv>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -24,6 +26,37 @@ QString fromMu(const mu::string_type &s)
     return QString::fromStdString(s);
 }
 
+// Diagnosis of a result that is not finite (see CostRules::diagnose()): muParser's functions
+// that leave their domain, replaced by ones that note the first such call on this thread.
+thread_local const char *t_domainError = nullptr;
+
+double noted(double result, bool outside, const char *what)
+{
+    if (outside && !t_domainError)
+        t_domainError = what;
+    return result;
+}
+
+const char *const LogOf0 = QT_TRANSLATE_NOOP("CostRules", "log of 0");
+const char *const LogOfNegative = QT_TRANSLATE_NOOP("CostRules", "log of a negative number");
+
+double diagLn(double x) { return noted(std::log(x), x <= 0, x == 0 ? LogOf0 : LogOfNegative); }
+double diagLog2(double x) { return noted(std::log2(x), x <= 0, x == 0 ? LogOf0 : LogOfNegative); }
+double diagLog10(double x) { return noted(std::log10(x), x <= 0, x == 0 ? LogOf0 : LogOfNegative); }
+double diagSqrt(double x) { return noted(std::sqrt(x), x < 0, QT_TRANSLATE_NOOP("CostRules", "square root of a negative number")); }
+double diagAsin(double x) { return noted(std::asin(x), std::abs(x) > 1, QT_TRANSLATE_NOOP("CostRules", "asin outside -1 to 1")); }
+double diagAcos(double x) { return noted(std::acos(x), std::abs(x) > 1, QT_TRANSLATE_NOOP("CostRules", "acos outside -1 to 1")); }
+double diagAcosh(double x) { return noted(std::acosh(x), x < 1, QT_TRANSLATE_NOOP("CostRules", "acosh below 1")); }
+double diagAtanh(double x) { return noted(std::atanh(x), std::abs(x) >= 1, QT_TRANSLATE_NOOP("CostRules", "atanh of 1 or beyond")); }
+
+// "-inf", "+inf" or "not a number", as a reason says what the result is.
+QString describeValue(double value)
+{
+    if (std::isnan(value))
+        return tr("not a number");
+    return value < 0 ? QStringLiteral("-inf") : QStringLiteral("+inf");
+}
+
 } // namespace
 
 struct CostRules::Rule
@@ -34,6 +67,9 @@ struct CostRules::Rule
     std::vector<int> columns;   // their columns, after bind()
     std::vector<double> values; // muParser reads the row's values from here
     mu::Parser parser;
+    // For diagnose() only, built on first use over `values` as they were then.
+    std::unique_ptr<mu::Parser> diagnostic;
+    const double *diagnosticValues = nullptr;
 };
 
 CostRules::CostRules() = default;
@@ -69,8 +105,19 @@ std::optional<CostRules> CostRules::fromJson(const QByteArray &json, QString *er
             // Lists the names used without needing them defined; also reports syntax errors.
             for (const auto &var : rule->parser.GetUsedVar())
                 rule->variables.append(fromMu(var.first));
+            // muParser lets "rate = 0" assign to a variable (it would change the row's value
+            // for the rest of the formula): parsed with the names as constants, it is refused.
+            mu::Parser readOnly;
+            for (const QString &variable : std::as_const(rule->variables))
+                readOnly.DefineConst(variable.toStdString(), 1.0);
+            readOnly.SetExpr(rule->formula.toStdString());
+            readOnly.Eval();
         } catch (const mu::Parser::exception_type &e) {
-            *error = tr("rule %1: %2").arg(name, fromMu(e.GetMsg()));
+            if (e.GetCode() == mu::ecUNEXPECTED_OPERATOR && e.GetToken() == "=")
+                *error = tr("rule %1: \"=\" at character %2 would assign to a column; a formula only reads columns (compare with ==)")
+                             .arg(name).arg(qlonglong(e.GetPos()) + 1);
+            else
+                *error = tr("rule %1: %2").arg(name, fromMu(e.GetMsg()));
             return false;
         }
         rules.m_rules.push_back(std::move(rule));
@@ -179,17 +226,74 @@ CostRules::Result CostRules::run(Rule *rule)
         return result;
     }
     if (!std::isfinite(result.value)) {
-        for (size_t i = 0; i < rule->values.size(); ++i) {
-            if (rule->values[i] == 0) {
-                result.reason = tr("%1 is 0: division by zero").arg(rule->variables[int(i)]);
-                return result;
-            }
-        }
-        result.reason = tr("the result is not a finite number");
+        result.reason = diagnose(rule, result.value);
         return result;
     }
     result.ok = true;
     return result;
+}
+
+// Evaluates the formula once more, without muParser's constant folding (which would compute
+// "ln(0)" once at parse time), watching the functions that can leave their domain and the
+// floating-point flags. A 0 is named only when that value alone makes the result not finite.
+QString CostRules::diagnose(Rule *rule, double value)
+{
+    std::vector<double> &values = rule->values;
+    if (!rule->diagnostic || rule->diagnosticValues != values.data()) {
+        auto parser = std::make_unique<mu::Parser>();
+        parser->EnableOptimizer(false);
+        const std::pair<const char *, double (*)(double)> functions[] = {
+            {"ln", diagLn}, {"log", diagLn}, {"log2", diagLog2}, {"log10", diagLog10}, {"sqrt", diagSqrt},
+            {"asin", diagAsin}, {"acos", diagAcos}, {"acosh", diagAcosh}, {"atanh", diagAtanh}};
+        try {
+            for (const auto &[fname, function] : functions)
+                parser->DefineFun(fname, function);
+            for (size_t i = 0; i < values.size(); ++i)
+                parser->DefineVar(rule->variables[int(i)].toStdString(), &values[i]);
+            parser->SetExpr(rule->formula.toStdString());
+        } catch (const mu::Parser::exception_type &) {
+            return tr("the result is %1").arg(describeValue(value));
+        }
+        rule->diagnostic = std::move(parser);
+        rule->diagnosticValues = values.data();
+    }
+    auto evaluate = [&](int *flags) {
+        t_domainError = nullptr;
+        std::feclearexcept(FE_ALL_EXCEPT);
+        double v = 0;
+        try {
+            v = rule->diagnostic->Eval();
+        } catch (const mu::Parser::exception_type &) {
+            v = std::numeric_limits<double>::quiet_NaN();
+        }
+        if (flags)
+            *flags = std::fetestexcept(FE_DIVBYZERO | FE_INVALID | FE_OVERFLOW);
+        return v;
+    };
+    int flags = 0;
+    evaluate(&flags);
+    if (t_domainError)
+        return tr("the result is %1 (%2)").arg(describeValue(value), tr(t_domainError));
+    if (flags & (FE_DIVBYZERO | FE_INVALID)) {
+        QStringList zeros;
+        for (size_t i = 0; i < values.size(); ++i) {
+            if (values[i] != 0)
+                continue;
+            values[i] = 1;
+            if (std::isfinite(evaluate(nullptr)))
+                zeros << rule->variables[int(i)];
+            values[i] = 0;
+        }
+        if (!zeros.isEmpty())
+            return tr("%1 is 0: division by zero").arg(zeros.join(QStringLiteral(", ")));
+        if (flags & FE_DIVBYZERO)
+            return tr("the result is %1 (division by zero)").arg(describeValue(value));
+    }
+    if (flags & FE_OVERFLOW)
+        return tr("the result is %1 (too large for a number)").arg(describeValue(value));
+    if (std::isnan(value))
+        return tr("the result is not a number (an undefined operation such as 0/0 or inf - inf)");
+    return tr("the result is %1").arg(describeValue(value));
 }
 
 QStringList CostRules::countries() const

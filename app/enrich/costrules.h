@@ -37,7 +37,8 @@ public:
     {
         bool ok = false;
         double value = 0;
-        QString reason; // when !ok: "rate is 0: division by zero", "notional is not a number: \"x\""
+        QString reason; // when !ok: "rate is 0: division by zero", "the result is -inf (log of 0)",
+                        // "notional is not a number: \"x\""
     };
     // `cell(column)` gives a row's text in a column.
     Result evaluate(const QString &country, const std::function<QString(int)> &cell);
@@ -51,6 +52,9 @@ private:
     struct Rule;
     Rule *ruleFor(const QString &country);
     Result run(Rule *rule);
+    // Why a result that is not finite is so: "rate is 0: division by zero", "the result is
+    // -inf (log of 0)", ...
+    static QString diagnose(Rule *rule, double value);
     QByteArray m_scratch;
     std::vector<std::unique_ptr<Rule>> m_rules; // [0] is the default
     QHash<QString, int> m_byCountry;

@@ -76,6 +76,14 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     }
     if (!rules.bind(file->header(), error))
         return false;
+    // Someone's own file given as the cache stops the run (checked here, before anything
+    // starts); other cache trouble only costs the cache.
+    if (settings.useCache) {
+        if (const QString why = LeiCache::unusableReason(LeiCache::resolvePath(settings.cachePath)); !why.isEmpty()) {
+            *error = why;
+            return false;
+        }
+    }
 
     m_file = std::move(file);
     m_leiColumn = leiColumn;

@@ -58,7 +58,8 @@ public:
     ~EnrichmentJob() override;
 
     // Checks the rules against the header and opens the cache; returns false with `error`
-    // (and nothing started) when the job cannot run. Cache trouble is a warning, not an error.
+    // (and nothing started) when the job cannot run. Cache trouble is a warning, not an error,
+    // except a cache path naming a file that is not SQLite (LeiCache::unusableReason()).
     bool start(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
                const EnrichmentSettings &settings, QString *error);
     // Fetches again just the LEIs whose lookup failed, bypassing the cache.

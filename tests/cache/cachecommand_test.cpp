@@ -1,12 +1,25 @@
 #include "cachetestdata.h"
 #include "leicache.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 namespace Data = CacheTestData;
+
+// Back-dates a file's or folder's modification time (QFileDevice::setFileTime() needs an open
+// file), so that any write to it would show.
+static void backdate(const QString &path, const QDateTime &when)
+{
+    struct timespec times[2] = {{0, UTIME_OMIT}, {time_t(when.toSecsSinceEpoch()), 0}};
+    QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0), 0);
+}
+
 
 class CacheCommandTest final : public QObject
 {
@@ -22,6 +35,8 @@ private Q_SLOTS:
     void purgeExpired();
     void clear();
     void unusableCacheFile();
+    void notSqliteIsRefusedUntouched_data();
+    void notSqliteIsRefusedUntouched();
     void damagedFileStillWorks();
     void leiEnrichDispatches();
 
@@ -185,11 +200,57 @@ void CacheCommandTest::unusableCacheFile()
     QCOMPARE(r.err.count(u'\n'), 1); // one line
 }
 
+void CacheCommandTest::notSqliteIsRefusedUntouched_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("content"); // empty: a folder
+    const QByteArray text("GB desk: call back Tuesday\n");
+    const QByteArray binary = QByteArray(8192, 'z');
+    for (const char *command : {"stats", "purge-expired", "clear"}) {
+        QTest::addRow("%s text", command) << QString::fromLatin1(command) << text;
+        QTest::addRow("%s binary", command) << QString::fromLatin1(command) << binary;
+        QTest::addRow("%s folder", command) << QString::fromLatin1(command) << QByteArray();
+    }
+}
+
+// Only a file that starts with SQLite's header may be taken for a damaged cache: anything else
+// is the user's, refused with exit 3 and left byte for byte, with its modification time.
+void CacheCommandTest::notSqliteIsRefusedUntouched()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, content);
+    const QString notes = m_dir->filePath(QStringLiteral("notes.txt"));
+    if (content.isEmpty()) {
+        QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("notes.txt")));
+    } else {
+        QFile f(notes);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    const QDateTime modified = QDateTime::currentDateTimeUtc().addDays(-2);
+    backdate(notes, modified);
+    const QStringList before = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+
+    const Run r = run({command, QStringLiteral("--cache"), notes});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(notes), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1); // one line
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), before);
+    QCOMPARE(QFileInfo(notes).lastModified().toSecsSinceEpoch(), modified.toSecsSinceEpoch());
+    if (!content.isEmpty()) {
+        QFile f(notes);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), content);
+    }
+}
+
 void CacheCommandTest::damagedFileStillWorks()
 {
+    // An SQLite file whose pages cannot be read: moved aside, and a new cache answers.
     QFile f(path());
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QByteArray(8192, 'z'));
+    f.write(QByteArray("SQLite format 3\0", 16) + QByteArray(8176, 'z'));
     f.close();
     const Run r = run({QStringLiteral("stats"), QStringLiteral("--cache"), path()});
     QCOMPARE(r.exitCode, 0);

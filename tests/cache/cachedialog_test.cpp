@@ -186,7 +186,7 @@ void CacheDialogTest::showsDamageWarning()
     const QString path = m_dir->filePath(QStringLiteral("damaged.sqlite"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QByteArray(5000, '\x07'));
+    f.write(QByteArray("SQLite format 3\0", 16) + QByteArray(5000, '\x07')); // an SQLite file that fails to read
     f.close();
     LeiCache cache;
     QVERIFY(cache.open(path));

@@ -769,9 +769,11 @@ void LeiCacheTest::staleUseWhenOffline()
 void LeiCacheTest::damagedFileMovedAside_data()
 {
     QTest::addColumn<QString>("kind");
-    QTest::newRow("garbage bytes") << QStringLiteral("garbage");
+    // Each an SQLite file (its first 16 bytes are SQLite's header) that fails to read; any other
+    // file is refused untouched (leicachedamage_test).
+    QTest::newRow("garbage after the header") << QStringLiteral("garbage");
     QTest::newRow("truncated database") << QStringLiteral("truncated");
-    QTest::newRow("overwritten header") << QStringLiteral("header");
+    QTest::newRow("overwritten header fields") << QStringLiteral("header");
 }
 
 void LeiCacheTest::damagedFileMovedAside()
@@ -781,7 +783,7 @@ void LeiCacheTest::damagedFileMovedAside()
     if (kind == u"garbage") {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        QByteArray junk;
+        QByteArray junk("SQLite format 3\0", 16);
         for (int i = 0; i < 20000; ++i)
             junk.append(char((i * 7919) % 251));
         f.write(junk);
@@ -801,7 +803,8 @@ void LeiCacheTest::damagedFileMovedAside()
             QVERIFY(f.size() > 100000);
             QVERIFY(f.resize(f.size() / 3));
         } else {
-            f.write(QByteArray(100, 'x'));
+            f.seek(16); // page size, format numbers, counters: all wrong
+            f.write(QByteArray(84, 'x'));
         }
     }
     QFile original(path);
@@ -835,7 +838,7 @@ void LeiCacheTest::damagedFileMovedAside()
     // A second damage in the same second does not overwrite the first copy.
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write("not a database at all, just text that is long enough to be a header......");
+    f.write(QByteArray("SQLite format 3\0", 16) + "and then text that is long enough to be a header......");
     f.close();
     LeiCache third(m_clock);
     QVERIFY(third.open(path));

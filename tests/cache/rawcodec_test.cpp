@@ -52,9 +52,9 @@ void RawCodecTest::gleifRecordsShrink()
     QVERIFY(withDictionary * 3 < qCompress(generated).size() * 2);
 
     // The fixture records as the client stores them (GleifRecord::fromJson's compact JSON).
-    QFile file(QStringLiteral(LEI_SHARED_FIXTURES "/gleif_sample_records.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        QSKIP("shared fixtures not present");
+    // The project's own copy (resources/, also what the fake GLEIF serves): a clean clone has it.
+    QFile file(QStringLiteral(LEI_RESOURCES_DIR "/gleif_sample_records.json"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName() + u": " + file.errorString()));
     const QJsonArray records = QJsonDocument::fromJson(file.readAll()).array();
     QVERIFY(records.size() >= 5);
     qint64 raw = 0, plain = 0, packed = 0;

@@ -20,6 +20,9 @@ private Q_SLOTS:
     void rejectedRuleFiles();
     void missingColumnNamesTheRule();
     void customRules();
+    void notFiniteReasons_data();
+    void notFiniteReasons();
+    void comparisonIsNotAssignment();
 };
 
 void CostRulesTest::shortest_data()
@@ -142,7 +145,7 @@ void CostRulesTest::badInputs_data()
     QTest::newRow("NL rate 0") << QStringLiteral("NL") << QStringLiteral("1e6") << QStringLiteral("0") << QStringLiteral("rate is 0: division by zero");
     QTest::newRow("text notional") << QStringLiteral("GB") << QStringLiteral("lots") << QStringLiteral("0.1") << QStringLiteral("notional is not a number: \"lots\"");
     QTest::newRow("empty rate") << QStringLiteral("GB") << QStringLiteral("1") << QString() << QStringLiteral("rate is empty");
-    QTest::newRow("overflow") << QStringLiteral("GB") << QStringLiteral("1e308") << QStringLiteral("1e10") << QStringLiteral("the result is not a finite number");
+    QTest::newRow("overflow") << QStringLiteral("GB") << QStringLiteral("1e308") << QStringLiteral("1e10") << QStringLiteral("the result is +inf (too large for a number)");
 }
 
 void CostRulesTest::badInputs()
@@ -171,6 +174,13 @@ void CostRulesTest::rejectedRuleFiles_data()
     QTest::newRow("bad default") << QByteArray(R"({"default": "1 +"})") << QStringLiteral("rule default:");
     QTest::newRow("empty formula") << QByteArray(R"({"rules": {"FR": ""}})") << QStringLiteral("rule FR:");
     QTest::newRow("not a country") << QByteArray(R"({"rules": {"GBR": "1"}})") << QStringLiteral("rule GBR:");
+    // muParser would run these and change the row's value for the rest of the formula.
+    const QString assigns = QStringLiteral("would assign to a column");
+    QTest::newRow("assignment") << QByteArray(R"({"rules": {"GB": "rate=0"}})") << QStringLiteral("rule GB: \"=\" at character 5 ") + assigns;
+    QTest::newRow("assignment in brackets") << QByteArray(R"x({"rules": {"NL": "notional * (rate = 2)"}})x") << QStringLiteral("rule NL: \"=\" at character 18 ") + assigns;
+    QTest::newRow("assignment in default") << QByteArray(R"x({"default": "(notional=1) + rate"})x") << QStringLiteral("rule default: \"=\" at character 10 ") + assigns;
+    QTest::newRow("+=") << QByteArray(R"({"rules": {"DE": "rate+=1"}})") << QStringLiteral("rule DE: \"=\" at character 6 ") + assigns;
+    QTest::newRow("*=") << QByteArray(R"({"rules": {"FR": "notional *= rate"}})") << QStringLiteral("rule FR: \"=\" at character 11 ") + assigns;
 }
 
 void CostRulesTest::rejectedRuleFiles()
@@ -202,6 +212,63 @@ void CostRulesTest::customRules()
     QCOMPARE(rules->evaluate(QStringLiteral("DE"), cell).value, 20.0);
     QCOMPARE(rules->evaluate(QStringLiteral("FR"), cell).value, 1.5);
     QCOMPARE(rules->evaluate(QStringLiteral("US"), cell).value, -1.0);
+}
+
+void CostRulesTest::notFiniteReasons_data()
+{
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<QString>("notional");
+    QTest::addColumn<QString>("rate");
+    QTest::addColumn<QString>("reason");
+    const QString rateIs0 = QStringLiteral("rate is 0: division by zero");
+    QTest::newRow("log of 0") << QStringLiteral("ln(rate)") << QStringLiteral("5") << QStringLiteral("0") << QStringLiteral("the result is -inf (log of 0)");
+    QTest::newRow("log of 0 times a number") << QStringLiteral("log(rate) * notional") << QStringLiteral("2") << QStringLiteral("0") << QStringLiteral("the result is -inf (log of 0)");
+    QTest::newRow("log10 of 0, negated") << QStringLiteral("-log10(rate)") << QStringLiteral("2") << QStringLiteral("0") << QStringLiteral("the result is +inf (log of 0)");
+    QTest::newRow("log of a constant 0") << QStringLiteral("notional + ln(0)") << QStringLiteral("2") << QStringLiteral("1") << QStringLiteral("the result is -inf (log of 0)");
+    QTest::newRow("log of a negative") << QStringLiteral("log2(notional)") << QStringLiteral("-8") << QStringLiteral("1") << QStringLiteral("the result is not a number (log of a negative number)");
+    QTest::newRow("sqrt(-1)") << QStringLiteral("sqrt(rate - 1)") << QStringLiteral("1") << QStringLiteral("0") << QStringLiteral("the result is not a number (square root of a negative number)");
+    QTest::newRow("1/0") << QStringLiteral("notional / rate") << QStringLiteral("1") << QStringLiteral("0") << rateIs0;
+    QTest::newRow("0/0") << QStringLiteral("notional / rate") << QStringLiteral("0") << QStringLiteral("0") << rateIs0;
+    QTest::newRow("0 times 1/0") << QStringLiteral("notional * (1 / rate)") << QStringLiteral("0") << QStringLiteral("0") << rateIs0;
+    QTest::newRow("0 to a negative power") << QStringLiteral("rate ^ -1") << QStringLiteral("1") << QStringLiteral("0") << rateIs0;
+    QTest::newRow("constant 1/0") << QStringLiteral("notional + 1/0") << QStringLiteral("0") << QStringLiteral("1") << QStringLiteral("the result is +inf (division by zero)");
+    QTest::newRow("constant 0/0") << QStringLiteral("notional + 0/0") << QStringLiteral("1") << QStringLiteral("0") << QStringLiteral("the result is not a number (an undefined operation such as 0/0 or inf - inf)");
+    QTest::newRow("overflow with a 0 about") << QStringLiteral("notional * 1e300 * 1e300 + rate") << QStringLiteral("1") << QStringLiteral("0") << QStringLiteral("the result is +inf (too large for a number)");
+}
+
+// The reason says what made the result not finite; a column is named only when its 0 did.
+void CostRulesTest::notFiniteReasons()
+{
+    QFETCH(QString, formula);
+    QFETCH(QString, notional);
+    QFETCH(QString, rate);
+    QFETCH(QString, reason);
+    QString error;
+    auto rules = CostRules::fromJson(QStringLiteral(R"({"default": "%1"})").arg(formula).toUtf8(), &error);
+    QVERIFY2(rules, qPrintable(error));
+    QVERIFY(rules->bind(kHeader, &error));
+    const QStringList row{QStringLiteral("uti"), notional, rate, QStringLiteral("LEI")};
+    for (int pass = 0; pass < 2; ++pass) { // the same on every row, not just the first
+        const auto result = rules->evaluate(QStringLiteral("US"), [&](int c) { return row[c]; });
+        QVERIFY(!result.ok);
+        QCOMPARE(result.reason, reason);
+    }
+    // And the rule still computes a good row afterwards.
+    const QStringList good{QStringLiteral("uti"), QStringLiteral("4"), QStringLiteral("2"), QStringLiteral("LEI")};
+    if (!formula.contains(u'0'))
+        QVERIFY(rules->evaluate(QStringLiteral("US"), [&](int c) { return good[c]; }).ok);
+}
+
+void CostRulesTest::comparisonIsNotAssignment()
+{
+    QString error;
+    auto rules = CostRules::fromJson(R"({"default": "rate == 0 ? 0 : notional / rate"})", &error);
+    QVERIFY2(rules, qPrintable(error));
+    QVERIFY(rules->bind(kHeader, &error));
+    const QStringList row{QStringLiteral("u"), QStringLiteral("3"), QStringLiteral("0"), QString()};
+    const auto result = rules->evaluate(QStringLiteral("US"), [&](int c) { return row[c]; });
+    QVERIFY2(result.ok, qPrintable(result.reason));
+    QCOMPARE(result.value, 0.0);
 }
 
 QTEST_GUILESS_MAIN(CostRulesTest)
