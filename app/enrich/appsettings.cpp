@@ -24,6 +24,7 @@ const QString kLifetime = QStringLiteral("cache/lifetime");
 const QString kNotFoundLifetime = QStringLiteral("cache/notFoundLifetime");
 const QString kRules = QStringLiteral("rules/path");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kNeutraliseFormulas = QStringLiteral("export/neutraliseFormulas");
 
 } // namespace
 
@@ -51,6 +52,7 @@ AppSettings AppSettings::load(QSettings &settings)
         e.notFoundLifetime = *v;
     s.rulesPath = settings.value(kRules).toString();
     s.language = settings.value(kLanguage).toString();
+    s.neutraliseFormulas = settings.value(kNeutraliseFormulas, false).toBool();
     return s;
 }
 
@@ -67,6 +69,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kNotFoundLifetime, Duration::format(e.notFoundLifetime));
     settings.setValue(kRules, rulesPath);
     settings.setValue(kLanguage, language);
+    settings.setValue(kNeutraliseFormulas, neutraliseFormulas);
 }
 
 QStringList AppSettings::problems() const

@@ -14,6 +14,9 @@ struct AppSettings
     EnrichmentSettings enrichment;
     QString rulesPath; // empty: the bundled rules
     QString language;  // empty: follow the system; else "en", "de"
+    // Export and copy put a ' before the input's own cells that a spreadsheet would run as
+    // formulas, as they always do for GLEIF's text (--neutralise-formulas). Off by default.
+    bool neutraliseFormulas = false;
 
     // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL applied, then what `settings` holds.
     static AppSettings load(QSettings &settings);
