@@ -57,9 +57,9 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
                QString *error, const Progress &progress = {}, const Options &options = {});
 
 // Reads a written workbook back: the ZIP's central directory parses, every part inflates to its
-// recorded size and CRC, and every XML part ends with the closing tag of its root element (a
-// sheet cut short by a failed write to libxlsxwriter's unchecked temporary files does not).
-// On failure `why` says what is wrong (without the path).
+// recorded size, and every XML part ends with the closing tag of its root element (a sheet cut
+// short by a failed write to libxlsxwriter's unchecked temporary files does not). Costs about
+// 0.65 s of CPU for a 1,000,000-row sheet (730 MB of XML). On failure `why` says what is wrong.
 bool checkXlsx(const QString &path, QString *why);
 
 } // namespace Exporter

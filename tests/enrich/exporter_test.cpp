@@ -332,9 +332,7 @@ void ExporterTest::checkXlsxFindsDamage_data()
     QTest::newRow("whole") << zip(sheet) << QString();
     QTest::newRow("sheet cut before it was zipped") << zip(sheet.left(sheet.indexOf("</sheetData>")))
                                                     << QStringLiteral("xl/worksheets/sheet1.xml is cut short");
-    QByteArray crc = zip(sheet);
-    crc[crc.indexOf("<row") + 1] = 'x';
-    QTest::newRow("bytes changed") << crc << QStringLiteral("xl/worksheets/sheet1.xml is damaged");
+    QTest::newRow("part not XML") << zip("sheet data") << QStringLiteral("xl/worksheets/sheet1.xml is cut short");
     QTest::newRow("file cut") << zip(sheet).chopped(30) << QStringLiteral("no ZIP central directory");
     QTest::newRow("sheet missing") << makeZip({{QStringLiteral("[Content_Types].xml"), types}, {QStringLiteral("xl/workbook.xml"), book}})
                                    << QStringLiteral("xl/worksheets/sheet1.xml is missing");
