@@ -693,11 +693,11 @@ bool MainWindow::exportTo(const QString &path)
     // Off the GUI thread: a million-row XLSX takes a while. The results are not written to
     // while no job runs, and the file is read-only.
     const auto results = !m_job->isRunning() && m_job->file() == file ? m_job->results() : nullptr;
-    auto notices = std::make_shared<QStringList>();
+    QStringList notices; // runAway() returns only when the export is done
     Exporter::Options options;
     options.neutraliseInputFormulas = m_settings->neutraliseFormulas;
-    options.notices = notices.get();
-    const QString error = runAway([file, results, path, options, notices] {
+    options.notices = &notices;
+    const QString error = runAway([file, results, path, options] {
         QString why;
         return Exporter::write(*file, results.get(), path, &why, {}, options) ? QString() : why;
     }, QEventLoop::AllEvents); // the window keeps answering: the actions that would interfere are off
@@ -708,10 +708,10 @@ bool MainWindow::exportTo(const QString &path)
         QMessageBox::warning(this, tr("Export failed"), error);
         return false;
     }
-    if (notices->isEmpty())
+    if (notices.isEmpty())
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
     else // where the job's notices go too, and longer: it says something about the file
-        statusBar()->showMessage(notices->join(u' '), 30000);
+        statusBar()->showMessage(notices.join(u' '), 30000);
     Q_EMIT exported(path);
     return true;
 }
