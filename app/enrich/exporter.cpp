@@ -107,14 +107,14 @@ QByteArrayView neutraliseRow(QByteArrayView raw, char delimiter, QByteArray *out
     return *out;
 }
 
-// The first character of `text` that Windows-1252 cannot hold, or a null QChar.
-QChar notInWindows1252(const QString &text)
+// The first character of `text` that Windows-1252 cannot hold, or an empty string.
+QString notInWindows1252(const QString &text)
 {
     const QByteArray bytes = Csv::encodeWindows1252(text); // '?' for what it cannot hold
     const QString back = Csv::decodeWindows1252(bytes.constData(), bytes.size());
     for (qsizetype i = 0; i < text.size(); ++i)
         if (back[i] != text[i])
-            return text[i];
+            return text.mid(i, text[i].isHighSurrogate() ? 2 : 1);
     return {};
 }
 
@@ -165,14 +165,14 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         if (a.state != LeiAnswer::State::Found)
             continue;
         for (const QString *text : {&a.legalName, &a.bics, &a.country}) {
-            if (const QChar c = notInWindows1252(*text); !c.isNull()) {
+            if (const QString c = notInWindows1252(*text); !c.isEmpty()) {
                 toUtf8 = true;
                 cp1252 = false;
                 if (options.notices)
                     options.notices->append(
-                        tr("%1: the added text holds characters Windows-1252 cannot (such as \"%2\"), "
+                        tr("%1: the added text holds characters Windows-1252 cannot hold (such as \"%2\"), "
                            "so the file is written in UTF-8 with a byte order mark instead")
-                            .arg(path, QString(c)));
+                            .arg(path, c));
                 break;
             }
         }
