@@ -78,3 +78,29 @@ QHash<QString, QByteArray> readZip(const QString &path, QString *error)
     }
     return entries;
 }
+
+QByteArray makeZip(const std::vector<std::pair<QString, QByteArray>> &entries)
+{
+    auto le16 = [](QByteArray &out, quint16 v) { char b[2]; qToLittleEndian(v, b); out.append(b, 2); };
+    auto le32 = [](QByteArray &out, quint32 v) { char b[4]; qToLittleEndian(v, b); out.append(b, 4); };
+    QByteArray zip, directory;
+    for (const auto &[name, data] : entries) {
+        const QByteArray n = name.toUtf8();
+        const quint32 crc = quint32(crc32(0, reinterpret_cast<const Bytef *>(data.constData()), uInt(data.size())));
+        const quint32 offset = quint32(zip.size());
+        le32(zip, 0x04034b50); le16(zip, 20); le16(zip, 0); le16(zip, 0); le16(zip, 0); le16(zip, 0);
+        le32(zip, crc); le32(zip, quint32(data.size())); le32(zip, quint32(data.size()));
+        le16(zip, quint16(n.size())); le16(zip, 0);
+        zip += n + data;
+        le32(directory, 0x02014b50); le16(directory, 20); le16(directory, 20); le16(directory, 0); le16(directory, 0);
+        le16(directory, 0); le16(directory, 0); le32(directory, crc); le32(directory, quint32(data.size()));
+        le32(directory, quint32(data.size())); le16(directory, quint16(n.size())); le16(directory, 0); le16(directory, 0);
+        le16(directory, 0); le16(directory, 0); le32(directory, 0); le32(directory, offset);
+        directory += n;
+    }
+    const quint32 directoryAt = quint32(zip.size());
+    zip += directory;
+    le32(zip, 0x06054b50); le16(zip, 0); le16(zip, 0); le16(zip, quint16(entries.size())); le16(zip, quint16(entries.size()));
+    le32(zip, quint32(directory.size())); le32(zip, directoryAt); le16(zip, 0);
+    return zip;
+}

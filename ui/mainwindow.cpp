@@ -693,9 +693,13 @@ bool MainWindow::exportTo(const QString &path)
     // Off the GUI thread: a million-row XLSX takes a while. The results are not written to
     // while no job runs, and the file is read-only.
     const auto results = !m_job->isRunning() && m_job->file() == file ? m_job->results() : nullptr;
-    const QString error = runAway([file, results, path] {
+    QStringList notices; // runAway() returns only when the export is done
+    Exporter::Options options;
+    options.neutraliseInputFormulas = m_settings->neutraliseFormulas;
+    options.notices = &notices;
+    const QString error = runAway([file, results, path, options] {
         QString why;
-        return Exporter::write(*file, results.get(), path, &why) ? QString() : why;
+        return Exporter::write(*file, results.get(), path, &why, {}, options) ? QString() : why;
     }, QEventLoop::AllEvents); // the window keeps answering: the actions that would interfere are off
     m_exporting = false;
     updateActions();
@@ -704,7 +708,10 @@ bool MainWindow::exportTo(const QString &path)
         QMessageBox::warning(this, tr("Export failed"), error);
         return false;
     }
-    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
+    if (notices.isEmpty())
+        statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
+    else // where the job's notices go too, and longer: it says something about the file
+        statusBar()->showMessage(notices.join(u' '), 30000);
     Q_EMIT exported(path);
     return true;
 }
@@ -861,7 +868,13 @@ void MainWindow::copySelection()
             if (c > left)
                 text += u'\t';
             if (chosen.contains(quint64(r) << 32 | quint64(c))) {
-                QString cell = m_model->index(r, c).data(Qt::EditRole).toString();
+                // No formula goes to a spreadsheet: GLEIF's text always neutralised, the file's
+                // own cells when the setting says so, numbers (the cost) never.
+                const QVariant value = m_model->index(r, c).data(Qt::EditRole);
+                QString cell = value.toString();
+                const bool ownCell = c < m_model->fileColumnCount();
+                if (value.typeId() == QMetaType::QString && (!ownCell || m_settings->neutraliseFormulas))
+                    cell = Exporter::neutraliseFormula(cell);
                 cell.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
                 text += cell;
             }

@@ -3,6 +3,7 @@
 #include "duration.h"
 #include "leicache.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -98,6 +99,11 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     languageLayout->addWidget(m_languageBox);
     languageLayout->addWidget(languageNote, 1);
     form->addRow(tr("&Language:"), languageRow);
+    m_neutraliseFormulas = new QCheckBox(tr("Also neutralise &formulas in the file's own cells"), this);
+    m_neutraliseFormulas->setToolTip(tr("CSV export and copy put a ' before cells starting with = + - @ tab or CR, "
+                                        "as they always do for text from GLEIF. Off: the file's cells are written unchanged."));
+    m_neutraliseFormulas->setChecked(s.neutraliseFormulas);
+    form->addRow(QString(), m_neutraliseFormulas);
     // Names for tests and accessibility tools.
     m_apiUrl->setObjectName(QStringLiteral("apiUrl"));
     m_lifetime->setObjectName(QStringLiteral("lifetime"));
@@ -109,6 +115,7 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     m_cachePath->setObjectName(QStringLiteral("cachePath"));
     m_rulesPath->setObjectName(QStringLiteral("rulesPath"));
     m_languageBox->setObjectName(QStringLiteral("language"));
+    m_neutraliseFormulas->setObjectName(QStringLiteral("neutraliseFormulas"));
 
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
@@ -142,6 +149,7 @@ AppSettings SettingsDialog::settings() const
     e.notFoundLifetime = Duration::parse(m_notFoundLifetime->text()).value_or(std::chrono::seconds(0));
     s.rulesPath = m_rulesPath->text().trimmed();
     s.language = m_languageBox->currentData().toString(); // an unknown stored value shows as "system"
+    s.neutraliseFormulas = m_neutraliseFormulas->isChecked();
     return s;
 }
 

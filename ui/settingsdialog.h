@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -36,5 +37,6 @@ private:
     QLineEdit *m_rulesPath = nullptr;
     QString m_language; // as stored
     QComboBox *m_languageBox = nullptr; // data "": the system's language, "en", "de"
+    QCheckBox *m_neutraliseFormulas = nullptr;
     QLabel *m_problems = nullptr;
 };

@@ -62,7 +62,8 @@ QString progressLine(const EnrichmentProgress &p)
         .arg(p.requests).arg(p.rowsDone).arg(p.rows) + left;
 }
 
-bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &job, QString *error)
+bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &job,
+                 const QStringList &exportNotices, QString *error)
 {
     const EnrichmentProgress p = job.progress();
     const auto results = job.results();
@@ -97,7 +98,7 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         {QStringLiteral("rate_limited"), p.tooManyRequests},
         {QStringLiteral("rows_per_status"), statuses},
         {QStringLiteral("failures"), failures},
-        {QStringLiteral("notices"), QJsonArray::fromStringList(job.notices())},
+        {QStringLiteral("notices"), QJsonArray::fromStringList(job.notices() + exportNotices)},
         {QStringLiteral("seconds"), p.seconds},
     };
     QSaveFile out(path);
@@ -178,7 +179,11 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
 
     Exporter::Progress exportProgress;
     exportProgress.cancel = &interruptedFlag;
-    if (!Exporter::write(*file, job.results().get(), options.output, &error, exportProgress)) {
+    QStringList exportNotices;
+    Exporter::Options exportOptions;
+    exportOptions.neutraliseInputFormulas = options.neutraliseFormulas;
+    exportOptions.notices = &exportNotices;
+    if (!Exporter::write(*file, job.results().get(), options.output, &error, exportProgress, exportOptions)) {
         if (interruptedFlag.load()) {
             err << "lei-enrich: " << tr("interrupted: no output written; every answer received is in the cache") << '\n';
             return Interrupted;
@@ -186,7 +191,9 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
         err << "lei-enrich: " << error << '\n';
         return InputOutput;
     }
-    if (!options.report.isEmpty() && !writeReport(options.report, *file, job, &error)) {
+    for (const QString &notice : exportNotices)
+        err << "lei-enrich: " << tr("warning: ") << notice << '\n';
+    if (!options.report.isEmpty() && !writeReport(options.report, *file, job, exportNotices, &error)) {
         err << "lei-enrich: " << error << '\n';
         return InputOutput;
     }

@@ -18,6 +18,7 @@ struct Options
     QString output;
     QString report; // empty: none
     bool quiet = false;
+    bool neutraliseFormulas = false; // --neutralise-formulas: the input's own cells too
 };
 
 int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,

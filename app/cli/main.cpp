@@ -79,6 +79,8 @@ int main(int argc, char **argv)
         {QStringLiteral("concurrency"), tr("Requests in flight at once."), QStringLiteral("N")},
         {QStringLiteral("timeout"), tr("Seconds before a request is abandoned and retried (default 30)."), QStringLiteral("SECONDS")},
         {QStringLiteral("report"), tr("Write a JSON summary of the run here."), QStringLiteral("PATH")},
+        {QStringLiteral("neutralise-formulas"), tr("Also put a ' before the input's own cells that a spreadsheet would run as "
+                                                   "formulas (GLEIF's text always gets one in CSV).")},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress on stderr.")},
     };
     parser.addOptions(options);
@@ -218,5 +220,6 @@ int main(int argc, char **argv)
     run.output = output;
     run.report = report;
     run.quiet = parser.isSet(QStringLiteral("quiet"));
+    run.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
     return EnrichmentRun::exec(file, leiColumn, std::move(*rules), settings, run);
 }

@@ -25,6 +25,7 @@ const QString kLifetime = QStringLiteral("cache/lifetime");
 const QString kNotFoundLifetime = QStringLiteral("cache/notFoundLifetime");
 const QString kRules = QStringLiteral("rules/path");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kNeutraliseFormulas = QStringLiteral("export/neutraliseFormulas");
 
 // The ranges problems() accepts; load() never hands out a stored value outside them.
 constexpr qint64 MaxRequestsPerMinute = 100000;
@@ -77,6 +78,7 @@ AppSettings AppSettings::load(QSettings &settings)
     s.language = settings.value(kLanguage).toString();
     for (const QString &line : std::as_const(s.ignored))
         qWarning("%s", qPrintable(line));
+    s.neutraliseFormulas = settings.value(kNeutraliseFormulas, false).toBool();
     return s;
 }
 
@@ -93,6 +95,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kNotFoundLifetime, Duration::format(e.notFoundLifetime));
     settings.setValue(kRules, rulesPath);
     settings.setValue(kLanguage, language);
+    settings.setValue(kNeutraliseFormulas, neutraliseFormulas);
 }
 
 QStringList AppSettings::problems() const

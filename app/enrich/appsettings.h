@@ -14,6 +14,9 @@ struct AppSettings
     EnrichmentSettings enrichment;
     QString rulesPath; // empty: the bundled rules
     QString language;  // empty: follow the system; else "en", "de"
+    // Export and copy put a ' before the input's own cells that a spreadsheet would run as
+    // formulas, as they always do for GLEIF's text (--neutralise-formulas). Off by default.
+    bool neutraliseFormulas = false;
 
     // Stored values load() refused (not a number, 0, out of range), one line each: the default
     // is used instead, so a stored timeout of 0 never means "no timeout".

@@ -7,16 +7,24 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSet>
 #include <QSaveFile>
 #include <QStringEncoder>
-#include <QTemporaryFile>
+#include <QtEndian>
 
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <locale.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Exporter {
 namespace {
@@ -49,29 +57,137 @@ bool reportAndCheckCancel(const Progress &progress, qint64 done, qint64 total)
     return progress.cancel && progress.cancel->load();
 }
 
+// The one rule behind isFormulaLike(), for UTF-16 and for ASCII-compatible bytes.
+template <typename Char>
+bool formulaLike(const Char *p, qsizetype n)
+{
+    if (n == 0)
+        return false;
+    if (p[0] == '=' || p[0] == '@' || p[0] == '\t' || p[0] == '\r')
+        return true;
+    if (p[0] != '-' && p[0] != '+')
+        return false;
+    // A signed number ("-12.5", "-1.234,5", "+1e5") runs nothing: it stays a number, like the cost.
+    qsizetype i = 1;
+    int digits = 0;
+    for (; i < n && ((p[i] >= '0' && p[i] <= '9') || p[i] == '.' || p[i] == ','); ++i)
+        digits += p[i] >= '0' && p[i] <= '9';
+    if (digits > 0 && i < n && (p[i] == 'e' || p[i] == 'E')) {
+        ++i;
+        if (i < n && (p[i] == '+' || p[i] == '-'))
+            ++i;
+        const qsizetype exponent = i;
+        while (i < n && p[i] >= '0' && p[i] <= '9')
+            ++i;
+        if (i == exponent)
+            return true;
+    }
+    return digits == 0 || i != n;
+}
+
+// The row's bytes with a ' in front of every field that isFormulaLike() (inside the quotes of a
+// quoted field); `raw` itself when no field needs one.
+QByteArrayView neutraliseRow(QByteArrayView raw, char delimiter, QByteArray *out, QByteArray *scratch)
+{
+    out->clear();
+    qsizetype copied = 0;
+    for (qsizetype i = 0;; ++i) { // ++i: past the delimiter
+        const qsizetype start = i;
+        if (isFormulaLike(CsvFile::nextField(raw, &i, delimiter, scratch))) {
+            const qsizetype at = raw[start] == '"' ? start + 1 : start;
+            out->append(raw.data() + copied, at - copied).append('\'');
+            copied = at;
+        }
+        if (i >= raw.size())
+            break;
+    }
+    if (out->isEmpty())
+        return raw;
+    out->append(raw.data() + copied, raw.size() - copied);
+    return *out;
+}
+
+// The first character of `text` that Windows-1252 cannot hold, or an empty string.
+QString notInWindows1252(const QString &text)
+{
+    const QByteArray bytes = Csv::encodeWindows1252(text); // '?' for what it cannot hold
+    const QString back = Csv::decodeWindows1252(bytes.constData(), bytes.size());
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (back[i] != text[i])
+            return text.mid(i, text[i].isHighSurrogate() ? 2 : 1);
+    return {};
+}
+
 } // namespace
 
+bool isFormulaLike(QStringView text)
+{
+    return formulaLike(text.utf16(), text.size());
+}
+
+bool isFormulaLike(QByteArrayView text)
+{
+    return formulaLike(text.data(), text.size());
+}
+
+QString neutraliseFormula(const QString &text)
+{
+    return isFormulaLike(text) ? QLatin1Char('\'') + text : text;
+}
+
 bool write(const CsvFile &file, const EnrichmentResults *results, const QString &path,
-           QString *error, const Progress &progress)
+           QString *error, const Progress &progress, const Options &options)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == u"xlsx")
-        return writeXlsx(file, results, path, error, progress);
+        return writeXlsx(file, results, path, error, progress, options);
     if (suffix == u"csv")
-        return writeCsv(file, results, path, error, progress);
+        return writeCsv(file, results, path, error, progress, options);
     fail(error, path, tr("choose a file name ending in .csv or .xlsx"));
     return false;
 }
 
 bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QString &path,
-              QString *error, const Progress &progress)
+              QString *error, const Progress &progress, const Options &options)
 {
     const CsvDialect dialect = file.dialect();
     const bool utf16 = dialect.encoding == CsvEncoding::Utf16LE || dialect.encoding == CsvEncoding::Utf16BE;
-    const bool cp1252 = dialect.encoding == CsvEncoding::Windows1252;
+    bool cp1252 = dialect.encoding == CsvEncoding::Windows1252;
     const char delimiter = dialect.delimiter;
     const QByteArray eol = lineEnd(dialect.lineEnding);
     const int headerFields = file.columnCount();
+
+    // Added text that Windows-1252 cannot hold ("Sp\u00f3\u0142ka") would turn into '?': the
+    // whole file goes out in UTF-8 with a BOM instead, the input's own bytes transcoded too.
+    bool toUtf8 = false;
+    for (qint64 i = 0; cp1252 && results && i < results->answerCount(); ++i) {
+        const LeiAnswer &a = results->answerAt(i);
+        if (a.state != LeiAnswer::State::Found)
+            continue;
+        for (const QString *text : {&a.legalName, &a.bics, &a.country}) {
+            if (const QString c = notInWindows1252(*text); !c.isEmpty()) {
+                toUtf8 = true;
+                cp1252 = false;
+                if (options.notices)
+                    options.notices->append(
+                        tr("%1: the added text holds characters Windows-1252 cannot hold (such as \"%2\"), "
+                           "so the file is written in UTF-8 with a byte order mark instead")
+                            .arg(path, c));
+                break;
+            }
+        }
+    }
+    // The input's own bytes as they go out: transcoded and with formulas neutralised, when asked.
+    QByteArray neutralised, transcoded, scratch;
+    auto ownCells = [&](QByteArrayView raw) -> QByteArrayView {
+        if (options.neutraliseInputFormulas)
+            raw = neutraliseRow(raw, delimiter, &neutralised, &scratch);
+        if (toUtf8) {
+            transcoded = Csv::decodeWindows1252(raw.data(), raw.size()).toUtf8();
+            raw = transcoded;
+        }
+        return raw;
+    };
 
     // The file's own bytes are UTF-8 (UTF-16 input was transcoded on load) or Windows-1252;
     // new fields are encoded to match, and UTF-16 output is re-encoded a buffer at a time.
@@ -98,14 +214,14 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         buffer.clear();
         return out.write(bytes) == bytes.size();
     };
-    if (dialect.bom) {
+    if (dialect.bom || toUtf8) {
         if (utf16)
             out.write(dialect.encoding == CsvEncoding::Utf16BE ? QByteArray("\xFE\xFF", 2) : QByteArray("\xFF\xFE", 2));
         else if (!cp1252)
             out.write("\xEF\xBB\xBF", 3);
     }
 
-    buffer += file.rawHeader();
+    buffer += ownCells(file.rawHeader());
     for (const QString &name : EnrichmentResults::columnNames())
         buffer += delimiter + encodeField(name);
     buffer += eol;
@@ -119,7 +235,7 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
 
     const qint64 rows = file.rowCount();
     for (qint64 row = 0; row < rows; ++row) {
-        const QByteArrayView raw = file.rawRow(row);
+        const QByteArrayView raw = ownCells(file.rawRow(row));
         buffer += raw;
         // A short row is padded so the new columns line up under their headings.
         for (int n = CsvFile::fieldCount(raw, delimiter); n < headerFields; ++n)
@@ -129,9 +245,10 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         const LeiAnswer *answer = index >= 0 ? &results->answerAt(index) : nullptr;
         if (answer && answer->state == LeiAnswer::State::Found) {
             QByteArray &bytes = answerBytes[size_t(index)];
-            if (bytes.isEmpty())
-                bytes = delimiter + encodeField(answer->legalName) + delimiter + encodeField(answer->bics)
-                    + delimiter + encodeField(answer->country);
+            if (bytes.isEmpty()) // GLEIF's text: never a live formula (the cost is a number)
+                bytes = delimiter + encodeField(neutraliseFormula(answer->legalName))
+                    + delimiter + encodeField(neutraliseFormula(answer->bics))
+                    + delimiter + encodeField(neutraliseFormula(answer->country));
             buffer += bytes;
         } else {
             buffer += noAnswer;
@@ -209,10 +326,115 @@ bool looksNumeric(QByteArrayView t, double *value)
     return i == n && digits <= 15 && Number::parse(t, value);
 }
 
-// Excel cells hold at most 32,767 characters.
-QByteArray cellText(const QString &text)
+// "_xHHHH_" at i: what OOXML reads back as the character U+HHHH (ECMA-376 ST_Xstring).
+template <typename Char>
+bool escapeLike(const Char *p, qsizetype n, qsizetype i)
 {
-    return (text.size() > 32767 ? text.left(32767) : text).toUtf8();
+    if (i + 6 >= n || p[i] != '_' || p[i + 1] != 'x' || p[i + 6] != '_')
+        return false;
+    for (qsizetype k = i + 2; k < i + 6; ++k)
+        if (!((p[k] >= '0' && p[k] <= '9') || (p[k] >= 'A' && p[k] <= 'F') || (p[k] >= 'a' && p[k] <= 'f')))
+            return false;
+    return true;
+}
+
+// libxlsxwriter escapes & < > and writes the C0 controls as _xHHHH_; the rest is ours. NUL,
+// U+FFFE and U+FFFF are not XML characters at all (U+FFFD instead), and a literal "_xHHHH_"
+// has its '_' written as "_x005F_" so that it reads back as itself. Excel cells hold at most
+// 32,767 characters.
+QByteArray cellText(QStringView text)
+{
+    QString out;
+    out.reserve(qMin<qsizetype>(text.size(), 32767));
+    const char16_t *p = text.utf16();
+    for (qsizetype i = 0; i < text.size() && out.size() < 32767; ++i) {
+        if (p[i] == 0 || p[i] == 0xFFFE || p[i] == 0xFFFF)
+            out += QChar(QChar::ReplacementCharacter);
+        else if (escapeLike(p, text.size(), i))
+            out += u"_x005F_";
+        else
+            out += QChar(p[i]);
+    }
+    if (out.size() > 32767)
+        out.truncate(32767);
+    if (out.size() == 32767 && out.back().isHighSurrogate())
+        out.chop(1);
+    return out.toUtf8();
+}
+
+// Whether UTF-8 bytes hold anything cellText() would change (NUL, U+FFFE, U+FFFF, "_xHHHH_"):
+// most cells do not, and go to the workbook as they are.
+bool needsCellText(QByteArrayView t)
+{
+    const qsizetype n = t.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto b = static_cast<unsigned char>(t[i]);
+        if (b == 0 || (b == '_' && escapeLike(t.data(), n, i))
+            || (b == 0xEF && i + 2 < n && static_cast<unsigned char>(t[i + 1]) == 0xBF
+                && (static_cast<unsigned char>(t[i + 2]) & 0xFE) == 0xBE))
+            return true;
+    }
+    return false;
+}
+
+// libxlsxwriter prints doubles with snprintf("%.16G"), which follows LC_NUMERIC: under a German
+// locale 0.5 went out as "0,5", which no spreadsheet reads. The C locale for this thread while
+// the workbook is written (the GUI exports on a worker thread; other threads are unaffected).
+class CNumericScope
+{
+public:
+    CNumericScope() : m_c(newlocale(LC_ALL_MASK, "C", locale_t(0))), m_previous(m_c ? uselocale(m_c) : locale_t(0)) {}
+    ~CNumericScope()
+    {
+        if (m_c) {
+            uselocale(m_previous);
+            freelocale(m_c);
+        }
+    }
+    CNumericScope(const CNumericScope &) = delete;
+    CNumericScope &operator=(const CNumericScope &) = delete;
+    bool isActive() const { return m_c != locale_t(0); }
+
+private:
+    locale_t m_c;
+    locale_t m_previous;
+};
+
+// Where a write to `path` lands, found as QSaveFile finds it: through symbolic links.
+QString resolvedTarget(const QString &path)
+{
+    QFileInfo info(path);
+    int depth = 128;
+    while (--depth && info.isSymLink())
+        info.setFile(info.symLinkTarget());
+    return depth > 0 ? info.filePath() : path;
+}
+
+// An empty file beside `target`, made as QSaveFile makes its own: 0666 less the umask (the
+// kernel applies it, so no umask() race with other threads) for a new target, the existing
+// target's mode otherwise. QTemporaryFile always makes 0600. Returns its name, empty on failure.
+QString createTemporaryBeside(const QFileInfo &target, QString *why)
+{
+    struct stat existing{};
+    const bool exists = ::stat(QFile::encodeName(target.absoluteFilePath()).constData(), &existing) == 0;
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        const QString name = target.absolutePath() + QStringLiteral("/.") + target.fileName() + QLatin1Char('.')
+            + QString::number(QRandomGenerator::global()->generate(), 36);
+        const int fd = ::open(QFile::encodeName(name).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                              exists ? 0600 : 0666);
+        if (fd < 0 && errno == EEXIST)
+            continue;
+        if (fd < 0) {
+            *why = QString::fromLocal8Bit(std::strerror(errno));
+            return {};
+        }
+        if (exists)
+            ::fchmod(fd, existing.st_mode & 07777);
+        ::close(fd);
+        return name;
+    }
+    *why = tr("no free temporary file name");
+    return {};
 }
 
 struct WorkbookGuard
@@ -231,7 +453,7 @@ struct WorkbookGuard
 } // namespace
 
 bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QString &path,
-               QString *error, const Progress &progress)
+               QString *error, const Progress &progress, const Options &)
 {
     const qint64 rows = file.rowCount();
     if (rows > kXlsxMaxDataRows) {
@@ -239,34 +461,43 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
                               .arg(rows).arg(kXlsxMaxDataRows));
         return false;
     }
-    const QFileInfo target(path);
+    const QFileInfo target(resolvedTarget(path));
     if (target.isDir()) {
         fail(error, path, tr("is a directory"));
         return false;
     }
+    if (target.exists() && !target.isWritable()) { // as QSaveFile refuses it for CSV
+        fail(error, path, tr("the existing file is not writable"));
+        return false;
+    }
+    const CNumericScope cLocale;
+    if (!cLocale.isActive()) {
+        fail(error, path, tr("cannot switch to the C locale for writing numbers"));
+        return false;
+    }
     // libxlsxwriter writes the file only at close: point it at a temporary name beside the
-    // target and rename when it is complete.
+    // target and rename when it is complete. Its own temporary files (one per sheet, in
+    // constant_memory mode) go there too rather than to a possibly small system temp folder.
     WorkbookGuard guard;
-    {
-        QTemporaryFile reserve(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".XXXXXX"));
-        reserve.setAutoRemove(false);
-        if (!reserve.open()) {
-            fail(error, path, tr("cannot write in %1: %2").arg(target.absolutePath(), reserve.errorString()));
-            return false;
-        }
-        guard.tempPath = reserve.fileName();
+    QString why;
+    guard.tempPath = createTemporaryBeside(target, &why);
+    if (guard.tempPath.isEmpty()) {
+        fail(error, path, tr("cannot write in %1: %2").arg(target.absolutePath(), why));
+        return false;
     }
     const QByteArray tempName = QFile::encodeName(guard.tempPath);
+    QByteArray tempDir = QFile::encodeName(target.absolutePath());
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.use_zip64 = LXW_TRUE;
+    options.tmpdir = tempDir.data();
     guard.workbook = workbook_new_opt(tempName.constData(), &options);
-    if (!guard.workbook) {
-        fail(error, path, tr("cannot create the workbook"));
+    lxw_worksheet *sheet = guard.workbook ? workbook_add_worksheet(guard.workbook, "Enriched") : nullptr;
+    lxw_worksheet *failures = sheet ? workbook_add_worksheet(guard.workbook, "Failures") : nullptr;
+    if (!failures) { // also when a sheet's temporary file cannot be made
+        fail(error, path, tr("cannot create the workbook in %1").arg(target.absolutePath()));
         return false;
     }
-    lxw_worksheet *sheet = workbook_add_worksheet(guard.workbook, "Enriched");
-    lxw_worksheet *failures = workbook_add_worksheet(guard.workbook, "Failures");
     lxw_format *bold = workbook_add_format(guard.workbook);
     format_set_bold(bold);
     worksheet_freeze_panes(sheet, 1, 0);
@@ -313,7 +544,7 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
             } else if (c != leiColumn && looksNumeric(field, &number)) {
                 keep(worksheet_write_number(sheet, r, lxw_col_t(c), number, nullptr));
             } else {
-                utf8 = utf8Input && field.size() <= 32767
+                utf8 = utf8Input && field.size() <= 32767 && !needsCellText(field)
                     ? field.toByteArray()
                     : cellText(Csv::decode(encoding, field.data(), field.size())); // cut by characters
                 keep(worksheet_write_string(sheet, r, lxw_col_t(c), utf8.constData(), nullptr));
@@ -368,6 +599,15 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         }
     }
 
+    // libxlsxwriter does not check its writes to the temporary file behind each sheet: a full
+    // disk or a file size limit would go unnoticed and the sheet come out cut.
+    for (lxw_worksheet *s : {sheet, failures}) {
+        if (s->optimize_tmpfile && (std::fflush(s->optimize_tmpfile) != 0 || std::ferror(s->optimize_tmpfile))) {
+            fail(error, path, tr("cannot write the workbook's temporary data in %1 (disk full or file too large?)")
+                                  .arg(target.absolutePath()));
+            return false;
+        }
+    }
     lxw_workbook *workbook = guard.workbook;
     guard.workbook = nullptr;
     const lxw_error closed = workbook_close(workbook);
@@ -375,14 +615,186 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         fail(error, path, QString::fromUtf8(lxw_strerror(closed)));
         return false;
     }
-    QFile::setPermissions(guard.tempPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    // The same for the files the sheets are assembled in at close: read the workbook back.
+    if (!checkXlsx(guard.tempPath, &why)) {
+        fail(error, path, tr("the workbook came out damaged (%1); is the disk full?").arg(why));
+        return false;
+    }
+    // As QSaveFile::commit() does: on disk before the rename makes it the file.
+    if (const int fd = ::open(tempName.constData(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
     // rename(2) replaces an existing file in one step.
-    if (std::rename(tempName.constData(), QFile::encodeName(path).constData()) != 0) {
+    if (std::rename(tempName.constData(), QFile::encodeName(target.filePath()).constData()) != 0) {
         fail(error, path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     guard.tempPath.clear();
     reportAndCheckCancel(progress, rows, rows);
+    return true;
+}
+
+namespace {
+
+// The name of the root element of an XML document that starts with `head`.
+QByteArray rootElement(QByteArrayView head)
+{
+    qsizetype i = 0;
+    for (;;) {
+        while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t'))
+            ++i;
+        if (head.sliced(i).startsWith("<?")) { // the XML declaration
+            const qsizetype end = head.indexOf("?>", i);
+            if (end < 0)
+                return {};
+            i = end + 2;
+            continue;
+        }
+        break;
+    }
+    if (i >= head.size() || head[i] != '<')
+        return {};
+    const qsizetype start = ++i;
+    while (i < head.size() && head[i] != ' ' && head[i] != '>' && head[i] != '/' && head[i] != '\n' && head[i] != '\r')
+        ++i;
+    return head.sliced(start, i - start).toByteArray();
+}
+
+} // namespace
+
+bool checkXlsx(const QString &path, QString *why)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *why = f.errorString();
+        return false;
+    }
+    const qint64 size = f.size();
+    const uchar *d = size >= 22 ? f.map(0, size) : nullptr;
+    if (!d) {
+        *why = size >= 22 ? f.errorString() : tr("not a ZIP file");
+        return false;
+    }
+    auto u16 = [d](quint64 at) { return qFromLittleEndian<quint16>(d + at); };
+    auto u32 = [d](quint64 at) { return qFromLittleEndian<quint32>(d + at); };
+    auto u64 = [d](quint64 at) { return qFromLittleEndian<quint64>(d + at); };
+    auto bad = [why](const QString &what) {
+        *why = what;
+        return false;
+    };
+
+    // The end of central directory record: the last "PK\5\6" within the final 64 KiB.
+    qint64 eocd = size - 22;
+    while (eocd >= 0 && eocd >= size - 22 - 65535 && u32(quint64(eocd)) != 0x06054b50)
+        --eocd;
+    if (eocd < 0 || eocd < size - 22 - 65535)
+        return bad(tr("no ZIP central directory"));
+    quint64 entries = u16(eocd + 10), cdSize = u32(eocd + 12), cdOffset = u32(eocd + 16);
+    if (entries == 0xFFFF || cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF) {
+        // ZIP64: a locator just before points to the ZIP64 end record.
+        if (eocd < 20 || u32(eocd - 20) != 0x07064b50)
+            return bad(tr("no ZIP64 central directory"));
+        const quint64 record = u64(eocd - 20 + 8);
+        if (record + 56 > quint64(eocd) || u32(record) != 0x06064b50)
+            return bad(tr("no ZIP64 central directory"));
+        entries = u64(record + 32);
+        cdSize = u64(record + 40);
+        cdOffset = u64(record + 48);
+    }
+    if (cdOffset > quint64(size) || cdSize > quint64(size) - cdOffset)
+        return bad(tr("the ZIP central directory lies outside the file"));
+
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return bad(tr("out of memory"));
+    const auto endInflate = qScopeGuard([&z] { inflateEnd(&z); });
+    std::vector<Bytef> buffer(size_t(1) << 18);
+    QSet<QString> names;
+    const quint64 cdEnd = cdOffset + cdSize;
+    quint64 at = cdOffset;
+    for (quint64 e = 0; e < entries; ++e) {
+        if (at + 46 > cdEnd || u32(at) != 0x02014b50)
+            return bad(tr("the ZIP central directory is damaged"));
+        const int method = u16(at + 10);
+        quint64 packed = u32(at + 20), unpacked = u32(at + 24), local = u32(at + 42);
+        const quint64 nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32);
+        if (at + 46 + nameLength + extraLength + commentLength > cdEnd)
+            return bad(tr("the ZIP central directory is damaged"));
+        const QString name = QString::fromUtf8(reinterpret_cast<const char *>(d + at + 46), qsizetype(nameLength));
+        // ZIP64 extra field: the fields that are 0xFFFFFFFF above follow in this order.
+        for (quint64 x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
+            const quint64 id = u16(x), length = u16(x + 2);
+            quint64 p = x + 4;
+            const quint64 end = qMin(p + length, at + 46 + nameLength + extraLength);
+            if (id == 1) {
+                for (quint64 *field : {&unpacked, &packed, &local}) {
+                    if (*field == 0xFFFFFFFF && p + 8 <= end) {
+                        *field = u64(p);
+                        p += 8;
+                    }
+                }
+            }
+            x = end;
+        }
+        at += 46 + nameLength + extraLength + commentLength;
+        if (local + 30 > cdOffset || u32(local) != 0x04034b50)
+            return bad(tr("%1: no local header").arg(name));
+        const quint64 data = local + 30 + u16(local + 26) + u16(local + 28);
+        if (data > cdOffset || packed > cdOffset - data)
+            return bad(tr("%1 is cut short").arg(name));
+
+        // Inflate it all: the stream's end and the size say the ZIP is whole, the tail whether
+        // the part was whole before it went into the ZIP. (No CRC: it would add a quarter to the
+        // cost and catches bit flips, not the cut files this is about.)
+        quint64 total = 0;
+        QByteArray head, tail;
+        auto take = [&](const Bytef *p, size_t n) {
+            total += n;
+            if (head.size() < 512)
+                head.append(reinterpret_cast<const char *>(p), qsizetype(qMin<size_t>(n, size_t(512 - head.size()))));
+            tail.append(reinterpret_cast<const char *>(p + (n > 64 ? n - 64 : 0)), qsizetype(qMin<size_t>(n, 64)));
+            if (tail.size() > 64)
+                tail.remove(0, tail.size() - 64);
+        };
+        if (method == 0) {
+            take(d + data, size_t(packed));
+        } else if (method == Z_DEFLATED) {
+            inflateReset(&z);
+            quint64 fed = 0;
+            int rc = Z_OK;
+            while (rc != Z_STREAM_END) {
+                if (z.avail_in == 0) {
+                    const quint64 chunk = qMin<quint64>(packed - fed, 1u << 30);
+                    z.next_in = const_cast<Bytef *>(d + data + fed);
+                    z.avail_in = uInt(chunk);
+                    fed += chunk;
+                }
+                z.next_out = buffer.data();
+                z.avail_out = uInt(buffer.size());
+                rc = inflate(&z, Z_NO_FLUSH);
+                if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+                    return bad(tr("%1 does not inflate").arg(name));
+                const size_t produced = buffer.size() - z.avail_out;
+                take(buffer.data(), produced);
+                if (rc == Z_BUF_ERROR || (rc == Z_OK && produced == 0 && z.avail_in == 0 && fed == packed))
+                    return bad(tr("%1 is cut short").arg(name));
+            }
+        } else {
+            return bad(tr("%1: unknown compression method %2").arg(name).arg(method));
+        }
+        if (total != unpacked)
+            return bad(tr("%1 is damaged (its size is wrong)").arg(name));
+        if (name.endsWith(u".xml") || name.endsWith(u".rels")) {
+            const QByteArray root = rootElement(head);
+            if (root.isEmpty() || !tail.trimmed().endsWith(QByteArray("</" + root + '>')))
+                return bad(tr("%1 is cut short").arg(name));
+        }
+        names.insert(name);
+    }
+    for (const char *part : {"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"})
+        if (!names.contains(QLatin1String(part)))
+            return bad(tr("%1 is missing").arg(QLatin1String(part)));
     return true;
 }
 

