@@ -8,6 +8,7 @@
 #include "testproxy.h"
 #include "tlsfront.h"
 
+#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -97,6 +98,8 @@ private Q_SLOTS:
     void promptAnswerIsUsedAndRemembered();
     void wrongPromptAnswerAsksOnce_data();
     void wrongPromptAnswerAsksOnce();
+    void systemProxyFromEnvironment_data();
+    void systemProxyFromEnvironment();
 
 private:
     FakeGleif::Options fakeOptions() const
@@ -371,6 +374,48 @@ void NetworkConfigTest::wrongPromptAnswerAsksOnce()
     QCOMPARE(run.byLei.value(FakeGleif::syntheticLei(0)).reason, QStringLiteral("proxy authentication required"));
     QCOMPARE(asked, 1);
     QCOMPARE(run.counters.requestsSent, 1);
+}
+
+void NetworkConfigTest::systemProxyFromEnvironment_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected"); // host:port user password, or "none"
+    QTest::newRow("https_proxy, credentials percent-decoded") << QStringLiteral("https://api.gleif.org/api/v1")
+                                                              << QStringLiteral("secure.test:3128 ana lyst p@ss:word");
+    QTest::newRow("http_proxy for http") << QStringLiteral("http://api.gleif.org/api/v1") << QStringLiteral("plain.test:8080  ");
+    QTest::newRow("no_proxy, a domain") << QStringLiteral("https://goldencopy.internal.test/x") << QStringLiteral("none");
+    QTest::newRow("no_proxy, a host") << QStringLiteral("https://direct.test/x") << QStringLiteral("none");
+}
+
+// What the command line relies on, NetworkConfig parsing nothing itself: Qt 6.4's system proxy
+// (libproxy on Linux) reads https_proxy / http_proxy / no_proxy, credentials included.
+void NetworkConfigTest::systemProxyFromEnvironment()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    const QByteArray names[] = { "https_proxy", "http_proxy", "no_proxy", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "all_proxy", "ALL_PROXY" };
+    QHash<QByteArray, QByteArray> saved;
+    for (const QByteArray &name : names) {
+        if (qEnvironmentVariableIsSet(name.constData()))
+            saved.insert(name, qgetenv(name.constData()));
+        qunsetenv(name.constData());
+    }
+    qputenv("https_proxy", "http://ana%20lyst:p%40ss%3Aword@secure.test:3128");
+    qputenv("http_proxy", "http://plain.test:8080");
+    qputenv("no_proxy", ".internal.test,direct.test");
+
+    QNetworkAccessManager nam;
+    NetworkConfig::setUp(&nam, GleifSettings()); // the default: the system's proxy
+    const QNetworkProxy proxy = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(QUrl(url))).value(0);
+    for (const QByteArray &name : names) {
+        qunsetenv(name.constData());
+        if (saved.contains(name))
+            qputenv(name.constData(), saved.value(name));
+    }
+    QCOMPARE(nam.proxy().type(), QNetworkProxy::DefaultProxy);
+    QCOMPARE(proxy.type() == QNetworkProxy::NoProxy ? QStringLiteral("none")
+                                                    : QStringLiteral("%1:%2 %3 %4").arg(proxy.hostName(), QString::number(proxy.port()), proxy.user(), proxy.password()),
+        expected);
 }
 
 QTEST_GUILESS_MAIN(NetworkConfigTest)

@@ -1,6 +1,7 @@
 #include "testproxy.h"
 
 #include <QHostAddress>
+#include <QNetworkProxy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -9,6 +10,7 @@ TestProxy::TestProxy(QObject *parent)
     : QObject(parent)
     , m_server(new QTcpServer(this))
 {
+    m_server->setProxy(QNetworkProxy::NoProxy); // whatever proxy the machine has
     connect(m_server, &QTcpServer::newConnection, this, &TestProxy::onConnection);
 }
 
@@ -113,13 +115,13 @@ void TestProxy::handleHead(QTcpSocket *client, const QByteArray &head, const QBy
         upstreamHead = method + ' ' + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
             + " HTTP/1.1\r\n" + forwardHeaders + "Connection: close\r\n\r\n";
     }
-    const QHostAddress address(host == u"localhost" ? QStringLiteral("127.0.0.1") : host);
-    if (!address.isLoopback() || port == 0) {
-        answer(client, "502 Bad Gateway");
+    if (host.isEmpty() || port == 0) {
+        answer(client, "400 Bad Request");
         return;
     }
 
     auto *upstream = new QTcpSocket(client);
+    upstream->setProxy(QNetworkProxy::NoProxy);
     m_clients[client].upstream = upstream;
     connect(upstream, &QIODevice::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
     connect(upstream, &QAbstractSocket::disconnected, client, [client] { client->disconnectFromHost(); });
@@ -132,7 +134,7 @@ void TestProxy::handleHead(QTcpSocket *client, const QByteArray &head, const QBy
     } else {
         ++m_forwarded;
     }
-    upstream->connectToHost(address, port);
+    upstream->connectToHost(QHostAddress::LocalHost, port);
     if (!upstreamHead.isEmpty())
         upstream->write(upstreamHead);
     if (!rest.isEmpty())

@@ -11,7 +11,9 @@ class QTcpSocket;
 
 // A tiny HTTP proxy on 127.0.0.1 for tests: CONNECT tunnels (https) and plain forwarding
 // (http, absolute-form request targets), optionally demanding Basic Proxy-Authorization
-// (407 otherwise). Forwards to loopback targets only, so a test can never reach the internet.
+// (407 otherwise). Whatever host a request names, it goes to 127.0.0.1 (the named port): a test
+// never reaches the internet, and can name a host such as gleif.test, because Qt sends no
+// request for a loopback address to a system proxy.
 class TestProxy final : public QObject
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QHostAddress>
+#include <QNetworkProxy>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
@@ -28,6 +29,7 @@ TlsFront::TlsFront(quint16 backendPort, QObject *parent)
     conf.setPrivateKey(QSslKey(readAll(keyPath()), QSsl::Ec, QSsl::Pem));
     conf.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
     m_server->setSslConfiguration(conf);
+    m_server->setProxy(QNetworkProxy::NoProxy); // whatever proxy the machine has
     connect(m_server, &QSslServer::startedEncryptionHandshake, this, [this] { ++m_started; });
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &TlsFront::onConnection);
 }
@@ -77,6 +79,7 @@ void TlsFront::onConnection()
     while (QTcpSocket *client = m_server->nextPendingConnection()) {
         ++m_completed;
         auto *backend = new QTcpSocket(client);
+        backend->setProxy(QNetworkProxy::NoProxy);
         // Written before the back end is connected: QAbstractSocket buffers until then.
         connect(client, &QIODevice::readyRead, backend, [client, backend] { backend->write(client->readAll()); });
         connect(backend, &QIODevice::readyRead, client, [client, backend] { client->write(backend->readAll()); });
