@@ -34,6 +34,7 @@ private:
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_cachePath = nullptr;
     QLineEdit *m_rulesPath = nullptr;
+    QLineEdit *m_caBundle = nullptr;
     QString m_language; // as stored
     QComboBox *m_languageBox = nullptr; // data "": the system's language, "en", "de"
     QLabel *m_problems = nullptr;

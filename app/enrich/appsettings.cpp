@@ -2,6 +2,7 @@
 
 #include "costrules.h"
 #include "duration.h"
+#include "networkconfig.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -19,6 +20,7 @@ const QString kRpm = QStringLiteral("gleif/requestsPerMinute");
 const QString kBatch = QStringLiteral("gleif/batchSize");
 const QString kConcurrency = QStringLiteral("gleif/concurrency");
 const QString kTimeout = QStringLiteral("gleif/timeoutSeconds");
+const QString kCaBundle = QStringLiteral("network/caBundle");
 const QString kCachePath = QStringLiteral("cache/path");
 const QString kLifetime = QStringLiteral("cache/lifetime");
 const QString kNotFoundLifetime = QStringLiteral("cache/notFoundLifetime");
@@ -36,6 +38,7 @@ AppSettings AppSettings::load(QSettings &settings)
     e.cachePath = qEnvironmentVariable("LEI_ENRICHER_CACHE");
     if (const auto ttl = Duration::parse(qEnvironmentVariable("LEI_ENRICHER_TTL")))
         e.lifetime = *ttl;
+    e.gleif.caBundlePath = qEnvironmentVariable("LEI_ENRICHER_CA_BUNDLE");
 
     if (settings.contains(kApiUrl))
         e.gleif.baseUrl = QUrl(settings.value(kApiUrl).toString());
@@ -44,6 +47,7 @@ AppSettings AppSettings::load(QSettings &settings)
     e.gleif.concurrency = settings.value(kConcurrency, e.gleif.concurrency).toInt();
     e.gleif.timeout = std::chrono::seconds(
         settings.value(kTimeout, qint64(std::chrono::duration_cast<std::chrono::seconds>(e.gleif.timeout).count())).toLongLong());
+    e.gleif.caBundlePath = settings.value(kCaBundle, e.gleif.caBundlePath).toString();
     e.cachePath = settings.value(kCachePath, e.cachePath).toString();
     if (const auto v = Duration::parse(settings.value(kLifetime).toString()))
         e.lifetime = *v;
@@ -62,6 +66,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kBatch, e.gleif.batchSize);
     settings.setValue(kConcurrency, e.gleif.concurrency);
     settings.setValue(kTimeout, qint64(std::chrono::duration_cast<std::chrono::seconds>(e.gleif.timeout).count()));
+    settings.setValue(kCaBundle, e.gleif.caBundlePath);
     settings.setValue(kCachePath, e.cachePath);
     settings.setValue(kLifetime, Duration::format(e.lifetime));
     settings.setValue(kNotFoundLifetime, Duration::format(e.notFoundLifetime));
@@ -84,6 +89,11 @@ QStringList AppSettings::problems() const
         out << tr("Concurrency must be between 1 and 64.");
     if (e.gleif.timeout < std::chrono::seconds(1) || e.gleif.timeout > std::chrono::hours(1))
         out << tr("The timeout must be between 1 second and 1 hour.");
+    if (!e.gleif.caBundlePath.isEmpty()) {
+        const NetworkConfig::CaBundle bundle = NetworkConfig::loadCaBundle(e.gleif.caBundlePath);
+        if (!bundle.error.isEmpty())
+            out << tr("The CA bundle cannot be used: %1").arg(bundle.error);
+    }
     if (e.lifetime <= std::chrono::seconds(0))
         out << tr("The cache lifetime must be longer than zero.");
     if (e.notFoundLifetime <= std::chrono::seconds(0))

@@ -15,7 +15,8 @@ struct AppSettings
     QString rulesPath; // empty: the bundled rules
     QString language;  // empty: follow the system; else "en", "de"
 
-    // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL applied, then what `settings` holds.
+    // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL / _CA_BUNDLE applied, then what
+    // `settings` holds. Proxy credentials are never among them (asked, kept for the session).
     static AppSettings load(QSettings &settings);
     void save(QSettings &settings) const;
 
