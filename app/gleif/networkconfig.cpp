@@ -117,8 +117,9 @@ private:
                 return; // Qt ends the request with ProxyAuthenticationRequiredError
         }
         m_asked.insert(key);
+        const QPointer<ProxyAuthHandler> alive(this);
         const std::optional<ProxyCredentials> answer = ask(proxy);
-        if (!answer)
+        if (!alive || !answer) // the manager went away while the user was asked
             return;
         s.remembered.insert(key, *answer);
         offer(key, *answer, authenticator);
