@@ -163,6 +163,8 @@ int main(int argc, char **argv)
         rules = CostRules::defaults();
     }
     // Like a rules file, a bundle that cannot be used is an input error (3), checked up front.
+    if (parser.isSet(QStringLiteral("ca-bundle")) && parser.value(QStringLiteral("ca-bundle")).isEmpty())
+        return fail(Usage, tr("--ca-bundle needs a file"));
     settings.gleif.caBundlePath = parser.isSet(QStringLiteral("ca-bundle"))
         ? parser.value(QStringLiteral("ca-bundle"))
         : qEnvironmentVariable("LEI_ENRICHER_CA_BUNDLE");

@@ -236,6 +236,7 @@ void CliTest::refusals_data()
     QTest::newRow("bad batch size") << QStringList{QStringLiteral("--batch-size"), QStringLiteral("500"), sample} << 2 << QStringLiteral("--batch-size");
     QTest::newRow("bad delimiter") << QStringList{QStringLiteral("--delimiter"), QStringLiteral("ab"), sample} << 2 << QStringLiteral("--delimiter");
     QTest::newRow("bad encoding") << QStringList{QStringLiteral("--encoding"), QStringLiteral("ebcdic"), sample} << 2 << QStringLiteral("--encoding");
+    QTest::newRow("empty CA bundle") << QStringList{QStringLiteral("--ca-bundle="), sample} << 2 << QStringLiteral("--ca-bundle needs a file");
     QTest::newRow("bad output suffix") << QStringList{QStringLiteral("-o"), QStringLiteral("out.txt"), sample} << 2 << QStringLiteral("out.txt");
     QTest::newRow("missing input") << QStringList{QStringLiteral("missing.csv")} << 3 << QStringLiteral("missing.csv: no such file");
     QTest::newRow("directory") << QStringList{QStringLiteral("adir")} << 3 << QStringLiteral("adir: is a directory");
