@@ -53,7 +53,8 @@ Session &session()
 }
 
 // Waits (a local event loop: Qt's HTTP thread waits for this slot anyway) until the user has
-// answered. Several connections may ask at once: they all wait for the same one question.
+// answered. Qt 6.4 holds a connection's other requests while its proxy asks, but two managers
+// (lookups and a download) may ask at once: both wait for the same one question.
 std::optional<ProxyCredentials> ask(const QNetworkProxy &proxy)
 {
     Session &s = session();
