@@ -10,6 +10,7 @@
 #include "exporter.h"
 #include "failuresmodel.h"
 #include "leicache.h"
+#include "proxyauthdialog.h"
 #include "roworder.h"
 #include "settingsdialog.h"
 
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     setWindowTitle(tr("LEI Enricher"));
     setAcceptDrops(true);
+    ProxyAuthDialog::installPrompt(this); // a proxy that asks for a password is asked here
 
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);

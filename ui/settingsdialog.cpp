@@ -86,6 +86,17 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
         if (!path.isEmpty())
             m_rulesPath->setText(path);
     }));
+    m_caBundle = new QLineEdit(e.gleif.caBundlePath, this);
+    m_caBundle->setPlaceholderText(tr("none: the system's certificate authorities only"));
+    m_caBundle->setToolTip(tr("Extra CA certificates (PEM) trusted for GLEIF's hosts, for a proxy that "
+                              "inspects TLS. The desktop's proxy settings are used; a proxy that asks "
+                              "for a password is answered once per session."));
+    form->addRow(tr("CA &bundle:"), withBrowse(m_caBundle, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("CA bundle"), m_caBundle->text(),
+                                                          tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        if (!path.isEmpty())
+            m_caBundle->setText(path);
+    }));
     m_languageBox = new QComboBox(this);
     m_languageBox->addItem(tr("Same as the system"), QString());
     m_languageBox->addItem(QStringLiteral("English"), QStringLiteral("en")); // each in its own language
@@ -114,6 +125,7 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_cachePath->setObjectName(QStringLiteral("cachePath"));
     m_rulesPath->setObjectName(QStringLiteral("rulesPath"));
+    m_caBundle->setObjectName(QStringLiteral("caBundle"));
     m_languageBox->setObjectName(QStringLiteral("language"));
     m_neutraliseFormulas->setObjectName(QStringLiteral("neutraliseFormulas"));
 
@@ -148,6 +160,7 @@ AppSettings SettingsDialog::settings() const
     e.lifetime = Duration::parse(m_lifetime->text()).value_or(std::chrono::seconds(0));
     e.notFoundLifetime = Duration::parse(m_notFoundLifetime->text()).value_or(std::chrono::seconds(0));
     s.rulesPath = m_rulesPath->text().trimmed();
+    e.gleif.caBundlePath = m_caBundle->text().trimmed();
     s.language = m_languageBox->currentData().toString(); // an unknown stored value shows as "system"
     s.neutraliseFormulas = m_neutraliseFormulas->isChecked();
     return s;

@@ -35,6 +35,7 @@ private:
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_cachePath = nullptr;
     QLineEdit *m_rulesPath = nullptr;
+    QLineEdit *m_caBundle = nullptr;
     QString m_language; // as stored
     QComboBox *m_languageBox = nullptr; // data "": the system's language, "en", "de"
     QCheckBox *m_neutraliseFormulas = nullptr;

@@ -6,6 +6,7 @@
 #include "enrichmentjob.h"
 #include "enrichmentrun.h"
 #include "leicache.h"
+#include "networkconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -78,6 +79,7 @@ int main(int argc, char **argv)
         {QStringLiteral("batch-size"), tr("LEIs per request, at most 200 (default 200)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), tr("Requests in flight at once."), QStringLiteral("N")},
         {QStringLiteral("timeout"), tr("Seconds before a request is abandoned and retried (default 30)."), QStringLiteral("SECONDS")},
+        {QStringLiteral("ca-bundle"), tr("Extra CA certificates (PEM) trusted for GLEIF's hosts, besides the system's (env LEI_ENRICHER_CA_BUNDLE). The proxy comes from https_proxy / http_proxy / no_proxy."), QStringLiteral("PATH")},
         {QStringLiteral("report"), tr("Write a JSON summary of the run here."), QStringLiteral("PATH")},
         {QStringLiteral("neutralise-formulas"), tr("Also put a ' before the input's own cells that a spreadsheet would run as "
                                                    "formulas (GLEIF's text always gets one in CSV).")},
@@ -161,6 +163,17 @@ int main(int argc, char **argv)
             return fail(InputOutput, error);
     } else {
         rules = CostRules::defaults();
+    }
+    // Like a rules file, a bundle that cannot be used is an input error (3), checked up front.
+    if (parser.isSet(QStringLiteral("ca-bundle")) && parser.value(QStringLiteral("ca-bundle")).isEmpty())
+        return fail(Usage, tr("--ca-bundle needs a file"));
+    settings.gleif.caBundlePath = parser.isSet(QStringLiteral("ca-bundle"))
+        ? parser.value(QStringLiteral("ca-bundle"))
+        : qEnvironmentVariable("LEI_ENRICHER_CA_BUNDLE");
+    if (!settings.gleif.caBundlePath.isEmpty()) {
+        const NetworkConfig::CaBundle bundle = NetworkConfig::loadCaBundle(settings.gleif.caBundlePath);
+        if (!bundle.error.isEmpty())
+            return fail(InputOutput, bundle.error);
     }
 
     // Input and output paths.

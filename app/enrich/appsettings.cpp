@@ -3,6 +3,7 @@
 #include "costrules.h"
 #include "duration.h"
 #include "leicache.h"
+#include "networkconfig.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -20,6 +21,7 @@ const QString kRpm = QStringLiteral("gleif/requestsPerMinute");
 const QString kBatch = QStringLiteral("gleif/batchSize");
 const QString kConcurrency = QStringLiteral("gleif/concurrency");
 const QString kTimeout = QStringLiteral("gleif/timeoutSeconds");
+const QString kCaBundle = QStringLiteral("network/caBundle");
 const QString kCachePath = QStringLiteral("cache/path");
 const QString kLifetime = QStringLiteral("cache/lifetime");
 const QString kNotFoundLifetime = QStringLiteral("cache/notFoundLifetime");
@@ -61,6 +63,7 @@ AppSettings AppSettings::load(QSettings &settings)
     e.cachePath = qEnvironmentVariable("LEI_ENRICHER_CACHE");
     if (const auto ttl = Duration::parse(qEnvironmentVariable("LEI_ENRICHER_TTL")))
         e.lifetime = *ttl;
+    e.gleif.caBundlePath = qEnvironmentVariable("LEI_ENRICHER_CA_BUNDLE");
 
     if (settings.contains(kApiUrl))
         e.gleif.baseUrl = QUrl(settings.value(kApiUrl).toString());
@@ -69,6 +72,7 @@ AppSettings AppSettings::load(QSettings &settings)
     e.gleif.concurrency = int(storedNumber(settings, kConcurrency, e.gleif.concurrency, MaxConcurrency, &s.ignored));
     e.gleif.timeout = std::chrono::seconds(storedNumber(
         settings, kTimeout, std::chrono::duration_cast<std::chrono::seconds>(e.gleif.timeout).count(), MaxTimeoutSeconds, &s.ignored));
+    e.gleif.caBundlePath = settings.value(kCaBundle, e.gleif.caBundlePath).toString();
     e.cachePath = settings.value(kCachePath, e.cachePath).toString();
     if (const auto v = Duration::parse(settings.value(kLifetime).toString()))
         e.lifetime = *v;
@@ -90,6 +94,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kBatch, e.gleif.batchSize);
     settings.setValue(kConcurrency, e.gleif.concurrency);
     settings.setValue(kTimeout, qint64(std::chrono::duration_cast<std::chrono::seconds>(e.gleif.timeout).count()));
+    settings.setValue(kCaBundle, e.gleif.caBundlePath);
     settings.setValue(kCachePath, e.cachePath);
     settings.setValue(kLifetime, Duration::format(e.lifetime));
     settings.setValue(kNotFoundLifetime, Duration::format(e.notFoundLifetime));
@@ -113,6 +118,11 @@ QStringList AppSettings::problems() const
         out << tr("Concurrency must be between 1 and 64.");
     if (e.gleif.timeout < std::chrono::seconds(1) || e.gleif.timeout > std::chrono::seconds(MaxTimeoutSeconds))
         out << tr("The timeout must be between 1 second and 1 hour.");
+    if (!e.gleif.caBundlePath.isEmpty()) {
+        const NetworkConfig::CaBundle bundle = NetworkConfig::loadCaBundle(e.gleif.caBundlePath);
+        if (!bundle.error.isEmpty())
+            out << tr("The CA bundle cannot be used: %1").arg(bundle.error);
+    }
     if (e.lifetime <= std::chrono::seconds(0))
         out << tr("The cache lifetime must be longer than zero.");
     if (e.notFoundLifetime <= std::chrono::seconds(0))

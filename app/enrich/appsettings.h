@@ -22,7 +22,8 @@ struct AppSettings
     // is used instead, so a stored timeout of 0 never means "no timeout".
     QStringList ignored;
 
-    // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL applied, then what `settings` holds.
+    // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL / _CA_BUNDLE applied, then what
+    // `settings` holds. Proxy credentials are never among them (asked, kept for the session).
     static AppSettings load(QSettings &settings);
     void save(QSettings &settings) const;
 

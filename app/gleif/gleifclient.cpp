@@ -33,6 +33,7 @@ struct GleifClient::Failure
         Permanent, // 400, 404...: asking again gets the same answer
         Malformed, // an answer that cannot be read: narrow it down by splitting
         UrlTooLong, // 414/431: fewer LEIs per request
+        Fatal, // TLS failure, proxy credentials refused: every request would meet it, at once
     };
     Kind kind = Kind::Retryable;
     QString reason;
@@ -103,6 +104,7 @@ GleifClient::GleifClient(const GleifSettings &settings, QObject *parent)
     m_wakeUp.setTimerType(Qt::PreciseTimer);
     m_wakeUp.setSingleShot(true);
     connect(&m_wakeUp, &QTimer::timeout, this, &GleifClient::dispatch);
+    NetworkConfig::attach(m_nam);
     setSettings(settings);
 }
 
@@ -119,6 +121,7 @@ void GleifClient::setSettings(const GleifSettings &settings)
     m_settings.maxAttempts = std::max(m_settings.maxAttempts, 1);
     m_settings.requestsPerMinute = std::max(m_settings.requestsPerMinute, 1);
     m_limiter->configure(m_settings.requestsPerMinute, m_settings.window);
+    m_network = NetworkConfig::setUp(m_nam, m_settings);
 }
 
 void GleifClient::setRateLimiter(std::shared_ptr<RateLimiter> limiter)
@@ -134,7 +137,7 @@ void GleifClient::lookup(const QStringList &leis)
         m_counters = {};
         m_urlBatchLimit = GleifSettings::maxBatchSize;
         m_failuresInARow = 0;
-        m_gaveUp.clear();
+        m_gaveUp = m_network.error; // a CA bundle that cannot be used: every LEI fails, unsent
         m_holdUntil = {};
     }
     for (const QString &raw : leis) {
@@ -282,6 +285,7 @@ void GleifClient::send(Batch batch, quint64 ticket)
     request.setHeader(
         QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
     request.setTransferTimeout(int(m_settings.timeout.count()));
+    NetworkConfig::prepare(request, m_network);
 
     if (batch.attempt > 0 || batch.refusals > 0)
         ++m_counters.retries;
@@ -291,6 +295,9 @@ void GleifClient::send(Batch batch, quint64 ticket)
 
     QNetworkReply *reply = m_nam->get(request);
     m_flights.insert(reply, Flight { std::move(batch), ticket, false });
+    connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
+        reply->setProperty("tlsReason", errors.value(0).errorString()); // never ignored
+    });
     // The window counts from the first sign of an answer: GLEIF saw the request by then.
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         const auto it = m_flights.find(reply);
@@ -320,7 +327,16 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
 
     Failure failure;
     bool good = false;
-    if (status >= 200 && status < 300) {
+    if (error == QNetworkReply::SslHandshakeFailedError) {
+        QString tls = reply->property("tlsReason").toString();
+        if (tls.isEmpty())
+            tls = reply->errorString();
+        failure.kind = Failure::Kind::Fatal;
+        failure.reason = tr("TLS: %1").arg(tls.left(1).toLower() + tls.mid(1));
+    } else if (error == QNetworkReply::ProxyAuthenticationRequiredError) {
+        failure.kind = Failure::Kind::Fatal;
+        failure.reason = tr("proxy authentication required");
+    } else if (status >= 200 && status < 300) {
         if (error == QNetworkReply::NoError) {
             good = true;
         } else {
@@ -362,7 +378,6 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         case QNetworkReply::TemporaryNetworkFailureError:
         case QNetworkReply::ProxyConnectionRefusedError:
         case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::SslHandshakeFailedError:
         case QNetworkReply::ProtocolUnknownError:
             failure.kind = Failure::Kind::Unreachable;
             failure.reason = reply->errorString();
@@ -500,6 +515,15 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     for (const QString &lei : std::as_const(batch.leis)) {
         if (batch.pending.contains(lei))
             remaining.append(lei);
+    }
+
+    if (failure.kind == Kind::Fatal) {
+        fail(remaining, failure.reason);
+        if (m_gaveUp.isEmpty()) {
+            m_gaveUp = failure.reason;
+            failEverythingQueued(failure.reason);
+        }
+        return;
     }
 
     if (failure.kind == Kind::UrlTooLong) {

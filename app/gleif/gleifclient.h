@@ -2,6 +2,7 @@
 
 #include "gleifrecord.h"
 #include "gleifsettings.h"
+#include "networkconfig.h"
 
 #include <QHash>
 #include <QList>
@@ -120,6 +121,7 @@ private:
     GleifSettings m_settings;
     std::shared_ptr<RateLimiter> m_limiter;
     QNetworkAccessManager *m_nam = nullptr;
+    NetworkConfig::Setup m_network; // proxy and TLS, from m_settings
     QTimer m_wakeUp;
     bool m_running = false;
     QStringList m_unbatched; // not yet part of any batch

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QNetworkProxy>
+#include <QString>
 #include <QUrl>
 
 #include <chrono>
@@ -24,4 +26,9 @@ struct GleifSettings
     int maxAttempts = 5; // per request, the first one included
     std::chrono::milliseconds backoffBase = std::chrono::seconds(1);
     std::chrono::milliseconds backoffMax = std::chrono::seconds(60);
+    // Extra CA certificates (a PEM file) trusted in addition to the system's, for a corporate
+    // proxy that inspects TLS; empty for none. See NetworkConfig.
+    QString caBundlePath;
+    // DefaultProxy: the system's. A proxy's credentials go in its user and password.
+    QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::DefaultProxy);
 };

@@ -1,6 +1,8 @@
 #include "fakegleif.h"
 #include "testfiles.h"
 #include "xlsxreader.h"
+#include "testproxy.h"
+#include "tlsfront.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -52,6 +54,10 @@ private Q_SLOTS:
     void germanLocaleWritesCNumbers();
     void neutraliseFormulasOption();
     void windows1252NoticeOnStderrAndInReport();
+    void proxyAndCaBundle_data();
+    void proxyAndCaBundle();
+    void unusableCaBundle_data();
+    void unusableCaBundle();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -293,6 +299,7 @@ void CliTest::refusals_data()
     QTest::newRow("bad batch size") << QStringList{QStringLiteral("--batch-size"), QStringLiteral("500"), sample} << 2 << QStringLiteral("--batch-size");
     QTest::newRow("bad delimiter") << QStringList{QStringLiteral("--delimiter"), QStringLiteral("ab"), sample} << 2 << QStringLiteral("--delimiter");
     QTest::newRow("bad encoding") << QStringList{QStringLiteral("--encoding"), QStringLiteral("ebcdic"), sample} << 2 << QStringLiteral("--encoding");
+    QTest::newRow("empty CA bundle") << QStringList{QStringLiteral("--ca-bundle="), sample} << 2 << QStringLiteral("--ca-bundle needs a file");
     QTest::newRow("bad output suffix") << QStringList{QStringLiteral("-o"), QStringLiteral("out.txt"), sample} << 2 << QStringLiteral("out.txt");
     QTest::newRow("missing input") << QStringList{QStringLiteral("missing.csv")} << 3 << QStringLiteral("missing.csv: no such file");
     QTest::newRow("directory") << QStringList{QStringLiteral("adir")} << 3 << QStringLiteral("adir: is a directory");
@@ -426,6 +433,127 @@ void CliTest::windows1252NoticeOnStderrAndInReport()
                                    .value(u"notices").toArray();
     QCOMPARE(notices.size(), 1);
     QVERIFY(notices[0].toString().contains(QStringLiteral("Windows-1252")));
+}
+
+// The environment of a machine without any proxy or LEI Enricher variable.
+static QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : env.keys()) {
+        if (name.toLower().endsWith(u"_proxy") || name.startsWith(u"LEI_ENRICHER_"))
+            env.remove(name);
+    }
+    return env;
+}
+
+void CliTest::proxyAndCaBundle_data()
+{
+    QTest::addColumn<bool>("https");
+    QTest::addColumn<QString>("bundle"); // "option", "env" or empty
+    QTest::addColumn<QString>("proxyCredentials"); // "right", "wrong", "none": https_proxy/http_proxy set; empty: no proxy
+    QTest::addColumn<bool>("noProxy"); // no_proxy names 127.0.0.1
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("reason"); // of every failure; starts with it
+
+    QTest::newRow("https without a bundle: TLS failure, not retried") << true << QString() << QString() << false << 1 << QStringLiteral("TLS: ");
+    QTest::newRow("--ca-bundle") << true << QStringLiteral("option") << QString() << false << 0 << QString();
+    QTest::newRow("LEI_ENRICHER_CA_BUNDLE") << true << QStringLiteral("env") << QString() << false << 0 << QString();
+    QTest::newRow("https_proxy with credentials") << true << QStringLiteral("option") << QStringLiteral("right") << false << 0 << QString();
+    QTest::newRow("http_proxy with credentials") << false << QString() << QStringLiteral("right") << false << 0 << QString();
+    QTest::newRow("https_proxy, wrong password") << true << QStringLiteral("option") << QStringLiteral("wrong") << false << 1
+                                                 << QStringLiteral("proxy authentication required");
+    QTest::newRow("http_proxy, no credentials") << false << QString() << QStringLiteral("none") << false << 1
+                                                << QStringLiteral("proxy authentication required");
+    QTest::newRow("no_proxy") << true << QStringLiteral("option") << QStringLiteral("right") << true << 0 << QString();
+}
+
+void CliTest::proxyAndCaBundle()
+{
+    QFETCH(bool, https);
+    QFETCH(QString, bundle);
+    QFETCH(QString, proxyCredentials);
+    QFETCH(bool, noProxy);
+    QFETCH(int, exitCode);
+    QFETCH(QString, reason);
+    TlsFront tls(m_fake.port());
+    QVERIFY2(tls.listen(), qPrintable(tls.errorString()));
+    TestProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.requireCredentials(QStringLiteral("ana lyst"), QStringLiteral("p@ss:word"));
+
+    QProcessEnvironment env = cleanEnvironment();
+    QUrl api = https ? tls.baseUrl() : m_fake.baseUrl();
+    if (!proxyCredentials.isEmpty() && !noProxy)
+        api.setHost(QStringLiteral("gleif.test")); // only the proxy knows it (Qt never proxies 127.0.0.1)
+    QStringList args {QStringLiteral("-q"), QStringLiteral("--api-url"), api.toString(),
+                      QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("net-%1.sqlite").arg(QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-'))),
+                      QStringLiteral("--report"), QStringLiteral("net.json"), QStringLiteral("-o"), QStringLiteral("net.csv"),
+                      QStringLiteral("--concurrency"), QStringLiteral("1"), QStringLiteral("sample.csv")};
+    if (bundle == u"option")
+        args.prepend(QStringLiteral("--ca-bundle=") + TlsFront::caPath());
+    else if (bundle == u"env")
+        env.insert(QStringLiteral("LEI_ENRICHER_CA_BUNDLE"), TlsFront::caPath());
+    if (!proxyCredentials.isEmpty()) {
+        // Credentials in the URL, percent-encoded.
+        const QString userInfo = proxyCredentials == u"right" ? QStringLiteral("ana%20lyst:p%40ss%3Aword@")
+            : proxyCredentials == u"wrong"                      ? QStringLiteral("ana%20lyst:guess@")
+                                                                : QString();
+        const QString url = QStringLiteral("http://") + userInfo + QStringLiteral("127.0.0.1:") + QString::number(proxy.port());
+        env.insert(https ? QStringLiteral("https_proxy") : QStringLiteral("http_proxy"), url);
+    }
+    if (noProxy) // 127.0.0.1 is never proxied anyway: this only shows the variable does no harm
+        env.insert(QStringLiteral("no_proxy"), QStringLiteral("localhost,127.0.0.1"));
+    QFile::remove(m_dir.filePath(QStringLiteral("net.json")));
+
+    QString err;
+    QCOMPARE(run(args, &err, env), exitCode);
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("net.json")))).object();
+    const QJsonArray failures = report.value(u"failures").toArray();
+    if (exitCode == 0) {
+        QCOMPARE(failures.size(), 0);
+    } else {
+        QCOMPARE(report.value(u"rows_per_status").toObject().value(u"lookup_failed").toInt(), 20);
+        for (const QJsonValue &f : failures)
+            QVERIFY2(f.toObject().value(u"reason").toString().startsWith(reason), qPrintable(f.toObject().value(u"reason").toString()));
+        QCOMPARE(report.value(u"requests_sent").toInt(), 1); // failed at once: no retries
+        QCOMPARE(report.value(u"retries").toInt(), 0);
+    }
+    const bool throughProxy = !proxyCredentials.isEmpty() && !noProxy;
+    QCOMPARE(proxy.targets().isEmpty(), !throughProxy);
+    if (throughProxy && https)
+        QVERIFY(proxy.tunnels() >= 1 || exitCode != 0);
+    if (throughProxy && !https && exitCode == 0)
+        QVERIFY(proxy.forwarded() >= 1);
+}
+
+void CliTest::unusableCaBundle_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing") << QStringLiteral("missing.pem") << QStringLiteral("cannot read the CA bundle");
+    QTest::newRow("no certificate") << QStringLiteral("nocert.pem") << QStringLiteral("the CA bundle holds no PEM certificate");
+}
+
+void CliTest::unusableCaBundle()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    writeTestFile(m_dir.path(), QStringLiteral("nocert.pem"), "not a certificate\n");
+    const QString output = m_dir.filePath(QStringLiteral("bundle-out.csv"));
+    QFile::remove(output);
+    for (const bool viaEnv : {false, true}) {
+        QProcessEnvironment env = cleanEnvironment();
+        QStringList args {QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("-o"), output, QStringLiteral("sample.csv")};
+        if (viaEnv)
+            env.insert(QStringLiteral("LEI_ENRICHER_CA_BUNDLE"), file);
+        else
+            args << QStringLiteral("--ca-bundle") << file;
+        QString err;
+        QCOMPARE(run(args, &err, env), 3);
+        QVERIFY2(err.startsWith(QStringLiteral("lei-enrich: %1: %2").arg(file, message)), qPrintable(err));
+        QCOMPARE(err.count(u'\n'), 1);
+        QVERIFY(!QFileInfo::exists(output));
+    }
 }
 
 QTEST_GUILESS_MAIN(CliTest)
