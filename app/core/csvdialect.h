@@ -57,11 +57,18 @@ public:
     // Consumes the byte at `*i` (a CRLF pair at once) and advances `*i` past it.
     Event step(const char *d, qsizetype n, qsizetype *i)
     {
-        const char c = d[*i];
-        ++*i;
-        const bool lineEnd = c == '\n' || c == '\r';
-        if (lineEnd && c == '\r' && *i < n && d[*i] == '\n')
-            ++*i;
+        const char c = d[(*i)++];
+        if (m_state == Quoted) {
+            if (c == '"') {
+                m_state = QuoteInQuoted;
+                return Text;
+            }
+            if (c == '\n' || c == '\r') {
+                skipLf(c, d, n, i);
+                return QuotedLineEnd;
+            }
+            return Text;
+        }
         if (m_state == QuoteInQuoted) {
             if (c == '"') {
                 m_state = Quoted; // "" inside a quoted field
@@ -69,21 +76,17 @@ public:
             }
             m_state = Unquoted; // the field closed; what follows is handled as outside quotes
         }
-        if (m_state == Quoted) {
-            if (c == '"')
-                m_state = QuoteInQuoted;
-            return lineEnd ? QuotedLineEnd : Text;
-        }
         if (c == m_delimiter) {
             m_state = FieldStart;
             return Delimiter;
         }
-        if (lineEnd) {
+        if (c == '\n' || c == '\r') {
+            skipLf(c, d, n, i);
             const bool blank = m_state == RowStart;
             m_state = RowStart;
             return blank ? BlankLine : RowEnd;
         }
-        if (c == '"' && (m_state == RowStart || m_state == FieldStart)) {
+        if (c == '"' && m_state != Unquoted) {
             m_state = Quoted;
             return QuoteOpened;
         }
@@ -92,6 +95,11 @@ public:
     }
 
 private:
+    static void skipLf(char c, const char *d, qsizetype n, qsizetype *i)
+    {
+        if (c == '\r' && *i < n && d[*i] == '\n')
+            ++*i;
+    }
     char m_delimiter;
     State m_state;
 };
