@@ -730,6 +730,17 @@ int CsvFile::findColumn(const QString &name) const
     return -1;
 }
 
+QList<int> CsvFile::findColumns(const QString &name) const
+{
+    const QStringList h = header();
+    const QString wanted = name.trimmed();
+    QList<int> found;
+    for (int c = 0; c < h.size(); ++c)
+        if (h[c].trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            found.append(c);
+    return found;
+}
+
 int CsvFile::fieldCount(QByteArrayView raw, char delimiter)
 {
     if (!std::memchr(raw.data(), '"', size_t(raw.size())))

@@ -128,6 +128,8 @@ public:
 
     // Column named `name` (case-insensitive, trimmed), -1 when none. Default name: "lei".
     int findColumn(const QString &name = QStringLiteral("lei")) const;
+    // Every column so named (the same name can head two columns).
+    QList<int> findColumns(const QString &name = QStringLiteral("lei")) const;
 
     // Splits one row's bytes into fields (RFC 4180 quoting) and decodes them.
     static QStringList splitRow(QByteArrayView raw, char delimiter, CsvEncoding encoding);
