@@ -466,6 +466,8 @@ void MainWindowTest::reEnrichedFileShowsItsColumnsOnce()
     QVERIFY(w.openFile(path));
     QVERIFY(ready.wait(5000));
     QCOMPARE(w.tableView()->model()->columnCount(), 8);
+    QVERIFY2(statusText(w).contains(QStringLiteral("8 columns")), qPrintable(statusText(w)));
+    QVERIFY2(statusText(w).contains(QStringLiteral("LEI column: lei")), qPrintable(statusText(w)));
     QVERIFY2(statusText(w).contains(QStringLiteral("previous enrichment columns replaced")), qPrintable(statusText(w)));
     QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
     QVERIFY(w.enrich());
