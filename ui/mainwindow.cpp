@@ -28,6 +28,7 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -132,10 +133,28 @@ MainWindow::MainWindow(QWidget *parent)
     panelLayout->addWidget(m_enrichLabel, 1);
     panelLayout->addWidget(cancel);
     m_enrichPanel->hide();
+    // The open file changed on disk: what the table shows may be wrong; offer to read it again.
+    m_changedBar = new QWidget(this);
+    m_changedBar->setObjectName(QStringLiteral("fileChangedBar"));
+    auto *changedLayout = new QHBoxLayout(m_changedBar);
+    changedLayout->setContentsMargins(6, 3, 6, 3);
+    m_changedLabel = new QLabel(m_changedBar);
+    auto *reload = new QPushButton(tr("Re&load"), m_changedBar);
+    reload->setObjectName(QStringLiteral("reloadButton"));
+    connect(reload, &QPushButton::clicked, this, [this] {
+        if (const auto file = m_model->file())
+            openFile(file->path());
+    });
+    changedLayout->addWidget(m_changedLabel, 1);
+    changedLayout->addWidget(reload);
+    m_changedBar->hide();
+    m_watcher = new QFileSystemWatcher(this);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::checkFileChanged);
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_changedBar);
     centralLayout->addWidget(m_enrichPanel);
     centralLayout->addWidget(m_view);
     setCentralWidget(central);
@@ -327,7 +346,11 @@ bool MainWindow::openFile(const QString &path)
     m_summaryDock->hide();
     m_enrichPanel->hide();
     m_model->setFile(file);
-    m_model->setLeiColumn(file->findColumn());
+    m_model->setLeiColumn(file->findColumns().size() == 1 ? file->findColumn() : -1); // two: ask
+    m_changedBar->hide();
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    m_watcher->addPath(path);
     m_problemsList->clear();
     m_problemsDock->hide();
     const QFileInfo info(path);
@@ -408,6 +431,7 @@ void MainWindow::onLoadFinished(bool complete)
     if (!complete)
         statusBar()->showMessage(tr("Loading cancelled: showing the rows read so far."), 5000);
     showProblems();
+    checkFileChanged();
     if (m_model->leiColumn() < 0)
         chooseLeiColumn();
     countInvalidLeis();
@@ -420,13 +444,19 @@ void MainWindow::chooseLeiColumn()
     if (!file)
         return;
     const QStringList header = file->header();
+    // Names that head more than one column are told apart by their column number.
+    QStringList items;
+    for (const QString &name : header)
+        items.append(file->findColumns(name).size() > 1 ? tr("%1 (column %2)").arg(name).arg(items.size() + 1) : name);
     bool ok = false;
     const QString choice = QInputDialog::getItem(
         this, tr("Which column holds the LEIs?"),
-        tr("No column is named \"lei\". Choose the column with the counterparty LEIs:"), header, 0,
-        false, &ok);
+        file->findColumns().size() > 1
+            ? tr("More than one column is named \"lei\". Choose the column with the counterparty LEIs:")
+            : tr("No column is named \"lei\". Choose the column with the counterparty LEIs:"),
+        items, 0, false, &ok);
     if (ok)
-        m_model->setLeiColumn(int(header.indexOf(choice)));
+        m_model->setLeiColumn(int(items.indexOf(choice)));
 }
 
 void MainWindow::countInvalidLeis()
@@ -453,6 +483,16 @@ void MainWindow::countInvalidLeis()
     watcher->setFuture(QtConcurrent::run([file, column] { return ::countInvalidLeis(*file, column); }));
 }
 
+void MainWindow::checkFileChanged()
+{
+    const auto &file = m_model->file();
+    if (!file || !m_changedBar->isHidden() || !file->hasChanged())
+        return;
+    m_changedLabel->setText(tr("%1 changed on disk while open: what is shown may no longer be right.")
+                                .arg(QDir::toNativeSeparators(file->path())));
+    m_changedBar->show();
+}
+
 void MainWindow::updateStatus()
 {
     const auto &file = m_model->file();
@@ -472,6 +512,8 @@ void MainWindow::updateStatus()
         parts << tr("%L1 rows with problems").arg(file->problemCount());
     if (!file->encodingNote().isEmpty())
         parts << file->encodingNote();
+    if (!file->replacedColumnsNote().isEmpty())
+        parts << file->replacedColumnsNote();
     m_statusLabel->setText(parts.join(QStringLiteral("  \u00b7  ")));
 }
 
@@ -640,7 +682,8 @@ void MainWindow::onEnrichmentFinished(bool complete)
     m_model->extraColumnsChanged();
     const auto results = m_job->results();
     m_failures->setResults(results, m_model->file());
-    if (m_failures->failureCount() > 0) {
+    checkFileChanged();
+    if (m_failures->failureCount() > 0 || m_failures->warningCount() > 0) {
         if (m_failuresDock->isHidden()) {
             m_failuresDock->show();
             resizeDocks({m_failuresDock}, {qMin(220, height() / 3)}, Qt::Vertical);
@@ -707,6 +750,7 @@ bool MainWindow::exportTo(const QString &path)
     updateActions();
     if (!error.isEmpty()) {
         statusBar()->clearMessage();
+        checkFileChanged();
         QMessageBox::warning(this, tr("Export failed"), error);
         return false;
     }

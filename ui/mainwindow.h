@@ -20,6 +20,7 @@ struct AppSettings;
 struct EnrichmentProgress;
 struct EnrichmentSettings;
 class QDockWidget;
+class QFileSystemWatcher;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -85,6 +86,8 @@ private:
     void fitColumns();
     void fitColumnsOnce();
     void countInvalidLeis();
+    // Offers to reload when the open file changed on disk (or a read found it cut short).
+    void checkFileChanged();
     void updateStatus();
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
@@ -121,6 +124,9 @@ private:
     QTreeView *m_failuresView = nullptr;
     QDockWidget *m_failuresDock = nullptr;
     QWidget *m_enrichPanel = nullptr;
+    QWidget *m_changedBar = nullptr;
+    QLabel *m_changedLabel = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr;
     QProgressBar *m_enrichBar = nullptr;
     QLabel *m_enrichLabel = nullptr;
     QAction *m_enrichAction = nullptr;

@@ -86,6 +86,17 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         f.insert(QStringLiteral("reason"), results->reason(row));
         failures.append(f);
     }
+    QJsonArray warnings;
+    for (qint64 row : results->warningRows()) {
+        QJsonObject w;
+        w.insert(QStringLiteral("row"), row + 1);
+        if (const LeiAnswer *a = results->answer(row))
+            w.insert(QStringLiteral("lei"), a->lei);
+        else if (leiColumn >= 0)
+            w.insert(QStringLiteral("lei"), file.cell(row, leiColumn));
+        w.insert(QStringLiteral("codes"), QJsonArray::fromStringList(results->warnings(row)));
+        warnings.append(w);
+    }
     QJsonObject root{
         {QStringLiteral("input"), file.path()},
         {QStringLiteral("rows"), p.rows},
@@ -98,6 +109,7 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         {QStringLiteral("rate_limited"), p.tooManyRequests},
         {QStringLiteral("rows_per_status"), statuses},
         {QStringLiteral("failures"), failures},
+        {QStringLiteral("warnings"), warnings},
         {QStringLiteral("notices"), QJsonArray::fromStringList(job.notices() + exportNotices)},
         {QStringLiteral("seconds"), p.seconds},
     };
@@ -177,6 +189,12 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
         return Interrupted;
     }
 
+    // Rows read from a file that changed meanwhile may be anything: nothing is written.
+    if (file->hasChanged()) {
+        err << "lei-enrich: " << tr("%1: changed while it was being read; nothing written").arg(file->path()) << '\n';
+        return InputOutput;
+    }
+
     Exporter::Progress exportProgress;
     exportProgress.cancel = &interruptedFlag;
     QStringList exportNotices;
@@ -204,11 +222,14 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
         for (RowStatus s : Status::kAll)
             if (results->countOf(s) > 0)
                 counts << QStringLiteral("%1 %2").arg(results->countOf(s)).arg(Status::code(s));
+        if (results->warningRowCount() > 0)
+            counts << tr("%1 with warnings").arg(results->warningRowCount());
         err << tr("%1: %2 rows (%3) in %4 s").arg(options.output).arg(results->rowCount())
                    .arg(counts.join(QStringLiteral(", "))).arg(job.progress().seconds, 0, 'f', 2)
             << '\n';
     }
-    return notOk == 0 ? AllOk : SomeRowsFailed;
+    const qint64 extraFields = results->countOfWarning(RowWarning::kExtraFields);
+    return notOk == 0 && extraFields == 0 ? AllOk : SomeRowsFailed;
 }
 
 } // namespace EnrichmentRun

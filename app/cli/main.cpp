@@ -221,6 +221,8 @@ int main(int argc, char **argv)
     auto file = CsvFile::load(input, csvOptions, &error);
     if (!file)
         return fail(InputOutput, error);
+    if (file->hasChanged())
+        return fail(InputOutput, tr("%1: changed while it was being read").arg(input));
     const QString leiName = parser.isSet(QStringLiteral("lei-column"))
         ? parser.value(QStringLiteral("lei-column"))
         : QStringLiteral("lei");
@@ -228,6 +230,13 @@ int main(int argc, char **argv)
     if (leiColumn < 0)
         return fail(InputOutput, tr("%1: no column named \"%2\" (columns: %3); name it with --lei-column")
                                      .arg(input, leiName, file->header().join(QStringLiteral(", "))));
+    if (const QList<int> named = file->findColumns(leiName); named.size() > 1) {
+        QStringList numbers;
+        for (int c : named)
+            numbers.append(QString::number(c + 1));
+        return fail(InputOutput, tr("%1: %2 columns named \"%3\" (columns %4): cannot tell which holds the LEIs; rename all but one")
+                                     .arg(input).arg(named.size()).arg(leiName, numbers.join(QStringLiteral(", "))));
+    }
 
     EnrichmentRun::Options run;
     run.output = output;

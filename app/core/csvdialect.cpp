@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QList>
 
-#include <array>
 
 QString CsvDialect::encodingName() const
 {
@@ -43,45 +42,31 @@ namespace Csv {
 char sniffDelimiter(QByteArrayView sample)
 {
     constexpr int kMaxLines = 100;
-    constexpr int nCandidates = int(sizeof(kCandidateDelimiters));
-    // counts[line][candidate], delimiters outside quotes only.
-    QList<std::array<int, nCandidates>> counts;
-    std::array<int, nCandidates> current{};
-    bool inQuotes = false;
-    bool lineHasContent = false;
-    for (qsizetype i = 0; i < sample.size() && counts.size() < kMaxLines; ++i) {
-        const char c = sample[i];
-        if (c == '"') {
-            inQuotes = !inQuotes;
-        } else if (!inQuotes && (c == '\n' || c == '\r')) {
-            if (lineHasContent)
-                counts.append(current);
-            current = {};
-            lineHasContent = false;
-            continue;
-        } else if (!inQuotes) {
-            for (int k = 0; k < nCandidates; ++k)
-                if (c == kCandidateDelimiters[k])
-                    ++current[k];
-        }
-        lineHasContent = true;
-    }
-    // The last line of a sample may be cut short; use it only when it is the only one.
-    if (lineHasContent && counts.isEmpty())
-        counts.append(current);
-    if (counts.isEmpty())
-        return ',';
-
-    // Score: lines agreeing with the header's count, then the header count itself.
+    // Each candidate splits the sample by the same quoting rules as the reader would with it
+    // as the delimiter (a quote opens a field only at the field's start).
     int best = -1;
     long long bestScore = -1;
-    for (int k = 0; k < nCandidates; ++k) {
-        const int headerCount = counts.first()[k];
-        if (headerCount == 0)
+    for (int k = 0; k < int(sizeof(kCandidateDelimiters)); ++k) {
+        Scanner scanner(kCandidateDelimiters[k]);
+        QList<int> counts; // delimiters per row
+        int current = 0;
+        for (qsizetype i = 0; i < sample.size() && counts.size() < kMaxLines;) {
+            switch (scanner.step(sample.data(), sample.size(), &i)) {
+            case Scanner::Delimiter: ++current; break;
+            case Scanner::RowEnd: counts.append(current); current = 0; break;
+            default: break;
+            }
+        }
+        // The last row of a sample may be cut short; use it only when it is the only one.
+        if (counts.isEmpty() && scanner.state() != Scanner::RowStart)
+            counts.append(current);
+        if (counts.isEmpty() || counts.first() == 0)
             continue;
+        // Score: rows agreeing with the header's count, then the header count itself.
+        const int headerCount = counts.first();
         long long agreeing = 0;
-        for (const auto &line : counts)
-            agreeing += line[k] == headerCount ? 1 : 0;
+        for (int c : std::as_const(counts))
+            agreeing += c == headerCount ? 1 : 0;
         const long long score = agreeing * 1000 + headerCount;
         if (score > bestScore) {
             bestScore = score;

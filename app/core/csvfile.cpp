@@ -9,7 +9,10 @@
 #include <cstring>
 
 #ifdef Q_OS_LINUX
+#include <csignal>
+#include <mutex>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -81,34 +84,153 @@ Utf8Scan scanUtf8(const char *data, qint64 size)
     return s;
 }
 
-// Finds where the row starting at `from` ends (just past its line ending), quote-aware.
-// Used for the header only; the indexer has its own faster loop.
-qint64 scanOneRow(const char *d, qint64 size, qint64 from, char delimiter, int *fields,
+// Finds where the header row starting at `from` ends (just past its line ending), by the
+// same quoting rules as the data rows.
+qint64 scanHeader(const char *d, qint64 size, qint64 from, char delimiter, int *fields,
                   qint64 *newlines, std::optional<LineEnding> *ending)
 {
-    bool inQuotes = false;
+    Csv::Scanner scanner(delimiter);
     *fields = 1;
     *newlines = 0;
-    for (qint64 i = from; i < size; ++i) {
-        const char c = d[i];
-        if (c == '"') {
-            inQuotes = !inQuotes;
-        } else if (c == '\n' || c == '\r') {
-            const bool crlf = c == '\r' && i + 1 < size && d[i + 1] == '\n';
-            if (!inQuotes) {
-                *ending = crlf ? LineEnding::CRLF : (c == '\r' ? LineEnding::CR : LineEnding::LF);
-                ++*newlines;
-                return i + (crlf ? 2 : 1);
-            }
-            if (crlf)
-                ++i;
-            ++*newlines;
-        } else if (c == delimiter && !inQuotes) {
+    for (qsizetype i = from; i < size;) {
+        const qsizetype at = i;
+        switch (scanner.step(d, size, &i)) {
+        case Csv::Scanner::Delimiter:
             ++*fields;
+            break;
+        case Csv::Scanner::QuotedLineEnd:
+            ++*newlines;
+            break;
+        case Csv::Scanner::RowEnd:
+        case Csv::Scanner::BlankLine:
+            ++*newlines;
+            *ending = d[at] == '\n' ? LineEnding::LF : (i - at == 2 ? LineEnding::CRLF : LineEnding::CR);
+            return i;
+        default:
+            break;
         }
     }
     return size;
 }
+
+// The columns a run of this product adds (the contract's Fields catalogue, chosen in any order),
+// always followed by transaction_costs and enrichment_status.
+constexpr const char *kAddedFieldNames[] = {
+    "legalName", "bic", "country", "hqCountry", "jurisdiction", "legalForm", "category", "otherNames",
+    "entityStatus", "registrationStatus", "nextRenewalDate", "lastUpdateDate", "successorLei",
+    "directParentLei", "directParentName", "directParentException", "ultimateParentLei",
+    "ultimateParentName", "ultimateParentException", "leiWarning", "dataAsOf", "dataSource"};
+
+// How many of the header's last columns a previous run added: a run of distinct catalogue
+// names, then transaction_costs, enrichment_status. At least one column is left as the input's.
+int previousEnrichmentColumns(const QStringList &header)
+{
+    const qsizetype n = header.size();
+    if (n < 3 || header[n - 1].trimmed() != u"enrichment_status" || header[n - 2].trimmed() != u"transaction_costs")
+        return 0;
+    QStringList seen;
+    qsizetype start = n - 2;
+    while (start > 1) {
+        const QString name = header[start - 1].trimmed();
+        const bool added = std::any_of(std::begin(kAddedFieldNames), std::end(kAddedFieldNames),
+                                       [&](const char *known) { return name == QLatin1String(known); });
+        if (!added || seen.contains(name)) // an input column named like one, e.g. its own country
+            break;
+        seen.append(name);
+        --start;
+    }
+    return int(n - start);
+}
+
+#ifdef Q_OS_LINUX
+// Mapped files register their region here. Reading a page of a file that was cut short while
+// mapped raises SIGBUS; the handler maps zeros over the rest of the region and flags the file,
+// so the read goes on and the change is reported instead of the process dying. Lock-free: the
+// handler may run on any thread at any moment.
+struct MappedRegion
+{
+    std::atomic<char *> start{nullptr};
+    std::atomic<size_t> length{0};
+    std::atomic_bool changed{false};
+    std::atomic_bool used{false};
+};
+constexpr int kMaxRegions = 64;
+MappedRegion g_regions[kMaxRegions];
+struct sigaction g_previousSigbus;
+size_t g_pageSize = 4096;
+
+void onSigbus(int sig, siginfo_t *info, void *context)
+{
+    char *const address = static_cast<char *>(info->si_addr);
+    for (MappedRegion &r : g_regions) {
+        char *const start = r.start.load();
+        const size_t length = r.length.load();
+        if (!start || address < start || address >= start + length)
+            continue;
+        char *const page = start + size_t(address - start) / g_pageSize * g_pageSize;
+        // mmap is not on POSIX's list of async-signal-safe calls but is a plain system call on
+        // Linux; replacing the lost pages is the usual way to survive a truncated mapping.
+        if (mmap(page, size_t(start + length - page), PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
+            == MAP_FAILED)
+            break;
+        r.changed.store(true);
+        return;
+    }
+    // Not a mapped CSV file: what handled SIGBUS before does, by default ending the process
+    // when the access repeats.
+    if ((g_previousSigbus.sa_flags & SA_SIGINFO) && g_previousSigbus.sa_sigaction) {
+        g_previousSigbus.sa_sigaction(sig, info, context);
+    } else if (g_previousSigbus.sa_handler != SIG_DFL && g_previousSigbus.sa_handler != SIG_IGN) {
+        g_previousSigbus.sa_handler(sig);
+    } else {
+        struct sigaction fallback{};
+        fallback.sa_handler = SIG_DFL;
+        sigaction(SIGBUS, &fallback, nullptr);
+    }
+}
+
+// A slot for the region, or -1 when all are taken (the caller then reads the file instead).
+int registerRegion(const char *start, qint64 size)
+{
+    static std::once_flag installed;
+    std::call_once(installed, [] {
+        g_pageSize = size_t(sysconf(_SC_PAGESIZE));
+        struct sigaction action{};
+        action.sa_sigaction = onSigbus;
+        action.sa_flags = SA_SIGINFO;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGBUS, &action, &g_previousSigbus);
+    });
+    for (int k = 0; k < kMaxRegions; ++k) {
+        bool expected = false;
+        if (g_regions[k].used.compare_exchange_strong(expected, true)) {
+            g_regions[k].changed.store(false);
+            g_regions[k].length.store((size_t(size) + g_pageSize - 1) / g_pageSize * g_pageSize);
+            g_regions[k].start.store(const_cast<char *>(start));
+            return k;
+        }
+    }
+    return -1;
+}
+
+void unregisterRegion(int k)
+{
+    g_regions[k].start.store(nullptr);
+    g_regions[k].length.store(0);
+    g_regions[k].used.store(false);
+}
+
+struct FileIdentity
+{
+    qint64 size = -1, inode = -1, device = -1, mtimeNs = -1;
+};
+
+FileIdentity identityOf(const struct stat &st)
+{
+    return {qint64(st.st_size), qint64(st.st_ino), qint64(st.st_dev),
+            qint64(st.st_mtim.tv_sec) * 1000000000 + qint64(st.st_mtim.tv_nsec)};
+}
+#endif
 
 QByteArrayView trimLineEnds(QByteArrayView v)
 {
@@ -138,7 +260,13 @@ QString CsvProblem::message() const
     return {};
 }
 
-CsvFile::~CsvFile() = default;
+CsvFile::~CsvFile()
+{
+#ifdef Q_OS_LINUX
+    if (m_region >= 0)
+        unregisterRegion(m_region); // before m_file unmaps the pages
+#endif
+}
 
 std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &options,
                                        QString *error)
@@ -163,8 +291,29 @@ std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &op
     if (size == 0)
         return fail(tr("the file is empty (no header row)"));
 
+    f->m_openedSize = size;
+#ifdef Q_OS_LINUX
+    struct stat opened{};
+    if (::fstat(f->m_file->handle(), &opened) == 0) {
+        const FileIdentity id = identityOf(opened);
+        f->m_openedSize = id.size;
+        f->m_openedInode = id.inode;
+        f->m_openedDevice = id.device;
+        f->m_openedMtimeNs = id.mtimeNs;
+    }
+#endif
     // Mapping keeps memory flat for large files; a device that cannot be mapped is read.
-    if (uchar *mapped = f->m_file->map(0, size)) {
+    uchar *mapped = f->m_file->map(0, size);
+#ifdef Q_OS_LINUX
+    if (mapped) {
+        f->m_region = registerRegion(reinterpret_cast<const char *>(mapped), size);
+        if (f->m_region < 0) { // no slot for the SIGBUS handler: the file is read instead
+            f->m_file->unmap(mapped);
+            mapped = nullptr;
+        }
+    }
+#endif
+    if (mapped) {
         f->m_data = reinterpret_cast<const char *>(mapped);
         f->m_size = size;
     } else {
@@ -201,6 +350,12 @@ std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &op
         const QString text = decoder.decode(QByteArrayView(f->m_data + bomLength,
                                                            f->m_size - bomLength));
         f->m_owned = text.toUtf8();
+#ifdef Q_OS_LINUX
+        if (f->m_region >= 0) {
+            unregisterRegion(f->m_region);
+            f->m_region = -1;
+        }
+#endif
         f->m_file->unmap(reinterpret_cast<uchar *>(const_cast<char *>(f->m_data)));
         f->m_data = f->m_owned.constData();
         f->m_size = f->m_owned.size();
@@ -234,12 +389,19 @@ std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &op
     int fields = 0;
     qint64 newlines = 0;
     std::optional<LineEnding> ending;
-    const qint64 headerEnd = scanOneRow(f->m_data, f->m_size, start, f->m_delimiter, &fields,
+    const qint64 headerEnd = scanHeader(f->m_data, f->m_size, start, f->m_delimiter, &fields,
                                         &newlines, &ending);
     f->m_headerRaw = trimLineEnds(QByteArrayView(f->m_data + start, headerEnd - start)).toByteArray();
     if (f->m_headerRaw.trimmed().isEmpty())
         return fail(tr("the first line is empty: expected a header row"));
     f->m_headerFieldCount = fields;
+    f->m_maxFields = fields;
+    // A previous run's output fed in again: its added columns are left out, to be replaced.
+    const QStringList fullHeader = f->header();
+    const int previous = previousEnrichmentColumns(fullHeader);
+    f->m_replacedColumns = fullHeader.mid(fields - previous);
+    f->m_columns = fields - previous;
+    f->m_headerRaw.truncate(fieldsEnd(f->m_headerRaw, f->m_columns, f->m_delimiter));
     f->m_lineEnding = ending.value_or(LineEnding::LF);
     f->m_dataStart = headerEnd;
     f->m_headerLines = newlines;
@@ -276,23 +438,19 @@ void CsvFile::addProblem(CsvProblem problem)
 
 bool CsvFile::index(const IndexObserver &observer)
 {
-    enum State { RowStart, FieldStart, Unquoted, Quoted, QuoteInQuoted };
-    // Bytes that can change the state; everything else is skipped in a tight loop.
-    bool special[256] = {};
-    special[uchar('"')] = special[uchar('\n')] = special[uchar('\r')] = true;
-    special[uchar(m_delimiter)] = true;
-    for (int b = 0x80; b < 256; ++b)
-        special[b] = true;
-
     const bool detectEncoding = !m_encodingChosen && CsvEncoding(m_sourceEncoding.load()) == CsvEncoding::Utf8
         && m_decodeEncoding.load() == int(CsvEncoding::Utf8);
     const auto *d = reinterpret_cast<const uchar *>(m_data);
     const qint64 n = m_size;
     const int expectedFields = m_headerFieldCount;
-    const char delimiter = m_delimiter;
+    Csv::Scanner scanner(m_delimiter);
+    // Bytes that can change the state; everything else is skipped in a tight loop.
+    bool special[256] = {};
+    for (int b = 0; b < 256; ++b)
+        special[b] = b >= 0x80 || !scanner.isPlain(char(b));
 
-    State state = RowStart;
     int fields = 1;
+    int maxFields = m_maxFields.load();
     qint64 line = m_headerLines + 1;  // line the current row starts on
     qint64 currentLine = line;
     qint64 quoteLine = 0;
@@ -308,24 +466,27 @@ bool CsvFile::index(const IndexObserver &observer)
             p.line = line;
             p.fields = fields;
             addProblem(p);
+            if (fields > expectedFields) {
+                m_longRows.push_back(m_indexed);
+                maxFields = qMax(maxFields, fields);
+            }
         }
         appendRowEnd(end);
         fields = 1;
-        state = RowStart;
         line = currentLine;
     };
 
     while (i < n) {
         const qint64 chunkEnd = qMin(n, i + kChunkBytes);
         while (i < chunkEnd) {
-            if (state == Unquoted || state == Quoted) {
+            const Csv::Scanner::State state = scanner.state();
+            if (state == Csv::Scanner::Unquoted || state == Csv::Scanner::Quoted) {
                 while (i < chunkEnd && !special[d[i]])
                     ++i;
                 if (i >= chunkEnd)
                     break;
             }
-            const uchar c = d[i];
-            if (c >= 0x80) {
+            if (d[i] >= 0x80) {
                 const int len = utf8SequenceLength(d + i, n - i);
                 if (len == 0) {
                     if (utf8.firstInvalidOffset < 0) {
@@ -338,53 +499,32 @@ bool CsvFile::index(const IndexObserver &observer)
                     ++utf8.multibyte;
                     i += len;
                 }
-                if (state != Quoted)
-                    state = Unquoted;
+                scanner.plain();
                 continue;
             }
-            if (state == QuoteInQuoted) {
-                if (c == '"') {
-                    state = Quoted; // "" inside a quoted field
-                    ++i;
-                    continue;
-                }
-                state = Unquoted; // the field closed; anything after it is taken as text
-            }
-            if (state == Quoted) {
-                if (c == '"') {
-                    state = QuoteInQuoted;
-                } else if (c == '\n') {
-                    ++currentLine;
-                } else if (c == '\r') {
-                    if (!(i + 1 < n && d[i + 1] == '\n'))
-                        ++currentLine;
-                }
-                ++i;
-                continue;
-            }
-            if (c == uchar(delimiter)) {
+            switch (scanner.step(m_data, n, &i)) {
+            case Csv::Scanner::Delimiter:
                 ++fields;
-                state = FieldStart;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < n && d[i + 1] == '\n')
-                    ++i;
+                break;
+            case Csv::Scanner::RowEnd:
                 ++currentLine;
-                if (state == RowStart) // a blank line: not a row
-                    line = currentLine;
-                else
-                    endRow(i + 1);
-            } else if (c == '"') {
-                if (state == RowStart || state == FieldStart) {
-                    state = Quoted;
-                    quoteLine = currentLine;
-                } else {
-                    state = Unquoted; // a stray quote inside text is kept as text
-                }
-            } else {
-                state = Unquoted;
+                endRow(i);
+                break;
+            case Csv::Scanner::BlankLine: // not a row
+                ++currentLine;
+                line = currentLine;
+                break;
+            case Csv::Scanner::QuotedLineEnd:
+                ++currentLine;
+                break;
+            case Csv::Scanner::QuoteOpened:
+                quoteLine = currentLine;
+                break;
+            case Csv::Scanner::Text:
+                break;
             }
-            ++i;
         }
+        m_maxFields.store(maxFields, std::memory_order_release);
         m_published.store(m_indexed, std::memory_order_release);
         releaseBytes(released, i);
         released = i;
@@ -394,18 +534,16 @@ bool CsvFile::index(const IndexObserver &observer)
             return false;
     }
 
-    if (state == Quoted || state == QuoteInQuoted) {
-        if (state == Quoted) {
-            CsvProblem p;
-            p.kind = CsvProblem::Kind::UnclosedQuote;
-            p.row = m_indexed;
-            p.line = quoteLine;
-            addProblem(p);
-            state = Unquoted;
-        }
+    if (scanner.state() == Csv::Scanner::Quoted) {
+        CsvProblem p;
+        p.kind = CsvProblem::Kind::UnclosedQuote;
+        p.row = m_indexed;
+        p.line = quoteLine;
+        addProblem(p);
     }
-    if (state != RowStart)
+    if (scanner.state() != Csv::Scanner::RowStart)
         endRow(n);
+    m_maxFields.store(maxFields, std::memory_order_release);
 
     if (utf8.invalid > 0 && CsvEncoding(m_decodeEncoding.load()) == CsvEncoding::Utf8) {
         if (detectEncoding && utf8.multibyte == 0) {
@@ -527,6 +665,44 @@ QString CsvFile::cell(qint64 r, int column) const
     return Csv::decode(textEncoding(), field.data(), field.size());
 }
 
+QStringList CsvFile::replacedColumns() const
+{
+    return m_replacedColumns;
+}
+
+QString CsvFile::replacedColumnsNote() const
+{
+    if (m_replacedColumns.isEmpty())
+        return {};
+    return tr("%1: previous enrichment columns replaced (%2)")
+        .arg(QFileInfo(m_path).fileName(), m_replacedColumns.join(QStringLiteral(", ")));
+}
+
+bool CsvFile::hasChanged() const
+{
+    if (m_changed.load())
+        return true;
+#ifdef Q_OS_LINUX
+    bool changed = m_region >= 0 && g_regions[m_region].changed.load();
+    struct stat now{};
+    if (!changed && m_openedSize >= 0) {
+        if (::stat(QFile::encodeName(m_path).constData(), &now) != 0) {
+            changed = true;
+        } else {
+            const FileIdentity id = identityOf(now);
+            changed = id.size != m_openedSize || id.inode != m_openedInode || id.device != m_openedDevice
+                || id.mtimeNs != m_openedMtimeNs;
+        }
+    }
+#else
+    const QFileInfo now(m_path);
+    const bool changed = !now.exists() || now.size() != m_openedSize; // by size alone here
+#endif
+    if (changed)
+        m_changed.store(true);
+    return changed;
+}
+
 QList<CsvProblem> CsvFile::problems() const
 {
     QMutexLocker lock(&m_problemsMutex);
@@ -554,6 +730,17 @@ int CsvFile::findColumn(const QString &name) const
     return -1;
 }
 
+QList<int> CsvFile::findColumns(const QString &name) const
+{
+    const QStringList h = header();
+    const QString wanted = name.trimmed();
+    QList<int> found;
+    for (int c = 0; c < h.size(); ++c)
+        if (h[c].trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            found.append(c);
+    return found;
+}
+
 int CsvFile::fieldCount(QByteArrayView raw, char delimiter)
 {
     if (!std::memchr(raw.data(), '"', size_t(raw.size())))
@@ -568,22 +755,44 @@ int CsvFile::fieldCount(QByteArrayView raw, char delimiter)
 
 qsizetype CsvFile::fieldEnd(const char *d, qsizetype n, qsizetype i, char delimiter, bool *quoted)
 {
+    const bool isQuoted = i < n && d[i] == '"';
     if (quoted)
-        *quoted = i < n && d[i] == '"';
-    if (i < n && d[i] == '"') {
-        for (++i; i < n; ++i) {
-            if (d[i] == '"') {
-                if (i + 1 < n && d[i + 1] == '"') {
-                    ++i;
-                    continue;
-                }
-                ++i;
-                break;
-            }
-        }
+        *quoted = isQuoted;
+    if (isQuoted) {
+        // Through the quoted part by the shared rules; what follows it up to the delimiter is text.
+        Csv::Scanner scanner(delimiter, Csv::Scanner::FieldStart);
+        do
+            scanner.step(d, n, &i);
+        while (i < n && (scanner.state() == Csv::Scanner::Quoted
+                         || (scanner.state() == Csv::Scanner::QuoteInQuoted && d[i] == '"')));
     }
     const void *hit = i < n ? std::memchr(d + i, delimiter, size_t(n - i)) : nullptr;
     return hit ? static_cast<const char *>(hit) - d : n;
+}
+
+qsizetype CsvFile::fieldsEnd(QByteArrayView raw, int count, char delimiter, int *found)
+{
+    const char *d = raw.data();
+    const qsizetype n = raw.size();
+    const bool quotes = std::memchr(d, '"', size_t(n)) != nullptr;
+    qsizetype i = 0;
+    int k = 0;
+    while (k < count) {
+        if (quotes) {
+            i = fieldEnd(d, n, i, delimiter, nullptr);
+        } else {
+            const void *hit = i < n ? std::memchr(d + i, delimiter, size_t(n - i)) : nullptr;
+            i = hit ? static_cast<const char *>(hit) - d : n;
+        }
+        ++k;
+        if (i >= n)
+            break;
+        if (k < count)
+            ++i; // past the delimiter
+    }
+    if (found)
+        *found = k;
+    return i;
 }
 
 QByteArrayView CsvFile::nextField(QByteArrayView raw, qsizetype *i, char delimiter, QByteArray *scratch)

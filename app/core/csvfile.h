@@ -68,6 +68,9 @@ public:
     QByteArrayView rawHeader() const { return m_headerRaw; }
     // How many fields a raw row has (delimiters outside quotes, plus one).
     static int fieldCount(QByteArrayView raw, char delimiter);
+    // Where the first `count` fields of a raw row end: at the delimiter after them, or at the
+    // row's end when it has no more. `*found`: how many of them the row has (at most `count`).
+    static qsizetype fieldsEnd(QByteArrayView raw, int count, char delimiter, int *found = nullptr);
     // Where the field starting at `i` ends (at its delimiter, or n); RFC 4180 quoting, with a
     // quote opening a quoted field only as the field's first byte.
     static qsizetype fieldEnd(const char *d, qsizetype n, qsizetype i, char delimiter, bool *quoted);
@@ -75,9 +78,30 @@ public:
     // is kept): a view into `raw`, or into `scratch` when the field was quoted. Leaves `*i` at
     // the field's delimiter (or the row's end), so a loop walks a row once.
     static QByteArrayView nextField(QByteArrayView raw, qsizetype *i, char delimiter, QByteArray *scratch);
-    int columnCount() const { return m_headerFieldCount; }
+    // The input's own columns: the header's fields less a previous run's added columns at its
+    // end (legalName ... enrichment_status), which header(), rawHeader() and this leave out.
+    int columnCount() const { return m_columns; }
+    // The header's fields as in the file, a previous run's added columns included. A row with
+    // more fields than this is a long row; its extra fields start at this index.
+    int fileColumnCount() const { return m_headerFieldCount; }
+    // The previous run's added columns left out of the input's own (empty when none), and the
+    // notice that says so.
+    QStringList replacedColumns() const;
+    QString replacedColumnsNote() const;
     qint64 sizeBytes() const { return m_size; }
     bool isComplete() const { return m_complete.load(std::memory_order_acquire); }
+
+    // Data rows with more fields than the header (fileColumnCount()), in order; complete once
+    // isComplete(). Costs nothing for files without any.
+    const std::vector<qint64> &longRows() const { return m_longRows; }
+    // The most fields any row published so far has (at least fileColumnCount()).
+    int maxFieldCount() const { return m_maxFields.load(std::memory_order_acquire); }
+
+    // True when the file on disk is no longer the one opened: a read found it cut short (the
+    // mapped pages past its new end read as zeros instead of crashing the process), or its
+    // size, modification time or identity changed. Whatever was read from it since is suspect.
+    // Checks the disk (one stat) unless a change was seen already; call it when a pass ends.
+    bool hasChanged() const;
 
     // Rows published so far (all of them once isComplete()).
     qint64 rowCount() const { return m_published.load(std::memory_order_acquire); }
@@ -104,6 +128,8 @@ public:
 
     // Column named `name` (case-insensitive, trimmed), -1 when none. Default name: "lei".
     int findColumn(const QString &name = QStringLiteral("lei")) const;
+    // Every column so named (the same name can head two columns).
+    QList<int> findColumns(const QString &name = QStringLiteral("lei")) const;
 
     // Splits one row's bytes into fields (RFC 4180 quoting) and decodes them.
     static QStringList splitRow(QByteArrayView raw, char delimiter, CsvEncoding encoding);
@@ -135,8 +161,21 @@ private:
     std::atomic<int> m_decodeEncoding{int(CsvEncoding::Utf8)}; // how m_data's bytes decode
     bool m_bom = false;
     LineEnding m_lineEnding = LineEnding::LF;
-    QByteArray m_headerRaw;
+    QByteArray m_headerRaw; // the input's own columns only
     int m_headerFieldCount = 0;
+    int m_columns = 0;
+    QStringList m_replacedColumns;
+    std::vector<qint64> m_longRows;
+    std::atomic<int> m_maxFields{0};
+
+    // Change detection: the mapped region's slot for the SIGBUS handler, and the file's
+    // identity when opened.
+    int m_region = -1;
+    mutable std::atomic_bool m_changed{false};
+    qint64 m_openedSize = -1;
+    qint64 m_openedInode = -1;
+    qint64 m_openedDevice = -1;
+    qint64 m_openedMtimeNs = -1;
 
     // Blocks never move once allocated, and the block table is sized for the worst case
     // up front, so readers on other threads need no lock for rows below m_published.

@@ -32,6 +32,8 @@ void CsvTableModel::setFile(std::shared_ptr<CsvFile> file)
     m_viewRowOf.clear();
     m_extra.reset();
     m_extraCount = 0;
+    m_fileFields = m_file ? m_file->fileColumnCount() : 0;
+    m_overflow = m_file ? m_file->maxFieldCount() - m_fileFields : 0;
     endResetModel();
 }
 
@@ -44,6 +46,11 @@ void CsvTableModel::refreshRowCount()
         beginInsertRows(QModelIndex(), m_rows, rows - 1);
         m_rows = rows;
         endInsertRows();
+    }
+    if (const int overflow = m_file->maxFieldCount() - m_fileFields; overflow > m_overflow) {
+        beginInsertColumns(QModelIndex(), columnCount(), columnCount() + overflow - m_overflow - 1);
+        m_overflow = overflow;
+        endInsertColumns();
     }
     // The encoding may be settled only once the whole file is read (Windows-1252 fallback):
     // rows decoded before then are decoded again.
@@ -141,7 +148,7 @@ int CsvTableModel::rowCount(const QModelIndex &parent) const
 
 int CsvTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_header.size()) + m_extraCount;
+    return parent.isValid() ? 0 : int(m_header.size()) + m_extraCount + m_overflow;
 }
 
 const QStringList *CsvTableModel::cachedRow(int row) const
@@ -159,8 +166,13 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
         return {};
     const int column = index.column();
     const int row = fileRow(index.row());
-    if (column >= fileColumnCount())
-        return m_extra->extraData(row, column - fileColumnCount(), role);
+    int field = column;
+    if (column >= fileColumnCount()) {
+        const int past = column - fileColumnCount();
+        if (past < m_extraCount)
+            return m_extra->extraData(row, past, role);
+        field = m_fileFields + past - m_extraCount; // a long row's extra field
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -172,7 +184,7 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const QStringList *fields = cachedRow(row);
-    const QString text = column < fields->size() ? fields->at(column) : QString();
+    const QString text = field < fields->size() ? fields->at(field) : QString();
     if (role == Qt::DisplayRole) {
         return text.size() > kMaxDisplayChars ? text.left(kMaxDisplayChars) + QChar(0x2026)
                                               : text;
@@ -202,6 +214,8 @@ QVariant CsvTableModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     if (orientation == Qt::Vertical)
         return fileRow(section) + 1; // the row's number in the file, however sorted
+    if (section >= fileColumnCount() + m_extraCount && section < columnCount())
+        return tr("extra %1").arg(section - fileColumnCount() - m_extraCount + 1);
     if (section >= fileColumnCount() && section < columnCount())
         return m_extra->extraHeader(section - fileColumnCount());
     return section >= 0 && section < m_header.size() ? QVariant(m_header[section]) : QVariant();

@@ -35,7 +35,11 @@ public:
     void setExtraColumns(std::shared_ptr<const ExtraColumns> extra);
     // The extra columns' contents changed (throttled by the caller).
     void extraColumnsChanged();
+    // The input's own columns (a previous run's added columns left out; see CsvFile). The
+    // columns shown are these, then the extra columns, then one per field past the header that
+    // long rows have ("extra 1", ...), as the exports write them.
     int fileColumnCount() const { return int(m_header.size()); }
+    int overflowColumnCount() const { return m_overflow; }
 
     // Shows the file's rows in this order (a sort, a filter, or both); rows not listed are
     // hidden. Only for a completely loaded file.
@@ -63,5 +67,7 @@ private:
     int m_leiColumn = -1;
     std::shared_ptr<const ExtraColumns> m_extra;
     int m_extraCount = 0;
+    int m_fileFields = 0; // the header's fields in the file
+    int m_overflow = 0;   // fields past them in the longest row
     mutable QCache<int, QStringList> m_rowCache{4096};
 };

@@ -172,6 +172,11 @@ bool CostRules::bind(const QStringList &header, QString *error)
         rule->parser.ClearVar();
         for (int i = 0; i < rule->variables.size(); ++i) {
             const int column = int(trimmed.indexOf(rule->variables[i]));
+            if (column >= 0 && trimmed.indexOf(rule->variables[i], column + 1) >= 0) {
+                *error = tr("rule %1 uses column \"%2\", which the input has more than once")
+                             .arg(rule->name, rule->variables[i]);
+                return false;
+            }
             if (column < 0) {
                 *error = tr("rule %1 uses column \"%2\", which the input does not have")
                              .arg(rule->name, rule->variables[i]);

@@ -90,6 +90,8 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_rules = std::move(rules);
     m_settings = settings;
     m_notices.clear();
+    if (const QString replaced = m_file->replacedColumnsNote(); !replaced.isEmpty())
+        addNotice(replaced);
     ++m_run; // what an earlier run left on the cache thread is told apart by this
 
     m_cache.reset();
@@ -119,6 +121,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     results->m_rowStatus.assign(size_t(rows), quint8(RowStatus::Pending));
     results->m_cost.assign(size_t(rows), 0.0);
     results->m_statusCounts[size_t(RowStatus::Pending)] = rows;
+    results->addExtraFieldWarnings(*m_file);
     m_results = std::move(results);
 
     m_indexOf.clear();

@@ -1,11 +1,14 @@
 #include "enrichmentresults.h"
 
+#include "csvfile.h"
 #include "numberformat.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QCoreApplication>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace Status {
 
@@ -36,6 +39,17 @@ QString describe(RowStatus status)
 }
 
 } // namespace Status
+
+namespace RowWarning {
+
+QString describe(const QString &code)
+{
+    if (code == kExtraFields)
+        return QCoreApplication::translate("Status", "more fields than the header: the extra fields follow the added columns");
+    return code;
+}
+
+} // namespace RowWarning
 
 const QStringList &EnrichmentResults::columnNames()
 {
@@ -97,6 +111,62 @@ qint64 EnrichmentResults::countOf(RowStatus status) const
     return m_statusCounts[size_t(status)];
 }
 
+QStringList EnrichmentResults::warnings(qint64 row) const
+{
+    QStringList codes;
+    auto it = std::lower_bound(m_warnings.begin(), m_warnings.end(), Warning{row, -1});
+    for (; it != m_warnings.end() && it->row == row; ++it)
+        codes.append(m_warningCodes[it->code]);
+    return codes;
+}
+
+bool EnrichmentResults::hasWarnings(qint64 row) const
+{
+    const auto it = std::lower_bound(m_warnings.begin(), m_warnings.end(), Warning{row, -1});
+    return it != m_warnings.end() && it->row == row;
+}
+
+std::vector<qint64> EnrichmentResults::warningRows() const
+{
+    std::vector<qint64> rows;
+    rows.reserve(size_t(m_warningRows));
+    for (const Warning &w : m_warnings)
+        if (rows.empty() || rows.back() != w.row)
+            rows.push_back(w.row);
+    return rows;
+}
+
+qint64 EnrichmentResults::countOfWarning(const QString &code) const
+{
+    const qint32 index = qint32(m_warningCodes.indexOf(code));
+    return index < 0 ? 0 : std::count_if(m_warnings.begin(), m_warnings.end(), [index](const Warning &w) { return w.code == index; });
+}
+
+void EnrichmentResults::addWarning(qint64 row, const QString &code)
+{
+    qint32 index = qint32(m_warningCodes.indexOf(code));
+    if (index < 0) {
+        index = qint32(m_warningCodes.size());
+        m_warningCodes.append(code);
+    }
+    const Warning w{row, index};
+    // Usually appended in row order; anything else is inserted in place.
+    auto at = m_warnings.empty() || m_warnings.back() < w ? m_warnings.end()
+                                                          : std::lower_bound(m_warnings.begin(), m_warnings.end(), w);
+    if (at != m_warnings.end() && at->row == row && at->code == index)
+        return;
+    if (!hasWarnings(row))
+        ++m_warningRows;
+    m_warnings.insert(at, w);
+}
+
+void EnrichmentResults::addExtraFieldWarnings(const CsvFile &file)
+{
+    for (qint64 row : file.longRows())
+        if (row < rowCount())
+            addWarning(row, RowWarning::kExtraFields);
+}
+
 QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
 {
     if (row < 0 || row >= rowCount())
@@ -124,6 +194,12 @@ QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
             return reason(row);
         if (const LeiAnswer *a = answer(row); a && a->stale)
             return QCoreApplication::translate("Status", "From an expired cache entry: %1").arg(a->reason);
+        if (hasWarnings(row)) {
+            QStringList said;
+            for (const QString &code : warnings(row))
+                said.append(RowWarning::describe(code));
+            return said.join(QLatin1Char('\n'));
+        }
         return {};
     case Qt::BackgroundRole:
         return rowBackground(row);

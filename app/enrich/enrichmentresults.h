@@ -9,6 +9,8 @@
 
 #include <vector>
 
+class CsvFile;
+
 // The enrichment_status codes of the product contract.
 enum class RowStatus : quint8 { Pending, Ok, InvalidLei, NotFound, LookupFailed, BadNumber };
 
@@ -17,6 +19,14 @@ QString code(RowStatus status);                 // "ok", "invalid_lei", ...
 QString describe(RowStatus status);             // "GLEIF has no record", for headings
 inline constexpr RowStatus kAll[] = {RowStatus::Ok, RowStatus::InvalidLei, RowStatus::NotFound,
                                      RowStatus::LookupFailed, RowStatus::BadNumber, RowStatus::Pending};
+}
+
+// Row warnings: a row that was enriched (whatever its status) but needs a look. Codes are
+// machine-read, like the status codes: `extra_fields` (more fields than the header); LEI
+// health codes join them later.
+namespace RowWarning {
+inline const QString kExtraFields = QStringLiteral("extra_fields");
+QString describe(const QString &code); // in words, for the failures panel and tooltips
 }
 
 // What one distinct LEI resolved to.
@@ -57,6 +67,16 @@ public:
     QString field(qint64 row, int column) const;
     qint64 countOf(RowStatus status) const;
 
+    // Row warnings, kept sparsely (nothing for rows without any) in row order.
+    QStringList warnings(qint64 row) const;
+    bool hasWarnings(qint64 row) const;
+    std::vector<qint64> warningRows() const; // rows with at least one warning, ascending
+    qint64 warningRowCount() const { return m_warningRows; }
+    qint64 countOfWarning(const QString &code) const; // rows with this code
+    void addWarning(qint64 row, const QString &code); // once per row and code
+    // Flags the file's rows that have more fields than its header (`extra_fields`).
+    void addExtraFieldWarnings(const CsvFile &file);
+
     // ExtraColumns
     int extraColumnCount() const override { return 5; }
     QString extraHeader(int column) const override { return columnNames().value(column); }
@@ -72,4 +92,13 @@ private:
     QHash<qint64, QString> m_rowReason; // invalid_lei and bad_number reasons, by row
     std::vector<LeiAnswer> m_answers;
     std::vector<qint64> m_statusCounts = std::vector<qint64>(6, 0);
+    struct Warning
+    {
+        qint64 row;
+        qint32 code; // index into m_warningCodes
+        bool operator<(const Warning &o) const { return row < o.row || (row == o.row && code < o.code); }
+    };
+    std::vector<Warning> m_warnings; // sorted
+    QStringList m_warningCodes;
+    qint64 m_warningRows = 0;
 };

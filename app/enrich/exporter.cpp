@@ -156,6 +156,7 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
     const char delimiter = dialect.delimiter;
     const QByteArray eol = lineEnd(dialect.lineEnding);
     const int headerFields = file.columnCount();
+    const int fileColumns = file.fileColumnCount();
 
     // Added text that Windows-1252 cannot hold ("Sp\u00f3\u0142ka") would turn into '?': the
     // whole file goes out in UTF-8 with a BOM instead, the input's own bytes transcoded too.
@@ -236,10 +237,15 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
     const qint64 rows = file.rowCount();
     for (qint64 row = 0; row < rows; ++row) {
         const QByteArrayView raw = ownCells(file.rawRow(row));
-        buffer += raw;
-        // A short row is padded so the new columns line up under their headings.
-        for (int n = CsvFile::fieldCount(raw, delimiter); n < headerFields; ++n)
+        // The input's own fields, a short row padded so the new columns line up under their
+        // headings; a previous run's added columns are left out; fields past the header (a long
+        // row) follow the new columns.
+        int found = 0;
+        const qsizetype ownEnd = CsvFile::fieldsEnd(raw, headerFields, delimiter, &found);
+        buffer += raw.first(ownEnd);
+        for (int n = found; n < headerFields; ++n)
             buffer += delimiter;
+        const QByteArrayView extra = raw.sliced(fileColumns == headerFields ? ownEnd : CsvFile::fieldsEnd(raw, fileColumns, delimiter));
         const bool enriched = results && row < results->rowCount();
         const qint32 index = enriched ? results->answerIndex(row) : -1;
         const LeiAnswer *answer = index >= 0 ? &results->answerAt(index) : nullptr;
@@ -259,7 +265,13 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
             buffer += Number::shortest(results->cost(row)).toLatin1();
         buffer += delimiter;
         buffer += statusBytes[size_t(status)];
+        buffer += extra; // starts with its delimiter
         buffer += eol;
+        if (((row & 0xFFFF) == 0xFFFF || row + 1 == rows) && file.hasChanged()) {
+            out.cancelWriting();
+            fail(error, file.path(), tr("changed while it was being read"));
+            return false;
+        }
         if (buffer.size() > (1 << 21) - 4096 && !flush()) {
             fail(error, path, out.errorString());
             out.cancelWriting();
@@ -505,6 +517,8 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
 
     const QStringList header = file.header();
     const int inputColumns = int(header.size());
+    const int fileColumns = file.fileColumnCount();
+    const int added = int(EnrichmentResults::columnNames().size());
     lxw_col_t col = 0;
     for (const QString &name : header + EnrichmentResults::columnNames())
         worksheet_write_string(sheet, 0, col++, cellText(name).constData(), bold);
@@ -534,25 +548,26 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     for (qint64 row = 0; row < rows && status == LXW_NO_ERROR; ++row) {
         const lxw_row_t r = lxw_row_t(row + 1);
         const QByteArrayView raw = file.rawRow(row);
-        int fields = 0;
-        for (qsizetype i = 0;; ++i) { // one pass over the row; ++i: past the delimiter
-            const int c = fields++;
+        for (qsizetype i = 0, c = 0;; ++i, ++c) { // one pass over the row; ++i: past the delimiter
             const QByteArrayView field = CsvFile::nextField(raw, &i, delimiter, &scratch);
+            // The input's own columns, then the new ones; a previous run's added columns are
+            // left out, and fields past the header (a long row) follow the new columns.
+            const qsizetype to = c < inputColumns ? c : (c >= fileColumns ? c - fileColumns + inputColumns + added : -1);
             double number = 0;
-            if (field.isEmpty()) {
+            if (field.isEmpty() || to < 0) {
                 // nothing to write
             } else if (c != leiColumn && looksNumeric(field, &number)) {
-                keep(worksheet_write_number(sheet, r, lxw_col_t(c), number, nullptr));
+                keep(worksheet_write_number(sheet, r, lxw_col_t(to), number, nullptr));
             } else {
                 utf8 = utf8Input && field.size() <= 32767 && !needsCellText(field)
                     ? field.toByteArray()
                     : cellText(Csv::decode(encoding, field.data(), field.size())); // cut by characters
-                keep(worksheet_write_string(sheet, r, lxw_col_t(c), utf8.constData(), nullptr));
+                keep(worksheet_write_string(sheet, r, lxw_col_t(to), utf8.constData(), nullptr));
             }
             if (i >= raw.size())
                 break;
         }
-        const int base = qMax(inputColumns, fields);
+        const int base = inputColumns;
         const bool enriched = results && row < results->rowCount();
         const qint32 index = enriched ? results->answerIndex(row) : -1;
         if (index >= 0 && results->answerAt(index).state == LeiAnswer::State::Found) {
@@ -570,6 +585,10 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         if (rowStatus == RowStatus::Ok)
             keep(worksheet_write_number(sheet, r, lxw_col_t(base + 3), results->cost(row), nullptr));
         keep(worksheet_write_string(sheet, r, lxw_col_t(base + 4), statusTexts[size_t(rowStatus)].constData(), nullptr));
+        if (((row & 0xFFFF) == 0xFFFF || row + 1 == rows) && file.hasChanged()) {
+            fail(error, file.path(), tr("changed while it was being read"));
+            return false;
+        }
         if ((row & 0xFFFF) == 0xFFFF) {
             file.releaseRows(row - 0xFFFF, row + 1);
             if (reportAndCheckCancel(progress, row + 1, rows)) {

@@ -25,7 +25,7 @@ void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
         for (RowStatus s : Status::kAll) {
             if (s == RowStatus::Ok || m_results->countOf(s) == 0)
                 continue;
-            Group g{s, {}};
+            Group g{s, false, {}};
             g.rows.reserve(size_t(m_results->countOf(s)));
             m_groups.push_back(std::move(g));
         }
@@ -37,6 +37,8 @@ void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
                 if (g.status == s)
                     g.rows.push_back(row);
         }
+        if (m_results->warningRowCount() > 0)
+            m_groups.push_back(Group{RowStatus::Ok, true, m_results->warningRows()});
     }
     endResetModel();
 }
@@ -50,8 +52,14 @@ qint64 FailuresModel::failureCount() const
 {
     qint64 n = 0;
     for (const Group &g : m_groups)
-        n += qint64(g.rows.size());
+        if (!g.warnings)
+            n += qint64(g.rows.size());
     return n;
+}
+
+qint64 FailuresModel::warningCount() const
+{
+    return !m_groups.empty() && m_groups.back().warnings ? qint64(m_groups.back().rows.size()) : 0;
 }
 
 QModelIndex FailuresModel::index(int row, int column, const QModelIndex &parent) const
@@ -90,6 +98,11 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
         return {};
     if (index.internalId() == kGroupId) {
         const Group &g = m_groups[size_t(index.row())];
+        if (g.warnings) {
+            if (role == Qt::DisplayRole && index.column() == 0)
+                return tr("Needs attention (warnings): %L1").arg(qint64(g.rows.size()));
+            return {};
+        }
         if (role == StatusRole)
             return int(g.status);
         if (role == Qt::DisplayRole && index.column() == 0)
@@ -98,11 +111,21 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
     }
     const Group &g = m_groups[size_t(index.internalId() - 1)];
     const qint64 row = g.rows[size_t(index.row())];
+    auto why = [&] {
+        if (!g.warnings)
+            return m_results->reason(row);
+        QStringList said;
+        for (const QString &code : m_results->warnings(row))
+            said.append(QStringLiteral("%1: %2").arg(code, RowWarning::describe(code)));
+        return said.join(QStringLiteral("; "));
+    };
     switch (role) {
     case RowRole:
         return row;
     case StatusRole:
-        return int(g.status);
+        return int(m_results->status(row));
+    case WarningsRole:
+        return m_results->warnings(row);
     case Qt::DisplayRole:
         switch (index.column()) {
         case 0: return tr("row %L1").arg(row + 1);
@@ -110,11 +133,11 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
             if (const LeiAnswer *a = m_results->answer(row))
                 return a->lei;
             return m_file && m_results->leiColumn() >= 0 ? m_file->cell(row, m_results->leiColumn()) : QString();
-        case 2: return m_results->reason(row);
+        case 2: return why();
         }
         return {};
     case Qt::ToolTipRole:
-        return m_results->reason(row);
+        return why();
     }
     return {};
 }

@@ -10,14 +10,15 @@
 class CsvFile;
 
 // Every row that is not ok, grouped by status: a group per status with its count, under it
-// one entry per row ("row 12 · BFXS… · rate is 0: division by zero"). Rows are listed by
+// one entry per row ("row 12 · BFXS… · rate is 0: division by zero"); then a "Needs attention"
+// group of the rows with warnings (enriched, but e.g. with extra fields). Rows are listed by
 // number and described only when shown, so a million failures cost 8 bytes each.
 class FailuresModel final : public QAbstractItemModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FailuresModel)
 public:
-    enum Role { RowRole = Qt::UserRole + 1, StatusRole };
+    enum Role { RowRole = Qt::UserRole + 1, StatusRole, WarningsRole /* QStringList of codes */ };
 
     explicit FailuresModel(QObject *parent = nullptr);
     ~FailuresModel() override;
@@ -27,6 +28,7 @@ public:
     void setResults(std::shared_ptr<const EnrichmentResults> results, std::shared_ptr<const CsvFile> file);
     void clear();
     qint64 failureCount() const;
+    qint64 warningCount() const; // rows in the "Needs attention" group
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -39,6 +41,7 @@ private:
     struct Group
     {
         RowStatus status;
+        bool warnings; // the "Needs attention" group, not a status
         std::vector<qint64> rows;
     };
     std::shared_ptr<const EnrichmentResults> m_results;

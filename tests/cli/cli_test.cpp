@@ -58,6 +58,9 @@ private Q_SLOTS:
     void proxyAndCaBundle();
     void unusableCaBundle_data();
     void unusableCaBundle();
+    void longRowsAreWarningsAndExitOne();
+    void reEnrichingTheOutputReplacesTheAddedColumns();
+    void inputCutShortDuringTheRunWritesNothing();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -74,6 +77,8 @@ void CliTest::initTestCase()
     QFile::copy(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), m_dir.filePath(QStringLiteral("sample.csv")));
     writeTestFile(m_dir.path(), QStringLiteral("nolei.csv"), "id,counterparty\n1,XKZZ2JZF41MRHTR1V493\n");
     writeTestFile(m_dir.path(), QStringLiteral("empty.csv"), QByteArray());
+    writeTestFile(m_dir.path(), QStringLiteral("twolei.csv"), "lei,notional,rate, LEI\nXKZZ2JZF41MRHTR1V493,1,1,x\n");
+    writeTestFile(m_dir.path(), QStringLiteral("tworates.csv"), "notional,rate,rate,lei\n1,1,2,XKZZ2JZF41MRHTR1V493\n");
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("adir")));
     QVERIFY(m_fake.listen());
 }
@@ -313,6 +318,8 @@ void CliTest::refusals_data()
     QTest::newRow("bad ttl before the input is read") << QStringList{QStringLiteral("--ttl"), QStringLiteral("bogus"), QStringLiteral("missing.csv")} << 2 << QStringLiteral("--ttl");
     QTest::newRow("offline and refresh") << QStringList{QStringLiteral("--offline"), QStringLiteral("--refresh"), QStringLiteral("missing.csv")} << 2 << QStringLiteral("--offline and --refresh");
     QTest::newRow("bad api url") << QStringList{QStringLiteral("--api-url"), QStringLiteral("ftp://x"), sample} << 2 << QStringLiteral("--api-url");
+    QTest::newRow("two LEI columns") << QStringList{QStringLiteral("twolei.csv")} << 3 << QStringLiteral("twolei.csv: 2 columns named \"lei\" (columns 1, 4)");
+    QTest::newRow("rule on a column named twice") << QStringList{QStringLiteral("tworates.csv")} << 3 << QStringLiteral("uses column \"rate\", which the input has more than once");
     QTest::newRow("output folder missing") << QStringList{QStringLiteral("-o"), QStringLiteral("nowhere/out.csv"), sample} << 3 << QStringLiteral("folder does not exist");
 }
 
@@ -554,6 +561,88 @@ void CliTest::unusableCaBundle()
         QCOMPARE(err.count(u'\n'), 1);
         QVERIFY(!QFileInfo::exists(output));
     }
+}
+
+void CliTest::longRowsAreWarningsAndExitOne()
+{
+    // Every row ok, but one has more fields than the header: its new columns stay under their
+    // headings, the extra field follows them, and the run says so (exit 1, report warnings).
+    writeTestFile(m_dir.path(), QStringLiteral("long.csv"),
+                  "notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n763000,0.0070956,XKZZ2JZF41MRHTR1V493,surplus\n");
+    QString err;
+    const int code = run({QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                          m_dir.filePath(QStringLiteral("long.sqlite")), QStringLiteral("--report"), QStringLiteral("long.json"),
+                          QStringLiteral("long.csv")}, &err);
+    QVERIFY2(code == 1, qPrintable(err));
+    const QList<QByteArray> lines = readTestFile(m_dir.filePath(QStringLiteral("long.enriched.csv"))).split('\n');
+    QCOMPARE(lines[2], QByteArray("763000,0.0070956,XKZZ2JZF41MRHTR1V493,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,-757586.0572,ok,surplus"));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("long.json")))).object();
+    QCOMPARE(report.value(u"rows_per_status").toObject().value(u"ok").toInt(), 2);
+    QCOMPARE(report.value(u"failures").toArray().size(), 0);
+    const QJsonArray warnings = report.value(u"warnings").toArray();
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings[0].toObject().value(u"row").toInt(), 2);
+    QCOMPARE(warnings[0].toObject().value(u"lei").toString(), QStringLiteral("XKZZ2JZF41MRHTR1V493"));
+    QCOMPARE(warnings[0].toObject().value(u"codes").toArray(), QJsonArray{QStringLiteral("extra_fields")});
+    QVERIFY2(err.contains(QStringLiteral("1 with warnings")), qPrintable(err));
+    // The sample has none: the key is there, empty.
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                  m_dir.filePath(QStringLiteral("long.sqlite")), QStringLiteral("-o"), QStringLiteral("plain.csv"),
+                  QStringLiteral("--report"), QStringLiteral("plain.json"), QStringLiteral("sample.csv")}, &err), 0);
+    const QJsonObject plain = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("plain.json")))).object();
+    QVERIFY(plain.value(u"warnings").isArray());
+    QCOMPARE(plain.value(u"warnings").toArray().size(), 0);
+}
+
+void CliTest::reEnrichingTheOutputReplacesTheAddedColumns()
+{
+    // The sample's enriched output fed in again: same output as enriching the original.
+    QFile::copy(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"), m_dir.filePath(QStringLiteral("again.csv")));
+    QString err;
+    const int code = run({QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                          m_dir.filePath(QStringLiteral("again.sqlite")), QStringLiteral("--report"), QStringLiteral("again.json"),
+                          QStringLiteral("again.csv")}, &err);
+    QVERIFY2(code == 0, qPrintable(err)); // a notice changes no exit code
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("again.enriched.csv"))),
+             readTestFile(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv")));
+    QVERIFY2(err.contains(QStringLiteral("previous enrichment columns replaced")), qPrintable(err));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("again.json")))).object();
+    const QJsonArray notices = report.value(u"notices").toArray();
+    QCOMPARE(notices.size(), 1);
+    QVERIFY(notices[0].toString().contains(QStringLiteral("previous enrichment columns replaced")));
+    QCOMPARE(report.value(u"warnings").toArray().size(), 0);
+}
+
+void CliTest::inputCutShortDuringTheRunWritesNothing()
+{
+    // `cp new.csv same.csv` while the run waits for GLEIF: the rows read afterwards lie past
+    // the file's new end (this used to kill the process with SIGBUS).
+    QByteArray bytes = readTestFile(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"));
+    const QByteArray rows = bytes.mid(bytes.indexOf('\n') + 1);
+    for (int i = 0; i < 150; ++i)
+        bytes += rows;
+    const QString input = writeTestFile(m_dir.path(), QStringLiteral("cut.csv"), bytes);
+    FakeGleif::Options o;
+    o.latencyMs = 1500;
+    FakeGleif slow(o);
+    QVERIFY(slow.listen());
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("-q"), QStringLiteral("--api-url"), slow.baseUrl().toString(),
+                                              QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("cut.sqlite")),
+                                              QStringLiteral("--batch-size"), QStringLiteral("1"), QStringLiteral("--concurrency"), QStringLiteral("1"),
+                                              QStringLiteral("-o"), QStringLiteral("cut.out.csv"), QStringLiteral("cut.csv")});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(slow.stats().requests >= 1, 30000); // the rows are scanned, lookups run
+    writeTestFile(m_dir.path(), QStringLiteral("cut.csv"), bytes.left(bytes.indexOf('\n') + 1)); // in place
+    QVERIFY(finished.wait(120000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 3, qPrintable(err));
+    QVERIFY2(err.contains(input + QStringLiteral(": changed while it was being read")) || err.contains(QStringLiteral("cut.csv: changed while it was being read")), qPrintable(err));
+    QCOMPARE(err.trimmed().count(u'\n'), 0);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("cut.out.csv"))));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

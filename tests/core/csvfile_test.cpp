@@ -34,6 +34,17 @@ private Q_SLOTS:
     void inputIsNeverWritten();
     void indexingCanBeCancelledAndRowsStayUsable();
     void sampleFile();
+    void sniffDelimiter_data();
+    void sniffDelimiter();
+    void fieldsEnd_data();
+    void fieldsEnd();
+    void longRowsAreListed();
+    void previousEnrichmentColumnsAreLeftOut_data();
+    void previousEnrichmentColumnsAreLeftOut();
+    void enrichedSampleReadsAsTheOriginal();
+    void truncatedWhileMappedIsReportedNotFatal_data();
+    void truncatedWhileMappedIsReportedNotFatal();
+    void replacedOrTouchedFileIsChanged();
 
 private:
     QString write(const QByteArray &bytes, const QString &name = QStringLiteral("in.csv")) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -82,6 +93,16 @@ void CsvFileTest::parse_data()
     QTest::newRow("stray quote inside a field is text")
         << QByteArray("a,b\n12\" screen,XKZZ2JZF41MRHTR1V493\n\"q\"x,2\n") << ',' << lf << ab
         << Rows{r({"12\" screen", "XKZZ2JZF41MRHTR1V493"}), r({"qx", "2"})};
+    // The header is read by the same quoting rules as the rows: a stray quote in it is text.
+    QTest::newRow("stray quote in the header")
+        << QByteArray("a,b\"c\n1,2\n3,4\n") << ',' << lf << QStringList{QStringLiteral("a"), QStringLiteral("b\"c")}
+        << Rows{r({"1", "2"}), r({"3", "4"})};
+    QTest::newRow("stray quotes in the header, CRLF")
+        << QByteArray("12\" screen;a\"b\"\r\nx;y\r\n") << ';' << crlf
+        << QStringList{QStringLiteral("12\" screen"), QStringLiteral("a\"b\"")} << Rows{r({"x", "y"})};
+    QTest::newRow("quoted header field with a newline and a closing quote mid-field")
+        << QByteArray("\"a\nb\"c,d\n1,2\n") << ',' << lf << QStringList{QStringLiteral("a\nbc"), QStringLiteral("d")}
+        << Rows{r({"1", "2"})};
     QTest::newRow("UTF-8 text") << QByteArray("a,b\nKaiserstra\xc3\x9f" "e,\xe2\x82\xac\n") << ',' << lf << ab
                                 << Rows{r({"Kaiserstraße", "€"})};
 }
@@ -370,6 +391,202 @@ void CsvFileTest::sampleFile()
     QCOMPARE(f->cell(0, 7), QStringLiteral("XKZZ2JZF41MRHTR1V493"));
     QCOMPARE(f->cell(2, 2), QStringLiteral("1.957E7"));
     QCOMPARE(f->rawRow(19), QByteArrayView("10302389174A38DCE0DBA811E9B389B9699A7DC0CC,EZ69M311SB39,1.1E7,GBP,Buy,2015-03-04T12:00:00Z,0.0011000000,4PQUHN3JPFGFNF3BB653"));
+}
+
+void CsvFileTest::sniffDelimiter_data()
+{
+    QTest::addColumn<QByteArray>("sample");
+    QTest::addColumn<char>("expected");
+    QTest::newRow("commas") << QByteArray("a,b,c\n1,2,3\n") << ',';
+    QTest::newRow("semicolons with decimal commas") << QByteArray("a;b\n1,5;2\n3,5;4\n") << ';';
+    QTest::newRow("delimiters inside quoted fields") << QByteArray("a;b\n\"x,y,z\";1\n\"p,q\";2\n") << ';';
+    // A quote inside a field is text for the sniffer as for the reader: it hides nothing.
+    QTest::newRow("stray quote in the header") << QByteArray("a,b;12\" x;c\n1,2;3;4\n5,6;7;8\n") << ';';
+    QTest::newRow("stray quote in a row") << QByteArray("a|b|c\n12\" screen|x,y|z\n1|2|3\n") << '|';
+    QTest::newRow("tabs") << QByteArray("a\tb\n\"q\"\"\t\"\t2\n") << '\t';
+    QTest::newRow("nothing to go by") << QByteArray("abc\n") << ',';
+}
+
+void CsvFileTest::sniffDelimiter()
+{
+    QFETCH(QByteArray, sample);
+    QFETCH(char, expected);
+    QCOMPARE(Csv::sniffDelimiter(sample), expected);
+}
+
+void CsvFileTest::fieldsEnd_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("end");
+    QTest::addColumn<int>("found");
+    QTest::newRow("first of three") << QByteArray("a,b,c") << 1 << 1 << 1;
+    QTest::newRow("two of three") << QByteArray("a,b,c") << 2 << 3 << 2;
+    QTest::newRow("all three") << QByteArray("a,b,c") << 3 << 5 << 3;
+    QTest::newRow("more than there are") << QByteArray("a,b") << 4 << 3 << 2;
+    QTest::newRow("empty last field") << QByteArray("a,") << 2 << 2 << 2;
+    QTest::newRow("quoted delimiter") << QByteArray("\"a,b\",c,d") << 2 << 7 << 2;
+    QTest::newRow("stray quote is text") << QByteArray("1\"2,c,d") << 1 << 3 << 1;
+    QTest::newRow("escaped quote and newline") << QByteArray("\"x\"\",\ny\",z") << 1 << 8 << 1;
+}
+
+void CsvFileTest::fieldsEnd()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(int, count);
+    QFETCH(int, end);
+    QFETCH(int, found);
+    int have = -1;
+    QCOMPARE(CsvFile::fieldsEnd(raw, count, ',', &have), qsizetype(end));
+    QCOMPARE(have, found);
+}
+
+void CsvFileTest::longRowsAreListed()
+{
+    QString error;
+    auto f = CsvFile::load(write("a,b\n1,2\n1,2,3,4\n1\n\"x,y\",2,3\n"), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->longRows(), (std::vector<qint64>{1, 3})); // the short row is not long
+    QCOMPARE(f->maxFieldCount(), 4);
+    auto plain = CsvFile::load(write("a,b\n1,2\n", QStringLiteral("plain.csv")), {}, &error);
+    QVERIFY(plain->longRows().empty());
+    QCOMPARE(plain->maxFieldCount(), 2);
+}
+
+void CsvFileTest::previousEnrichmentColumnsAreLeftOut_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QStringList>("own");
+    QTest::addColumn<QStringList>("replaced");
+    const QString tc = QStringLiteral("transaction_costs"), es = QStringLiteral("enrichment_status");
+    QTest::newRow("default columns")
+        << QByteArray("id,lei,legalName,bic,country,transaction_costs,enrichment_status")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei")}
+        << QStringList{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
+    QTest::newRow("the input's own country stays")
+        << QByteArray("id,lei,country,legalName,bic,country,transaction_costs,enrichment_status")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("country")}
+        << QStringList{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
+    QTest::newRow("chosen fields from the catalogue")
+        << QByteArray("id,lei,hqCountry,leiWarning,dataSource,transaction_costs,enrichment_status")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei")}
+        << QStringList{QStringLiteral("hqCountry"), QStringLiteral("leiWarning"), QStringLiteral("dataSource"), tc, es};
+    QTest::newRow("no fields, quoted header")
+        << QByteArray("\"id\",\"lei\",\"transaction_costs\",\"enrichment_status\"")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei")} << QStringList{tc, es};
+    QTest::newRow("not ending in enrichment_status")
+        << QByteArray("id,lei,legalName,bic,country,transaction_costs,enrichment_status,note")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("legalName"), QStringLiteral("bic"),
+                       QStringLiteral("country"), tc, es, QStringLiteral("note")}
+        << QStringList{};
+    QTest::newRow("status without costs is the input's")
+        << QByteArray("id,lei,enrichment_status")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), es} << QStringList{};
+    QTest::newRow("one column is always left")
+        << QByteArray("legalName,transaction_costs,enrichment_status")
+        << QStringList{QStringLiteral("legalName")} << QStringList{tc, es};
+}
+
+void CsvFileTest::previousEnrichmentColumnsAreLeftOut()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QStringList, own);
+    QFETCH(QStringList, replaced);
+    const int all = CsvFile::fieldCount(header, ',');
+    // A row as the header wide, a short row, and a long row whose last field is extra.
+    QByteArray full, longer;
+    for (int c = 0; c < all; ++c)
+        full += (c ? "," : "") + QByteArray::number(c);
+    longer = full + ",extra";
+    QString error;
+    auto f = CsvFile::load(write(header + "\n" + full + "\n0\n" + longer + "\n"), {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QCOMPARE(f->header(), own);
+    QCOMPARE(f->columnCount(), int(own.size()));
+    QCOMPARE(f->fileColumnCount(), all);
+    QCOMPARE(f->replacedColumns(), replaced);
+    QCOMPARE(f->replacedColumnsNote().isEmpty(), replaced.isEmpty());
+    QCOMPARE(CsvFile::fieldCount(f->rawHeader(), ','), int(own.size()));
+    QCOMPARE(f->findColumn(QStringLiteral("enrichment_status")) >= 0, !replaced.contains(QStringLiteral("enrichment_status")));
+    QCOMPARE(f->rawRow(0), QByteArrayView(full)); // rows are kept whole
+    QCOMPARE(f->longRows(), std::vector<qint64>{2}); // long means longer than the file's header
+}
+
+void CsvFileTest::enrichedSampleReadsAsTheOriginal()
+{
+    QString error;
+    auto original = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    auto enriched = CsvFile::load(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"), {}, &error);
+    QVERIFY2(original && enriched, qPrintable(error));
+    QCOMPARE(enriched->header(), original->header());
+    QCOMPARE(enriched->rawHeader(), original->rawHeader());
+    QCOMPARE(enriched->columnCount(), 8);
+    QCOMPARE(enriched->findColumn(), 7);
+    QCOMPARE(enriched->problemCount(), 0);
+    for (qint64 r = 0; r < original->rowCount(); ++r)
+        for (int c = 0; c < 8; ++c)
+            QCOMPARE(enriched->cell(r, c), original->cell(r, c));
+}
+
+void CsvFileTest::truncatedWhileMappedIsReportedNotFatal_data()
+{
+    QTest::addColumn<bool>("indexFirst");
+    QTest::newRow("cut after indexing, rows read") << true;
+    QTest::newRow("cut before indexing") << false;
+}
+
+void CsvFileTest::truncatedWhileMappedIsReportedNotFatal()
+{
+    // `cp new.csv same.csv` while the file is open: the pages past the new end are gone, and
+    // reading them used to kill the process with SIGBUS.
+    QFETCH(bool, indexFirst);
+    QByteArray bytes("id,notional,lei\n");
+    for (int i = 0; i < 20000; ++i)
+        bytes += QByteArray::number(i) + ",1000.5,XKZZ2JZF41MRHTR1V493\n";
+    const QString path = write(bytes, QStringLiteral("cut.csv"));
+    QString error;
+    auto f = CsvFile::open(path, {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    if (indexFirst)
+        QVERIFY(f->index());
+    QVERIFY(!f->hasChanged());
+    writeTestFile(m_dir.path(), QStringLiteral("cut.csv"), "id,notional,lei\n1,2,3\n"); // truncates in place
+    if (!indexFirst)
+        QVERIFY(f->index());
+    QByteArray scratch;
+    qint64 seen = 0;
+    for (qint64 r = 0; r < f->rowCount(); ++r) {
+        seen += f->row(r).size();
+        seen += f->rawField(r, 2, &scratch).size();
+    }
+    QVERIFY(seen > 0);
+    QVERIFY(f->hasChanged());
+    QVERIFY(f->hasChanged()); // and stays so
+}
+
+void CsvFileTest::replacedOrTouchedFileIsChanged()
+{
+    const QString path = write("a,b\n1,2\n", QStringLiteral("touched.csv"));
+    QString error;
+    auto f = CsvFile::load(path, {}, &error);
+    QVERIFY2(f, qPrintable(error));
+    QVERIFY(!f->hasChanged());
+    // Same size, new contents (a later modification time) ...
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const QDateTime later = QFileInfo(path).lastModified().addSecs(5);
+    QVERIFY(file.write("a,b\n3,4\n") == 8);
+    QVERIFY(file.setFileTime(later, QFileDevice::FileModificationTime));
+    file.close();
+    QVERIFY(f->hasChanged());
+    // ... or another file renamed over it.
+    const QString other = write("a,b\n1,2\n", QStringLiteral("other.csv"));
+    auto g = CsvFile::load(other, {}, &error);
+    QVERIFY(g && !g->hasChanged());
+    QFile::remove(other);
+    writeTestFile(m_dir.path(), QStringLiteral("new.csv"), "a,b\n1,2\n");
+    QVERIFY(QFile::rename(m_dir.filePath(QStringLiteral("new.csv")), other));
+    QVERIFY(g->hasChanged());
 }
 
 QTEST_GUILESS_MAIN(CsvFileTest)

@@ -2,6 +2,7 @@
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
+#include "extracolumns.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -20,6 +21,8 @@ private Q_SLOTS:
     void longFieldsAreShortenedForDisplayOnly();
     void invalidLeiCount();
     void rowOrderSortsAndHides();
+    void longRowsShowTheirExtraFieldsAfterTheAddedColumns();
+    void previousRunColumnsAreShownOnce();
 
 private:
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -148,6 +151,62 @@ void CsvTableModelTest::rowOrderSortsAndHides()
     model.clearRowOrder();
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.fileRow(2), 2);
+}
+
+namespace {
+// Two added columns whose cells name their row and column.
+class TwoColumns final : public ExtraColumns
+{
+public:
+    int extraColumnCount() const override { return 2; }
+    QString extraHeader(int column) const override { return QStringLiteral("added%1").arg(column); }
+    QVariant extraData(qint64 row, int column, int role) const override
+    {
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("r%1c%2").arg(row).arg(column)) : QVariant();
+    }
+    QVariant rowBackground(qint64) const override { return {}; }
+};
+} // namespace
+
+void CsvTableModelTest::longRowsShowTheirExtraFieldsAfterTheAddedColumns()
+{
+    CsvTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    auto file = CsvFile::load(write("a,lei\n1,X\n2,Y,e1,e2\n3\n", QStringLiteral("long.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    model.setFile(file);
+    QCOMPARE(model.columnCount(), 4);
+    QCOMPARE(model.overflowColumnCount(), 2);
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("extra 1"));
+    QCOMPARE(model.index(1, 2).data().toString(), QStringLiteral("e1"));
+    QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("e2"));
+    QCOMPARE(model.index(0, 2).data().toString(), QString());
+    QCOMPARE(model.index(2, 1).data().toString(), QString()); // a short row
+    model.setExtraColumns(std::make_shared<TwoColumns>());
+    QCOMPARE(model.columnCount(), 6);
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("added0"));
+    QCOMPARE(model.headerData(4, Qt::Horizontal).toString(), QStringLiteral("extra 1"));
+    QCOMPARE(model.index(1, 2).data().toString(), QStringLiteral("r1c0"));
+    QCOMPARE(model.index(1, 3).data().toString(), QStringLiteral("r1c1"));
+    QCOMPARE(model.index(1, 4).data().toString(), QStringLiteral("e1"));
+    QCOMPARE(model.index(1, 5).data().toString(), QStringLiteral("e2"));
+}
+
+void CsvTableModelTest::previousRunColumnsAreShownOnce()
+{
+    CsvTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    auto file = CsvFile::load(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    model.setFile(file);
+    QCOMPARE(model.columnCount(), 8);
+    QCOMPARE(model.headerData(7, Qt::Horizontal).toString(), QStringLiteral("lei"));
+    QCOMPARE(model.index(0, 7).data().toString(), QStringLiteral("XKZZ2JZF41MRHTR1V493"));
+    model.setExtraColumns(std::make_shared<TwoColumns>());
+    QCOMPARE(model.columnCount(), 10);
+    QCOMPARE(model.index(0, 8).data().toString(), QStringLiteral("r0c0"));
 }
 
 QTEST_GUILESS_MAIN(CsvTableModelTest)

@@ -7,6 +7,7 @@
 #include "xlsxreader.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -47,6 +48,12 @@ private Q_SLOTS:
     void gleifFormulasNeutralisedInCsvOnly();
     void inputFormulasNeutralisedOnRequest();
     void windows1252FallsBackToUtf8();
+    void longRowsKeepTheNewColumnsUnderTheirHeadings_data();
+    void longRowsKeepTheNewColumnsUnderTheirHeadings();
+    void reEnrichingReplacesThePreviousColumns_data();
+    void reEnrichingReplacesThePreviousColumns();
+    void inputChangedDuringExportWritesNothing_data();
+    void inputChangedDuringExportWritesNothing();
 
 private:
     // Makes the fake answer `legalName` for `lei` until the returned guard goes.
@@ -147,7 +154,8 @@ void ExporterTest::shortRowsArePaddedAndQuotingApplied()
     // Re-reading the export gives the same cells.
     auto back = CsvFile::load(out, {}, &error);
     QVERIFY2(back, qPrintable(error));
-    QCOMPARE(back->columnCount(), 10);
+    QCOMPARE(back->fileColumnCount(), 10);
+    QCOMPARE(back->columnCount(), 5); // read again, the added columns are a previous run's
     QCOMPARE(back->problemCount(), 0);
     QCOMPARE(back->cell(1, 0), QStringLiteral("a,b"));
 }
@@ -513,6 +521,119 @@ void ExporterTest::windows1252FallsBackToUtf8()
     QVERIFY(read(out).startsWith("caf\xe9,"));
     QVERIFY(read(out).contains(",Caf\xe9 \x80,"));
     QVERIFY(notices.isEmpty());
+}
+
+// The text or number of an XLSX cell ("E2") as libxlsxwriter writes it in constant-memory mode.
+static QString xlsxCell(const QByteArray &sheet, const QString &ref)
+{
+    const QRegularExpression cell(QStringLiteral("<c r=\"%1\"[^>]*>(?:<is>)?<[tv][^>]*>([^<]*)<").arg(ref));
+    const auto m = cell.match(QString::fromUtf8(sheet));
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+void ExporterTest::longRowsKeepTheNewColumnsUnderTheirHeadings_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("xlsx") << QStringLiteral("xlsx");
+}
+
+void ExporterTest::longRowsKeepTheNewColumnsUnderTheirHeadings()
+{
+    // A row with more fields than the header: the new columns stay at the header's width,
+    // the extra fields follow them, and the row is flagged.
+    QFETCH(QString, suffix);
+    QString error;
+    auto file = CsvFile::load(write("id,notional,rate,lei\n1,763000,0.0070956,XKZZ2JZF41MRHTR1V493,extra1,extra2\n"
+                                    "2,1,1,XKZZ2JZF41MRHTR1V493\n3,1,1,XKZZ2JZF41MRHTR1V493,\"x,y\"\n",
+                                    QStringLiteral("long.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    QCOMPARE(results->warnings(0), QStringList{RowWarning::kExtraFields});
+    QCOMPARE(results->warnings(1), QStringList{});
+    QCOMPARE(results->warnings(2), QStringList{RowWarning::kExtraFields});
+    QCOMPARE(results->warningRowCount(), 2);
+    QCOMPARE(results->countOfWarning(RowWarning::kExtraFields), 2);
+    QCOMPARE(results->warningRows(), (std::vector<qint64>{0, 2}));
+    QCOMPARE(results->countOf(RowStatus::Ok), 3); // a warning is not a failure
+    const QString out = m_dir.filePath(QStringLiteral("long.out.") + suffix);
+    QVERIFY2(Exporter::write(*file, results.get(), out, &error), qPrintable(error));
+    if (suffix == u"csv") {
+        const QList<QByteArray> lines = read(out).split('\n');
+        QCOMPARE(lines[0], QByteArray("id,notional,rate,lei,legalName,bic,country,transaction_costs,enrichment_status"));
+        QCOMPARE(lines[1], QByteArray("1,763000,0.0070956,XKZZ2JZF41MRHTR1V493,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,-757586.0572,ok,extra1,extra2"));
+        QCOMPARE(lines[2], QByteArray("2,1,1,XKZZ2JZF41MRHTR1V493,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,0.0,ok"));
+        QCOMPARE(lines[3], QByteArray("3,1,1,XKZZ2JZF41MRHTR1V493,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,0.0,ok,\"x,y\""));
+    } else {
+        const auto zip = readZip(out, &error);
+        const QByteArray sheet = zip.value(QStringLiteral("xl/worksheets/sheet1.xml"));
+        QVERIFY2(!sheet.isEmpty(), qPrintable(error));
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("E1")), QStringLiteral("legalName"));
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("E2")), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("I2")), QStringLiteral("ok"));
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("J2")), QStringLiteral("extra1"));
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("K2")), QStringLiteral("extra2"));
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("I3")), QStringLiteral("ok"));
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("J3")), QString());
+        QCOMPARE(xlsxCell(sheet, QStringLiteral("J4")), QStringLiteral("x,y"));
+    }
+}
+
+void ExporterTest::reEnrichingReplacesThePreviousColumns_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("xlsx") << QStringLiteral("xlsx");
+}
+
+void ExporterTest::reEnrichingReplacesThePreviousColumns()
+{
+    // The sample's expected output fed in again gives the same output, not doubled columns.
+    QFETCH(QString, suffix);
+    QString error;
+    auto original = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
+    auto again = CsvFile::load(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"), {}, &error);
+    QVERIFY2(original && again, qPrintable(error));
+    const QString first = m_dir.filePath(QStringLiteral("first.") + suffix);
+    const QString second = m_dir.filePath(QStringLiteral("second.") + suffix);
+    auto originalResults = enrich(original);
+    auto againResults = enrich(again);
+    QVERIFY(originalResults && againResults);
+    QVERIFY2(Exporter::write(*original, originalResults.get(), first, &error), qPrintable(error));
+    QVERIFY2(Exporter::write(*again, againResults.get(), second, &error), qPrintable(error));
+    if (suffix == u"csv") {
+        QCOMPARE(read(second), read(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv")));
+    } else {
+        const QByteArray a = readZip(first, &error).value(QStringLiteral("xl/worksheets/sheet1.xml"));
+        const QByteArray b = readZip(second, &error).value(QStringLiteral("xl/worksheets/sheet1.xml"));
+        QVERIFY(!a.isEmpty());
+        QCOMPARE(b, a);
+    }
+}
+
+void ExporterTest::inputChangedDuringExportWritesNothing_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("xlsx") << QStringLiteral("xlsx");
+}
+
+void ExporterTest::inputChangedDuringExportWritesNothing()
+{
+    QFETCH(QString, suffix);
+    QByteArray bytes("id,lei\n");
+    for (int i = 0; i < 5000; ++i)
+        bytes += QByteArray::number(i) + ",XKZZ2JZF41MRHTR1V493\n";
+    const QString name = QStringLiteral("changing-") + suffix + QStringLiteral(".csv");
+    QString error;
+    auto file = CsvFile::load(write(bytes, name), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    write("id,lei\n1,x\n", name); // cut short in place, as `cp new.csv same.csv` does
+    const QString out = m_dir.filePath(QStringLiteral("changing.out.") + suffix);
+    QVERIFY(!Exporter::write(*file, nullptr, out, &error));
+    QVERIFY2(error.contains(QStringLiteral("changed while it was being read")) && error.contains(name), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 QTEST_GUILESS_MAIN(ExporterTest)

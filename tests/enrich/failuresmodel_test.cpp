@@ -16,7 +16,27 @@ class FailuresModelTest final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void groupsByStatusWithReasons();
+    void rowsWithWarningsNeedAttention();
+
+private:
+    std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file);
 };
+
+std::shared_ptr<const EnrichmentResults> FailuresModelTest::enrich(const std::shared_ptr<CsvFile> &file)
+{
+    FakeGleif fake;
+    if (!fake.listen())
+        return {};
+    EnrichmentSettings s;
+    s.gleif.baseUrl = fake.baseUrl();
+    s.useCache = false;
+    EnrichmentJob job;
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QString error;
+    if (!job.start(file, file->findColumn(), CostRules::defaults(), s, &error) || !finished.wait(10000))
+        return {};
+    return job.results();
+}
 
 void FailuresModelTest::groupsByStatusWithReasons()
 {
@@ -61,6 +81,43 @@ void FailuresModelTest::groupsByStatusWithReasons()
     QCOMPARE(model.parent(model.index(0, 2, badNumber)), badNumber);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void FailuresModelTest::rowsWithWarningsNeedAttention()
+{
+    // Rows with more fields than the header are listed under their own group, failed or not,
+    // and lead to the row like a failure does.
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    const QString path = writeTestFile(dir.path(), QStringLiteral("w.csv"),
+                                       "notional,rate,lei\n"
+                                       "763000,0.0070956,XKZZ2JZF41MRHTR1V493\n"
+                                       "763000,0.0070956,XKZZ2JZF41MRHTR1V493,surplus\n"
+                                       "1,1,bad,surplus\n");
+    QString error;
+    auto file = CsvFile::load(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    const auto results = enrich(file);
+    QVERIFY(results);
+    FailuresModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(results, file);
+    QCOMPARE(model.failureCount(), 1);
+    QCOMPARE(model.warningCount(), 2);
+    QCOMPARE(model.rowCount(), 2); // invalid_lei, then the warnings
+    const QModelIndex attention = model.index(1, 0);
+    QCOMPARE(attention.data().toString(), QStringLiteral("Needs attention (warnings): 2"));
+    QVERIFY(!attention.data(FailuresModel::RowRole).isValid());
+    QCOMPARE(model.rowCount(attention), 2);
+    QCOMPARE(model.index(0, 0, attention).data(FailuresModel::RowRole).toLongLong(), 1);
+    QCOMPARE(model.index(0, 0, attention).data().toString(), QStringLiteral("row 2"));
+    QCOMPARE(model.index(0, 1, attention).data().toString(), QStringLiteral("XKZZ2JZF41MRHTR1V493"));
+    QVERIFY(model.index(0, 2, attention).data().toString().startsWith(QStringLiteral("extra_fields: more fields than the header")));
+    QCOMPARE(model.index(0, 0, attention).data(FailuresModel::StatusRole).toInt(), int(RowStatus::Ok));
+    QCOMPARE(model.index(0, 0, attention).data(FailuresModel::WarningsRole).toStringList(), QStringList{QStringLiteral("extra_fields")});
+    QCOMPARE(model.index(1, 0, attention).data(FailuresModel::RowRole).toLongLong(), 2);
+    QCOMPARE(model.index(1, 0, attention).data(FailuresModel::StatusRole).toInt(), int(RowStatus::InvalidLei));
+    QCOMPARE(model.parent(model.index(1, 2, attention)), attention);
 }
 
 QTEST_GUILESS_MAIN(FailuresModelTest)

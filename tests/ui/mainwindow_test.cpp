@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -49,6 +50,10 @@ private Q_SLOTS:
     void formulasNeutralisedAndEncodingNoticeShown();
     void geometryAndColumnWidthsAreRemembered();
     void everyActionHasAMnemonicAndAShortcut();
+    void fileCutShortOnDiskOffersReload();
+    void reEnrichedFileShowsItsColumnsOnce();
+    void longRowsNeedAttention();
+    void twoLeiColumnsAreAskedAbout();
 
 private:
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -479,6 +484,118 @@ void MainWindowTest::everyActionHasAMnemonicAndAShortcut()
         }
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+}
+
+void MainWindowTest::fileCutShortOnDiskOffersReload()
+{
+    QByteArray bytes("id,lei\n");
+    for (int i = 0; i < 20000; ++i)
+        bytes += QByteArray::number(i) + ",XKZZ2JZF41MRHTR1V493\n";
+    const QString path = write(bytes, QStringLiteral("shown.csv"));
+    MainWindow w;
+    w.show();
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(5000));
+    auto *bar = w.findChild<QWidget *>(QStringLiteral("fileChangedBar"));
+    QVERIFY(bar && bar->isHidden());
+    write("id,lei\n1,XKZZ2JZF41MRHTR1V493\n2,x\n", QStringLiteral("shown.csv")); // cp new.csv shown.csv
+    // Rows past the new end read as zeros instead of killing the window with SIGBUS.
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->index(19999, 0).data().toString().isNull(), false);
+    w.tableView()->scrollToBottom();
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isHidden(), 10000);
+    auto *reload = bar->findChild<QPushButton *>(QStringLiteral("reloadButton"));
+    QVERIFY(reload);
+    reload->click();
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(bar->isHidden());
+}
+
+void MainWindowTest::reEnrichedFileShowsItsColumnsOnce()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = m_dir.filePath(QStringLiteral("again.csv"));
+    QVERIFY(QFile::copy(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"), path));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("again-cache.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(w.tableView()->model()->columnCount(), 8);
+    QVERIFY2(statusText(w).contains(QStringLiteral("8 columns")), qPrintable(statusText(w)));
+    QVERIFY2(statusText(w).contains(QStringLiteral("LEI column: lei")), qPrintable(statusText(w)));
+    QVERIFY2(statusText(w).contains(QStringLiteral("previous enrichment columns replaced")), qPrintable(statusText(w)));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(w.tableView()->model()->columnCount(), 13);
+    QCOMPARE(w.tableView()->model()->headerData(8, Qt::Horizontal).toString(), QStringLiteral("legalName"));
+    QVERIFY(w.job()->notices().join(u'\n').contains(QStringLiteral("previous enrichment columns replaced")));
+    const QString out = m_dir.filePath(QStringLiteral("again.enriched.csv"));
+    QVERIFY(w.exportTo(out));
+    QCOMPARE(readTestFile(out), readTestFile(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv")));
+}
+
+void MainWindowTest::longRowsNeedAttention()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n"
+                               "763000,0.0070956,XKZZ2JZF41MRHTR1V493,surplus\n",
+                               QStringLiteral("long.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("long-cache.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(5000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(10000));
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->columnCount(), 9); // three, five added, one extra
+    QCOMPARE(model->index(1, 7).data().toString(), QStringLiteral("ok"));
+    QCOMPARE(model->index(1, 8).data().toString(), QStringLiteral("surplus"));
+    // Every row is ok, yet the panel shows the row that needs attention, and leads to it.
+    FailuresModel *failures = w.failuresModel();
+    QCOMPARE(failures->failureCount(), 0);
+    QCOMPARE(failures->warningCount(), 1);
+    QVERIFY(w.failuresView()->isVisible());
+    const QModelIndex entry = failures->index(0, 0, failures->index(0, 0));
+    QCOMPARE(entry.data(FailuresModel::RowRole).toLongLong(), 1);
+    Q_EMIT w.failuresView()->activated(entry);
+    QCOMPARE(w.tableView()->currentIndex().row(), 1);
+}
+
+void MainWindowTest::twoLeiColumnsAreAskedAbout()
+{
+    const QString path = write("lei,notional, LEI\nx,1,XKZZ2JZF41MRHTR1V493\n", QStringLiteral("twolei.csv"));
+    MainWindow w;
+    w.show();
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    bool asked = false;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            asked = true;
+            QCOMPARE(dialog->comboBoxItems(), (QStringList{QStringLiteral("lei (column 1)"), QStringLiteral("notional"),
+                                                           QStringLiteral(" LEI (column 3)")}));
+            QVERIFY(dialog->labelText().contains(QStringLiteral("More than one column")));
+            dialog->setTextValue(QStringLiteral(" LEI (column 3)"));
+            dialog->accept();
+        }
+    });
+    answer.start();
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(5000));
+    QVERIFY(asked);
+    QCOMPARE(w.tableModel()->leiColumn(), 2);
+    QCOMPARE(w.invalidLeiCount(), 0);
 }
 
 QTEST_MAIN(MainWindowTest)
