@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QVector>
 
 #include <chrono>
@@ -92,6 +93,10 @@ private:
         Batch batch;
         quint64 ticket = 0;
         bool released = false;
+        QUrl url; // as sent: redirects may not leave its origin
+        QByteArray body; // read as it arrives, so that its size is checked before it is kept
+        bool pastDeadline = false; // aborted by the whole-request timeout
+        QString refusal; // aborted because the answer is one the client will not take
     };
     struct Failure;
 
@@ -99,6 +104,9 @@ private:
     void armWakeUp(std::chrono::milliseconds delay);
     void send(Batch batch, quint64 ticket);
     void onReplyFinished(QNetworkReply *reply);
+    // The bounds of a lookup answer: size, whole-request deadline, same-origin redirects.
+    void boundReply(QNetworkReply *reply);
+    void refuse(QNetworkReply *reply, const QString &reason);
     struct ParsedPage
     {
         QString error; // set when the body is not a usable page
