@@ -305,26 +305,32 @@ void GleifClient::send(Batch batch, quint64 ticket)
     query.addQueryItem(QStringLiteral("page[number]"), QString::number(batch.page));
     url.setQuery(query);
 
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/vnd.api+json");
-    request.setHeader(
-        QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
-    // Followed only within the API's origin: see boundReply().
-    request.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(GleifSettings::maxRedirects);
-
     if (batch.attempt > 0 || batch.refusals > 0)
         ++m_counters.retries;
-    ++m_counters.requestsSent;
     qCDebug(lcGleif) << "GET page" << batch.page << "of" << shortList(batch.leis) << "attempt"
                      << batch.attempt + 1;
 
-    QNetworkReply *reply = m_nam->get(request);
     Flight flight;
     flight.batch = std::move(batch);
     flight.ticket = ticket;
     flight.url = url;
+    flight.deadline = Clock::now() + m_settings.timeout;
+    get(url, std::move(flight));
+}
+
+void GleifClient::get(const QUrl &url, Flight flight)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/vnd.api+json");
+    request.setHeader(
+        QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
+    // Redirects are followed by onReplyFinished(), within the API's origin only. (Qt 6.4's own
+    // following, even user-verified, repeated requests against a local server.)
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+
+    ++m_counters.requestsSent;
+    QNetworkReply *reply = m_nam->get(request);
     m_flights.insert(reply, std::move(flight));
     boundReply(reply);
     // The window counts from the first sign of an answer: GLEIF saw the request by then.
@@ -353,7 +359,8 @@ void GleifClient::boundReply(QNetworkReply *reply)
         it->pastDeadline = true;
         reply->abort(); // finishes the reply: onReplyFinished() tells why
     });
-    deadline->start(m_settings.timeout);
+    const auto left = ceil<milliseconds>(m_flights.find(reply)->deadline - Clock::now());
+    deadline->start(std::max(left, milliseconds(0)));
 
     const qint64 cap = m_settings.maxAnswerBytes;
     const QString tooLarge = tr("answer larger than %1 (refused)").arg(bytesText(cap));
@@ -371,19 +378,6 @@ void GleifClient::boundReply(QNetworkReply *reply)
             return;
         }
         it->body += reply->readAll();
-    });
-    connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl &target) {
-        const auto it = m_flights.find(reply);
-        if (it == m_flights.end())
-            return;
-        const QUrl to = reply->url().resolved(target);
-        if (!sameOrigin(it->url, to)) {
-            // Another host could answer anything for GLEIF, and it would be cached as GLEIF's.
-            refuse(reply, tr("redirected to %1, another origin (refused)").arg(originText(to)));
-            return;
-        }
-        it->body.clear();
-        Q_EMIT reply->redirectAllowed();
     });
 }
 
@@ -420,6 +414,24 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
 
+    const QVariant location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute);
+    if (flight.refusal.isEmpty() && !flight.pastDeadline && status >= 300 && status < 400
+        && location.isValid()) {
+        const QUrl to = reply->url().resolved(location.toUrl());
+        if (!sameOrigin(flight.url, to)) {
+            // Another host could answer anything for GLEIF, and it would be cached as GLEIF's.
+            flight.refusal = tr("redirected to %1, another origin (refused)").arg(originText(to));
+        } else if (flight.redirects >= GleifSettings::maxRedirects) {
+            flight.refusal = tr("more than %1 redirects (refused)").arg(GleifSettings::maxRedirects);
+        } else {
+            qCDebug(lcGleif) << "following a redirect to" << to;
+            ++flight.redirects;
+            get(to, std::move(flight)); // same ticket, same deadline
+            Q_EMIT countersChanged();
+            return;
+        }
+    }
+
     Failure failure;
     bool good = false;
     if (!flight.refusal.isEmpty()) {
@@ -427,9 +439,6 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         failure.reason = flight.refusal;
     } else if (flight.pastDeadline) {
         failure.reason = tr("timeout (no complete answer in %1 s)").arg(secondsText(m_settings.timeout));
-    } else if (error == QNetworkReply::TooManyRedirectsError) {
-        failure.kind = Failure::Kind::Refused;
-        failure.reason = tr("more than %1 redirects (refused)").arg(GleifSettings::maxRedirects);
     } else if (status >= 200 && status < 300) {
         if (error == QNetworkReply::NoError) {
             good = true;

@@ -93,8 +93,10 @@ private:
         Batch batch;
         quint64 ticket = 0;
         bool released = false;
-        QUrl url; // as sent: redirects may not leave its origin
+        QUrl url; // as first sent: redirects may not leave its origin
+        std::chrono::steady_clock::time_point deadline; // of the whole request, redirects included
         QByteArray body; // read as it arrives, so that its size is checked before it is kept
+        int redirects = 0; // followed so far
         bool pastDeadline = false; // aborted by the whole-request timeout
         QString refusal; // aborted because the answer is one the client will not take
     };
@@ -103,6 +105,7 @@ private:
     void dispatch();
     void armWakeUp(std::chrono::milliseconds delay);
     void send(Batch batch, quint64 ticket);
+    void get(const QUrl &url, Flight flight);
     void onReplyFinished(QNetworkReply *reply);
     // The bounds of a lookup answer: size, whole-request deadline, same-origin redirects.
     void boundReply(QNetworkReply *reply);
