@@ -31,6 +31,7 @@ private Q_SLOTS:
     void sigintStopsWithNothingWritten_data();
     void sigintStopsWithNothingWritten();
     void cacheCommand();
+    void plainHttpApiIsANotice();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -96,7 +97,9 @@ void CliTest::someRowsNotOkExitsOne()
                           QStringLiteral("-o"), QStringLiteral("mixed.xlsx"), QStringLiteral("--report"), QStringLiteral("mixed.json"),
                           QStringLiteral("mixed.csv")}, &err);
     QCOMPARE(code, 1);
-    QVERIFY2(err.isEmpty(), qPrintable(err)); // -q
+    // -q: nothing but notices (the fake is plain http, which is one)
+    err.remove(QRegularExpression(QStringLiteral("lei-enrich: warning: [^\\n]*plain http[^\\n]*\\n")));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
     QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("mixed.xlsx"))).left(2), QByteArray("PK"));
     const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("mixed.json")))).object();
     const QJsonArray failures = report.value(u"failures").toArray();
@@ -205,6 +208,26 @@ void CliTest::cacheCommand()
     QVERIFY2(QRegularExpression(QStringLiteral("fresh:\\s+6\\n")).match(out).hasMatch(), qPrintable(out));
 }
 
+void CliTest::plainHttpApiIsANotice()
+{
+    // A notice on stderr (even with -q) and in the report, and the exit code stays 0.
+    const QString cache = m_dir.filePath(QStringLiteral("http-cache.sqlite"));
+    const QString notice = QStringLiteral("the GLEIF API URL %1 is plain http").arg(m_fake.baseUrl().toString());
+    QString err;
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                  QStringLiteral("-o"), QStringLiteral("http.csv"), QStringLiteral("--report"), QStringLiteral("http.json"),
+                  QStringLiteral("sample.csv")}, &err), 0);
+    QVERIFY2(err.startsWith(QStringLiteral("lei-enrich: warning: ") + notice), qPrintable(err));
+    QCOMPARE(err.count(u'\n'), 1);
+    const QJsonArray notices = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("http.json"))))
+                                   .object().value(u"notices").toArray();
+    QCOMPARE(notices.size(), 1);
+    QVERIFY2(notices.at(0).toString().startsWith(notice), qPrintable(notices.at(0).toString()));
+    // Offline nothing goes over the network: nothing to warn about.
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--offline"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
+                  QStringLiteral("--cache"), cache, QStringLiteral("-o"), QStringLiteral("http2.csv"), QStringLiteral("sample.csv")}, &err), 0);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+}
 
 void CliTest::help()
 {
