@@ -91,6 +91,11 @@ QString bytesText(qint64 bytes)
     return QString::number(bytes) + QStringLiteral(" bytes");
 }
 
+QString tooLargeReason(qint64 cap)
+{
+    return GleifClient::tr("answer larger than %1 (refused)").arg(bytesText(cap));
+}
+
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     const auto defaultPort = [](const QUrl &u) {
@@ -146,6 +151,7 @@ void GleifClient::setSettings(const GleifSettings &settings)
     m_settings.concurrency = std::max(m_settings.concurrency, 1);
     m_settings.maxAttempts = std::max(m_settings.maxAttempts, 1);
     m_settings.requestsPerMinute = std::max(m_settings.requestsPerMinute, 1);
+    m_settings.maxAnswerBytes = std::max<qint64>(m_settings.maxAnswerBytes, 1024);
     m_limiter->configure(m_settings.requestsPerMinute, m_settings.window);
 }
 
@@ -363,7 +369,7 @@ void GleifClient::boundReply(QNetworkReply *reply)
     deadline->start(std::max(left, milliseconds(0)));
 
     const qint64 cap = m_settings.maxAnswerBytes;
-    const QString tooLarge = tr("answer larger than %1 (refused)").arg(bytesText(cap));
+    const QString tooLarge = tooLargeReason(cap);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, cap, tooLarge] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > cap)
@@ -406,7 +412,7 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
     QByteArray body = std::move(flight.body);
     if (flight.refusal.isEmpty() && reply->isOpen()) { // closed: aborted
         if (body.size() + reply->bytesAvailable() > m_settings.maxAnswerBytes)
-            flight.refusal = tr("answer larger than %1 (refused)").arg(bytesText(m_settings.maxAnswerBytes));
+            flight.refusal = tooLargeReason(m_settings.maxAnswerBytes);
         else
             body += reply->readAll();
     }
