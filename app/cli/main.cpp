@@ -78,7 +78,7 @@ int main(int argc, char **argv)
         {QStringLiteral("requests-per-minute"), tr("GLEIF requests per rolling minute (default 60)."), QStringLiteral("N")},
         {QStringLiteral("batch-size"), tr("LEIs per request, at most 200 (default 200)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), tr("Requests in flight at once."), QStringLiteral("N")},
-        {QStringLiteral("timeout"), tr("Seconds before a request is abandoned and retried (default 30)."), QStringLiteral("SECONDS")},
+        {QStringLiteral("timeout"), tr("Seconds a whole lookup request may take, connect to last byte, before it is retried (default 30)."), QStringLiteral("SECONDS")},
         {QStringLiteral("ca-bundle"), tr("Extra CA certificates (PEM) trusted for GLEIF's hosts, besides the system's (env LEI_ENRICHER_CA_BUNDLE). The proxy comes from https_proxy / http_proxy / no_proxy."), QStringLiteral("PATH")},
         {QStringLiteral("report"), tr("Write a JSON summary of the run here."), QStringLiteral("PATH")},
         {QStringLiteral("neutralise-formulas"), tr("Also put a ' before the input's own cells that a spreadsheet would run as "

@@ -139,6 +139,9 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_progress.rows = rows;
 
     newClient();
+    if (!settings.offline && settings.gleif.baseUrl.scheme().compare(u"http", Qt::CaseInsensitive) == 0)
+        addNotice(tr("the GLEIF API URL %1 is plain http: answers can be read or changed on the way")
+                      .arg(settings.gleif.baseUrl.toDisplayString()));
 
     m_phase = Phase::Scanning;
     m_running = true;

@@ -34,6 +34,7 @@ struct GleifClient::Failure
         Malformed, // an answer that cannot be read: narrow it down by splitting
         UrlTooLong, // 414/431: fewer LEIs per request
         Fatal, // TLS failure, proxy credentials refused: every request would meet it, at once
+        Refused, // an answer the client will not take (too large, redirected away): not retried
     };
     Kind kind = Kind::Retryable;
     QString reason;
@@ -50,6 +51,9 @@ constexpr int attemptsAfterSplit = 2;
 constexpr int maxRefusals = 10;
 // A Retry-After longer than this is not waited for: the LEIs fail and say why.
 constexpr std::chrono::minutes longestWait{10};
+// How far QNetworkAccessManager may read a lookup answer ahead of us (it buffers without limit
+// otherwise); the answer itself is bounded by GleifSettings::maxAnswerBytes.
+constexpr qint64 readAheadBytes = 1024 * 1024;
 
 // With no good answer from anywhere for this many failed answers in a row GLEIF is down, not
 // one batch unlucky: stop rather than split every batch down to single LEIs.
@@ -79,6 +83,35 @@ QString httpReason(int status, const QByteArray &body)
             text += QStringLiteral(": ") + detail;
     }
     return text;
+}
+
+QString bytesText(qint64 bytes)
+{
+    if (bytes >= 1024 * 1024)
+        return QString::number(double(bytes) / (1024.0 * 1024.0), 'g', 3) + QStringLiteral(" MB");
+    return QString::number(bytes) + QStringLiteral(" bytes");
+}
+
+QString tooLargeReason(qint64 cap)
+{
+    return GleifClient::tr("answer larger than %1 (refused)").arg(bytesText(cap));
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &u) {
+        return u.scheme().compare(u"https", Qt::CaseInsensitive) == 0 ? 443 : 80;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+QString originText(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                        | QUrl::RemoveFragment)
+        .toDisplayString();
 }
 
 QString shortList(const QStringList &leis)
@@ -120,6 +153,7 @@ void GleifClient::setSettings(const GleifSettings &settings)
     m_settings.concurrency = std::max(m_settings.concurrency, 1);
     m_settings.maxAttempts = std::max(m_settings.maxAttempts, 1);
     m_settings.requestsPerMinute = std::max(m_settings.requestsPerMinute, 1);
+    m_settings.maxAnswerBytes = std::max<qint64>(m_settings.maxAnswerBytes, 1024);
     m_limiter->configure(m_settings.requestsPerMinute, m_settings.window);
     m_network = NetworkConfig::setUp(m_nam, m_settings);
 }
@@ -280,21 +314,35 @@ void GleifClient::send(Batch batch, quint64 ticket)
     query.addQueryItem(QStringLiteral("page[number]"), QString::number(batch.page));
     url.setQuery(query);
 
+    if (batch.attempt > 0 || batch.refusals > 0)
+        ++m_counters.retries;
+    qCDebug(lcGleif) << "GET page" << batch.page << "of" << shortList(batch.leis) << "attempt"
+                     << batch.attempt + 1;
+
+    Flight flight;
+    flight.batch = std::move(batch);
+    flight.ticket = ticket;
+    flight.url = url;
+    flight.deadline = Clock::now() + m_settings.timeout;
+    get(url, std::move(flight));
+}
+
+void GleifClient::get(const QUrl &url, Flight flight)
+{
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/vnd.api+json");
     request.setHeader(
         QNetworkRequest::UserAgentHeader, QByteArrayLiteral("LEI-Enricher/" LEI_VERSION));
-    request.setTransferTimeout(int(m_settings.timeout.count()));
+    // Redirects are followed by onReplyFinished(), within the API's origin only. (Qt 6.4's own
+    // following, even user-verified, repeated requests against a local server.)
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     NetworkConfig::prepare(request, m_network);
 
-    if (batch.attempt > 0 || batch.refusals > 0)
-        ++m_counters.retries;
     ++m_counters.requestsSent;
-    qCDebug(lcGleif) << "GET page" << batch.page << "of" << shortList(batch.leis) << "attempt"
-                     << batch.attempt + 1;
-
     QNetworkReply *reply = m_nam->get(request);
-    m_flights.insert(reply, Flight { std::move(batch), ticket, false });
+    m_flights.insert(reply, std::move(flight));
+    boundReply(reply);
     connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
         reply->setProperty("tlsReason", errors.value(0).errorString()); // never ignored
     });
@@ -309,6 +357,54 @@ void GleifClient::send(Batch batch, quint64 ticket)
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
 }
 
+void GleifClient::boundReply(QNetworkReply *reply)
+{
+    reply->setReadBufferSize(readAheadBytes);
+
+    // setTransferTimeout() only measures silence: a server trickling a byte a second would hold
+    // the request forever. This deadline covers the whole request, connect to last byte.
+    auto *deadline = new QTimer(reply); // goes with the reply
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, reply] {
+        const auto it = m_flights.find(reply);
+        if (it == m_flights.end())
+            return;
+        it->pastDeadline = true;
+        reply->abort(); // finishes the reply: onReplyFinished() tells why
+    });
+    const auto left = ceil<milliseconds>(m_flights.find(reply)->deadline - Clock::now());
+    deadline->start(std::max(left, milliseconds(0)));
+
+    const qint64 cap = m_settings.maxAnswerBytes;
+    const QString tooLarge = tooLargeReason(cap);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, cap, tooLarge] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > cap)
+            refuse(reply, tooLarge); // announced: not a byte of it is read
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply, cap, tooLarge] {
+        const auto it = m_flights.find(reply);
+        if (it == m_flights.end())
+            return;
+        if (it->body.size() + reply->bytesAvailable() > cap) {
+            refuse(reply, tooLarge);
+            return;
+        }
+        it->body += reply->readAll();
+    });
+}
+
+void GleifClient::refuse(QNetworkReply *reply, const QString &reason)
+{
+    const auto it = m_flights.find(reply);
+    if (it == m_flights.end())
+        return;
+    qCInfo(lcGleif) << "refusing an answer:" << reason;
+    it->refusal = reason;
+    it->body = {}; // nothing of it is kept
+    reply->abort(); // finishes the reply: onReplyFinished() reports the refusal
+}
+
 void GleifClient::onReplyFinished(QNetworkReply *reply)
 {
     const auto it = m_flights.find(reply);
@@ -320,14 +416,43 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
     if (!flight.released)
         m_limiter->release(flight.ticket);
 
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed: aborted
+    QByteArray body = std::move(flight.body);
+    if (flight.refusal.isEmpty() && reply->isOpen()) { // closed: aborted
+        if (body.size() + reply->bytesAvailable() > m_settings.maxAnswerBytes)
+            flight.refusal = tooLargeReason(m_settings.maxAnswerBytes);
+        else
+            body += reply->readAll();
+    }
     m_counters.bytesReceived += body.size();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
 
+    const QVariant location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute);
+    if (flight.refusal.isEmpty() && !flight.pastDeadline && status >= 300 && status < 400
+        && location.isValid()) {
+        const QUrl to = reply->url().resolved(location.toUrl());
+        if (!sameOrigin(flight.url, to)) {
+            // Another host could answer anything for GLEIF, and it would be cached as GLEIF's.
+            flight.refusal = tr("redirected to %1, another origin (refused)").arg(originText(to));
+        } else if (flight.redirects >= GleifSettings::maxRedirects) {
+            flight.refusal = tr("more than %1 redirects (refused)").arg(GleifSettings::maxRedirects);
+        } else {
+            qCDebug(lcGleif) << "following a redirect to" << to;
+            ++flight.redirects;
+            get(to, std::move(flight)); // same ticket, same deadline
+            Q_EMIT countersChanged();
+            return;
+        }
+    }
+
     Failure failure;
     bool good = false;
-    if (error == QNetworkReply::SslHandshakeFailedError) {
+    if (!flight.refusal.isEmpty()) {
+        failure.kind = Failure::Kind::Refused;
+        failure.reason = flight.refusal;
+    } else if (flight.pastDeadline) {
+        failure.reason = tr("timeout (no complete answer in %1 s)").arg(secondsText(m_settings.timeout));
+    } else if (error == QNetworkReply::SslHandshakeFailedError) {
         QString tls = reply->property("tlsReason").toString();
         if (tls.isEmpty())
             tls = reply->errorString();
@@ -479,7 +604,18 @@ void GleifClient::handlePage(Batch batch, ParsedPage parsed)
         results.append(std::move(r));
     }
 
-    if (batch.page < parsed.lastPage && !batch.pending.isEmpty()) {
+    if (batch.page < parsed.lastPage && !batch.pending.isEmpty() && results.isEmpty()) {
+        // Every page of a filter[lei] answer holds LEIs of the filter not seen before: a page
+        // that settles none is a server paging on forever (lastPage: 1000000, empty pages).
+        QStringList pending;
+        for (const QString &lei : std::as_const(batch.leis)) {
+            if (batch.pending.contains(lei))
+                pending.append(lei);
+        }
+        fail(pending, tr("page %1 of %2 held none of the LEIs asked for (paging stopped)")
+                          .arg(QString::number(batch.page), QString::number(parsed.lastPage)));
+        return;
+    } else if (batch.page < parsed.lastPage && !batch.pending.isEmpty()) {
         ++batch.page;
         batch.attempt = 0;
         batch.refusals = 0;
@@ -577,7 +713,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     ++batch.attempt;
-    const bool retryable = failure.kind != Kind::Permanent;
+    const bool retryable = failure.kind != Kind::Permanent && failure.kind != Kind::Refused;
     if (retryable && batch.attempt < batch.maxAttempts) {
         const milliseconds delay = failure.retryAfter.value_or(backoff(batch.attempt));
         // GLEIF counts every request: after a 429 nobody may send until it says so.
@@ -600,7 +736,9 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
         : failure.reason;
     // Splitting narrows down a bad answer; a refusal (429) or a silent host is nobody's fault
     // in the batch, and more, smaller requests would only make it worse.
-    if (failure.kind != Kind::Unreachable && !failure.tooManyRequests && remaining.size() > 1) {
+    // A refused answer (too large, redirected away) comes back the same for any part of it.
+    if (failure.kind != Kind::Unreachable && failure.kind != Kind::Refused
+        && !failure.tooManyRequests && remaining.size() > 1) {
         qCInfo(lcGleif) << reason << "- splitting" << remaining.size() << "LEIs";
         split(batch, attemptsAfterSplit);
         return;

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QVector>
 
 #include <chrono>
@@ -93,13 +94,23 @@ private:
         Batch batch;
         quint64 ticket = 0;
         bool released = false;
+        QUrl url; // as first sent: redirects may not leave its origin
+        std::chrono::steady_clock::time_point deadline; // of the whole request, redirects included
+        QByteArray body; // read as it arrives, so that its size is checked before it is kept
+        int redirects = 0; // followed so far
+        bool pastDeadline = false; // aborted by the whole-request timeout
+        QString refusal; // aborted because the answer is one the client will not take
     };
     struct Failure;
 
     void dispatch();
     void armWakeUp(std::chrono::milliseconds delay);
     void send(Batch batch, quint64 ticket);
+    void get(const QUrl &url, Flight flight);
     void onReplyFinished(QNetworkReply *reply);
+    // The bounds of a lookup answer: size, whole-request deadline, same-origin redirects.
+    void boundReply(QNetworkReply *reply);
+    void refuse(QNetworkReply *reply, const QString &reason);
     struct ParsedPage
     {
         QString error; // set when the body is not a usable page

@@ -11,6 +11,11 @@ struct GleifSettings
 {
     // GLEIF rejects page[size] above 200, and a batch must fit in one page to cost one request.
     static constexpr int maxBatchSize = 200;
+    // The contract's cap on one lookup answer (decoded body). Bulk downloads (the Golden Copy)
+    // are far larger and have rules of their own: these bounds are for lookups only.
+    static constexpr qint64 defaultMaxAnswerBytes = 32 * 1024 * 1024;
+    // Redirects followed per lookup request, and only within the API's own origin.
+    static constexpr int maxRedirects = 3;
 
     QUrl baseUrl = QUrl(QStringLiteral("https://api.gleif.org/api/v1"));
     int batchSize = maxBatchSize; // LEIs per filter[lei] request, clamped to [1, 200]
@@ -21,8 +26,9 @@ struct GleifSettings
     // connections per host). Four meets the 10 s target with room while staying polite; past
     // 60 requests the rolling window, not latency, is the bound whatever the concurrency.
     int concurrency = 4;
-    std::chrono::milliseconds timeout
-        = std::chrono::seconds(30); // per request, no data for this long
+    // A whole lookup request, from connecting to the last byte (not only silence): --timeout.
+    std::chrono::milliseconds timeout = std::chrono::seconds(30);
+    qint64 maxAnswerBytes = defaultMaxAnswerBytes; // smaller only in tests
     int maxAttempts = 5; // per request, the first one included
     std::chrono::milliseconds backoffBase = std::chrono::seconds(1);
     std::chrono::milliseconds backoffMax = std::chrono::seconds(60);

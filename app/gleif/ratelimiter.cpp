@@ -57,9 +57,11 @@ void RateLimiter::dropExpired(Clock::time_point now)
 RateLimiter::Grant RateLimiter::tryAcquire()
 {
     QMutexLocker lock(&m_mutex);
-    const auto now = Clock::now();
-    if (now < m_pausedUntil)
+    const auto now = this->now();
+    if (now < m_pausedUntil) {
+        ++m_refusals;
         return { 0, roundUp(m_pausedUntil - now) };
+    }
     dropExpired(now);
     if (int(m_slots.size()) < m_limit) {
         const quint64 ticket = m_nextTicket++;
@@ -72,6 +74,7 @@ RateLimiter::Grant RateLimiter::tryAcquire()
         if (!s.open)
             earliest = std::min(earliest, s.releasedAt + m_window);
     }
+    ++m_refusals;
     if (earliest == Clock::time_point::max())
         return { 0, pollWhileAllOpen };
     return { 0, roundUp(earliest - now) };
@@ -83,7 +86,7 @@ void RateLimiter::release(quint64 ticket)
     for (Slot &s : m_slots) {
         if (s.ticket == ticket && s.open) {
             s.open = false;
-            s.releasedAt = Clock::now();
+            s.releasedAt = now();
             return;
         }
     }
@@ -92,13 +95,25 @@ void RateLimiter::release(quint64 ticket)
 void RateLimiter::pauseFor(milliseconds delay)
 {
     QMutexLocker lock(&m_mutex);
-    m_pausedUntil = std::max(m_pausedUntil, Clock::now() + delay);
+    m_pausedUntil = std::max(m_pausedUntil, now() + delay);
 }
 
 int RateLimiter::inUse() const
 {
     QMutexLocker lock(&m_mutex);
-    const auto now = Clock::now();
+    const auto now = this->now();
     return int(std::count_if(m_slots.begin(), m_slots.end(),
         [&](const Slot &s) { return s.open || s.releasedAt + m_window > now; }));
+}
+
+int RateLimiter::refusals() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_refusals;
+}
+
+void RateLimiter::setClock(std::function<Clock::time_point()> now)
+{
+    QMutexLocker lock(&m_mutex);
+    m_now = std::move(now);
 }

@@ -4,6 +4,7 @@
 #include <QtGlobal>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -47,6 +48,11 @@ public:
 
     // Slots counted right now (open ones and those whose window has not yet passed).
     int inUse() const;
+    // How often tryAcquire() said "wait" so far: the limiter's own decisions, for tests.
+    int refusals() const;
+
+    // Replaces the steady clock (tests drive time by hand); null restores it.
+    void setClock(std::function<Clock::time_point()> now);
 
 private:
     struct Slot
@@ -56,6 +62,7 @@ private:
         bool open;
     };
     void dropExpired(Clock::time_point now);
+    Clock::time_point now() const { return m_now ? m_now() : Clock::now(); }
 
     mutable QMutex m_mutex;
     int m_limit;
@@ -63,4 +70,6 @@ private:
     std::vector<Slot> m_slots;
     quint64 m_nextTicket = 1;
     Clock::time_point m_pausedUntil {};
+    int m_refusals = 0;
+    std::function<Clock::time_point()> m_now;
 };

@@ -3,6 +3,7 @@
 #include "fakegleif.h"
 #include "lei.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,13 @@ private Q_SLOTS:
     void truncatedBodyForChosenLeis();
     void scriptedAnswersComeFirst();
     void statsEndpoint();
+    // Hostile modes (issue 11).
+    void endlessPagesClaimAMillionPages();
+    void hugeBodyIsStreamed_data();
+    void hugeBodyIsStreamed();
+    void trickleSendsByteByByte();
+    void redirectsToAnotherOrigin();
+    void listensOnAnotherLoopbackAddress();
 
 private:
     struct Answer
@@ -37,6 +45,8 @@ private:
         QJsonObject json;
         QByteArray body;
         QByteArray retryAfter;
+        QByteArray location;
+        QVariant contentLength;
     };
     Answer get(const QString &pathAndQuery);
 
@@ -50,15 +60,18 @@ FakeGleifTest::Answer FakeGleifTest::get(const QString &pathAndQuery)
         = QUrl(m_fake->baseUrl().toString() + pathAndQuery).adjusted(QUrl::NormalizePathSegments);
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/vnd.api+json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_nam.get(request);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
-        [&] { QVERIFY(finished.wait(5000)); }();
+        [&] { QVERIFY(finished.wait(30000)); }();
     Answer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     answer.body = reply->readAll();
     answer.json = QJsonDocument::fromJson(answer.body).object();
     answer.retryAfter = reply->rawHeader("Retry-After");
+    answer.location = reply->rawHeader("Location");
+    answer.contentLength = reply->header(QNetworkRequest::ContentLengthHeader);
     reply->deleteLater();
     return answer;
 }
@@ -259,18 +272,25 @@ void FakeGleifTest::rateLimitAnswers429WithRetryAfter()
     options.rateLimit = 2;
     options.windowMs = 1500;
     FakeGleif fake(options);
+    qint64 nowMs = 0; // the fake's clock, moved by hand: the test does not depend on speed
+    fake.setClock([&nowMs] { return nowMs; });
     QVERIFY(fake.listen());
     m_fake = &fake;
     const QString path
         = QStringLiteral("/lei-records?page[size]=1&filter[lei]=XKZZ2JZF41MRHTR1V493");
     QCOMPARE(get(path).status, 200);
+    nowMs = 100;
     QCOMPARE(get(path).status, 200);
+    nowMs = 400;
     const Answer refused = get(path);
     QCOMPARE(refused.status, 429);
-    QCOMPARE(refused.retryAfter, QByteArray("2")); // 1.5 s, rounded up to whole seconds
+    QCOMPARE(refused.retryAfter, QByteArray("2")); // free at 1.6 s, 1.2 s away: rounded up
     QCOMPARE(fake.stats().tooManyRequests, 1);
     QCOMPARE(fake.stats().requests, 3);
-    QTest::qWait(1600);
+    QCOMPARE(fake.arrivals(), (QVector<qint64> { 0, 100, 400 }));
+    nowMs = 1550; // 0 has left the window; 100 and 400 (refused, but counted) have not
+    QCOMPARE(get(path).status, 429);
+    nowMs = 1550 + 1500; // everything before has left the window
     QCOMPARE(get(path).status, 200);
     m_fake = nullptr;
 }
@@ -338,6 +358,112 @@ void FakeGleifTest::statsEndpoint()
     QCOMPARE(stats.json.value(u"requests").toInt(), 1);
     QCOMPARE(stats.json.value(u"leisAsked").toInt(), 2);
     QCOMPARE(FakeGleif::maxInAnyWindow({ 0, 10, 999, 1000, 1500, 1999 }, 1000), 3);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::endlessPagesClaimAMillionPages()
+{
+    FakeGleif::Options options;
+    options.endlessPages = true;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QString path = QStringLiteral(
+        "/lei-records?page[size]=2&filter[lei]=XKZZ2JZF41MRHTR1V493,851WYGNLUQLFZBSYGB56&page[number]=");
+    for (int page : { 1, 2, 999999 }) {
+        const Answer answer = get(path + QString::number(page));
+        QCOMPARE(answer.status, 200);
+        const QJsonObject pagination
+            = answer.json.value(u"meta").toObject().value(u"pagination").toObject();
+        QCOMPARE(pagination.value(u"lastPage").toInt(), FakeGleif::endlessLastPage);
+        QCOMPARE(pagination.value(u"currentPage").toInt(), page);
+        QCOMPARE(answer.json.value(u"data").toArray().size(), page == 1 ? 2 : 0);
+    }
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::hugeBodyIsStreamed_data()
+{
+    QTest::addColumn<bool>("declared");
+    QTest::newRow("with Content-Length") << true;
+    QTest::newRow("without, ends at close") << false;
+}
+
+void FakeGleifTest::hugeBodyIsStreamed()
+{
+    QFETCH(bool, declared);
+    const qint64 size = 5 * 1024 * 1024 + 3; // not a multiple of the fake's chunks
+    FakeGleif::Options options;
+    options.hugeBodyBytes = size;
+    options.hugeBodyDeclared = declared;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const Answer answer
+        = get(QStringLiteral("/lei-records?page[size]=1&filter[lei]=XKZZ2JZF41MRHTR1V493"));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.body.size(), size);
+    QCOMPARE(answer.contentLength.isValid(), declared);
+    if (declared)
+        QCOMPARE(answer.contentLength.toLongLong(), size);
+    // Valid JSON: only its size can be held against it.
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(doc.object().value(u"data").isArray());
+    // Errors stay small: only 200 answers are blown up.
+    QCOMPARE(get(QStringLiteral("/lei-records/") + FakeGleif::syntheticLei(1)).body.size() < 1000,
+        true);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::trickleSendsByteByByte()
+{
+    FakeGleif::Options options;
+    options.trickleMs = 20;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    FakeGleif::Scripted small;
+    small.status = 200;
+    small.body = R"({"data":[]})";
+    fake.enqueue(small);
+    QElapsedTimer clock;
+    clock.start();
+    const Answer answer = get(QStringLiteral("/lei-records?filter[lei]=XKZZ2JZF41MRHTR1V493"));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.body, small.body); // whole, in the end
+    // 11 bytes at one per 20 ms: a lower bound, which a busy machine only makes easier.
+    QVERIFY2(clock.elapsed() >= 10 * 20, qPrintable(QString::number(clock.elapsed())));
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::redirectsToAnotherOrigin()
+{
+    FakeGleif::Options options;
+    options.redirectTo = QUrl(QStringLiteral("http://127.0.0.2:8081/ignored?x=1"));
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QString target
+        = QStringLiteral("/lei-records?page[size]=1&filter[lei]=XKZZ2JZF41MRHTR1V493");
+    const Answer answer = get(target);
+    QCOMPARE(answer.status, 302);
+    // The same target at the other origin.
+    QCOMPARE(answer.location, QByteArray("http://127.0.0.2:8081/api/v1") + target.toLatin1());
+    QCOMPARE(fake.log().size(), 1);
+    QCOMPARE(fake.log().first().status, 302);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::listensOnAnotherLoopbackAddress()
+{
+    FakeGleif fake;
+    QVERIFY2(fake.listen(0, QHostAddress(QStringLiteral("127.0.0.2"))), qPrintable(fake.errorString()));
+    QCOMPARE(fake.baseUrl().host(), QStringLiteral("127.0.0.2"));
+    QCOMPARE(fake.origin().port(), int(fake.port()));
+    m_fake = &fake;
+    QCOMPARE(get(QStringLiteral("/lei-records/XKZZ2JZF41MRHTR1V493")).status, 200);
     m_fake = nullptr;
 }
 

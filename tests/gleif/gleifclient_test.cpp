@@ -1,16 +1,19 @@
-// The GLEIF client against the local GLEIF: one test per behaviour of issue 3. Windows, timeouts
-// and backoffs are shortened through the settings so the whole binary runs in well under a minute.
+// The GLEIF client against the local GLEIF: one test per behaviour of issues 3 and 11. Windows,
+// timeouts and backoffs are shortened through the settings so the whole binary runs in well under
+// a minute. No assertion depends on how fast the machine is: tests wait for signals and final
+// states, and time appears only as a lower bound (a wait the client owes, which load can only
+// lengthen) or as a generous upper bound on waiting.
 #include "fakegleif.h"
 #include "gleifclient.h"
 #include "ratelimiter.h"
 
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 #include <QTimeZone>
+#include <QUrlQuery>
 
 using namespace std::chrono;
 
@@ -36,7 +39,7 @@ GleifSettings fastSettings(const QUrl &baseUrl)
     s.baseUrl = baseUrl;
     s.requestsPerMinute = 1000;
     s.window = seconds(60);
-    s.timeout = seconds(5);
+    s.timeout = seconds(15); // a loaded machine must not turn into retries
     s.backoffBase = milliseconds(40);
     s.backoffMax = milliseconds(400);
     return s;
@@ -48,7 +51,6 @@ struct Run
     QHash<QString, LookupResult> byLei;
     int signals = 0;
     bool finished = false;
-    qint64 ms = 0;
 
     int count(LookupOutcome outcome) const
     {
@@ -62,12 +64,9 @@ Run lookUp(GleifClient &client, const QStringList &leis, int timeoutMs = 20000)
 {
     QSignalSpy ready(&client, &GleifClient::resultsReady);
     QSignalSpy finished(&client, &GleifClient::finished);
-    QElapsedTimer clock;
-    clock.start();
     client.lookup(leis);
     Run run;
     run.finished = finished.wait(timeoutMs);
-    run.ms = clock.elapsed();
     run.signals = int(ready.size());
     for (const QList<QVariant> &args : std::as_const(ready)) {
         for (const LookupResult &r : args.at(0).value<QVector<LookupResult>>()) {
@@ -122,6 +121,15 @@ private Q_SLOTS:
     void emptyInputFinishes();
     void moreLeisWhileRunning();
     void everyKthServerErrorStillGetsAll();
+    // Issue 11: every lookup answer is bounded.
+    void endlessEmptyPagesEndTheBatch_data();
+    void endlessEmptyPagesEndTheBatch();
+    void answerSizeIsCapped_data();
+    void answerSizeIsCapped();
+    void timeoutBoundsTheWholeRequest();
+    void redirectsStayWithinTheOrigin_data();
+    void redirectsStayWithinTheOrigin();
+    void redirectLoopIsRefused();
 };
 
 void GleifClientTest::followsPagination_data()
@@ -287,36 +295,41 @@ void GleifClientTest::clientErrorsAreNotRetried()
 void GleifClientTest::retryAfterIsHonoured_data()
 {
     QTest::addColumn<bool>("asDate");
-    QTest::addColumn<qint64>("minimumGapMs");
-    QTest::newRow("delay-seconds") << false << qint64(2000);
-    // An HTTP-date has whole seconds and the two clocks differ a little: allow for both.
-    QTest::newRow("HTTP-date") << true << qint64(1800);
+    QTest::newRow("delay-seconds") << false;
+    QTest::newRow("HTTP-date") << true;
 }
 
 void GleifClientTest::retryAfterIsHonoured()
 {
     QFETCH(bool, asDate);
-    QFETCH(qint64, minimumGapMs);
     FakeGleif fake;
     QVERIFY(fake.listen());
     FakeGleif::Scripted tooMany;
     tooMany.status = 429;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime whole = now.addMSecs(-now.time().msec()); // dates carry whole seconds
-    tooMany.headers.append(
-        { "Retry-After", asDate ? httpDate(whole.addSecs(3)) : QByteArray("2") });
+    const QDateTime notBefore = whole.addSecs(3);
+    tooMany.headers.append({ "Retry-After", asDate ? httpDate(notBefore) : QByteArray("2") });
     fake.enqueue(tooMany);
+    QList<QDateTime> arrivedAt; // wall clock, as an HTTP-date speaks of it
+    connect(&fake, &FakeGleif::requestArrived, &fake,
+        [&arrivedAt] { arrivedAt.append(QDateTime::currentDateTimeUtc()); });
 
     GleifClient client(fastSettings(fake.baseUrl()));
     client.setRateLimiter(std::make_shared<RateLimiter>(1000));
     const Run run = lookUp(client, { sampleLeis.first() });
-    QVERIFY(run.finished);
+    QVERIFY(run.finished); // within the lookup's wait: a whole window (60 s) was not waited
     QCOMPARE(run.results.first().outcome, LookupOutcome::Found);
     QCOMPARE(fake.log().size(), 2);
     QCOMPARE(fake.log().at(0).status, 429);
-    const qint64 gap = fake.log().at(1).arrivedMs - fake.log().at(0).arrivedMs;
-    QVERIFY2(gap >= minimumGapMs, qPrintable(QString::number(gap)));
-    QVERIFY2(gap < 3500, qPrintable(QString::number(gap)));
+    // Not asked again before GLEIF said: lower bounds, which a busy machine only makes easier.
+    if (asDate) {
+        QVERIFY2(arrivedAt.at(1) >= notBefore.addMSecs(-5), // the clocks' millisecond rounding
+            qPrintable(arrivedAt.at(1).toString(Qt::ISODateWithMs)));
+    } else {
+        const qint64 gap = fake.log().at(1).arrivedMs - fake.log().at(0).arrivedMs;
+        QVERIFY2(gap >= 2000, qPrintable(QString::number(gap)));
+    }
     QCOMPARE(client.counters().tooManyRequests, 1);
     QCOMPARE(client.counters().retries, 1);
     QCOMPARE(client.counters().requestsSent, 2);
@@ -330,8 +343,10 @@ void GleifClientTest::retryAfterPausesOtherRequests()
     tooMany.status = 429;
     tooMany.headers.append({ QByteArray("Retry-After"), QByteArray("2") });
     fake.enqueue(tooMany);
-    FakeGleif::Scripted slow; // the other request is still out when the 429 comes back
-    slow.delayMs = 300;
+    // The other request is still out when the 429 comes back, and stays out past the 2 s the
+    // 429 asks for: only the pause can hold back what follows.
+    FakeGleif::Scripted slow;
+    slow.delayMs = 2500;
     fake.enqueue(slow);
 
     GleifSettings settings = fastSettings(fake.baseUrl());
@@ -414,25 +429,26 @@ void GleifClientTest::timeoutThenSuccess()
 {
     FakeGleif fake;
     QVERIFY(fake.listen());
-    FakeGleif::Scripted slow; // the normal answer, but late
-    slow.delayMs = 3000;
+    FakeGleif::Scripted slow; // the normal answer, but far later than the test waits
+    slow.delayMs = 120000;
     fake.enqueue(slow);
     GleifSettings settings = fastSettings(fake.baseUrl());
-    settings.timeout = milliseconds(300);
+    settings.timeout = seconds(2);
     GleifClient client(settings);
     client.setRateLimiter(std::make_shared<RateLimiter>(1000));
-    const Run run = lookUp(client, sampleLeis);
+    const Run run = lookUp(client, sampleLeis, 60000);
     QVERIFY(run.finished);
     QCOMPARE(run.count(LookupOutcome::Found), 7);
-    QCOMPARE(client.counters().requestsSent, 2);
-    QCOMPARE(client.counters().retries, 1);
-    QVERIFY2(run.ms >= 300 && run.ms < 2500, qPrintable(QString::number(run.ms)));
+    // The first request cannot have been answered: it timed out and was asked again.
+    QCOMPARE(fake.log().size(), client.counters().requestsSent);
+    QVERIFY(client.counters().retries >= 1);
+    QCOMPARE(client.counters().requestsSent, client.counters().retries + 1);
 }
 
 void GleifClientTest::timeoutEveryTimeFails()
 {
     FakeGleif::Options options;
-    options.latencyMs = 2000;
+    options.latencyMs = 120000; // never within the test
     FakeGleif fake(options);
     QVERIFY(fake.listen());
     GleifSettings settings = fastSettings(fake.baseUrl());
@@ -445,7 +461,7 @@ void GleifClientTest::timeoutEveryTimeFails()
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(run.results.first().outcome, LookupOutcome::Failed);
     QCOMPARE(run.results.first().reason,
-        QStringLiteral("timeout (no answer in 0.2 s) after 2 attempts"));
+        QStringLiteral("timeout (no complete answer in 0.2 s) after 2 attempts"));
 }
 
 void GleifClientTest::truncatedAnswerFailsOnlyThatLei_data()
@@ -520,9 +536,16 @@ void GleifClientTest::cancelInFlight()
     QFETCH(bool, fromSlot);
     FakeGleif::Options options;
     options.syntheticEntities = 1000;
-    options.latencyMs = 300;
     FakeGleif fake(options);
     QVERIFY(fake.listen());
+    // The first request is answered at once, every later one only long after the test: when
+    // the first answer is in, requests are in flight for sure, whatever the machine's speed.
+    fake.enqueue(FakeGleif::Scripted());
+    for (int i = 0; i < 20; ++i) {
+        FakeGleif::Scripted held;
+        held.delayMs = 120000;
+        fake.enqueue(held);
+    }
     GleifSettings settings = fastSettings(fake.baseUrl());
     settings.batchSize = 100;
     settings.concurrency = 2;
@@ -538,28 +561,31 @@ void GleifClientTest::cancelInFlight()
             = connect(&client, &GleifClient::resultsReady, &client, [&client] { client.cancel(); });
 
     client.lookup(synthetic(0, 1000));
-    QVERIFY(ready.wait(5000));
-    if (!fromSlot) {
-        QTRY_VERIFY(fake.stats().requests >= 3); // something is in flight for sure
+    QVERIFY(ready.wait(20000));
+    if (!fromSlot)
         client.cancel();
-    }
     QVERIFY(!client.isRunning());
-    const auto signalsAtCancel = ready.size();
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(client.counters().found, 100);
     const auto countersAtCancel = counters.size();
     const int sentAtCancel = client.counters().requestsSent;
-    const int seenAtCancel = fake.stats().requests;
-    QTest::qWait(1000); // several latencies: any leftover answer would have come by now
+    QVERIFY(sentAtCancel >= 2); // the held one was out
 
-    QCOMPARE(ready.size(), signalsAtCancel);
+    // Every slot is released, none leaked open (the limiter forgets a slot one window after it).
+    QTRY_COMPARE_WITH_TIMEOUT(client.rateLimiter()->inUse(), 0, 20000);
+    // Nothing comes back from the aborted requests, and nothing new goes out: the fake never
+    // sees more than the client had sent when it cancelled.
+    QCOMPARE(ready.size(), 1);
     QCOMPARE(counters.size(), countersAtCancel);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(client.counters().requestsSent, sentAtCancel);
-    QCOMPARE(fake.stats().requests, seenAtCancel);
-    QVERIFY(client.counters().found < 1000);
-    QCOMPARE(client.rateLimiter()->inUse(), 0); // every slot released, none leaked open
+    QVERIFY(fake.stats().requests <= sentAtCancel);
 
-    // The same client runs again afterwards.
+    // The same client runs again afterwards (against a fake that holds nothing back).
     disconnect(cancelling);
+    FakeGleif fresh(options);
+    QVERIFY(fresh.listen());
+    client.setSettings(fastSettings(fresh.baseUrl()));
     const Run again = lookUp(client, synthetic(0, 10));
     QVERIFY(again.finished);
     QCOMPARE(again.count(LookupOutcome::Found), 10);
@@ -608,7 +634,9 @@ void GleifClientTest::rollingWindowNeverExceeded()
     QCOMPARE(fake.stats().tooManyRequests, 0);
     const int busiest = FakeGleif::maxInAnyWindow(fake.arrivals(), windowMs);
     QVERIFY2(busiest <= limit, qPrintable(QString::number(busiest)));
-    QCOMPARE(busiest, limit); // the limit was reached, so the check above meant something
+    // The limiter had to hold requests back, so the check above meant something. (Its own
+    // count, not the arrivals: how many land in one window depends on the machine's speed.)
+    QVERIFY(limiter->refusals() > 0);
     int found = 0;
     for (const auto &c : pool)
         found += c->counters().found;
@@ -771,6 +799,178 @@ void GleifClientTest::aFewBadLeisFailOnlyThemselves()
     QCOMPARE(run.count(LookupOutcome::Failed), bad);
     for (const LookupResult &r : run.results)
         QCOMPARE(r.outcome == LookupOutcome::Failed, badLeis.contains(r.lei));
+}
+
+void GleifClientTest::endlessEmptyPagesEndTheBatch_data()
+{
+    QTest::addColumn<int>("known"); // of the LEIs asked, how many the fake has
+    QTest::addColumn<int>("unknown");
+    QTest::addColumn<int>("expectedRequests");
+    QTest::addColumn<QString>("reason");
+    // Page 1 settles the known ones; page 2 of "1000000" is empty and settles nothing.
+    QTest::newRow("some unknown") << 3 << 2 << 2
+                                  << QStringLiteral("page 2 of 1000000 held none of the LEIs asked for (paging stopped)");
+    QTest::newRow("none known") << 0 << 3 << 1
+                                << QStringLiteral("page 1 of 1000000 held none of the LEIs asked for (paging stopped)");
+}
+
+void GleifClientTest::endlessEmptyPagesEndTheBatch()
+{
+    QFETCH(int, known);
+    QFETCH(int, unknown);
+    QFETCH(int, expectedRequests);
+    QFETCH(QString, reason);
+    FakeGleif::Options options;
+    options.endlessPages = true;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(100000));
+    const QStringList unknownLeis = synthetic(1000, unknown);
+    const Run run = lookUp(client, sampleLeis.mid(0, known) + unknownLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), known);
+    QCOMPARE(run.count(LookupOutcome::Failed), unknown); // not "not found": nobody said so
+    for (const QString &lei : unknownLeis)
+        QCOMPARE(run.byLei.value(lei).reason, reason);
+    QCOMPARE(fake.stats().requests, expectedRequests);
+}
+
+void GleifClientTest::answerSizeIsCapped_data()
+{
+    QTest::addColumn<qint64>("bodyBytes");
+    QTest::addColumn<bool>("declared");
+    QTest::addColumn<bool>("refused");
+    const qint64 mb = 1024 * 1024;
+    // Refused as soon as Content-Length says so, or as soon as the bytes pass the cap.
+    QTest::newRow("300 MB, Content-Length") << 300 * mb << true << true;
+    QTest::newRow("300 MB, no Content-Length") << 300 * mb << false << true;
+    QTest::newRow("just over the cap") << mb + 1 << false << true;
+    // A body within the cap is read: it is valid JSON without records, so "not found".
+    QTest::newRow("within the cap") << mb << true << false;
+}
+
+void GleifClientTest::answerSizeIsCapped()
+{
+    QFETCH(qint64, bodyBytes);
+    QFETCH(bool, declared);
+    QFETCH(bool, refused);
+    FakeGleif::Options options;
+    options.hugeBodyBytes = bodyBytes;
+    options.hugeBodyDeclared = declared;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.maxAnswerBytes = 1024 * 1024;
+    settings.timeout = seconds(60); // the cap, not the deadline, must end it
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(100000));
+    const Run run = lookUp(client, sampleLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), sampleLeis.size());
+    QCOMPARE(run.count(refused ? LookupOutcome::Failed : LookupOutcome::NotFound), sampleLeis.size());
+    // One request: asking again, or for half the LEIs, brings the same body back.
+    QCOMPARE(fake.stats().requests, 1);
+    QCOMPARE(client.counters().retries, 0);
+    if (refused) {
+        QCOMPARE(run.results.first().reason, QStringLiteral("answer larger than 1 MB (refused)"));
+        QCOMPARE(client.counters().bytesReceived, 0); // nothing of it kept
+    }
+}
+
+void GleifClientTest::timeoutBoundsTheWholeRequest()
+{
+    // A byte every 50 ms is never silent for long, yet the few kilobytes of an answer would take
+    // minutes: the timeout ends the request however busy the line is.
+    FakeGleif::Options options;
+    options.trickleMs = 50;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifSettings settings = fastSettings(fake.baseUrl());
+    settings.timeout = seconds(1);
+    settings.maxAttempts = 2;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(100000));
+    const Run run = lookUp(client, { sampleLeis.first() }, 60000);
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, LookupOutcome::Failed);
+    QCOMPARE(run.results.first().reason,
+        QStringLiteral("timeout (no complete answer in 1 s) after 2 attempts"));
+    QCOMPARE(fake.stats().requests, 2); // a timeout may be bad luck: retried
+}
+
+void GleifClientTest::redirectsStayWithinTheOrigin_data()
+{
+    QTest::addColumn<QString>("target"); // where the API's answer points
+    QTest::addColumn<bool>("followed");
+    QTest::newRow("same origin") << QStringLiteral("self") << true;
+    QTest::newRow("another port") << QStringLiteral("127.0.0.1") << false;
+    QTest::newRow("another host") << QStringLiteral("127.0.0.2") << false;
+    QTest::newRow("another scheme") << QStringLiteral("https") << false;
+}
+
+void GleifClientTest::redirectsStayWithinTheOrigin()
+{
+    QFETCH(QString, target);
+    QFETCH(bool, followed);
+    FakeGleif api;
+    QVERIFY(api.listen());
+    FakeGleif elsewhere; // would answer, and its answers would be cached as GLEIF's
+    QUrl origin;
+    if (target == u"self") {
+        // Once, to the same request at the same origin; the second request is answered.
+        FakeGleif::Scripted redirect;
+        redirect.status = 302;
+        redirect.headers.append({ "Location", api.origin().toEncoded() + "/api/v1/lei-records?"
+                + QUrlQuery({ { QStringLiteral("filter[lei]"), sampleLeis.join(u',') },
+                                { QStringLiteral("page[size]"), QStringLiteral("7") } })
+                      .toString(QUrl::FullyEncoded)
+                      .toLatin1() });
+        api.enqueue(redirect);
+    } else if (target == u"https") {
+        origin = api.origin();
+        origin.setScheme(QStringLiteral("https"));
+    } else {
+        QVERIFY2(elsewhere.listen(0, QHostAddress(target)), qPrintable(elsewhere.errorString()));
+        origin = elsewhere.origin();
+    }
+    FakeGleif::Options options = api.options();
+    options.redirectTo = origin;
+    api.setOptions(options);
+
+    GleifClient client(fastSettings(api.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(100000));
+    const Run run = lookUp(client, sampleLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.results.size(), sampleLeis.size());
+    if (followed) {
+        QCOMPARE(run.count(LookupOutcome::Found), sampleLeis.size());
+        QCOMPARE(api.stats().requests, 2);
+        return;
+    }
+    QCOMPARE(run.count(LookupOutcome::Failed), sampleLeis.size());
+    QCOMPARE(run.results.first().reason,
+        QStringLiteral("redirected to %1, another origin (refused)").arg(origin.toDisplayString()));
+    QCOMPARE(api.stats().requests, 1); // not retried, not split
+    QCOMPARE(elsewhere.stats().requests, 0); // never asked
+}
+
+void GleifClientTest::redirectLoopIsRefused()
+{
+    FakeGleif api;
+    QVERIFY(api.listen());
+    FakeGleif::Options options;
+    options.redirectTo = api.origin(); // to itself, for ever
+    api.setOptions(options);
+    GleifClient client(fastSettings(api.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(100000));
+    const Run run = lookUp(client, sampleLeis.mid(0, 2));
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Failed), 2);
+    QCOMPARE(run.results.first().reason,
+        QStringLiteral("more than %1 redirects (refused)").arg(GleifSettings::maxRedirects));
+    QCOMPARE(api.stats().requests, 1 + GleifSettings::maxRedirects);
 }
 
 QTEST_GUILESS_MAIN(GleifClientTest)

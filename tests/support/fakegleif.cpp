@@ -27,6 +27,8 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 302:
+        return "Found";
     case 400:
         return "Bad Request";
     case 404:
@@ -96,9 +98,9 @@ FakeGleif::FakeGleif(const Options &options, QObject *parent)
 
 FakeGleif::~FakeGleif() = default;
 
-bool FakeGleif::listen(quint16 port)
+bool FakeGleif::listen(quint16 port, const QHostAddress &address)
 {
-    return m_server->listen(QHostAddress::LocalHost, port);
+    return m_server->listen(address, port);
 }
 
 quint16 FakeGleif::port() const
@@ -106,9 +108,20 @@ quint16 FakeGleif::port() const
     return m_server->serverPort();
 }
 
+QUrl FakeGleif::origin() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_server->serverAddress().toString());
+    url.setPort(port());
+    return url;
+}
+
 QUrl FakeGleif::baseUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:") + QString::number(port()) + apiPrefix);
+    QUrl url = origin();
+    url.setPath(apiPrefix);
+    return url;
 }
 
 QString FakeGleif::errorString() const
@@ -375,7 +388,7 @@ void FakeGleif::processBuffer(QTcpSocket *socket)
 FakeGleif::Answer FakeGleif::handle(
     const QByteArray &target, const QHash<QByteArray, QByteArray> &headers)
 {
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = this->now();
     LoggedRequest request;
     request.arrivedMs = now;
     request.target = target;
@@ -446,6 +459,13 @@ FakeGleif::Answer FakeGleif::handle(
                     QString::fromLatin1(reasonPhrase(scripted.status)), QStringLiteral("scripted"));
             return finish(answer);
         }
+    }
+
+    if (!m_options.redirectTo.isEmpty()) {
+        answer.status = 302;
+        answer.headers.append({ "Location",
+            m_options.redirectTo.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toEncoded() + target });
+        return finish(answer);
     }
 
     if (m_options.maxUrlLength > 0 && target.size() > m_options.maxUrlLength)
@@ -538,7 +558,8 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
     });
 
     const int total = int(matched.size());
-    const int lastPage = std::max(1, (total + perPage - 1) / perPage);
+    const int realLastPage = std::max(1, (total + perPage - 1) / perPage);
+    const int lastPage = m_options.endlessPages ? endlessLastPage : realLastPage;
     const int from = (pageNumber - 1) * perPage;
     const int to = std::min(total, from + perPage);
     QJsonArray data;
@@ -629,11 +650,25 @@ void FakeGleif::send(QTcpSocket *socket, const Answer &answer, bool counted, boo
             if (!cutConnection)
                 declared = body.size();
         }
+        const bool huge = counted && answer.status == 200 && m_options.hugeBodyBytes > 0;
+        const bool trickled = counted && m_options.trickleMs > 0;
+        if (huge)
+            declared = m_options.hugeBodyBytes;
         QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' '
-            + reasonPhrase(answer.status) + "\r\n" + "Content-Type: application/vnd.api+json\r\n"
-            + "Content-Length: " + QByteArray::number(declared) + "\r\n";
+            + reasonPhrase(answer.status) + "\r\n" + "Content-Type: application/vnd.api+json\r\n";
+        if (!huge || m_options.hugeBodyDeclared)
+            head += "Content-Length: " + QByteArray::number(declared) + "\r\n";
         for (const auto &h : answer.headers)
             head += h.first + ": " + h.second + "\r\n";
+        if (huge || trickled) {
+            // Paced from here on: one answer per connection keeps the pacing simple.
+            s->write(head + "Connection: close\r\n\r\n");
+            if (huge)
+                streamHugeBody(s);
+            else
+                trickle(s, body);
+            return;
+        }
         if (closeAfter || cutConnection)
             head += "Connection: close\r\n";
         head += "\r\n";
@@ -652,4 +687,48 @@ void FakeGleif::send(QTcpSocket *socket, const Answer &answer, bool counted, boo
         QTimer::singleShot(answer.delayMs, Qt::PreciseTimer, this, write);
     else
         write();
+}
+
+void FakeGleif::streamHugeBody(QTcpSocket *socket)
+{
+    // Valid JSON once complete, so that only its size can be held against it. Written as the
+    // socket drains, a chunk at a time: the fake never holds the body itself.
+    static const QByteArray head = R"({"meta":{},"data":[)";
+    static const QByteArray tail = "]}";
+    static constexpr qint64 chunk = 64 * 1024;
+    static constexpr qint64 queuedAtMost = 256 * 1024;
+    const qint64 total = std::max<qint64>(m_options.hugeBodyBytes, head.size() + tail.size());
+    auto sent = std::make_shared<qint64>(0);
+    const auto pump = [socket, sent, total] {
+        while (*sent < total && socket->bytesToWrite() < queuedAtMost) {
+            const qint64 n = std::min(chunk, total - *sent);
+            QByteArray bytes(n, ' ');
+            const qint64 from = *sent, to = *sent + n, tailAt = total - tail.size();
+            for (qint64 at = from; at < std::min<qint64>(to, head.size()); ++at)
+                bytes[at - from] = head[at];
+            for (qint64 at = std::max(from, tailAt); at < to; ++at)
+                bytes[at - from] = tail[at - tailAt];
+            socket->write(bytes);
+            *sent += n;
+        }
+        if (*sent >= total && socket->bytesToWrite() == 0)
+            socket->disconnectFromHost();
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+    pump();
+}
+
+void FakeGleif::trickle(QTcpSocket *socket, const QByteArray &bytes)
+{
+    auto *timer = new QTimer(socket); // stops when the client hangs up
+    auto offset = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, bytes, offset] {
+        if (*offset < bytes.size())
+            socket->write(bytes.mid((*offset)++, 1));
+        if (*offset >= bytes.size()) {
+            timer->stop();
+            socket->disconnectFromHost();
+        }
+    });
+    timer->start(m_options.trickleMs);
 }

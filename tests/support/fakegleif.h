@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -12,6 +13,7 @@
 #include <QVector>
 
 #include <deque>
+#include <functional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -20,7 +22,9 @@ class QTcpSocket;
 // docs/gleif-api.md): default page size 15, page[size] over 200 rejected, pagination meta and
 // links, records in its own order, unknown LEIs simply absent, single-record 404s. On request it
 // misbehaves the way the real one can: latency, a rolling-window rate limit answering 429 with
-// Retry-After, 5xx every k-th request, cut answers for chosen LEIs, scripted answers.
+// Retry-After, 5xx every k-th request, cut answers for chosen LEIs, scripted answers; and the
+// way a hostile or broken server could: endless empty pages, huge bodies (streamed, never held
+// in memory), bodies trickled byte by byte, redirects to another origin.
 //
 // Plain HTTP/1.1 over QTcpServer, because cut bodies and dropped connections are part of the job.
 // Lives in one thread; everything is driven by that thread's event loop.
@@ -51,7 +55,14 @@ public:
         int syntheticEntities = 0; // LEIs syntheticLei(0..n-1) exist
         bool loadSampleRecords = true; // the seven records of resources/gleif_sample_records.json
         quint32 seed = 1; // the order of `data`
+        // Hostile modes, for the client's bounds on a lookup answer.
+        bool endlessPages = false; // lists claim lastPage 1000000; pages past the real ones empty
+        qint64 hugeBodyBytes = 0; // 200 answers become a JSON body this long (padded), streamed
+        bool hugeBodyDeclared = true; // with Content-Length; false: no length, ends at close
+        int trickleMs = 0; // API answers' bodies go out one byte every trickleMs
+        QUrl redirectTo; // API requests get a 302 to the same target at this origin
     };
+    static constexpr int endlessLastPage = 1000000;
 
     // Served, in order, to the next API requests instead of (status != 0) or after (status == 0,
     // just delayed) the normal answer.
@@ -90,10 +101,12 @@ public:
     ~FakeGleif() override;
     Q_DISABLE_COPY_MOVE(FakeGleif)
 
-    // On 127.0.0.1; port 0 picks a free one.
-    bool listen(quint16 port = 0);
+    // On 127.0.0.1 unless told (another loopback address, e.g. 127.0.0.2, is another host);
+    // port 0 picks a free one.
+    bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:PORT/api/v1
+    QUrl origin() const; // http://127.0.0.1:PORT
     QString errorString() const;
 
     Options options() const { return m_options; }
@@ -126,6 +139,9 @@ public:
     // The most arrivals that fit in any window of windowMs (a rolling-window limit's check).
     static int maxInAnyWindow(QVector<qint64> arrivalsMs, qint64 windowMs);
 
+    // Replaces the clock of arrivals and of the rate limit (ms); tests drive it by hand.
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
 Q_SIGNALS:
     void requestArrived(const QByteArray &target);
 
@@ -151,6 +167,9 @@ private:
     Answer singleRecord(const QString &lei);
     QByteArray statsJson() const;
     void send(QTcpSocket *socket, const Answer &answer, bool counted, bool closeAfter);
+    void streamHugeBody(QTcpSocket *socket);
+    void trickle(QTcpSocket *socket, const QByteArray &bytes);
+    qint64 now() const { return m_now ? m_now() : m_clock.elapsed(); }
     int syntheticIndex(const QString &lei) const;
 
     Options m_options;
@@ -159,6 +178,7 @@ private:
     QHash<QString, QJsonObject> m_records;
     QList<Scripted> m_script;
     QElapsedTimer m_clock;
+    std::function<qint64()> m_now;
     std::deque<qint64> m_window; // arrivals inside the rate-limit window
     int m_apiRequests = 0; // for serverErrorEvery
     int m_active = 0;

@@ -68,13 +68,42 @@ int main(int argc, char **argv)
     const QCommandLineOption maxUrl(QStringLiteral("max-url-length"),
         QStringLiteral("Answer 414 to longer request targets."), QStringLiteral("N"),
         QStringLiteral("0"));
+    const QCommandLineOption address(QStringLiteral("address"),
+        QStringLiteral("Loopback address to listen on (default 127.0.0.1; 127.0.0.2 is "
+                       "another host)."),
+        QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption endlessPages(QStringLiteral("endless-pages"),
+        QStringLiteral("Lists claim lastPage 1000000; pages past the real ones are empty."));
+    const QCommandLineOption hugeBody(QStringLiteral("huge-body"),
+        QStringLiteral("Every 200 answer is a JSON body of this many bytes, streamed."),
+        QStringLiteral("BYTES"), QStringLiteral("0"));
+    const QCommandLineOption noContentLength(QStringLiteral("no-content-length"),
+        QStringLiteral("Send --huge-body without Content-Length (it ends at close)."));
+    const QCommandLineOption trickle(QStringLiteral("trickle"),
+        QStringLiteral("Send every body one byte every MS milliseconds."), QStringLiteral("MS"),
+        QStringLiteral("0"));
+    const QCommandLineOption redirectTo(QStringLiteral("redirect-to"),
+        QStringLiteral("Answer every API request with a 302 to the same target at this "
+                       "origin (e.g. http://127.0.0.2:8080)."),
+        QStringLiteral("URL"));
     parser.addOptions({ port, latency, rateLimit, window, noRetryAfter, errorEvery, errorStatus,
-        truncate, truncateMode, failLeis, entities, records, noSample, pageSizeCap, maxUrl });
+        truncate, truncateMode, failLeis, entities, records, noSample, pageSizeCap, maxUrl, address,
+        endlessPages, hugeBody, noContentLength, trickle, redirectTo });
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option) {
         bool ok = false;
         const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < 0) {
+            std::fprintf(stderr, "fake-gleif: --%s wants a non-negative number\n",
+                qPrintable(option.names().constLast()));
+            std::exit(2);
+        }
+        return value;
+    };
+    const auto bytes = [&](const QCommandLineOption &option) {
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
         if (!ok || value < 0) {
             std::fprintf(stderr, "fake-gleif: --%s wants a non-negative number\n",
                 qPrintable(option.names().constLast()));
@@ -102,6 +131,22 @@ int main(int argc, char **argv)
     options.loadSampleRecords = !parser.isSet(noSample);
     options.pageSizeCap = number(pageSizeCap);
     options.maxUrlLength = number(maxUrl);
+    options.endlessPages = parser.isSet(endlessPages);
+    options.hugeBodyBytes = bytes(hugeBody);
+    options.hugeBodyDeclared = !parser.isSet(noContentLength);
+    options.trickleMs = number(trickle);
+    if (parser.isSet(redirectTo)) {
+        options.redirectTo = QUrl(parser.value(redirectTo), QUrl::StrictMode);
+        if (!options.redirectTo.isValid() || options.redirectTo.host().isEmpty()) {
+            std::fprintf(stderr, "fake-gleif: --redirect-to wants a URL such as http://127.0.0.2:8080\n");
+            return 2;
+        }
+    }
+    const QHostAddress listenAddress(parser.value(address));
+    if (listenAddress.isNull()) {
+        std::fprintf(stderr, "fake-gleif: --address wants an IP address\n");
+        return 2;
+    }
     const QString mode = parser.value(truncateMode);
     if (mode == QLatin1String("connection")) {
         options.truncation = FakeGleif::Truncation::Connection;
@@ -118,7 +163,7 @@ int main(int argc, char **argv)
             return 3;
         }
     }
-    if (!fake.listen(quint16(number(port)))) {
+    if (!fake.listen(quint16(number(port)), listenAddress)) {
         std::fprintf(stderr, "fake-gleif: cannot listen: %s\n", qPrintable(fake.errorString()));
         return 3;
     }
