@@ -68,6 +68,9 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("LEI Enricher"));
     setAcceptDrops(true);
     ProxyAuthDialog::installPrompt(this); // a proxy that asks for a password is asked here
+    // A stored value that could not be used (a timeout of 0, garbage) was replaced by its default.
+    if (!m_settings->ignored.isEmpty())
+        statusBar()->showMessage(m_settings->ignored.join(u' '), 30000);
 
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);
@@ -699,6 +702,12 @@ void MainWindow::onEnrichmentFinished(bool complete)
                           .arg(results->countOf(RowStatus::Ok)).arg(results->rowCount())
                           .arg(results->rowCount() - results->countOf(RowStatus::Ok))
                           .arg(p.distinct).arg(p.fromCache).arg(p.requests).arg(p.seconds, 0, 'f', 1);
+    if (const qint64 warned = results->warningRowCount(); warned > 0)
+        summary += tr(" \u00b7 %Ln row(s) need attention", nullptr, int(warned));
+    // The run's notices (plain http, cache moved aside...) were shown while it ran; the summary
+    // replaces them, so they stay at its end.
+    if (const QStringList notices = m_job->notices(); !notices.isEmpty())
+        summary += QStringLiteral(" \u00b7 ") + notices.join(QStringLiteral(" \u00b7 "));
     statusBar()->showMessage(summary);
     updateActions();
     Q_EMIT enrichmentFinished(complete);

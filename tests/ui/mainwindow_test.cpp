@@ -53,6 +53,7 @@ private Q_SLOTS:
     void fileCutShortOnDiskOffersReload();
     void reEnrichedFileShowsItsColumnsOnce();
     void longRowsNeedAttention();
+    void storedTimeoutOfZeroIsSaid();
     void twoLeiColumnsAreAskedAbout();
 
 private:
@@ -569,6 +570,22 @@ void MainWindowTest::longRowsNeedAttention()
     QCOMPARE(entry.data(FailuresModel::RowRole).toLongLong(), 1);
     Q_EMIT w.failuresView()->activated(entry);
     QCOMPARE(w.tableView()->currentIndex().row(), 1);
+    // The run's summary says so too, and keeps the run's notices (the fake is plain http).
+    const QString summary = w.statusBar()->currentMessage();
+    QVERIFY2(summary.contains(QStringLiteral("1 row need attention")) || summary.contains(QStringLiteral("1 row(s) need attention")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("plain http")), qPrintable(summary));
+}
+
+void MainWindowTest::storedTimeoutOfZeroIsSaid()
+{
+    // A timeout of 0 in the settings file is replaced by the default, and the window says so.
+    QSettings().setValue(QStringLiteral("gleif/timeoutSeconds"), 0);
+    const auto forget = qScopeGuard([] { QSettings().remove(QStringLiteral("gleif/timeoutSeconds")); });
+    MainWindow w;
+    w.show();
+    const QString message = w.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("gleif/timeoutSeconds")), qPrintable(message));
+    QCOMPARE(w.settings().enrichment.gleif.timeout, GleifSettings().timeout);
 }
 
 void MainWindowTest::twoLeiColumnsAreAskedAbout()
