@@ -43,6 +43,18 @@
         <source>Unknown language: %1</source>
         <translation>Unbekannte Sprache: %1</translation>
     </message>
+    <message>
+        <source>The stored setting %1 (&quot;%2&quot;) is not a whole number from 1 to %3; the default %4 is used.</source>
+        <translation>Die gespeicherte Einstellung %1 („%2“) ist keine ganze Zahl von 1 bis %3; es wird der Standardwert %4 verwendet.</translation>
+    </message>
+    <message>
+        <source>The CA bundle cannot be used: %1</source>
+        <translation>Das CA-Bundle ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The cache file cannot be used: %1</source>
+        <translation>Die Cache-Datei ist nicht verwendbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>CacheDialog</name>
@@ -227,8 +239,64 @@
         <translation>%1 ist 0: Division durch null</translation>
     </message>
     <message>
-        <source>the result is not a finite number</source>
-        <translation>das Ergebnis ist keine endliche Zahl</translation>
+        <source>log of 0</source>
+        <translation>log von 0</translation>
+    </message>
+    <message>
+        <source>log of a negative number</source>
+        <translation>log einer negativen Zahl</translation>
+    </message>
+    <message>
+        <source>square root of a negative number</source>
+        <translation>Quadratwurzel einer negativen Zahl</translation>
+    </message>
+    <message>
+        <source>asin outside -1 to 1</source>
+        <translation>asin außerhalb von -1 bis 1</translation>
+    </message>
+    <message>
+        <source>acos outside -1 to 1</source>
+        <translation>acos außerhalb von -1 bis 1</translation>
+    </message>
+    <message>
+        <source>acosh below 1</source>
+        <translation>acosh unter 1</translation>
+    </message>
+    <message>
+        <source>atanh of 1 or beyond</source>
+        <translation>atanh eines Werts mit Betrag 1 oder größer</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>keine Zahl</translation>
+    </message>
+    <message>
+        <source>rule %1: &quot;=&quot; at character %2 would assign to a column; a formula only reads columns (compare with ==)</source>
+        <translation>Regel %1: „=“ bei Zeichen %2 würde einer Spalte einen Wert zuweisen; eine Formel liest Spalten nur (zum Vergleichen: ==)</translation>
+    </message>
+    <message>
+        <source>rule %1 uses column &quot;%2&quot;, which the input has more than once</source>
+        <translation>Regel %1 verwendet die Spalte „%2“, die es in der Eingabedatei mehrfach gibt</translation>
+    </message>
+    <message>
+        <source>the result is %1</source>
+        <translation>das Ergebnis ist %1</translation>
+    </message>
+    <message>
+        <source>the result is %1 (%2)</source>
+        <translation>das Ergebnis ist %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the result is %1 (division by zero)</source>
+        <translation>das Ergebnis ist %1 (Division durch null)</translation>
+    </message>
+    <message>
+        <source>the result is %1 (too large for a number)</source>
+        <translation>das Ergebnis ist %1 (zu groß für eine Zahl)</translation>
+    </message>
+    <message>
+        <source>the result is not a number (an undefined operation such as 0/0 or inf - inf)</source>
+        <translation>das Ergebnis ist keine Zahl (eine nicht definierte Operation wie 0/0 oder inf - inf)</translation>
     </message>
 </context>
 <context>
@@ -303,6 +371,17 @@
             <numerusform>%n Bytes sind kein gültiges UTF-8 (erstmals in Zeile %1), angezeigt als �</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: previous enrichment columns replaced (%2)</source>
+        <translation>%1: Spalten einer früheren Anreicherung ersetzt (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>CsvTableModel</name>
+    <message>
+        <source>extra %1</source>
+        <translation>Zusatzfeld %1</translation>
+    </message>
 </context>
 <context>
     <name>EnrichmentJob</name>
@@ -330,6 +409,10 @@
         <source>could not write to the cache: %1</source>
         <translation>in den Cache konnte nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <source>the GLEIF API URL %1 is plain http: answers can be read or changed on the way</source>
+        <translation>die GLEIF-API-URL %1 verwendet unverschlüsseltes http: Antworten können unterwegs mitgelesen oder verändert werden</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -354,20 +437,84 @@
         <translation>in %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>cannot create the workbook</source>
-        <translation>die Arbeitsmappe kann nicht erstellt werden</translation>
+        <source>%1: the added text holds characters Windows-1252 cannot hold (such as &quot;%2&quot;), so the file is written in UTF-8 with a byte order mark instead</source>
+        <translation>%1: Der hinzugefügte Text enthält Zeichen, die Windows-1252 nicht darstellen kann (etwa „%2“); die Datei wird daher stattdessen in UTF-8 mit Byte Order Mark (BOM) geschrieben</translation>
     </message>
     <message>
-        <source>row</source>
-        <translation>row</translation>
+        <source>changed while it was being read</source>
+        <translation>wurde während des Lesens geändert</translation>
     </message>
     <message>
-        <source>lei</source>
-        <translation>lei</translation>
+        <source>no free temporary file name</source>
+        <translation>kein freier Name für eine temporäre Datei</translation>
     </message>
     <message>
-        <source>reason</source>
-        <translation>reason</translation>
+        <source>the existing file is not writable</source>
+        <translation>in die vorhandene Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot switch to the C locale for writing numbers</source>
+        <translation>für das Schreiben von Zahlen kann nicht auf das Gebietsschema „C“ umgeschaltet werden</translation>
+    </message>
+    <message>
+        <source>cannot create the workbook in %1</source>
+        <translation>die Arbeitsmappe kann in %1 nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the workbook&apos;s temporary data in %1 (disk full or file too large?)</source>
+        <translation>die temporären Daten der Arbeitsmappe können in %1 nicht geschrieben werden (Datenträger voll oder Datei zu groß?)</translation>
+    </message>
+    <message>
+        <source>the workbook came out damaged (%1); is the disk full?</source>
+        <translation>die geschriebene Arbeitsmappe ist beschädigt (%1); ist der Datenträger voll?</translation>
+    </message>
+    <message>
+        <source>not a ZIP file</source>
+        <translation>keine ZIP-Datei</translation>
+    </message>
+    <message>
+        <source>no ZIP central directory</source>
+        <translation>kein zentrales ZIP-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>no ZIP64 central directory</source>
+        <translation>kein zentrales ZIP64-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>the ZIP central directory lies outside the file</source>
+        <translation>das zentrale ZIP-Verzeichnis liegt außerhalb der Datei</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>the ZIP central directory is damaged</source>
+        <translation>das zentrale ZIP-Verzeichnis ist beschädigt</translation>
+    </message>
+    <message>
+        <source>%1: no local header</source>
+        <translation>%1: kein lokaler Dateikopf</translation>
+    </message>
+    <message>
+        <source>%1 is cut short</source>
+        <translation>%1 ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 does not inflate</source>
+        <translation>%1 lässt sich nicht entpacken</translation>
+    </message>
+    <message>
+        <source>%1: unknown compression method %2</source>
+        <translation>%1: unbekannte Komprimierungsmethode %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (its size is wrong)</source>
+        <translation>%1 ist beschädigt (die Größe stimmt nicht)</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
     </message>
 </context>
 <context>
@@ -391,6 +538,10 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Needs attention (warnings): %L1</source>
+        <translation>Zu prüfen (Warnungen): %L1</translation>
     </message>
 </context>
 <context>
@@ -447,6 +598,34 @@
         <source>%1 after %2 attempts</source>
         <translation>%1 nach %2 Versuchen</translation>
     </message>
+    <message>
+        <source>answer larger than %1 (refused)</source>
+        <translation>Antwort größer als %1 (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>redirected to %1, another origin (refused)</source>
+        <translation>Weiterleitung zu %1, einem anderen Ursprung (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects (refused)</source>
+        <translation>mehr als %1 Weiterleitungen (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>timeout (no complete answer in %1 s)</source>
+        <translation>Zeitüberschreitung (keine vollständige Antwort in %1 s)</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <source>proxy authentication required</source>
+        <translation>Proxy-Authentifizierung erforderlich</translation>
+    </message>
+    <message>
+        <source>page %1 of %2 held none of the LEIs asked for (paging stopped)</source>
+        <translation>Seite %1 von %2 enthielt keinen der angefragten LEIs (Abruf weiterer Seiten beendet)</translation>
+    </message>
 </context>
 <context>
     <name>Lei</name>
@@ -500,10 +679,6 @@
     <message>
         <source>no cache file given</source>
         <translation>keine Cache-Datei angegeben</translation>
-    </message>
-    <message>
-        <source>cannot create the cache folder %1 for %2</source>
-        <translation>der Cache-Ordner %1 für %2 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>the cache folder %1 is not writable (cache file %2)</source>
@@ -564,6 +739,34 @@
     <message>
         <source>cannot clear the cache file %1: %2</source>
         <translation>die Cache-Datei %1 kann nicht geleert werden: %2</translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 3 failed: %1</source>
+        <translation>Umstellung von Cache-Schema 3 fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 4 failed: %1</source>
+        <translation>Umstellung von Cache-Schema 4 fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the cache path %1 is not a regular file</source>
+        <translation>der Cache-Pfad %1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>cannot read the cache file %1: %2</source>
+        <translation>die Cache-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database, so it cannot be the cache; it was left as it is</source>
+        <translation>%1 ist keine SQLite-Datenbank und kann daher nicht der Cache sein; die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>cannot use the cache folder for %1: %2</source>
+        <translation>der Cache-Ordner für %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>cannot merge recent answers in the cache file %1: %2</source>
+        <translation>die zuletzt abgerufenen Antworten können nicht in die Cache-Datei %1 übernommen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1063,71 @@
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (Spalte %2)</translation>
+    </message>
+    <message>
+        <source>More than one column is named &quot;lei&quot;. Choose the column with the counterparty LEIs:</source>
+        <translation>Mehrere Spalten heißen „lei“. Wählen Sie die Spalte mit den LEIs der Gegenparteien:</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk while open: what is shown may no longer be right.</source>
+        <translation>Die Datei %1 wurde seit dem Öffnen geändert: Die Anzeige ist möglicherweise nicht mehr korrekt.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkConfig</name>
+    <message>
+        <source>%1: cannot read the CA bundle (%2)</source>
+        <translation>%1: Das CA-Bundle kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the CA bundle holds no PEM certificate</source>
+        <translation>%1: Das CA-Bundle enthält kein PEM-Zertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>cannot make %1 private to its owner</source>
+        <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyAuthDialog</name>
+    <message>
+        <source>Proxy Authentication</source>
+        <translation>Proxy-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>The proxy %1:%2 asks for a user name and password to reach GLEIF. They are kept until the application closes.</source>
+        <translation>Der Proxy %1:%2 verlangt einen Benutzernamen und ein Passwort, um GLEIF zu erreichen. Die Angaben bleiben bis zum Beenden der Anwendung erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -955,6 +1223,34 @@
         <source>The lifetime of &quot;not found&quot; answers is not a duration (examples: 30m, 1h).</source>
         <translation>Die Gültigkeit von „nicht gefunden“-Antworten ist keine Zeitdauer (Beispiele: 30m, 1h).</translation>
     </message>
+    <message>
+        <source>none: the system&apos;s certificate authorities only</source>
+        <translation>keines: nur die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) trusted for GLEIF&apos;s hosts, for a proxy that inspects TLS. The desktop&apos;s proxy settings are used; a proxy that asks for a password is answered once per session.</source>
+        <translation>Zusätzliche CA-Zertifikate (PEM), denen für die Hosts von GLEIF vertraut wird – für einen Proxy, der TLS-Verbindungen prüft. Es gelten die Proxy-Einstellungen des Systems; verlangt ein Proxy ein Passwort, wird es einmal pro Sitzung abgefragt.</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>CA-&amp;Bundle:</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA-Bundle</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Also neutralise &amp;formulas in the file&apos;s own cells</source>
+        <translation>&amp;Formeln auch in den Zellen der Datei selbst neutralisieren</translation>
+    </message>
+    <message>
+        <source>CSV export and copy put a &apos; before cells starting with = + - @ tab or CR, as they always do for text from GLEIF. Off: the file&apos;s cells are written unchanged.</source>
+        <translation>Beim CSV-Export und beim Kopieren wird Zellen, die mit = + - @, Tabulator oder CR beginnen, ein &apos; vorangestellt, wie stets bei Text von GLEIF. Aus: Die Zellen der Datei werden unverändert geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -989,6 +1285,10 @@
     <message>
         <source>From an expired cache entry: %1</source>
         <translation>Aus einem abgelaufenen Cache-Eintrag: %1</translation>
+    </message>
+    <message>
+        <source>more fields than the header: the extra fields follow the added columns</source>
+        <translation>mehr Felder als die Kopfzeile: Die zusätzlichen Felder stehen hinter den hinzugefügten Spalten</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,18 @@
         <source>Unknown language: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The stored setting %1 (&quot;%2&quot;) is not a whole number from 1 to %3; the default %4 is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA bundle cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CacheDialog</name>
@@ -227,7 +239,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the result is not a finite number</source>
+        <source>log of 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log of a negative number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>square root of a negative number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asin outside -1 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acos outside -1 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acosh below 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>atanh of 1 or beyond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1: &quot;=&quot; at character %2 would assign to a column; a formula only reads columns (compare with ==)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1 uses column &quot;%2&quot;, which the input has more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result is %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result is %1 (division by zero)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result is %1 (too large for a number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result is not a number (an undefined operation such as 0/0 or inf - inf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -303,6 +371,17 @@
             <numerusform>%n bytes that are not valid UTF-8 (first at line %1), shown as �</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: previous enrichment columns replaced (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvTableModel</name>
+    <message>
+        <source>extra %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EnrichmentJob</name>
@@ -330,6 +409,10 @@
         <source>could not write to the cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the GLEIF API URL %1 is plain http: answers can be read or changed on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -354,19 +437,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot create the workbook</source>
+        <source>%1: the added text holds characters Windows-1252 cannot hold (such as &quot;%2&quot;), so the file is written in UTF-8 with a byte order mark instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>row</source>
+        <source>changed while it was being read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>lei</source>
+        <source>no free temporary file name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reason</source>
+        <source>the existing file is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot switch to the C locale for writing numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the workbook in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the workbook&apos;s temporary data in %1 (disk full or file too large?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook came out damaged (%1); is the disk full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a ZIP file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ZIP central directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ZIP64 central directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ZIP central directory lies outside the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ZIP central directory is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no local header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not inflate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown compression method %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (its size is wrong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -390,6 +537,10 @@
     </message>
     <message>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention (warnings): %L1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -447,6 +598,34 @@
         <source>%1 after %2 attempts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>answer larger than %1 (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirected to %1, another origin (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 redirects (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout (no complete answer in %1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy authentication required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1 of %2 held none of the LEIs asked for (paging stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lei</name>
@@ -499,10 +678,6 @@
     </message>
     <message>
         <source>no cache file given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot create the cache folder %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -563,6 +738,34 @@
     </message>
     <message>
         <source>cannot clear the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 3 failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating from cache schema 4 failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache path %1 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database, so it cannot be the cache; it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use the cache folder for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot merge recent answers in the cache file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -860,6 +1063,71 @@
         <source>Cache</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than one column is named &quot;lei&quot;. Choose the column with the counterparty LEIs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed on disk while open: what is shown may no longer be right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkConfig</name>
+    <message>
+        <source>%1: cannot read the CA bundle (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the CA bundle holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>cannot make %1 private to its owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProxyAuthDialog</name>
+    <message>
+        <source>Proxy Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy %1:%2 asks for a user name and password to reach GLEIF. They are kept until the application closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -955,6 +1223,34 @@
         <source>The lifetime of &quot;not found&quot; answers is not a duration (examples: 30m, 1h).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none: the system&apos;s certificate authorities only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) trusted for GLEIF&apos;s hosts, for a proxy that inspects TLS. The desktop&apos;s proxy settings are used; a proxy that asks for a password is answered once per session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also neutralise &amp;formulas in the file&apos;s own cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV export and copy put a &apos; before cells starting with = + - @ tab or CR, as they always do for text from GLEIF. Off: the file&apos;s cells are written unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -988,6 +1284,10 @@
     </message>
     <message>
         <source>From an expired cache entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more fields than the header: the extra fields follow the added columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

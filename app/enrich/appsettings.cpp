@@ -47,7 +47,7 @@ qint64 storedNumber(const QSettings &settings, const QString &key, qint64 fallba
     const qint64 value = text.toLongLong(&ok);
     if (ok && value >= 1 && value <= max)
         return value;
-    ignored->append(tr("The stored setting %1 (\"%2\") is not a whole number from 1 to %3; the default %4 is used.")
+    ignored->append(QCoreApplication::translate("AppSettings", "The stored setting %1 (\"%2\") is not a whole number from 1 to %3; the default %4 is used.")
                         .arg(key, text.left(40)).arg(max).arg(fallback));
     return fallback;
 }

@@ -53,7 +53,7 @@ double diagAtanh(double x) { return noted(std::atanh(x), std::abs(x) >= 1, QT_TR
 QString describeValue(double value)
 {
     if (std::isnan(value))
-        return tr("not a number");
+        return QCoreApplication::translate("CostRules", "not a number");
     return value < 0 ? QStringLiteral("-inf") : QStringLiteral("+inf");
 }
 
