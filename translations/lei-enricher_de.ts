@@ -1079,6 +1079,13 @@
         <source>%1 changed on disk while open: what is shown may no longer be right.</source>
         <translation>Die Datei %1 wurde seit dem Öffnen geändert: Die Anzeige ist möglicherweise nicht mehr korrekt.</translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln row(s) need attention</source>
+        <translation>
+            <numerusform> · %Ln Zeile zu prüfen</numerusform>
+            <numerusform> · %Ln Zeilen zu prüfen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NetworkConfig</name>

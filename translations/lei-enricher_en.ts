@@ -1079,6 +1079,13 @@
         <source>%1 changed on disk while open: what is shown may no longer be right.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln row(s) need attention</source>
+        <translation>
+            <numerusform> · %Ln row needs attention</numerusform>
+            <numerusform> · %Ln rows need attention</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NetworkConfig</name>
