@@ -269,7 +269,7 @@ void GleifClient::dispatch()
             batch = *ready;
             m_queue.erase(ready);
             // Queued before a 414 lowered the limit: cut it now rather than collect another 414.
-            if (batch.page == 1 && batch.leis.size() > effectiveBatchSize()) {
+            if (batch.page == 1 && !batch.redirect && batch.leis.size() > effectiveBatchSize()) {
                 const QStringList rest = batch.leis.mid(effectiveBatchSize());
                 batch.leis = batch.leis.mid(0, effectiveBatchSize());
                 batch.pending = QSet<QString>(batch.leis.cbegin(), batch.leis.cend());
@@ -302,6 +302,17 @@ void GleifClient::dispatch()
 
 void GleifClient::send(Batch batch, quint64 ticket)
 {
+    if (batch.redirect) { // a followed redirect that waited for its slot
+        const Batch::Redirect redirect = *std::exchange(batch.redirect, std::nullopt);
+        Flight flight;
+        flight.batch = std::move(batch);
+        flight.ticket = ticket;
+        flight.url = redirect.origin;
+        flight.deadline = redirect.deadline;
+        flight.redirects = redirect.redirects;
+        get(redirect.to, std::move(flight));
+        return;
+    }
     QUrl url = m_settings.baseUrl;
     QString path = url.path();
     while (path.endsWith(u'/'))
@@ -439,8 +450,19 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         } else {
             qCDebug(lcGleif) << "following a redirect to" << to;
             ++flight.redirects;
-            get(to, std::move(flight)); // same ticket, same deadline
-            Q_EMIT countersChanged();
+            // The follow-up is a request of its own for GLEIF's limit: it needs a slot too.
+            if (const RateLimiter::Grant grant = m_limiter->tryAcquire()) {
+                flight.ticket = grant.ticket;
+                flight.released = false;
+                get(to, std::move(flight)); // same deadline
+                Q_EMIT countersChanged();
+            } else {
+                Batch batch = std::move(flight.batch);
+                batch.redirect = Batch::Redirect { to, flight.url, flight.deadline, flight.redirects };
+                batch.notBefore = Clock::now() + grant.wait;
+                m_queue.prepend(std::move(batch));
+                dispatch();
+            }
             return;
         }
     }
@@ -604,17 +626,22 @@ void GleifClient::handlePage(Batch batch, ParsedPage parsed)
         results.append(std::move(r));
     }
 
-    if (batch.page < parsed.lastPage && !batch.pending.isEmpty() && results.isEmpty()) {
-        // Every page of a filter[lei] answer holds LEIs of the filter not seen before: a page
-        // that settles none is a server paging on forever (lastPage: 1000000, empty pages).
+    const auto stillPending = [&batch] {
         QStringList pending;
         for (const QString &lei : std::as_const(batch.leis)) {
             if (batch.pending.contains(lei))
                 pending.append(lei);
         }
-        fail(pending, tr("page %1 of %2 held none of the LEIs asked for (paging stopped)")
-                          .arg(QString::number(batch.page), QString::number(parsed.lastPage)));
+        return pending;
+    };
+    if (batch.page < parsed.lastPage && !batch.pending.isEmpty() && results.isEmpty()) {
+        // Every page of a filter[lei] answer holds LEIs of the filter not seen before: a page
+        // that settles none is a server paging on forever (lastPage: 1000000, empty pages).
+        fail(stillPending(), tr("page %1 of %2 held none of the LEIs asked for (paging stopped)")
+                                 .arg(QString::number(batch.page), QString::number(parsed.lastPage)));
         return;
+    } else if (batch.page < parsed.lastPage && !batch.pending.isEmpty() && !m_gaveUp.isEmpty()) {
+        fail(stillPending(), m_gaveUp); // given up meanwhile: no further page is asked for
     } else if (batch.page < parsed.lastPage && !batch.pending.isEmpty()) {
         ++batch.page;
         batch.attempt = 0;
@@ -662,6 +689,13 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
         return;
     }
 
+    // Once GLEIF has been given up on (unreachable, TLS, proxy credentials), an answer still in
+    // flight fails with the same reason instead of sending anything more.
+    if (!m_gaveUp.isEmpty()) {
+        fail(remaining, m_gaveUp);
+        return;
+    }
+
     if (failure.kind == Kind::UrlTooLong) {
         if (remaining.size() > 1) {
             m_urlBatchLimit = std::min(m_urlBatchLimit, std::max(1, int(remaining.size()) / 2));
@@ -679,10 +713,6 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
         qCWarning(lcGleif) << "giving up:" << m_gaveUp;
         fail(remaining, m_gaveUp);
         failEverythingQueued(m_gaveUp);
-        return;
-    }
-    if (!m_gaveUp.isEmpty()) {
-        fail(remaining, m_gaveUp);
         return;
     }
 

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 template <typename T> class QFutureWatcher;
 class QNetworkAccessManager;
@@ -88,6 +89,16 @@ private:
         int refusals = 0;      // 429s at this batch: waited out, not counted as attempts
         bool narrowed = false; // a half of a split batch
         std::chrono::steady_clock::time_point notBefore {};
+        // A same-origin redirect to follow once the rate limiter has a slot for it: every
+        // request GLEIF sees counts against its limit, a followed redirect too.
+        struct Redirect
+        {
+            QUrl to;
+            QUrl origin; // the URL first sent
+            std::chrono::steady_clock::time_point deadline; // of the whole request
+            int redirects = 0; // followed so far, this one included
+        };
+        std::optional<Redirect> redirect;
     };
     struct Flight
     {

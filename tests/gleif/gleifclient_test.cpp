@@ -130,6 +130,7 @@ private Q_SLOTS:
     void redirectsStayWithinTheOrigin_data();
     void redirectsStayWithinTheOrigin();
     void redirectLoopIsRefused();
+    void followedRedirectTakesARateLimitSlot();
 };
 
 void GleifClientTest::followsPagination_data()
@@ -971,6 +972,37 @@ void GleifClientTest::redirectLoopIsRefused()
     QCOMPARE(run.results.first().reason,
         QStringLiteral("more than %1 redirects (refused)").arg(GleifSettings::maxRedirects));
     QCOMPARE(api.stats().requests, 1 + GleifSettings::maxRedirects);
+}
+
+void GleifClientTest::followedRedirectTakesARateLimitSlot()
+{
+    // One request per window: the first request takes the only slot, so the redirect's
+    // follow-up, a request GLEIF counts too, must wait for the next window instead of going
+    // out at once (which doubled the rate against a server that redirects every lookup).
+    FakeGleif api;
+    QVERIFY(api.listen());
+    FakeGleif::Scripted redirect;
+    redirect.status = 302;
+    redirect.headers.append({ "Location", api.origin().toEncoded() + "/api/v1/lei-records?"
+            + QUrlQuery({ { QStringLiteral("filter[lei]"), sampleLeis.join(u',') },
+                            { QStringLiteral("page[size]"), QStringLiteral("7") } })
+                  .toString(QUrl::FullyEncoded)
+                  .toLatin1() });
+    api.enqueue(redirect);
+
+    GleifSettings settings = fastSettings(api.baseUrl());
+    settings.requestsPerMinute = 1;
+    settings.window = seconds(2);
+    settings.timeout = seconds(60); // the wait for the slot stays inside the request's deadline
+    GleifClient client(settings);
+    const auto limiter = std::make_shared<RateLimiter>();
+    client.setRateLimiter(limiter);
+    limiter->configure(settings.requestsPerMinute, settings.window);
+    const Run run = lookUp(client, sampleLeis);
+    QVERIFY(run.finished);
+    QCOMPARE(run.count(LookupOutcome::Found), sampleLeis.size());
+    QCOMPARE(api.stats().requests, 2);
+    QVERIFY2(limiter->refusals() >= 1, "the follow-up request did not ask the rate limiter");
 }
 
 QTEST_GUILESS_MAIN(GleifClientTest)
