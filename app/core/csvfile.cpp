@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #ifdef Q_OS_LINUX
 #include <csignal>
@@ -113,33 +114,22 @@ qint64 scanHeader(const char *d, qint64 size, qint64 from, char delimiter, int *
     return size;
 }
 
-// The columns a run of this product adds (the contract's Fields catalogue, chosen in any order),
-// always followed by transaction_costs and enrichment_status.
-constexpr const char *kAddedFieldNames[] = {
-    "legalName", "bic", "country", "hqCountry", "jurisdiction", "legalForm", "category", "otherNames",
-    "entityStatus", "registrationStatus", "nextRenewalDate", "lastUpdateDate", "successorLei",
-    "directParentLei", "directParentName", "directParentException", "ultimateParentLei",
-    "ultimateParentName", "ultimateParentException", "leiWarning", "dataAsOf", "dataSource"};
+// The columns this build adds, in order. Only exactly this run at the header's end is a previous
+// run's: a name from the contract's wider Fields catalogue before it is the input's own (its
+// `category`, say). A later `--fields` option must recognise the fields it wrote.
+constexpr const char *kAddedColumns[] = {"legalName", "bic", "country", "transaction_costs", "enrichment_status"};
 
-// How many of the header's last columns a previous run added: a run of distinct catalogue
-// names, then transaction_costs, enrichment_status. At least one column is left as the input's.
+// How many of the header's last columns a previous run added: all of kAddedColumns, or none.
+// At least one column is left as the input's.
 int previousEnrichmentColumns(const QStringList &header)
 {
-    const qsizetype n = header.size();
-    if (n < 3 || header[n - 1].trimmed() != u"enrichment_status" || header[n - 2].trimmed() != u"transaction_costs")
+    const qsizetype n = header.size(), added = qsizetype(std::size(kAddedColumns));
+    if (n <= added)
         return 0;
-    QStringList seen;
-    qsizetype start = n - 2;
-    while (start > 1) {
-        const QString name = header[start - 1].trimmed();
-        const bool added = std::any_of(std::begin(kAddedFieldNames), std::end(kAddedFieldNames),
-                                       [&](const char *known) { return name == QLatin1String(known); });
-        if (!added || seen.contains(name)) // an input column named like one, e.g. its own country
-            break;
-        seen.append(name);
-        --start;
-    }
-    return int(n - start);
+    for (qsizetype k = 0; k < added; ++k)
+        if (header[n - added + k].trimmed() != QLatin1String(kAddedColumns[k]))
+            return 0;
+    return int(added);
 }
 
 #ifdef Q_OS_LINUX

@@ -459,32 +459,42 @@ void CsvFileTest::previousEnrichmentColumnsAreLeftOut_data()
     QTest::addColumn<QStringList>("own");
     QTest::addColumn<QStringList>("replaced");
     const QString tc = QStringLiteral("transaction_costs"), es = QStringLiteral("enrichment_status");
+    const QStringList added{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
+    auto names = [](const QByteArray &header) { return QString::fromUtf8(header).split(u','); };
     QTest::newRow("default columns")
         << QByteArray("id,lei,legalName,bic,country,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei")}
-        << QStringList{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei")} << added;
     QTest::newRow("the input's own country stays")
         << QByteArray("id,lei,country,legalName,bic,country,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("country")}
-        << QStringList{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
-    QTest::newRow("chosen fields from the catalogue")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("country")} << added;
+    // A field name from the contract's catalogue is the input's own: this build never adds it.
+    QTest::newRow("the input's own category stays")
+        << QByteArray("id,lei,category,legalName,bic,country,transaction_costs,enrichment_status")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("category")} << added;
+    QTest::newRow("quoted header")
+        << QByteArray("\"id\",\"lei\",\"legalName\",\"bic\",\"country\",\"transaction_costs\",\"enrichment_status\"")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei")} << added;
+    QTest::newRow("catalogue fields are the input's")
         << QByteArray("id,lei,hqCountry,leiWarning,dataSource,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei")}
-        << QStringList{QStringLiteral("hqCountry"), QStringLiteral("leiWarning"), QStringLiteral("dataSource"), tc, es};
-    QTest::newRow("no fields, quoted header")
+        << names("id,lei,hqCountry,leiWarning,dataSource,transaction_costs,enrichment_status") << QStringList{};
+    QTest::newRow("costs and status alone are the input's")
         << QByteArray("\"id\",\"lei\",\"transaction_costs\",\"enrichment_status\"")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei")} << QStringList{tc, es};
+        << names("id,lei,transaction_costs,enrichment_status") << QStringList{};
+    QTest::newRow("a column of the run missing")
+        << QByteArray("id,lei,legalName,country,transaction_costs,enrichment_status")
+        << names("id,lei,legalName,country,transaction_costs,enrichment_status") << QStringList{};
+    QTest::newRow("names in another case are the input's")
+        << QByteArray("id,lei,LegalName,BIC,Country,transaction_costs,enrichment_status")
+        << names("id,lei,LegalName,BIC,Country,transaction_costs,enrichment_status") << QStringList{};
     QTest::newRow("not ending in enrichment_status")
         << QByteArray("id,lei,legalName,bic,country,transaction_costs,enrichment_status,note")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("legalName"), QStringLiteral("bic"),
-                       QStringLiteral("country"), tc, es, QStringLiteral("note")}
-        << QStringList{};
+        << names("id,lei,legalName,bic,country,transaction_costs,enrichment_status,note") << QStringList{};
     QTest::newRow("status without costs is the input's")
         << QByteArray("id,lei,enrichment_status")
         << QStringList{QStringLiteral("id"), QStringLiteral("lei"), es} << QStringList{};
     QTest::newRow("one column is always left")
-        << QByteArray("legalName,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("legalName")} << QStringList{tc, es};
+        << QByteArray("legalName,bic,country,transaction_costs,enrichment_status")
+        << added << QStringList{};
 }
 
 void CsvFileTest::previousEnrichmentColumnsAreLeftOut()
