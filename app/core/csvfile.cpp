@@ -139,6 +139,11 @@ int previousEnrichmentColumns(const QStringList &header)
 // handler may run on any thread at any moment.
 struct MappedRegion
 {
+    // Odd while the slot's owner is (un)registering it. The handler trusts start and length only
+    // when it read the same even value before and after them: a slot unregistered and taken again
+    // in between (often for a mapping at the same address) could otherwise pair one region's start
+    // with another's length, and MAP_FIXED would zero memory that is not the faulting file's.
+    std::atomic<unsigned> sequence{0};
     std::atomic<char *> start{nullptr};
     std::atomic<size_t> length{0};
     std::atomic_bool changed{false};
@@ -153,8 +158,11 @@ void onSigbus(int sig, siginfo_t *info, void *context)
 {
     char *const address = static_cast<char *>(info->si_addr);
     for (MappedRegion &r : g_regions) {
+        const unsigned sequence = r.sequence.load();
         char *const start = r.start.load();
         const size_t length = r.length.load();
+        if ((sequence & 1) || r.sequence.load() != sequence)
+            continue; // changing under us: not a region a read of ours can be in
         if (!start || address < start || address >= start + length)
             continue;
         char *const page = start + size_t(address - start) / g_pageSize * g_pageSize;
@@ -194,9 +202,11 @@ int registerRegion(const char *start, qint64 size)
     for (int k = 0; k < kMaxRegions; ++k) {
         bool expected = false;
         if (g_regions[k].used.compare_exchange_strong(expected, true)) {
+            g_regions[k].sequence.fetch_add(1);
             g_regions[k].changed.store(false);
             g_regions[k].length.store((size_t(size) + g_pageSize - 1) / g_pageSize * g_pageSize);
             g_regions[k].start.store(const_cast<char *>(start));
+            g_regions[k].sequence.fetch_add(1);
             return k;
         }
     }
@@ -205,8 +215,10 @@ int registerRegion(const char *start, qint64 size)
 
 void unregisterRegion(int k)
 {
+    g_regions[k].sequence.fetch_add(1);
     g_regions[k].start.store(nullptr);
     g_regions[k].length.store(0);
+    g_regions[k].sequence.fetch_add(1);
     g_regions[k].used.store(false);
 }
 
