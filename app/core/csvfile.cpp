@@ -471,6 +471,8 @@ bool CsvFile::index(const IndexObserver &observer)
             if (fields > expectedFields) {
                 m_longRows.push_back(m_indexed);
                 maxFields = qMax(maxFields, fields);
+            } else {
+                m_shortRows.push_back(m_indexed);
             }
         }
         appendRowEnd(end);
