@@ -55,6 +55,8 @@ private Q_SLOTS:
     void longRowsNeedAttention();
     void storedTimeoutOfZeroIsSaid();
     void twoLeiColumnsAreAskedAbout();
+    void copyTreatsALongRowsExtraFieldsAsInput_data();
+    void copyTreatsALongRowsExtraFieldsAsInput();
 
 private:
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
@@ -613,6 +615,57 @@ void MainWindowTest::twoLeiColumnsAreAskedAbout()
     QVERIFY(asked);
     QCOMPARE(w.tableModel()->leiColumn(), 2);
     QCOMPARE(w.invalidLeiCount(), 0);
+}
+
+void MainWindowTest::copyTreatsALongRowsExtraFieldsAsInput_data()
+{
+    QTest::addColumn<bool>("enriched");
+    QTest::addColumn<bool>("neutralise");
+    QTest::addColumn<QString>("copied");
+    QTest::newRow("enriched, setting off") << true << false << QStringLiteral("=1+1\n");
+    QTest::newRow("enriched, setting on") << true << true << QStringLiteral("'=1+1\n");
+    QTest::newRow("not enriched, setting off") << false << false << QStringLiteral("=1+1\n");
+    QTest::newRow("not enriched, setting on") << false << true << QStringLiteral("'=1+1\n");
+}
+
+void MainWindowTest::copyTreatsALongRowsExtraFieldsAsInput()
+{
+    // A long row's extra fields (the "extra N" columns after the added ones) are the input's
+    // own cells: neutralised on the clipboard only when the setting says so, like the others.
+    QFETCH(bool, enriched);
+    QFETCH(bool, neutralise);
+    QFETCH(QString, copied);
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493,=1+1\n", QStringLiteral("extracopy.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("extracopy.sqlite"))));
+    AppSettings settings = w.settings();
+    const bool before = settings.neutraliseFormulas;
+    settings.neutraliseFormulas = neutralise;
+    w.setSettings(settings);
+    const auto restore = qScopeGuard([&] {
+        settings.neutraliseFormulas = before;
+        w.setSettings(settings);
+    });
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(60000));
+    if (enriched) {
+        QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+        QVERIFY(w.enrich());
+        QVERIFY(finished.wait(60000));
+    }
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->columnCount(), enriched ? 9 : 4);
+    const QModelIndex extra = model->index(0, model->columnCount() - 1);
+    QCOMPARE(model->headerData(extra.column(), Qt::Horizontal).toString(), QStringLiteral("extra 1"));
+    QCOMPARE(extra.data().toString(), QStringLiteral("=1+1"));
+    w.tableView()->clearSelection();
+    w.tableView()->selectionModel()->select(extra, QItemSelectionModel::Select);
+    w.copySelection();
+    QCOMPARE(QGuiApplication::clipboard()->text(), copied);
 }
 
 QTEST_MAIN(MainWindowTest)
