@@ -927,7 +927,10 @@ void MainWindow::copySelection()
                 // own cells when the setting says so, numbers (the cost) never.
                 const QVariant value = m_model->index(r, c).data(Qt::EditRole);
                 QString cell = value.toString();
-                const bool ownCell = c < m_model->fileColumnCount();
+                // The file's own cells: its columns, and a long row's extra fields after the
+                // added columns (the model's last columns).
+                const bool ownCell = c < m_model->fileColumnCount()
+                    || c >= m_model->columnCount() - m_model->overflowColumnCount();
                 if (value.typeId() == QMetaType::QString && (!ownCell || m_settings->neutraliseFormulas))
                     cell = Exporter::neutraliseFormula(cell);
                 cell.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');

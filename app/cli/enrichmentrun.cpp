@@ -228,8 +228,9 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
                    .arg(counts.join(QStringLiteral(", "))).arg(job.progress().seconds, 0, 'f', 2)
             << '\n';
     }
-    const qint64 extraFields = results->countOfWarning(RowWarning::kExtraFields);
-    return notOk == 0 && extraFields == 0 ? AllOk : SomeRowsFailed;
+    const qint64 fieldCountWarnings = results->countOfWarning(RowWarning::kExtraFields)
+        + results->countOfWarning(RowWarning::kMissingFields);
+    return notOk == 0 && fieldCountWarnings == 0 ? AllOk : SomeRowsFailed;
 }
 
 } // namespace EnrichmentRun

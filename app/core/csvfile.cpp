@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #ifdef Q_OS_LINUX
 #include <csignal>
@@ -113,33 +114,22 @@ qint64 scanHeader(const char *d, qint64 size, qint64 from, char delimiter, int *
     return size;
 }
 
-// The columns a run of this product adds (the contract's Fields catalogue, chosen in any order),
-// always followed by transaction_costs and enrichment_status.
-constexpr const char *kAddedFieldNames[] = {
-    "legalName", "bic", "country", "hqCountry", "jurisdiction", "legalForm", "category", "otherNames",
-    "entityStatus", "registrationStatus", "nextRenewalDate", "lastUpdateDate", "successorLei",
-    "directParentLei", "directParentName", "directParentException", "ultimateParentLei",
-    "ultimateParentName", "ultimateParentException", "leiWarning", "dataAsOf", "dataSource"};
+// The columns this build adds, in order. Only exactly this run at the header's end is a previous
+// run's: a name from the contract's wider Fields catalogue before it is the input's own (its
+// `category`, say). A later `--fields` option must recognise the fields it wrote.
+constexpr const char *kAddedColumns[] = {"legalName", "bic", "country", "transaction_costs", "enrichment_status"};
 
-// How many of the header's last columns a previous run added: a run of distinct catalogue
-// names, then transaction_costs, enrichment_status. At least one column is left as the input's.
+// How many of the header's last columns a previous run added: all of kAddedColumns, or none.
+// At least one column is left as the input's.
 int previousEnrichmentColumns(const QStringList &header)
 {
-    const qsizetype n = header.size();
-    if (n < 3 || header[n - 1].trimmed() != u"enrichment_status" || header[n - 2].trimmed() != u"transaction_costs")
+    const qsizetype n = header.size(), added = qsizetype(std::size(kAddedColumns));
+    if (n <= added)
         return 0;
-    QStringList seen;
-    qsizetype start = n - 2;
-    while (start > 1) {
-        const QString name = header[start - 1].trimmed();
-        const bool added = std::any_of(std::begin(kAddedFieldNames), std::end(kAddedFieldNames),
-                                       [&](const char *known) { return name == QLatin1String(known); });
-        if (!added || seen.contains(name)) // an input column named like one, e.g. its own country
-            break;
-        seen.append(name);
-        --start;
-    }
-    return int(n - start);
+    for (qsizetype k = 0; k < added; ++k)
+        if (header[n - added + k].trimmed() != QLatin1String(kAddedColumns[k]))
+            return 0;
+    return int(added);
 }
 
 #ifdef Q_OS_LINUX
@@ -149,6 +139,11 @@ int previousEnrichmentColumns(const QStringList &header)
 // handler may run on any thread at any moment.
 struct MappedRegion
 {
+    // Odd while the slot's owner is (un)registering it. The handler trusts start and length only
+    // when it read the same even value before and after them: a slot unregistered and taken again
+    // in between (often for a mapping at the same address) could otherwise pair one region's start
+    // with another's length, and MAP_FIXED would zero memory that is not the faulting file's.
+    std::atomic<unsigned> sequence{0};
     std::atomic<char *> start{nullptr};
     std::atomic<size_t> length{0};
     std::atomic_bool changed{false};
@@ -163,8 +158,11 @@ void onSigbus(int sig, siginfo_t *info, void *context)
 {
     char *const address = static_cast<char *>(info->si_addr);
     for (MappedRegion &r : g_regions) {
+        const unsigned sequence = r.sequence.load();
         char *const start = r.start.load();
         const size_t length = r.length.load();
+        if ((sequence & 1) || r.sequence.load() != sequence)
+            continue; // changing under us: not a region a read of ours can be in
         if (!start || address < start || address >= start + length)
             continue;
         char *const page = start + size_t(address - start) / g_pageSize * g_pageSize;
@@ -204,9 +202,11 @@ int registerRegion(const char *start, qint64 size)
     for (int k = 0; k < kMaxRegions; ++k) {
         bool expected = false;
         if (g_regions[k].used.compare_exchange_strong(expected, true)) {
+            g_regions[k].sequence.fetch_add(1);
             g_regions[k].changed.store(false);
             g_regions[k].length.store((size_t(size) + g_pageSize - 1) / g_pageSize * g_pageSize);
             g_regions[k].start.store(const_cast<char *>(start));
+            g_regions[k].sequence.fetch_add(1);
             return k;
         }
     }
@@ -215,8 +215,10 @@ int registerRegion(const char *start, qint64 size)
 
 void unregisterRegion(int k)
 {
+    g_regions[k].sequence.fetch_add(1);
     g_regions[k].start.store(nullptr);
     g_regions[k].length.store(0);
+    g_regions[k].sequence.fetch_add(1);
     g_regions[k].used.store(false);
 }
 
@@ -469,6 +471,8 @@ bool CsvFile::index(const IndexObserver &observer)
             if (fields > expectedFields) {
                 m_longRows.push_back(m_indexed);
                 maxFields = qMax(maxFields, fields);
+            } else {
+                m_shortRows.push_back(m_indexed);
             }
         }
         appendRowEnd(end);

@@ -94,6 +94,10 @@ public:
     // Data rows with more fields than the header (fileColumnCount()), in order; complete once
     // isComplete(). Costs nothing for files without any.
     const std::vector<qint64> &longRows() const { return m_longRows; }
+    // Data rows with fewer fields than the header, likewise (a blank line is no row at all).
+    const std::vector<qint64> &shortRows() const { return m_shortRows; }
+    // How many fields a published row has.
+    int rowFieldCount(qint64 row) const { return fieldCount(rawRow(row), m_delimiter); }
     // The most fields any row published so far has (at least fileColumnCount()).
     int maxFieldCount() const { return m_maxFields.load(std::memory_order_acquire); }
 
@@ -166,6 +170,7 @@ private:
     int m_columns = 0;
     QStringList m_replacedColumns;
     std::vector<qint64> m_longRows;
+    std::vector<qint64> m_shortRows;
     std::atomic<int> m_maxFields{0};
 
     // Change detection: the mapped region's slot for the SIGBUS handler, and the file's

@@ -121,7 +121,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     results->m_rowStatus.assign(size_t(rows), quint8(RowStatus::Pending));
     results->m_cost.assign(size_t(rows), 0.0);
     results->m_statusCounts[size_t(RowStatus::Pending)] = rows;
-    results->addExtraFieldWarnings(*m_file);
+    results->addFieldCountWarnings(*m_file);
     m_results = std::move(results);
 
     m_indexOf.clear();

@@ -46,7 +46,25 @@ QString describe(const QString &code)
 {
     if (code == kExtraFields)
         return QCoreApplication::translate("Status", "more fields than the header: the extra fields follow the added columns");
+    if (code == kMissingFields)
+        return QCoreApplication::translate("Status", "fewer fields than the header: the missing fields are left empty");
     return code;
+}
+
+QString describe(const QString &code, const CsvFile &file, qint64 row)
+{
+    if (code != kExtraFields && code != kMissingFields)
+        return describe(code);
+    // Counted outside the calls: lupdate 6.4 loops forever on a template argument in them.
+    const int fields = file.rowFieldCount(row);
+    const int header = file.fileColumnCount();
+    if (code == kExtraFields)
+        return QCoreApplication::translate("Status", "row has %n fields, the header %1: the extra fields follow the added columns",
+                                           nullptr, fields)
+            .arg(header);
+    return QCoreApplication::translate("Status", "row has %n fields, the header %1: the missing fields are left empty",
+                                       nullptr, fields)
+        .arg(header);
 }
 
 } // namespace RowWarning
@@ -160,11 +178,17 @@ void EnrichmentResults::addWarning(qint64 row, const QString &code)
     m_warnings.insert(at, w);
 }
 
-void EnrichmentResults::addExtraFieldWarnings(const CsvFile &file)
+void EnrichmentResults::addFieldCountWarnings(const CsvFile &file)
 {
-    for (qint64 row : file.longRows())
+    // Both lists ascend: merged, every warning is appended in row order (no insertions).
+    const std::vector<qint64> &longRows = file.longRows(), &shortRows = file.shortRows();
+    auto l = longRows.begin(), s = shortRows.begin();
+    while (l != longRows.end() || s != shortRows.end()) {
+        const bool isLong = s == shortRows.end() || (l != longRows.end() && *l < *s);
+        const qint64 row = isLong ? *l++ : *s++;
         if (row < rowCount())
-            addWarning(row, RowWarning::kExtraFields);
+            addWarning(row, isLong ? RowWarning::kExtraFields : RowWarning::kMissingFields);
+    }
 }
 
 QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const

@@ -22,11 +22,15 @@ inline constexpr RowStatus kAll[] = {RowStatus::Ok, RowStatus::InvalidLei, RowSt
 }
 
 // Row warnings: a row that was enriched (whatever its status) but needs a look. Codes are
-// machine-read, like the status codes: `extra_fields` (more fields than the header); LEI
-// health codes join them later.
+// machine-read, like the status codes: `extra_fields` (more fields than the header),
+// `missing_fields` (fewer); LEI health codes join them later.
 namespace RowWarning {
 inline const QString kExtraFields = QStringLiteral("extra_fields");
-QString describe(const QString &code); // in words, for the failures panel and tooltips
+inline const QString kMissingFields = QStringLiteral("missing_fields");
+QString describe(const QString &code); // in words, for tooltips
+// In words for one row of `file`, for the failures panel: a field-count code says how many
+// fields the row and the header have.
+QString describe(const QString &code, const CsvFile &file, qint64 row);
 }
 
 // What one distinct LEI resolved to.
@@ -74,8 +78,9 @@ public:
     qint64 warningRowCount() const { return m_warningRows; }
     qint64 countOfWarning(const QString &code) const; // rows with this code
     void addWarning(qint64 row, const QString &code); // once per row and code
-    // Flags the file's rows that have more fields than its header (`extra_fields`).
-    void addExtraFieldWarnings(const CsvFile &file);
+    // Flags the file's rows that have more (`extra_fields`) or fewer (`missing_fields`) fields
+    // than its header.
+    void addFieldCountWarnings(const CsvFile &file);
 
     // ExtraColumns
     int extraColumnCount() const override { return 5; }

@@ -116,7 +116,7 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
             return m_results->reason(row);
         QStringList said;
         for (const QString &code : m_results->warnings(row))
-            said.append(QStringLiteral("%1: %2").arg(code, RowWarning::describe(code)));
+            said.append(QStringLiteral("%1: %2").arg(code, m_file ? RowWarning::describe(code, *m_file, row) : RowWarning::describe(code)));
         return said.join(QStringLiteral("; "));
     };
     switch (role) {

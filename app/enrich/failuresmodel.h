@@ -11,8 +11,9 @@ class CsvFile;
 
 // Every row that is not ok, grouped by status: a group per status with its count, under it
 // one entry per row ("row 12 · BFXS… · rate is 0: division by zero"); then a "Needs attention"
-// group of the rows with warnings (enriched, but e.g. with extra fields). Rows are listed by
-// number and described only when shown, so a million failures cost 8 bytes each.
+// group of the rows with warnings (enriched, but e.g. with fewer or more fields than the
+// header). Rows are listed by number and described only when shown, so a million failures
+// cost 8 bytes each.
 class FailuresModel final : public QAbstractItemModel
 {
     Q_OBJECT

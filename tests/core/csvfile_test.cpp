@@ -10,6 +10,8 @@
 
 using Rows = QList<QStringList>;
 Q_DECLARE_METATYPE(Rows)
+using RowList = std::vector<qint64>;
+Q_DECLARE_METATYPE(RowList)
 
 class CsvFileTest final : public QObject
 {
@@ -38,7 +40,8 @@ private Q_SLOTS:
     void sniffDelimiter();
     void fieldsEnd_data();
     void fieldsEnd();
-    void longRowsAreListed();
+    void rowsOfAnotherWidthAreListed_data();
+    void rowsOfAnotherWidthAreListed();
     void previousEnrichmentColumnsAreLeftOut_data();
     void previousEnrichmentColumnsAreLeftOut();
     void enrichedSampleReadsAsTheOriginal();
@@ -441,16 +444,38 @@ void CsvFileTest::fieldsEnd()
     QCOMPARE(have, found);
 }
 
-void CsvFileTest::longRowsAreListed()
+void CsvFileTest::rowsOfAnotherWidthAreListed_data()
 {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<qint64>("rows");
+    QTest::addColumn<RowList>("longRows");
+    QTest::addColumn<RowList>("shortRows");
+    QTest::addColumn<int>("maxFields");
+    QTest::newRow("mixed") << QByteArray("a,b\n1,2\n1,2,3,4\n1\n\"x,y\",2,3\n") << qint64(4) << RowList{1, 3} << RowList{2} << 4;
+    QTest::newRow("as wide as the header") << QByteArray("a,b\n1,2\n,\n") << qint64(2) << RowList{} << RowList{} << 2;
+    QTest::newRow("blank lines are not rows") << QByteArray("a,b\n1,2\n\n3,4\n\r\n\n") << qint64(2) << RowList{} << RowList{} << 2;
+    QTest::newRow("blank lines between short rows") << QByteArray("a,b,c\r\n\r\n1\r\n\r\n2,3\r\n") << qint64(2) << RowList{} << RowList{0, 1} << 3;
+    QTest::newRow("an empty quoted field is a field") << QByteArray("a,b\n\"\"\n1,2\n") << qint64(2) << RowList{} << RowList{0} << 2;
+    QTest::newRow("a quoted line end is not a row end") << QByteArray("a,b\n\"x\ny\",2\n\"p\n\nq\"\n") << qint64(2) << RowList{} << RowList{1} << 2;
+    QTest::newRow("last row without a line end") << QByteArray("a,b,c\n1,2,3\n4,5") << qint64(2) << RowList{} << RowList{1} << 3;
+    QTest::newRow("semicolons") << QByteArray("a;b;c\n1;2\n1;2;3;4\n") << qint64(2) << RowList{1} << RowList{0} << 4;
+    QTest::newRow("one column: nothing is short") << QByteArray("a\n1\n\n2\n") << qint64(2) << RowList{} << RowList{} << 1;
+}
+
+void CsvFileTest::rowsOfAnotherWidthAreListed()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(qint64, rows);
+    QFETCH(RowList, longRows);
+    QFETCH(RowList, shortRows);
+    QFETCH(int, maxFields);
     QString error;
-    auto f = CsvFile::load(write("a,b\n1,2\n1,2,3,4\n1\n\"x,y\",2,3\n"), {}, &error);
+    auto f = CsvFile::load(write(bytes, QStringLiteral("width.csv")), {}, &error);
     QVERIFY2(f, qPrintable(error));
-    QCOMPARE(f->longRows(), (std::vector<qint64>{1, 3})); // the short row is not long
-    QCOMPARE(f->maxFieldCount(), 4);
-    auto plain = CsvFile::load(write("a,b\n1,2\n", QStringLiteral("plain.csv")), {}, &error);
-    QVERIFY(plain->longRows().empty());
-    QCOMPARE(plain->maxFieldCount(), 2);
+    QCOMPARE(f->rowCount(), rows);
+    QCOMPARE(f->longRows(), longRows);
+    QCOMPARE(f->shortRows(), shortRows);
+    QCOMPARE(f->maxFieldCount(), maxFields);
 }
 
 void CsvFileTest::previousEnrichmentColumnsAreLeftOut_data()
@@ -459,32 +484,42 @@ void CsvFileTest::previousEnrichmentColumnsAreLeftOut_data()
     QTest::addColumn<QStringList>("own");
     QTest::addColumn<QStringList>("replaced");
     const QString tc = QStringLiteral("transaction_costs"), es = QStringLiteral("enrichment_status");
+    const QStringList added{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
+    auto names = [](const QByteArray &header) { return QString::fromUtf8(header).split(u','); };
     QTest::newRow("default columns")
         << QByteArray("id,lei,legalName,bic,country,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei")}
-        << QStringList{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei")} << added;
     QTest::newRow("the input's own country stays")
         << QByteArray("id,lei,country,legalName,bic,country,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("country")}
-        << QStringList{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), tc, es};
-    QTest::newRow("chosen fields from the catalogue")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("country")} << added;
+    // A field name from the contract's catalogue is the input's own: this build never adds it.
+    QTest::newRow("the input's own category stays")
+        << QByteArray("id,lei,category,legalName,bic,country,transaction_costs,enrichment_status")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("category")} << added;
+    QTest::newRow("quoted header")
+        << QByteArray("\"id\",\"lei\",\"legalName\",\"bic\",\"country\",\"transaction_costs\",\"enrichment_status\"")
+        << QStringList{QStringLiteral("id"), QStringLiteral("lei")} << added;
+    QTest::newRow("catalogue fields are the input's")
         << QByteArray("id,lei,hqCountry,leiWarning,dataSource,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei")}
-        << QStringList{QStringLiteral("hqCountry"), QStringLiteral("leiWarning"), QStringLiteral("dataSource"), tc, es};
-    QTest::newRow("no fields, quoted header")
+        << names("id,lei,hqCountry,leiWarning,dataSource,transaction_costs,enrichment_status") << QStringList{};
+    QTest::newRow("costs and status alone are the input's")
         << QByteArray("\"id\",\"lei\",\"transaction_costs\",\"enrichment_status\"")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei")} << QStringList{tc, es};
+        << names("id,lei,transaction_costs,enrichment_status") << QStringList{};
+    QTest::newRow("a column of the run missing")
+        << QByteArray("id,lei,legalName,country,transaction_costs,enrichment_status")
+        << names("id,lei,legalName,country,transaction_costs,enrichment_status") << QStringList{};
+    QTest::newRow("names in another case are the input's")
+        << QByteArray("id,lei,LegalName,BIC,Country,transaction_costs,enrichment_status")
+        << names("id,lei,LegalName,BIC,Country,transaction_costs,enrichment_status") << QStringList{};
     QTest::newRow("not ending in enrichment_status")
         << QByteArray("id,lei,legalName,bic,country,transaction_costs,enrichment_status,note")
-        << QStringList{QStringLiteral("id"), QStringLiteral("lei"), QStringLiteral("legalName"), QStringLiteral("bic"),
-                       QStringLiteral("country"), tc, es, QStringLiteral("note")}
-        << QStringList{};
+        << names("id,lei,legalName,bic,country,transaction_costs,enrichment_status,note") << QStringList{};
     QTest::newRow("status without costs is the input's")
         << QByteArray("id,lei,enrichment_status")
         << QStringList{QStringLiteral("id"), QStringLiteral("lei"), es} << QStringList{};
     QTest::newRow("one column is always left")
-        << QByteArray("legalName,transaction_costs,enrichment_status")
-        << QStringList{QStringLiteral("legalName")} << QStringList{tc, es};
+        << QByteArray("legalName,bic,country,transaction_costs,enrichment_status")
+        << added << QStringList{};
 }
 
 void CsvFileTest::previousEnrichmentColumnsAreLeftOut()
@@ -510,6 +545,7 @@ void CsvFileTest::previousEnrichmentColumnsAreLeftOut()
     QCOMPARE(f->findColumn(QStringLiteral("enrichment_status")) >= 0, !replaced.contains(QStringLiteral("enrichment_status")));
     QCOMPARE(f->rawRow(0), QByteArrayView(full)); // rows are kept whole
     QCOMPARE(f->longRows(), std::vector<qint64>{2}); // long means longer than the file's header
+    QCOMPARE(f->shortRows(), std::vector<qint64>{1}); // short means shorter than the file's header
 }
 
 void CsvFileTest::enrichedSampleReadsAsTheOriginal()
