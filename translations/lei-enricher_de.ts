@@ -1297,6 +1297,24 @@
         <source>more fields than the header: the extra fields follow the added columns</source>
         <translation>mehr Felder als die Kopfzeile: Die zusätzlichen Felder stehen hinter den hinzugefügten Spalten</translation>
     </message>
+    <message>
+        <source>fewer fields than the header: the missing fields are left empty</source>
+        <translation>weniger Felder als die Kopfzeile: Die fehlenden Felder bleiben leer</translation>
+    </message>
+    <message numerus="yes">
+        <source>row has %n fields, the header %1: the extra fields follow the added columns</source>
+        <translation>
+            <numerusform>Zeile hat %n Feld, die Kopfzeile %1: Die zusätzlichen Felder stehen hinter den hinzugefügten Spalten</numerusform>
+            <numerusform>Zeile hat %n Felder, die Kopfzeile %1: Die zusätzlichen Felder stehen hinter den hinzugefügten Spalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>row has %n fields, the header %1: the missing fields are left empty</source>
+        <translation>
+            <numerusform>Zeile hat %n Feld, die Kopfzeile %1: Die fehlenden Felder bleiben leer</numerusform>
+            <numerusform>Zeile hat %n Felder, die Kopfzeile %1: Die fehlenden Felder bleiben leer</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1297,6 +1297,24 @@
         <source>more fields than the header: the extra fields follow the added columns</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>fewer fields than the header: the missing fields are left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>row has %n fields, the header %1: the extra fields follow the added columns</source>
+        <translation>
+            <numerusform>row has %n field, the header %1: the extra fields follow the added columns</numerusform>
+            <numerusform>row has %n fields, the header %1: the extra fields follow the added columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>row has %n fields, the header %1: the missing fields are left empty</source>
+        <translation>
+            <numerusform>row has %n field, the header %1: the missing fields are left empty</numerusform>
+            <numerusform>row has %n fields, the header %1: the missing fields are left empty</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
