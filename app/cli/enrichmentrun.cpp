@@ -72,28 +72,27 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         if (s != RowStatus::Pending || results->countOf(s) > 0)
             statuses.insert(Status::code(s), results->countOf(s));
     const int leiColumn = results->leiColumn();
+    // A failure or a warning names its row (from 1) and its LEI: the answer's, else the cell's.
+    auto rowEntry = [&](qint64 row) {
+        QJsonObject entry{{QStringLiteral("row"), row + 1}};
+        if (const LeiAnswer *a = results->answer(row))
+            entry.insert(QStringLiteral("lei"), a->lei);
+        else if (leiColumn >= 0)
+            entry.insert(QStringLiteral("lei"), file.cell(row, leiColumn));
+        return entry;
+    };
     QJsonArray failures;
     for (qint64 row = 0; row < results->rowCount(); ++row) {
         if (results->status(row) == RowStatus::Ok)
             continue;
-        QJsonObject f;
-        f.insert(QStringLiteral("row"), row + 1);
-        if (const LeiAnswer *a = results->answer(row))
-            f.insert(QStringLiteral("lei"), a->lei);
-        else if (leiColumn >= 0)
-            f.insert(QStringLiteral("lei"), file.cell(row, leiColumn));
+        QJsonObject f = rowEntry(row);
         f.insert(QStringLiteral("status"), Status::code(results->status(row)));
         f.insert(QStringLiteral("reason"), results->reason(row));
         failures.append(f);
     }
     QJsonArray warnings;
     for (qint64 row : results->warningRows()) {
-        QJsonObject w;
-        w.insert(QStringLiteral("row"), row + 1);
-        if (const LeiAnswer *a = results->answer(row))
-            w.insert(QStringLiteral("lei"), a->lei);
-        else if (leiColumn >= 0)
-            w.insert(QStringLiteral("lei"), file.cell(row, leiColumn));
+        QJsonObject w = rowEntry(row);
         w.insert(QStringLiteral("codes"), QJsonArray::fromStringList(results->warnings(row)));
         warnings.append(w);
     }
