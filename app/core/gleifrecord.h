@@ -18,6 +18,19 @@ struct GleifRecord
     QString entityStatus;       // attributes.entity.status (ACTIVE, INACTIVE)
     QString registrationStatus; // attributes.registration.status (ISSUED, LAPSED, ...)
     QString lastUpdateDate;     // attributes.registration.lastUpdateDate, as GLEIF sends it
+    QString hqCountry;          // attributes.entity.headquartersAddress.country
+    QString jurisdiction;       // attributes.entity.jurisdiction
+    QString legalForm;          // entity.legalForm.id (ISO 20275), or .other when the id is null or 8888
+    QString category;           // attributes.entity.category (GENERAL, BRANCH, FUND, ...)
+    QStringList otherNames;     // attributes.entity.otherNames[].name
+    QString nextRenewalDate;    // attributes.registration.nextRenewalDate, as GLEIF sends it
+    QString successorLei;       // entity.successorEntity.lei, else the first of successorEntities[]
+    // What the record's `relationships` say about its accounting-consolidation parents: a parent
+    // is reported (relationship-record / lei-record links), or an exception is (a
+    // reporting-exception link), or nothing is said.
+    enum class ParentLink : quint8 { Unknown, Reported, Exception };
+    ParentLink directParent = ParentLink::Unknown;
+    ParentLink ultimateParent = ParentLink::Unknown;
     QByteArray rawJson;         // the whole record object, compact JSON
 
     // Reads one element of `data` (an object with type/id/attributes). Returns false when it

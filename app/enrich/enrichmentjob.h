@@ -1,6 +1,7 @@
 #pragma once
 
 #include "costrules.h"
+#include "fieldcatalogue.h"
 #include "enrichmentresults.h"
 #include "gleifsettings.h"
 
@@ -26,6 +27,7 @@ struct EnrichmentSettings
     std::chrono::seconds notFoundLifetime = std::chrono::hours(1);
     bool offline = false; // cache only
     bool refresh = false; // fetch everything again
+    QVector<Fields::Id> fields = Fields::defaults(); // the GLEIF columns added, in this order
 };
 
 struct EnrichmentProgress
