@@ -38,6 +38,7 @@ FieldsDialog::FieldsDialog(const QVector<Fields::Id> &chosen, QWidget *parent)
     m_list->setAlternatingRowColors(true);
     m_list->setWordWrap(false);
     m_list->setUniformItemSizes(true);
+    m_list->setSpacing(2); // two-line entries read apart
     intro->setBuddy(m_list);
 
     m_upButton->setObjectName(QStringLiteral("moveUp"));
@@ -76,7 +77,7 @@ FieldsDialog::FieldsDialog(const QVector<Fields::Id> &chosen, QWidget *parent)
 
     setFields(chosen);
     m_list->setFocus();
-    resize(640, 520);
+    resize(660, 600);
 }
 
 FieldsDialog::~FieldsDialog() = default;
