@@ -39,7 +39,6 @@ FieldsDialog::FieldsDialog(const QVector<Fields::Id> &chosen, QWidget *parent)
     m_list->setWordWrap(false);
     m_list->setUniformItemSizes(true);
     m_list->setSpacing(2); // two-line entries read apart
-    intro->setBuddy(m_list);
 
     m_upButton->setObjectName(QStringLiteral("moveUp"));
     m_downButton->setObjectName(QStringLiteral("moveDown"));

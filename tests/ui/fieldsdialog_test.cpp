@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -40,11 +41,8 @@ QPushButton *button(FieldsDialog &d, const char *name)
 
 QPushButton *okButton(FieldsDialog &d)
 {
-    for (QPushButton *b : d.findChildren<QPushButton *>()) {
-        if (b->text() == QStringLiteral("&OK") || b->text() == QStringLiteral("OK"))
-            return b;
-    }
-    return nullptr;
+    auto *box = d.findChild<QDialogButtonBox *>();
+    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
 }
 
 QStringList names(const QVector<Id> &ids)
