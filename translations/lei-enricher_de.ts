@@ -55,6 +55,14 @@
         <source>The cache file cannot be used: %1</source>
         <translation>Die Cache-Datei ist nicht verwendbar: %1</translation>
     </message>
+    <message>
+        <source>The stored setting %1 names an unknown field &quot;%2&quot;; it is left out.</source>
+        <translation>Die gespeicherte Einstellung %1 nennt ein unbekanntes Feld „%2“; es wird weggelassen.</translation>
+    </message>
+    <message>
+        <source>The stored setting %1 names no known field; the default %2 is used.</source>
+        <translation>Die gespeicherte Einstellung %1 nennt kein bekanntes Feld; die Voreinstellung %2 wird verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>CacheDialog</name>
@@ -542,6 +550,136 @@
     <message>
         <source>Needs attention (warnings): %L1</source>
         <translation>Zu prüfen (Warnungen): %L1</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>The entity&apos;s legal name</source>
+        <translation>Der rechtliche Name des Unternehmens</translation>
+    </message>
+    <message>
+        <source>Every BIC of the entity, in GLEIF&apos;s order</source>
+        <translation>Alle BICs des Unternehmens, in der Reihenfolge von GLEIF</translation>
+    </message>
+    <message>
+        <source>Country of the legal address (ISO 3166)</source>
+        <translation>Land der rechtlichen Adresse (ISO 3166)</translation>
+    </message>
+    <message>
+        <source>Country of the headquarters address</source>
+        <translation>Land der Adresse des Hauptsitzes</translation>
+    </message>
+    <message>
+        <source>Legal jurisdiction</source>
+        <translation>Rechtsordnung</translation>
+    </message>
+    <message>
+        <source>Legal form (ISO 20275 ELF code, else as written)</source>
+        <translation>Rechtsform (ELF-Code nach ISO 20275, sonst wie angegeben)</translation>
+    </message>
+    <message>
+        <source>Entity category (GENERAL, BRANCH, FUND, ...)</source>
+        <translation>Kategorie des Unternehmens (GENERAL, BRANCH, FUND, ...)</translation>
+    </message>
+    <message>
+        <source>Other names of the entity</source>
+        <translation>Weitere Namen des Unternehmens</translation>
+    </message>
+    <message>
+        <source>Entity status (ACTIVE, INACTIVE)</source>
+        <translation>Status des Unternehmens (ACTIVE, INACTIVE)</translation>
+    </message>
+    <message>
+        <source>LEI registration status (ISSUED, LAPSED, RETIRED, ...)</source>
+        <translation>Registrierungsstatus des LEI (ISSUED, LAPSED, RETIRED, ...)</translation>
+    </message>
+    <message>
+        <source>When the LEI must next be renewed</source>
+        <translation>Wann der LEI das nächste Mal verlängert werden muss</translation>
+    </message>
+    <message>
+        <source>When GLEIF last updated the record</source>
+        <translation>Wann GLEIF den Datensatz zuletzt aktualisiert hat</translation>
+    </message>
+    <message>
+        <source>LEI of the successor entity (after a merger)</source>
+        <translation>LEI des Nachfolgeunternehmens (nach einer Fusion)</translation>
+    </message>
+    <message>
+        <source>LEI of the direct accounting-consolidation parent</source>
+        <translation>LEI der direkten Muttergesellschaft (Konsolidierung)</translation>
+    </message>
+    <message>
+        <source>Legal name of the direct parent</source>
+        <translation>Rechtlicher Name der direkten Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Why no direct parent is reported (e.g. NON_CONSOLIDATING)</source>
+        <translation>Warum keine direkte Muttergesellschaft gemeldet ist (z. B. NON_CONSOLIDATING)</translation>
+    </message>
+    <message>
+        <source>LEI of the ultimate accounting-consolidation parent</source>
+        <translation>LEI der obersten Muttergesellschaft (Konsolidierung)</translation>
+    </message>
+    <message>
+        <source>Legal name of the ultimate parent</source>
+        <translation>Rechtlicher Name der obersten Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Why no ultimate parent is reported</source>
+        <translation>Warum keine oberste Muttergesellschaft gemeldet ist</translation>
+    </message>
+    <message>
+        <source>LEI health warnings (lapsed, retired, renewal_due, ...)</source>
+        <translation>Warnungen zum Zustand des LEI (lapsed, retired, renewal_due, ...)</translation>
+    </message>
+    <message>
+        <source>When the answer was true (fetch time)</source>
+        <translation>Wann die Antwort galt (Zeitpunkt des Abrufs)</translation>
+    </message>
+    <message>
+        <source>Where the answer came from (cache, mirror, api)</source>
+        <translation>Woher die Antwort kam (cache, mirror, api)</translation>
+    </message>
+    <message>
+        <source>an empty field name in &quot;%1&quot; (valid: all, %2)</source>
+        <translation>ein leerer Feldname in „%1“ (gültig: all, %2)</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (valid: all, %2)</source>
+        <translation>unbekanntes Feld „%1“ (gültig: all, %2)</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is named twice</source>
+        <translation>Feld „%1“ ist doppelt genannt</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDialog</name>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Check at least one field.</source>
+        <translation>Wählen Sie mindestens ein Feld.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>The GLEIF columns added after the file&apos;s own, in this order. Check the fields you want; drag them or use Move Up and Move Down to order them.</source>
+        <translation>Die GLEIF-Spalten, die nach den Spalten der Datei angefügt werden, in dieser Reihenfolge. Haken Sie die gewünschten Felder an; ordnen Sie sie durch Ziehen oder mit „Nach oben“ und „Nach unten“.</translation>
+    </message>
+    <message>
+        <source>needs the parent lookup, coming with a later version</source>
+        <translation>braucht die Abfrage der Muttergesellschaften, kommt mit einer späteren Version</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1223,10 @@
             <numerusform> · %Ln Zeile zu prüfen</numerusform>
             <numerusform> · %Ln Zeilen zu prüfen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Fields...</source>
+        <translation>&amp;Felder...</translation>
     </message>
 </context>
 <context>

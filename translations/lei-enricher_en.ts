@@ -55,6 +55,14 @@
         <source>The cache file cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The stored setting %1 names an unknown field &quot;%2&quot;; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored setting %1 names no known field; the default %2 is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CacheDialog</name>
@@ -541,6 +549,136 @@
     </message>
     <message>
         <source>Needs attention (warnings): %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>The entity&apos;s legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every BIC of the entity, in GLEIF&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country of the legal address (ISO 3166)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country of the headquarters address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal form (ISO 20275 ELF code, else as written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity category (GENERAL, BRANCH, FUND, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other names of the entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity status (ACTIVE, INACTIVE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI registration status (ISSUED, LAPSED, RETIRED, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the LEI must next be renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When GLEIF last updated the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI of the successor entity (after a merger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI of the direct accounting-consolidation parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name of the direct parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why no direct parent is reported (e.g. NON_CONSOLIDATING)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI of the ultimate accounting-consolidation parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name of the ultimate parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why no ultimate parent is reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI health warnings (lapsed, retired, renewal_due, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the answer was true (fetch time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the answer came from (cache, mirror, api)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty field name in &quot;%1&quot; (valid: all, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (valid: all, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is named twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDialog</name>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GLEIF columns added after the file&apos;s own, in this order. Check the fields you want; drag them or use Move Up and Move Down to order them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs the parent lookup, coming with a later version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1085,6 +1223,10 @@
             <numerusform> · %Ln row needs attention</numerusform>
             <numerusform> · %Ln rows need attention</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Fields...</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "enrichmentjob.h"
 #include "exporter.h"
 #include "failuresmodel.h"
+#include "fieldsdialog.h"
 #include "leicache.h"
 #include "proxyauthdialog.h"
 #include "roworder.h"
@@ -253,6 +254,9 @@ void MainWindow::createActions()
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_retryAction = enrich->addAction(tr("&Retry Failed Lookups"), this, &MainWindow::retryFailed);
     m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    enrich->addSeparator();
+    enrich->addAction(tr("&Fields..."), this, &MainWindow::showFieldsDialog)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog)
@@ -592,6 +596,16 @@ void MainWindow::showSettingsDialog()
     SettingsDialog dialog(*m_settings, this);
     if (dialog.exec() == QDialog::Accepted)
         setSettings(dialog.settings());
+}
+
+void MainWindow::showFieldsDialog()
+{
+    FieldsDialog dialog(m_settings->enrichment.fields, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    AppSettings changed = *m_settings;
+    changed.enrichment.fields = dialog.fields(); // the next Enrich uses them
+    setSettings(changed);
 }
 
 void MainWindow::showAbout()

@@ -97,6 +97,7 @@ private:
     void exportDialog();
     void showCacheDialog();
     void showSettingsDialog();
+    void showFieldsDialog();
     void showAbout();
     void updateActions();
     bool canReorder() const;

@@ -2,6 +2,7 @@
 
 #include "costrules.h"
 #include "duration.h"
+#include "fieldcatalogue.h"
 #include "leicache.h"
 #include "networkconfig.h"
 
@@ -28,6 +29,7 @@ const QString kNotFoundLifetime = QStringLiteral("cache/notFoundLifetime");
 const QString kRules = QStringLiteral("rules/path");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kNeutraliseFormulas = QStringLiteral("export/neutraliseFormulas");
+const QString kFields = QStringLiteral("enrich/fields"); // field names (Fields::name), in output order
 
 // The ranges problems() accepts; load() never hands out a stored value outside them.
 constexpr qint64 MaxRequestsPerMinute = 100000;
@@ -49,6 +51,35 @@ qint64 storedNumber(const QSettings &settings, const QString &key, qint64 fallba
         return value;
     ignored->append(QCoreApplication::translate("AppSettings", "The stored setting %1 (\"%2\") is not a whole number from 1 to %3; the default %4 is used.")
                         .arg(key, text.left(40)).arg(max).arg(fallback));
+    return fallback;
+}
+
+// The stored field names that are in the catalogue, in their order, each once; a name that is not
+// (a later version's field, a typo made by hand) gets a line in `ignored`. The defaults, with a
+// line, when none is left.
+QVector<Fields::Id> storedFields(const QSettings &settings, const QVector<Fields::Id> &fallback, QStringList *ignored)
+{
+    if (!settings.contains(kFields))
+        return fallback;
+    QVector<Fields::Id> out;
+    for (const QString &name : settings.value(kFields).toStringList()) {
+        if (name.trimmed().isEmpty())
+            continue;
+        if (const auto id = Fields::fromName(name.trimmed())) {
+            if (!out.contains(*id))
+                out << *id;
+        } else {
+            ignored->append(QCoreApplication::translate("AppSettings", "The stored setting %1 names an unknown field \"%2\"; it is left out.")
+                                .arg(kFields, name.left(40)));
+        }
+    }
+    if (!out.isEmpty())
+        return out;
+    QStringList names;
+    for (const Fields::Id id : fallback)
+        names << Fields::name(id);
+    ignored->append(QCoreApplication::translate("AppSettings", "The stored setting %1 names no known field; the default %2 is used.")
+                        .arg(kFields, names.join(u',')));
     return fallback;
 }
 
@@ -80,6 +111,7 @@ AppSettings AppSettings::load(QSettings &settings)
         e.notFoundLifetime = *v;
     s.rulesPath = settings.value(kRules).toString();
     s.language = settings.value(kLanguage).toString();
+    e.fields = storedFields(settings, e.fields, &s.ignored);
     for (const QString &line : std::as_const(s.ignored))
         qWarning("%s", qPrintable(line));
     s.neutraliseFormulas = settings.value(kNeutraliseFormulas, false).toBool();
@@ -101,6 +133,10 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kRules, rulesPath);
     settings.setValue(kLanguage, language);
     settings.setValue(kNeutraliseFormulas, neutraliseFormulas);
+    QStringList names;
+    for (const Fields::Id id : e.fields)
+        names << Fields::name(id);
+    settings.setValue(kFields, names);
 }
 
 QStringList AppSettings::problems() const

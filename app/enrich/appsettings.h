@@ -18,8 +18,8 @@ struct AppSettings
     // formulas, as they always do for GLEIF's text (--neutralise-formulas). Off by default.
     bool neutraliseFormulas = false;
 
-    // Stored values load() refused (not a number, 0, out of range), one line each: the default
-    // is used instead, so a stored timeout of 0 never means "no timeout".
+    // Stored values load() refused (not a number, 0, out of range, an unknown field name), one
+    // line each: the default is used instead, so a stored timeout of 0 never means "no timeout".
     QStringList ignored;
 
     // Defaults, with LEI_ENRICHER_API_URL / _CACHE / _TTL / _CA_BUNDLE applied, then what
