@@ -27,36 +27,69 @@ void HealthWarnings::judge(qint32 index, bool found, const GleifRecord &record, 
     m_codes[size_t(index)] = std::move(codes);
 }
 
+void HealthWarnings::add(qint32 index, const QString &code)
+{
+    if (index < 0)
+        return;
+    if (size_t(index) >= m_codes.size())
+        m_codes.resize(size_t(index) + 1);
+    QStringList &codes = m_codes[size_t(index)];
+    if (codes.contains(code))
+        return;
+    codes.append(code);
+    std::stable_sort(codes.begin(), codes.end(), [](const QString &a, const QString &b) { return rank(a) < rank(b); });
+}
+
+int HealthWarnings::rank(const QString &code)
+{
+    const qsizetype known = allCodes().indexOf(groupOf(code));
+    // A registration status the contract does not list yet still comes with the statuses.
+    return known >= 0 ? int(known) : int(allCodes().indexOf(QStringLiteral("inactive"))) - 1;
+}
+
 void HealthWarnings::apply(EnrichmentResults &results)
 {
-    // Code indices per answer, interned once; then one pass over the rows and one sort, so a
-    // million rows cost no insertions into the middle of the warnings.
+    // EnrichmentResults::warnings(row) lists a row's codes by their index in m_warningCodes, so
+    // the table is rebuilt: other warnings' codes first as they were, then the health codes in
+    // the contract's order. Then one pass over the rows and one sort, so a million rows cost
+    // no insertions into the middle of the warnings.
+    QStringList codes;
+    std::vector<qint32> remap(size_t(results.m_warningCodes.size()), -1);
+    for (qsizetype i = 0; i < results.m_warningCodes.size(); ++i) {
+        if (m_applied.contains(results.m_warningCodes[i]))
+            continue; // what an earlier apply() put there goes: a retry may have changed it
+        remap[size_t(i)] = qint32(codes.size());
+        codes.append(results.m_warningCodes[i]);
+    }
     std::vector<EnrichmentResults::Warning> kept;
     kept.reserve(results.m_warnings.size());
-    // What an earlier apply() put there goes (a retry may have changed it); warnings from
-    // anyone else stay.
-    std::vector<bool> mine(size_t(results.m_warningCodes.size()));
-    for (qsizetype i = 0; i < results.m_warningCodes.size(); ++i)
-        mine[size_t(i)] = m_applied.contains(results.m_warningCodes[i]);
     for (const EnrichmentResults::Warning &w : results.m_warnings)
-        if (!mine[size_t(w.code)])
-            kept.push_back(w);
+        if (const qint32 to = remap[size_t(w.code)]; to >= 0)
+            kept.push_back({w.row, to});
+
+    QStringList health;
+    for (const QStringList &answerCodes : m_codes)
+        for (const QString &code : answerCodes)
+            if (!health.contains(code))
+                health.append(code);
+    std::sort(health.begin(), health.end(), [](const QString &a, const QString &b) {
+        const int ra = rank(a), rb = rank(b);
+        return ra != rb ? ra < rb : a < b;
+    });
+    for (const QString &code : std::as_const(health)) {
+        if (codes.contains(code))
+            continue; // someone else's warning already: not this object's to remove later
+        codes.append(code);
+        m_applied.insert(code);
+    }
 
     std::vector<std::vector<qint32>> codeIndices(m_codes.size());
-    bool any = false;
     for (size_t a = 0; a < m_codes.size(); ++a) {
-        for (const QString &code : m_codes[a]) {
-            qint32 index = qint32(results.m_warningCodes.indexOf(code));
-            if (index < 0) {
-                index = qint32(results.m_warningCodes.size());
-                results.m_warningCodes.append(code);
-            }
-            codeIndices[a].push_back(index);
-            m_applied.insert(code);
-            any = true;
-        }
+        for (const QString &code : m_codes[a])
+            codeIndices[a].push_back(qint32(codes.indexOf(code)));
+        std::sort(codeIndices[a].begin(), codeIndices[a].end());
     }
-    if (any) {
+    if (!health.isEmpty()) {
         const qint64 rows = results.rowCount();
         for (qint64 row = 0; row < rows; ++row) {
             const qint32 a = results.m_rowLei[size_t(row)];
@@ -65,7 +98,11 @@ void HealthWarnings::apply(EnrichmentResults &results)
                     kept.push_back({row, code});
         }
         std::sort(kept.begin(), kept.end());
+        kept.erase(std::unique(kept.begin(), kept.end(), [](const auto &x, const auto &y) {
+                       return x.row == y.row && x.code == y.code;
+                   }), kept.end());
     }
+    results.m_warningCodes = std::move(codes);
     results.m_warnings = std::move(kept);
     qint64 warningRows = 0;
     for (size_t i = 0; i < results.m_warnings.size(); ++i)

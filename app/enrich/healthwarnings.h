@@ -22,6 +22,8 @@ public:
     // The answer `index` (EnrichmentResults' answer order) settled: found with `record` or not,
     // from an expired cache entry or not. Settling again (a retry) replaces what was said.
     void judge(qint32 index, bool found, const GleifRecord &record, bool stale);
+    // One more code for the answer `index`, e.g. `parent_lookup_failed`; kept in contract order.
+    void add(qint32 index, const QString &code);
     // Replaces the health warnings of `results` with the codes judged so far, in one pass over
     // the rows (warnings of other kinds, such as extra_fields, stay).
     void apply(EnrichmentResults &results);
@@ -39,6 +41,8 @@ public:
     QDate today() const { return m_today; }
 
 private:
+    static int rank(const QString &code); // position in the contract's order
+
     QDate m_today;
     std::vector<QStringList> m_codes; // by answer index; empty: nothing to say
     QSet<QString> m_applied;          // codes apply() has put on rows this run
