@@ -50,21 +50,22 @@ void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
 void FailuresModel::addWarningGroups()
 {
     std::vector<Group> groups;
-    QHash<QString, size_t> at;
+    QHash<QString, size_t> groupOfKey;
+    QHash<QString, size_t> groupOfCode; // spares groupOf() per row: codes repeat
     for (qint64 row : m_results->warningRows()) {
-        QString last;
         for (const QString &code : m_results->warnings(row)) {
-            const QString key = HealthWarnings::groupOf(code);
-            if (key == last)
-                continue;
-            last = key;
-            auto it = at.constFind(key);
-            if (it == at.constEnd()) {
-                it = at.insert(key, groups.size());
-                groups.push_back(Group{RowStatus::Ok, key, {}});
+            auto it = groupOfCode.constFind(code);
+            if (it == groupOfCode.constEnd()) {
+                const QString key = HealthWarnings::groupOf(code);
+                auto g = groupOfKey.constFind(key);
+                if (g == groupOfKey.constEnd()) {
+                    g = groupOfKey.insert(key, groups.size());
+                    groups.push_back(Group{RowStatus::Ok, key, {}});
+                }
+                it = groupOfCode.insert(code, *g);
             }
             std::vector<qint64> &rows = groups[*it].rows;
-            if (rows.empty() || rows.back() != row)
+            if (rows.empty() || rows.back() != row) // two successors of a row: listed once
                 rows.push_back(row);
         }
     }

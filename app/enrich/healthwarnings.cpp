@@ -90,17 +90,18 @@ void HealthWarnings::apply(EnrichmentResults &results)
         std::sort(codeIndices[a].begin(), codeIndices[a].end());
     }
     if (!health.isEmpty()) {
+        // Made in row order and, within a row, in code order: sorted already, so merged.
+        std::vector<EnrichmentResults::Warning> added;
         const qint64 rows = results.rowCount();
         for (qint64 row = 0; row < rows; ++row) {
             const qint32 a = results.m_rowLei[size_t(row)];
             if (a >= 0 && size_t(a) < codeIndices.size())
                 for (qint32 code : codeIndices[size_t(a)])
-                    kept.push_back({row, code});
+                    added.push_back({row, code});
         }
-        std::sort(kept.begin(), kept.end());
-        kept.erase(std::unique(kept.begin(), kept.end(), [](const auto &x, const auto &y) {
-                       return x.row == y.row && x.code == y.code;
-                   }), kept.end());
+        std::vector<EnrichmentResults::Warning> merged(kept.size() + added.size());
+        std::merge(kept.begin(), kept.end(), added.begin(), added.end(), merged.begin());
+        kept = std::move(merged);
     }
     results.m_warningCodes = std::move(codes);
     results.m_warnings = std::move(kept);
