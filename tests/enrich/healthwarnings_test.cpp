@@ -20,6 +20,7 @@ private Q_SLOTS:
     void initTestCase();
     void codesOnEveryRowOfTheLei();
     void staleAnswerIsAWarning();
+    void retryReplacesTheCodes();
 
 private:
     bool run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file, const EnrichmentSettings &s);
@@ -132,6 +133,49 @@ void HealthWarningsTest::staleAnswerIsAWarning()
     QCOMPARE(results->warnings(1), (QStringList{QStringLiteral("lapsed"), QStringLiteral("inactive"), HealthWarnings::kStale}));
     QCOMPARE(results->warnings(2), QStringList{HealthWarnings::kStale});
     QCOMPARE(results->countOfWarning(HealthWarnings::kStale), 3);
+}
+
+void HealthWarningsTest::retryReplacesTheCodes()
+{
+    // A stale answer retried successfully loses `stale`; the record's own codes stay, once.
+    FakeGleif fake;
+    FakeGleif::Options o;
+    o.syntheticEntities = 11;
+    fake.setOptions(o);
+    QVERIFY(fake.listen());
+    const QString lapsed = FakeGleif::syntheticLei(10);
+    const QString path = writeTestFile(m_dir.path(), QStringLiteral("retry.csv"),
+                                       "notional,rate,lei\n1,1," + lapsed.toLatin1() + "\n1,1," + lapsed.toLatin1() + "\n");
+    QString error;
+    auto file = CsvFile::load(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    EnrichmentSettings s;
+    s.gleif.baseUrl = fake.baseUrl();
+    s.gleif.maxAttempts = 1;
+    s.cachePath = m_dir.filePath(QStringLiteral("retry.sqlite"));
+    EnrichmentJob first;
+    QVERIFY(run(first, file, s));
+
+    FakeGleif::Options failing = o;
+    failing.errorLeis = QStringList{lapsed};
+    fake.setOptions(failing);
+    s.lifetime = std::chrono::seconds(0);
+    EnrichmentJob job;
+    QVERIFY(run(job, file, s));
+    const QStringList withStale{QStringLiteral("lapsed"), QStringLiteral("inactive"), HealthWarnings::kStale};
+    QCOMPARE(job.results()->warnings(0), withStale);
+    QCOMPARE(job.results()->warnings(1), withStale);
+
+    fake.setOptions(o);
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QVERIFY(job.retryFailed());
+    QVERIFY(finished.wait(60000));
+    const QStringList fresh{QStringLiteral("lapsed"), QStringLiteral("inactive")};
+    QCOMPARE(job.results()->warnings(0), fresh);
+    QCOMPARE(job.results()->warnings(1), fresh);
+    QCOMPARE(job.results()->countOfWarning(HealthWarnings::kStale), 0);
+    QCOMPARE(job.results()->countOfWarning(QStringLiteral("lapsed")), 2);
+    QCOMPARE(job.results()->warningRowCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(HealthWarningsTest)
