@@ -833,6 +833,15 @@ void MainWindow::showSummary()
     for (RowStatus s : Status::kAll)
         if (results->countOf(s) > 0)
             addRow(Status::code(s), results->countOf(s), QString(), false);
+    // Rows per warning code, as the failures panel grouped them (successor:LEI under successor).
+    if (m_failures->warningCount() > 0) {
+        addRow(tr("Rows by warning"), -1, QString(), true);
+        for (int g = 0; g < m_failures->rowCount(); ++g) {
+            const QModelIndex group = m_failures->index(g, 0);
+            if (const QString code = group.data(FailuresModel::WarningCodeRole).toString(); !code.isEmpty())
+                addRow(code, m_failures->rowCount(group), QString(), false);
+        }
+    }
     addRow(tr("Costs by country (ok rows)"), -1, QString(), true);
     for (auto it = byCountry.cbegin(); it != byCountry.cend(); ++it)
         addRow(it.key().isEmpty() ? tr("(no country)") : it.key(), it->rows, QLocale().toString(it->cost, 'f', 2), false);

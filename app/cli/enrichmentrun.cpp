@@ -229,7 +229,9 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
     }
     const qint64 fieldCountWarnings = results->countOfWarning(RowWarning::kExtraFields)
         + results->countOfWarning(RowWarning::kMissingFields);
-    return notOk == 0 && fieldCountWarnings == 0 ? AllOk : SomeRowsFailed;
+    // Every other row warning is about the LEI's health: it counts only with --strict.
+    const bool healthCounts = options.strict && results->warningRowCount() > 0;
+    return notOk == 0 && fieldCountWarnings == 0 && !healthCounts ? AllOk : SomeRowsFailed;
 }
 
 } // namespace EnrichmentRun

@@ -19,6 +19,7 @@ struct Options
     QString report; // empty: none
     bool quiet = false;
     bool neutraliseFormulas = false; // --neutralise-formulas: the input's own cells too
+    bool strict = false; // --strict: an LEI health warning makes the exit code 1
 };
 
 int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,

@@ -83,6 +83,7 @@ int main(int argc, char **argv)
         {QStringLiteral("report"), tr("Write a JSON summary of the run here."), QStringLiteral("PATH")},
         {QStringLiteral("neutralise-formulas"), tr("Also put a ' before the input's own cells that a spreadsheet would run as "
                                                    "formulas (GLEIF's text always gets one in CSV).")},
+        {QStringLiteral("strict"), tr("Exit with 1 when a found LEI has a health warning (lapsed, retired, successor, renewal due, stale, ...).")},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress on stderr.")},
     };
     parser.addOptions(options);
@@ -243,5 +244,6 @@ int main(int argc, char **argv)
     run.report = report;
     run.quiet = parser.isSet(QStringLiteral("quiet"));
     run.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
+    run.strict = parser.isSet(QStringLiteral("strict"));
     return EnrichmentRun::exec(file, leiColumn, std::move(*rules), settings, run);
 }

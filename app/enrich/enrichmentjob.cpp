@@ -137,6 +137,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_awaitingCache = false;
     m_progress = {};
     m_progress.rows = rows;
+    m_health.reset(QDateTime::currentDateTimeUtc().date());
 
     newClient();
     if (!settings.offline && settings.gleif.baseUrl.scheme().compare(u"http", Qt::CaseInsensitive) == 0)
@@ -369,6 +370,7 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
         break;
     }
     a.reason = result.reason;
+    m_health.judge(index, use->outcome == LookupOutcome::Found, use->record, a.stale);
     ++m_progress.resolved;
     if (fromCache)
         ++m_progress.fromCache;
@@ -458,6 +460,7 @@ void EnrichmentJob::maybeFinish()
         return;
     m_running = false;
     m_sliceTimer.stop();
+    m_health.apply(*m_results);
     emitProgress(true);
     Q_EMIT rowsUpdated();
     Q_EMIT finished(true);
@@ -488,6 +491,7 @@ void EnrichmentJob::cancel()
         unlimited.start();
         while (hasComputeWork())
             computeSlice(unlimited);
+        m_health.apply(*m_results);
     }
     emitProgress(true);
     Q_EMIT rowsUpdated();

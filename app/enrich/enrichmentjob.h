@@ -4,6 +4,7 @@
 #include "fieldcatalogue.h"
 #include "enrichmentresults.h"
 #include "gleifsettings.h"
+#include "healthwarnings.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -140,4 +141,5 @@ private:
     QElapsedTimer m_sinceProgress;
     QElapsedTimer m_sinceRowsUpdated;
     EnrichmentProgress m_progress;
+    HealthWarnings m_health; // LEI health, judged per LEI, put on the rows at the end
 };

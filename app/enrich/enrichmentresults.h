@@ -90,6 +90,7 @@ public:
 
 private:
     friend class EnrichmentJob;
+    friend class HealthWarnings; // rebuilds the LEI health warnings in one pass
     int m_leiColumn = -1;
     std::vector<qint32> m_rowLei;   // index into m_answers; -1 when the LEI is invalid
     std::vector<quint8> m_rowStatus;

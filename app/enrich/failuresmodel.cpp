@@ -1,6 +1,11 @@
 #include "failuresmodel.h"
 
 #include "csvfile.h"
+#include "healthwarnings.h"
+
+#include <QHash>
+
+#include <algorithm>
 
 namespace {
 // Internal ids: 0 for a group, group + 1 for the rows under it.
@@ -25,7 +30,7 @@ void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
         for (RowStatus s : Status::kAll) {
             if (s == RowStatus::Ok || m_results->countOf(s) == 0)
                 continue;
-            Group g{s, false, {}};
+            Group g{s, {}, {}};
             g.rows.reserve(size_t(m_results->countOf(s)));
             m_groups.push_back(std::move(g));
         }
@@ -37,10 +42,50 @@ void FailuresModel::setResults(std::shared_ptr<const EnrichmentResults> results,
                 if (g.status == s)
                     g.rows.push_back(row);
         }
-        if (m_results->warningRowCount() > 0)
-            m_groups.push_back(Group{RowStatus::Ok, true, m_results->warningRows()});
+        addWarningGroups();
     }
     endResetModel();
+}
+
+void FailuresModel::addWarningGroups()
+{
+    std::vector<Group> groups;
+    QHash<QString, size_t> groupOfKey;
+    QHash<QString, size_t> groupOfCode; // spares groupOf() per row: codes repeat
+    for (qint64 row : m_results->warningRows()) {
+        for (const QString &code : m_results->warnings(row)) {
+            auto it = groupOfCode.constFind(code);
+            if (it == groupOfCode.constEnd()) {
+                const QString key = HealthWarnings::groupOf(code);
+                auto g = groupOfKey.constFind(key);
+                if (g == groupOfKey.constEnd()) {
+                    g = groupOfKey.insert(key, groups.size());
+                    groups.push_back(Group{RowStatus::Ok, key, {}});
+                }
+                it = groupOfCode.insert(code, *g);
+            }
+            std::vector<qint64> &rows = groups[*it].rows;
+            if (rows.empty() || rows.back() != row) // two successors of a row: listed once
+                rows.push_back(row);
+        }
+    }
+    // The contract's order of health codes, any other status GLEIF may add, then field counts.
+    auto rank = [](const QString &code) {
+        const qsizetype known = HealthWarnings::allCodes().indexOf(code);
+        if (known >= 0)
+            return int(known);
+        if (code == RowWarning::kExtraFields)
+            return 1001;
+        if (code == RowWarning::kMissingFields)
+            return 1002;
+        return 1000;
+    };
+    std::stable_sort(groups.begin(), groups.end(), [&](const Group &a, const Group &b) {
+        const int ra = rank(a.warning), rb = rank(b.warning);
+        return ra != rb ? ra < rb : a.warning < b.warning;
+    });
+    for (Group &g : groups)
+        m_groups.push_back(std::move(g));
 }
 
 void FailuresModel::clear()
@@ -52,14 +97,14 @@ qint64 FailuresModel::failureCount() const
 {
     qint64 n = 0;
     for (const Group &g : m_groups)
-        if (!g.warnings)
+        if (g.warning.isEmpty())
             n += qint64(g.rows.size());
     return n;
 }
 
 qint64 FailuresModel::warningCount() const
 {
-    return !m_groups.empty() && m_groups.back().warnings ? qint64(m_groups.back().rows.size()) : 0;
+    return m_results ? m_results->warningRowCount() : 0;
 }
 
 QModelIndex FailuresModel::index(int row, int column, const QModelIndex &parent) const
@@ -98,9 +143,14 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
         return {};
     if (index.internalId() == kGroupId) {
         const Group &g = m_groups[size_t(index.row())];
-        if (g.warnings) {
+        if (!g.warning.isEmpty()) {
+            if (role == WarningCodeRole)
+                return g.warning;
             if (role == Qt::DisplayRole && index.column() == 0)
-                return tr("Needs attention (warnings): %L1").arg(qint64(g.rows.size()));
+                return tr("Needs attention: %1: %L2").arg(g.warning).arg(qint64(g.rows.size()));
+            if (role == Qt::ToolTipRole)
+                return HealthWarnings::isHealthCode(g.warning) ? HealthWarnings::describe(g.warning)
+                                                               : RowWarning::describe(g.warning);
             return {};
         }
         if (role == StatusRole)
@@ -112,11 +162,17 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
     const Group &g = m_groups[size_t(index.internalId() - 1)];
     const qint64 row = g.rows[size_t(index.row())];
     auto why = [&] {
-        if (!g.warnings)
+        if (g.warning.isEmpty())
             return m_results->reason(row);
-        QStringList said;
-        for (const QString &code : m_results->warnings(row))
-            said.append(QStringLiteral("%1: %2").arg(code, m_file ? RowWarning::describe(code, *m_file, row) : RowWarning::describe(code)));
+        QStringList said; // this group's code (successor:LEI names the LEI)
+        for (const QString &code : m_results->warnings(row)) {
+            if (HealthWarnings::groupOf(code) != g.warning)
+                continue;
+            if (HealthWarnings::isHealthCode(code))
+                said.append(QStringLiteral("%1: %2").arg(code, HealthWarnings::describe(code)));
+            else
+                said.append(QStringLiteral("%1: %2").arg(code, m_file ? RowWarning::describe(code, *m_file, row) : RowWarning::describe(code)));
+        }
         return said.join(QStringLiteral("; "));
     };
     switch (role) {

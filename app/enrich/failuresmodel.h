@@ -11,15 +11,21 @@ class CsvFile;
 
 // Every row that is not ok, grouped by status: a group per status with its count, under it
 // one entry per row ("row 12 · BFXS… · rate is 0: division by zero"); then a "Needs attention"
-// group of the rows with warnings (enriched, but e.g. with fewer or more fields than the
-// header). Rows are listed by number and described only when shown, so a million failures
-// cost 8 bytes each.
+// group per row-warning code (LEI health codes in the contract's order, `successor:LEI` under
+// `successor`, then `extra_fields`, `missing_fields`) of the rows enriched but to be looked at.
+// Rows are listed by number and described only when shown, so a million failures cost 8 bytes
+// each.
 class FailuresModel final : public QAbstractItemModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FailuresModel)
 public:
-    enum Role { RowRole = Qt::UserRole + 1, StatusRole, WarningsRole /* QStringList of codes */ };
+    enum Role {
+        RowRole = Qt::UserRole + 1,
+        StatusRole,
+        WarningsRole,   // QStringList of the row's codes
+        WarningCodeRole // on a "Needs attention" group: its code (`successor` for successor:LEI)
+    };
 
     explicit FailuresModel(QObject *parent = nullptr);
     ~FailuresModel() override;
@@ -29,7 +35,7 @@ public:
     void setResults(std::shared_ptr<const EnrichmentResults> results, std::shared_ptr<const CsvFile> file);
     void clear();
     qint64 failureCount() const;
-    qint64 warningCount() const; // rows in the "Needs attention" group
+    qint64 warningCount() const; // rows in any "Needs attention" group (each counted once)
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -42,9 +48,11 @@ private:
     struct Group
     {
         RowStatus status;
-        bool warnings; // the "Needs attention" group, not a status
+        QString warning; // a "Needs attention" group's code; empty for a status
         std::vector<qint64> rows;
     };
+    void addWarningGroups();
+
     std::shared_ptr<const EnrichmentResults> m_results;
     std::shared_ptr<const CsvFile> m_file;
     std::vector<Group> m_groups;

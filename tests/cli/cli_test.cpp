@@ -78,6 +78,8 @@ private Q_SLOTS:
     void reEnrichingTheOutputReplacesTheAddedColumns();
     void inputCutShortDuringTheRunWritesNothing();
     void plainHttpApiIsANotice();
+    void leiHealthWarningsAndStrict_data();
+    void leiHealthWarningsAndStrict();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -713,6 +715,69 @@ void CliTest::inputCutShortDuringTheRunWritesNothing()
     QVERIFY2(err.contains(input + QStringLiteral(": changed while it was being read")) || err.contains(QStringLiteral("cut.csv: changed while it was being read")), qPrintable(err));
     QCOMPARE(err.trimmed().count(u'\n'), 0);
     QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("cut.out.csv"))));
+}
+
+void CliTest::leiHealthWarningsAndStrict_data()
+{
+    QTest::addColumn<bool>("strict");
+    QTest::addColumn<bool>("unhealthy"); // LEIs with health codes in the file
+    QTest::addColumn<bool>("extraFields"); // a row with a field too many
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("health warnings") << false << true << false << 0;
+    QTest::newRow("health warnings, --strict") << true << true << false << 1;
+    QTest::newRow("healthy, --strict") << true << false << false << 0;
+    QTest::newRow("extra fields") << false << false << true << 1;
+    QTest::newRow("health warnings and extra fields") << false << true << true << 1;
+}
+
+void CliTest::leiHealthWarningsAndStrict()
+{
+    // LEI health codes are row warnings in the report (codes per row, contract order); they
+    // change the exit code only with --strict, unlike extra fields, which always give 1.
+    QFETCH(bool, strict);
+    QFETCH(bool, unhealthy);
+    QFETCH(bool, extraFields);
+    QFETCH(int, exitCode);
+    FakeGleif fake;
+    FakeGleif::Options o;
+    o.syntheticEntities = 8;
+    o.healthVariety = true;
+    fake.setOptions(o);
+    QVERIFY(fake.listen());
+    const QList<int> indices = unhealthy ? QList<int>{0, 1, 3, 5, 7} : QList<int>{0, 7};
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i : indices)
+        csv += "1000,0.01," + FakeGleif::syntheticLei(i).toLatin1() + "\n";
+    if (extraFields)
+        csv += "1000,0.01," + FakeGleif::syntheticLei(0).toLatin1() + ",surplus\n";
+    const QString name = QStringLiteral("health-%1").arg(QString::fromLatin1(QTest::currentDataTag()))
+                             .replace(u' ', u'-').remove(u',');
+    writeTestFile(m_dir.path(), name + QStringLiteral(".csv"), csv);
+    QStringList args{QStringLiteral("--api-url"), fake.baseUrl().toString(), QStringLiteral("--cache"),
+                     m_dir.filePath(name + QStringLiteral(".sqlite")), QStringLiteral("--report"), name + QStringLiteral(".json"),
+                     name + QStringLiteral(".csv")};
+    if (strict)
+        args.prepend(QStringLiteral("--strict"));
+    QString err;
+    const int code = run(args, &err);
+    QVERIFY2(code == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(code).arg(err)));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(name + QStringLiteral(".json")))).object();
+    QCOMPARE(report.value(u"rows_per_status").toObject().value(u"ok").toInt(), indices.size() + (extraFields ? 1 : 0));
+    QMap<int, QJsonArray> byRow;
+    for (const QJsonValue &w : report.value(u"warnings").toArray())
+        byRow.insert(w.toObject().value(u"row").toInt(), w.toObject().value(u"codes").toArray());
+    QMap<int, QJsonArray> expected;
+    for (int r = 0; r < indices.size(); ++r)
+        if (const QStringList codes = FakeGleif::syntheticHealth(indices[r], true); !codes.isEmpty())
+            expected.insert(r + 1, QJsonArray::fromStringList(codes));
+    if (extraFields)
+        expected.insert(indices.size() + 1, QJsonArray{QStringLiteral("extra_fields")});
+    QCOMPARE(byRow, expected);
+    if (unhealthy) {
+        QCOMPARE(byRow.value(2), (QJsonArray{QStringLiteral("lapsed")}));
+        QCOMPARE(byRow.value(3), (QJsonArray{QStringLiteral("merged"), QString(QStringLiteral("successor:") + FakeGleif::syntheticLei(4))}));
+        QCOMPARE(byRow.value(4), (QJsonArray{QStringLiteral("renewal_due")}));
+    }
 }
 
 QTEST_GUILESS_MAIN(CliTest)

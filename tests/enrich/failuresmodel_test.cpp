@@ -19,14 +19,18 @@ private Q_SLOTS:
     void rowsWithWarningsNeedAttention();
     void rowsOfAnotherWidthNeedAttention_data();
     void rowsOfAnotherWidthNeedAttention();
+    void aGroupPerWarningCode();
 
 private:
-    std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file);
+    std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file,
+                                                    const FakeGleif::Options &options = {});
 };
 
-std::shared_ptr<const EnrichmentResults> FailuresModelTest::enrich(const std::shared_ptr<CsvFile> &file)
+std::shared_ptr<const EnrichmentResults> FailuresModelTest::enrich(const std::shared_ptr<CsvFile> &file,
+                                                                   const FakeGleif::Options &options)
 {
     FakeGleif fake;
+    fake.setOptions(options);
     if (!fake.listen())
         return {};
     EnrichmentSettings s;
@@ -108,7 +112,7 @@ void FailuresModelTest::rowsWithWarningsNeedAttention()
     QCOMPARE(model.warningCount(), 2);
     QCOMPARE(model.rowCount(), 2); // invalid_lei, then the warnings
     const QModelIndex attention = model.index(1, 0);
-    QCOMPARE(attention.data().toString(), QStringLiteral("Needs attention (warnings): 2"));
+    QCOMPARE(attention.data().toString(), QStringLiteral("Needs attention: extra_fields: 2"));
     QVERIFY(!attention.data(FailuresModel::RowRole).isValid());
     QCOMPARE(model.rowCount(attention), 2);
     QCOMPARE(model.index(0, 0, attention).data(FailuresModel::RowRole).toLongLong(), 1);
@@ -173,13 +177,69 @@ void FailuresModelTest::rowsOfAnotherWidthNeedAttention()
     QCOMPARE(model.warningCount(), 1);
     QCOMPARE(model.failureCount(), status == int(RowStatus::Ok) ? 0 : 1);
     const QModelIndex attention = model.index(model.rowCount() - 1, 0);
-    QCOMPARE(attention.data().toString(), QStringLiteral("Needs attention (warnings): 1"));
+    QCOMPARE(attention.data().toString(), QStringLiteral("Needs attention: %1: 1").arg(code));
+    QCOMPARE(attention.data(FailuresModel::WarningCodeRole).toString(), code);
     QCOMPARE(model.rowCount(attention), 1);
     QCOMPARE(model.index(0, 0, attention).data(FailuresModel::RowRole).toLongLong(), 1);
     QCOMPARE(model.index(0, 0, attention).data().toString(), QStringLiteral("row 2"));
     QCOMPARE(model.index(0, 1, attention).data().toString(), QStringLiteral("XKZZ2JZF41MRHTR1V493"));
     QCOMPARE(model.index(0, 2, attention).data().toString(), code + QStringLiteral(": ") + reason);
     QCOMPARE(model.index(0, 0, attention).data(FailuresModel::WarningsRole).toStringList(), QStringList{code});
+}
+
+void FailuresModelTest::aGroupPerWarningCode()
+{
+    // LEI health codes get a "Needs attention" group each, in the contract's order, with every
+    // successor:LEI under "successor" (the LEI in the reason); field counts come after them.
+    // A row is listed under each of its codes but counted once in warningCount().
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i = 0; i < 8; ++i)
+        csv += "1000,0.01," + FakeGleif::syntheticLei(i).toLatin1() + (i == 1 ? ",surplus\n" : "\n");
+    const QString path = writeTestFile(dir.path(), QStringLiteral("health.csv"), csv);
+    QString error;
+    auto file = CsvFile::load(path, {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    FakeGleif::Options o;
+    o.syntheticEntities = 8;
+    o.healthVariety = true;
+    const auto results = enrich(file, o);
+    QVERIFY(results);
+    FailuresModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(results, file);
+    QCOMPARE(model.failureCount(), 0);
+    QCOMPARE(model.warningCount(), 6); // rows 2..7 of the file (indices 1..6)
+    struct Expected { const char *code; QList<qint64> rows; };
+    const QList<Expected> expected{
+        {"lapsed", {1}}, {"retired", {2}}, {"annulled", {6}}, {"merged", {3}}, {"inactive", {4}},
+        {"successor", {3, 6}}, {"renewal_due", {5}}, {"extra_fields", {1}}};
+    QCOMPARE(model.rowCount(), expected.size());
+    for (int g = 0; g < expected.size(); ++g) {
+        const QModelIndex group = model.index(g, 0);
+        const QString code = QString::fromLatin1(expected[g].code);
+        QCOMPARE(group.data(FailuresModel::WarningCodeRole).toString(), code);
+        QCOMPARE(group.data().toString(), QStringLiteral("Needs attention: %1: %2").arg(code).arg(expected[g].rows.size()));
+        QCOMPARE(model.rowCount(group), expected[g].rows.size());
+        for (int r = 0; r < expected[g].rows.size(); ++r) {
+            const QModelIndex entry = model.index(r, 0, group);
+            QCOMPARE(entry.data(FailuresModel::RowRole).toLongLong(), expected[g].rows[r]); // leads to the row
+            QCOMPARE(entry.data(FailuresModel::StatusRole).toInt(), int(RowStatus::Ok));
+            QCOMPARE(model.index(r, 1, group).data().toString(), FakeGleif::syntheticLei(int(expected[g].rows[r])));
+            const QString reason = model.index(r, 2, group).data().toString();
+            QVERIFY2(reason.startsWith(code), qPrintable(reason));
+        }
+    }
+    // The successor's LEI is named in the reason.
+    const QModelIndex successors = model.index(5, 0);
+    const QString merged = model.index(0, 2, successors).data().toString();
+    QVERIFY2(merged.startsWith(QStringLiteral("successor:") + FakeGleif::syntheticLei(4)), qPrintable(merged));
+    QVERIFY2(merged.contains(QStringLiteral(": GLEIF names a successor entity: ") + FakeGleif::syntheticLei(4)), qPrintable(merged));
+    QCOMPARE(model.index(1, 2, successors).data().toString().left(30), QString(QStringLiteral("successor:") + FakeGleif::syntheticLei(5)));
+    // Every code of the row is still there for whoever needs them all.
+    QCOMPARE(model.index(0, 0, model.index(0, 0)).data(FailuresModel::WarningsRole).toStringList(),
+             (QStringList{QStringLiteral("extra_fields"), QStringLiteral("lapsed")}));
 }
 
 QTEST_GUILESS_MAIN(FailuresModelTest)

@@ -2,6 +2,7 @@
 
 #include "lei.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -191,6 +192,26 @@ int FakeGleif::syntheticIndex(const QString &lei) const
 
 QJsonObject FakeGleif::syntheticRecord(int index)
 {
+    return syntheticRecord(index, false);
+}
+
+QStringList FakeGleif::syntheticHealth(int index, bool healthVariety)
+{
+    if (!healthVariety)
+        return index % 11 == 10 ? QStringList{QStringLiteral("lapsed"), QStringLiteral("inactive")} : QStringList();
+    switch (index % 8) {
+    case 1: return {QStringLiteral("lapsed")};
+    case 2: return {QStringLiteral("retired")};
+    case 3: return {QStringLiteral("merged"), QStringLiteral("successor:") + syntheticLei(index + 1)};
+    case 4: return {QStringLiteral("inactive")};
+    case 5: return {QStringLiteral("renewal_due")};
+    case 6: return {QStringLiteral("annulled"), QStringLiteral("successor:") + syntheticLei(index - 1)};
+    default: return {};
+    }
+}
+
+QJsonObject FakeGleif::syntheticRecord(int index, bool healthVariety)
+{
     static const QString countries[] = { QStringLiteral("GB"), QStringLiteral("NL"),
         QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("US"), QStringLiteral("JP") };
     const QString lei = syntheticLei(index);
@@ -218,8 +239,24 @@ QJsonObject FakeGleif::syntheticRecord(int index)
                 stem + country + QStringLiteral("2") + QString::number(i) + QStringLiteral("XXX")));
         bic = bics;
     }
-    const bool lapsed = index % 11 == 10;
-    const QJsonObject entity {
+    const int kind = healthVariety ? index % 8 : -1;
+    const bool lapsed = healthVariety ? kind == 1 : index % 11 == 10;
+    const bool inactive = healthVariety ? kind == 4 : lapsed;
+    QString registrationStatus = lapsed ? QStringLiteral("LAPSED") : QStringLiteral("ISSUED");
+    if (kind == 2)
+        registrationStatus = QStringLiteral("RETIRED");
+    else if (kind == 3)
+        registrationStatus = QStringLiteral("MERGED");
+    else if (kind == 6)
+        registrationStatus = QStringLiteral("ANNULLED");
+    else if (kind == 7)
+        registrationStatus = QStringLiteral("PENDING_TRANSFER");
+    QString nextRenewal = QStringLiteral("2027-01-01T00:00:00Z");
+    if (kind == 5 || kind == 7) {
+        const QDate due = QDateTime::currentDateTimeUtc().date().addDays(kind == 5 ? 10 : 31);
+        nextRenewal = due.toString(Qt::ISODate) + QStringLiteral("T00:00:00Z");
+    }
+    QJsonObject entity {
         { QStringLiteral("legalName"), legalName },
         { QStringLiteral("otherNames"), QJsonArray() },
         { QStringLiteral("transliteratedOtherNames"), QJsonArray() },
@@ -238,14 +275,22 @@ QJsonObject FakeGleif::syntheticRecord(int index)
             QJsonObject { { QStringLiteral("id"), QStringLiteral("H0PO") },
                 { QStringLiteral("other"), QJsonValue::Null } } },
         { QStringLiteral("status"),
-            lapsed ? QStringLiteral("INACTIVE") : QStringLiteral("ACTIVE") },
+            inactive ? QStringLiteral("INACTIVE") : QStringLiteral("ACTIVE") },
         { QStringLiteral("creationDate"), QStringLiteral("2001-01-01T00:00:00Z") },
     };
+    if (kind == 3)
+        entity.insert(QStringLiteral("successorEntity"),
+            QJsonObject { { QStringLiteral("lei"), syntheticLei(index + 1) },
+                { QStringLiteral("name"), QJsonValue::Null } });
+    else if (kind == 6)
+        entity.insert(QStringLiteral("successorEntities"),
+            QJsonArray { QJsonObject { { QStringLiteral("lei"), syntheticLei(index - 1) },
+                { QStringLiteral("name"), QJsonValue::Null } } });
     const QJsonObject registration {
         { QStringLiteral("initialRegistrationDate"), QStringLiteral("2014-01-01T00:00:00Z") },
         { QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01T00:00:00Z") },
-        { QStringLiteral("status"), lapsed ? QStringLiteral("LAPSED") : QStringLiteral("ISSUED") },
-        { QStringLiteral("nextRenewalDate"), QStringLiteral("2027-01-01T00:00:00Z") },
+        { QStringLiteral("status"), registrationStatus },
+        { QStringLiteral("nextRenewalDate"), nextRenewal },
         { QStringLiteral("managingLou"), QStringLiteral("213800WAVVOPS85N2205") },
         { QStringLiteral("corroborationLevel"), QStringLiteral("FULLY_CORROBORATED") },
     };
@@ -282,7 +327,7 @@ QJsonObject FakeGleif::record(const QString &lei) const
     if (it != m_records.cend())
         return *it;
     const int index = syntheticIndex(lei);
-    return index >= 0 ? syntheticRecord(index) : QJsonObject();
+    return index >= 0 ? syntheticRecord(index, m_options.healthVariety) : QJsonObject();
 }
 
 void FakeGleif::enqueue(const Scripted &response)

@@ -53,6 +53,9 @@ public:
         int pageSizeCap = 0; // pages hold at most this many, whatever page[size] says
         int maxUrlLength = 0; // longer request targets get 414, 0 for no limit
         int syntheticEntities = 0; // LEIs syntheticLei(0..n-1) exist
+        // Synthetic entities of varied LEI health by index (syntheticHealth()); otherwise every
+        // 11th is LAPSED and INACTIVE, the rest ISSUED and ACTIVE.
+        bool healthVariety = false;
         bool loadSampleRecords = true; // the seven records of resources/gleif_sample_records.json
         quint32 seed = 1; // the order of `data`
         // Hostile modes, for the client's bounds on a lookup answer.
@@ -126,6 +129,12 @@ public:
     static QString syntheticLei(int index);
     // A record in the real shape; some have a null bic, some a null legalName.name.
     static QJsonObject syntheticRecord(int index);
+    // With healthVariety, by index % 8: 0 healthy, 1 LAPSED, 2 RETIRED, 3 MERGED with a
+    // successorEntity (the next index), 4 INACTIVE, 5 renewal in 10 days, 6 ANNULLED with
+    // successorEntities[] (the previous index), 7 PENDING_TRANSFER renewing in 31 days.
+    static QJsonObject syntheticRecord(int index, bool healthVariety);
+    // The LEI health codes such a record earns on today's (UTC) date.
+    static QStringList syntheticHealth(int index, bool healthVariety);
     static bool syntheticHasNullBic(int index) { return index % 5 == 3; }
     static bool syntheticHasNullName(int index) { return index % 7 == 5; }
 

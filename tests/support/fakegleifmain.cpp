@@ -57,6 +57,9 @@ int main(int argc, char **argv)
         QStringLiteral("Synthetic entities FAKE00000000000000xx "
                        "to serve besides the sample (default 0)."),
         QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption healthVariety(QStringLiteral("health-variety"),
+        QStringLiteral("Synthetic entities of varied LEI health (lapsed, retired, merged with a "
+                       "successor, inactive, renewal due...) by index."));
     const QCommandLineOption records(QStringLiteral("records"),
         QStringLiteral("More records to serve (JSON array)."), QStringLiteral("FILE"));
     const QCommandLineOption noSample(
@@ -87,7 +90,7 @@ int main(int argc, char **argv)
                        "origin (e.g. http://127.0.0.2:8080)."),
         QStringLiteral("URL"));
     parser.addOptions({ port, latency, rateLimit, window, noRetryAfter, errorEvery, errorStatus,
-        truncate, truncateMode, failLeis, entities, records, noSample, pageSizeCap, maxUrl, address,
+        truncate, truncateMode, failLeis, entities, healthVariety, records, noSample, pageSizeCap, maxUrl, address,
         endlessPages, hugeBody, noContentLength, trickle, redirectTo });
     parser.process(app);
 
@@ -128,6 +131,7 @@ int main(int argc, char **argv)
     options.truncateLeis = leis(truncate);
     options.errorLeis = leis(failLeis);
     options.syntheticEntities = number(entities);
+    options.healthVariety = parser.isSet(healthVariety);
     options.loadSampleRecords = !parser.isSet(noSample);
     options.pageSizeCap = number(pageSizeCap);
     options.maxUrlLength = number(maxUrl);

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void fileCutShortOnDiskOffersReload();
     void reEnrichedFileShowsItsColumnsOnce();
     void longRowsNeedAttention();
+    void summaryCountsRowsPerWarningCode();
     void storedTimeoutOfZeroIsSaid();
     void twoLeiColumnsAreAskedAbout();
     void copyTreatsALongRowsExtraFieldsAsInput_data();
@@ -576,6 +577,48 @@ void MainWindowTest::longRowsNeedAttention()
     const QString summary = w.statusBar()->currentMessage();
     QVERIFY2(summary.contains(QStringLiteral("1 row(s) need attention")) || summary.contains(QStringLiteral("1 row needs attention")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("plain http")), qPrintable(summary));
+}
+
+void MainWindowTest::summaryCountsRowsPerWarningCode()
+{
+    // LEI health codes: each its own group in the failures panel, and rows per code (successor
+    // for every successor:LEI) in the summary; every row stays ok.
+    FakeGleif fake;
+    FakeGleif::Options o;
+    o.syntheticEntities = 8;
+    o.healthVariety = true;
+    fake.setOptions(o);
+    QVERIFY(fake.listen());
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i : {1, 1, 3, 6, 0})
+        csv += "1000,0.01," + FakeGleif::syntheticLei(i).toLatin1() + "\n";
+    const QString path = write(csv, QStringLiteral("health.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("health-cache.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(60000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(60000));
+    FailuresModel *failures = w.failuresModel();
+    QCOMPARE(failures->failureCount(), 0);
+    QCOMPARE(failures->warningCount(), 4);
+    QVERIFY(w.failuresView()->isVisible());
+    auto *summary = w.findChild<QTableWidget *>(QStringLiteral("summaryTable"));
+    QVERIFY(summary && summary->isVisible());
+    QStringList lines;
+    for (int r = 0; r < summary->rowCount(); ++r)
+        lines << (summary->item(r, 0) ? summary->item(r, 0)->text() : QString()) + u'|'
+                + (summary->item(r, 1) ? summary->item(r, 1)->text() : QString());
+    const QString all = lines.join(u'\n');
+    QVERIFY2(lines.contains(QStringLiteral("ok|5")), qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("lapsed|2")), qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("merged|1")), qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("annulled|1")), qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("successor|2")), qPrintable(all));
+    QVERIFY2(lines.indexOf(QStringLiteral("lapsed|2")) < lines.indexOf(QStringLiteral("successor|2")), qPrintable(all));
 }
 
 void MainWindowTest::storedTimeoutOfZeroIsSaid()
