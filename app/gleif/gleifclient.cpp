@@ -190,7 +190,7 @@ void GleifClient::fetchResources(const QVector<QPair<QString, QString>> &request
         batch.pending = QSet<QString> { lei };
         batch.resource = resource;
         batch.maxAttempts = m_settings.maxAttempts;
-        m_queue.append(std::move(batch));
+        m_unsentResources.append(std::move(batch));
     }
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
@@ -251,6 +251,7 @@ void GleifClient::cancel()
     m_wakeUp.stop();
     m_queue.clear();
     m_unbatched.clear();
+    m_unsentResources.clear();
     m_lateFailures.clear();
     const auto flights = std::exchange(m_flights, {});
     for (auto it = flights.cbegin(); it != flights.cend(); ++it) {
@@ -291,7 +292,7 @@ void GleifClient::dispatch()
         }
         const auto ready = std::find_if(
             m_queue.begin(), m_queue.end(), [&](const Batch &b) { return b.notBefore <= now; });
-        if (ready == m_queue.end() && m_unbatched.isEmpty())
+        if (ready == m_queue.end() && m_unbatched.isEmpty() && m_unsentResources.isEmpty())
             break;
         const RateLimiter::Grant grant = m_limiter->tryAcquire();
         if (!grant) {
@@ -312,6 +313,8 @@ void GleifClient::dispatch()
                 later.pending = QSet<QString>(rest.cbegin(), rest.cend());
                 m_queue.prepend(std::move(later));
             }
+        } else if (m_unbatched.isEmpty()) {
+            batch = m_unsentResources.takeFirst();
         } else {
             const int n = std::min<int>(effectiveBatchSize(), m_unbatched.size());
             batch.leis = m_unbatched.mid(0, n);
@@ -906,7 +909,7 @@ void GleifClient::fail(const QStringList &leis, const QString &reason, const QSt
 void GleifClient::failEverythingQueued(const QString &reason)
 {
     QStringList leis = std::exchange(m_unbatched, {});
-    const QList<Batch> queue = std::exchange(m_queue, {});
+    const QList<Batch> queue = std::exchange(m_queue, {}) + std::exchange(m_unsentResources, {});
     for (const Batch &b : queue) {
         if (!b.resource.isEmpty()) {
             fail(b.leis, reason, b.resource);
@@ -942,7 +945,8 @@ void GleifClient::report(QVector<LookupResult> results)
 
 void GleifClient::finishIfDone()
 {
-    if (!m_running || !m_unbatched.isEmpty() || !m_queue.isEmpty() || !m_flights.isEmpty()
+    if (!m_running || !m_unbatched.isEmpty() || !m_unsentResources.isEmpty() || !m_queue.isEmpty()
+        || !m_flights.isEmpty()
         || !m_lateFailures.isEmpty() || !m_parses.isEmpty())
         return;
     m_running = false;

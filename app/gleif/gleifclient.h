@@ -171,6 +171,7 @@ private:
     QTimer m_wakeUp;
     bool m_running = false;
     QStringList m_unbatched; // not yet part of any batch
+    QList<Batch> m_unsentResources; // fetchResources() not yet sent: new work, after retries
     QSet<QString> m_seen; // every LEI of the run, so each is asked once
     QList<Batch> m_queue; // ready, or waiting for their retry time
     QHash<QNetworkReply *, Flight> m_flights;

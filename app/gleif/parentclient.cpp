@@ -78,10 +78,15 @@ void ParentClient::lookup(const QVector<GleifRecord> &records, Which which)
         m_seen.insert(lei);
         const auto mine = requestsFor(record, which);
         if (mine.isEmpty()) {
-            nothingToAsk.append(ParentResult { lei, {}, {}, {} });
+            ParentResult nothing;
+            nothing.lei = lei;
+            nothingToAsk.append(std::move(nothing));
             continue;
         }
-        m_pending.insert(lei, Pending { ParentResult { lei, {}, {}, {} }, int(mine.size()) });
+        Pending pending;
+        pending.result.lei = lei;
+        pending.outstanding = int(mine.size());
+        m_pending.insert(lei, std::move(pending));
         requests += mine;
     }
     // Queued before the client's own deferred start, so these come first whatever it does.
@@ -136,12 +141,15 @@ void ParentClient::onAnswers(const QVector<ResourceAnswer> &answers)
                 failure = tr("parent record without attributes.lei");
             }
         }
-        if (!failure.isEmpty()) {
-            const QString which = direct ? tr("direct parent: %1") : tr("ultimate parent: %1");
-            QString &all = it->result.failure;
-            all += (all.isEmpty() ? QString() : QStringLiteral("; ")) + which.arg(failure);
-        }
+        if (!failure.isEmpty())
+            (direct ? it->directFailure : it->ultimateFailure) = failure;
         if (--it->outstanding == 0) {
+            QStringList failures;
+            if (!it->directFailure.isEmpty())
+                failures.append(tr("direct parent: %1").arg(it->directFailure));
+            if (!it->ultimateFailure.isEmpty())
+                failures.append(tr("ultimate parent: %1").arg(it->ultimateFailure));
+            it->result.failure = failures.join(QStringLiteral("; "));
             done.append(std::move(it->result));
             m_pending.erase(it);
         }

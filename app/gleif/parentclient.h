@@ -78,6 +78,8 @@ private:
     {
         ParentResult result;
         int outstanding = 0;
+        QString directFailure; // kept apart so the reason reads the same whatever came first
+        QString ultimateFailure;
     };
     void onAnswers(const QVector<ResourceAnswer> &answers);
     void onClientFinished();
