@@ -357,29 +357,19 @@ void GleifClient::send(Batch batch, quint64 ticket)
     url.setPath(path + QStringLiteral("/lei-records"));
     if (!batch.resource.isEmpty()) {
         url.setPath(url.path() + u'/' + batch.leis.first() + u'/' + batch.resource);
-        if (batch.attempt > 0 || batch.refusals > 0)
-            ++m_counters.retries;
-        qCDebug(lcGleif) << "GET" << batch.resource << "of" << batch.leis.first() << "attempt"
-                         << batch.attempt + 1;
-        Flight flight;
-        flight.batch = std::move(batch);
-        flight.ticket = ticket;
-        flight.url = url;
-        flight.deadline = Clock::now() + m_settings.timeout;
-        get(url, std::move(flight));
-        return;
+    } else {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("filter[lei]"), batch.leis.join(u','));
+        // Always explicit: GLEIF's default page of 15 silently moves the rest to page 2.
+        query.addQueryItem(QStringLiteral("page[size]"), QString::number(batch.leis.size()));
+        query.addQueryItem(QStringLiteral("page[number]"), QString::number(batch.page));
+        url.setQuery(query);
     }
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("filter[lei]"), batch.leis.join(u','));
-    // Always explicit: GLEIF's default page of 15 silently moves the rest to page 2.
-    query.addQueryItem(QStringLiteral("page[size]"), QString::number(batch.leis.size()));
-    query.addQueryItem(QStringLiteral("page[number]"), QString::number(batch.page));
-    url.setQuery(query);
 
     if (batch.attempt > 0 || batch.refusals > 0)
         ++m_counters.retries;
-    qCDebug(lcGleif) << "GET page" << batch.page << "of" << shortList(batch.leis) << "attempt"
-                     << batch.attempt + 1;
+    qCDebug(lcGleif) << "GET" << (batch.resource.isEmpty() ? QStringLiteral("page") : batch.resource)
+                     << batch.page << "of" << shortList(batch.leis) << "attempt" << batch.attempt + 1;
 
     Flight flight;
     flight.batch = std::move(batch);
