@@ -163,17 +163,51 @@ void GleifClient::setRateLimiter(std::shared_ptr<RateLimiter> limiter)
     m_limiter = limiter ? std::move(limiter) : RateLimiter::processWide();
 }
 
+void GleifClient::startRun()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_seen.clear();
+    m_counters = {};
+    m_urlBatchLimit = GleifSettings::maxBatchSize;
+    m_failuresInARow = 0;
+    m_gaveUp = m_network.error; // a CA bundle that cannot be used: every LEI fails, unsent
+    m_holdUntil = {};
+}
+
+void GleifClient::fetchResources(const QVector<QPair<QString, QString>> &requests)
+{
+    startRun();
+    for (const auto &[raw, resource] : requests) {
+        const QString lei = Lei::normalise(raw);
+        const QString key = lei + u'/' + resource; // never an LEI of lookup()
+        if (lei.isEmpty() || resource.isEmpty() || m_seen.contains(key))
+            continue;
+        m_seen.insert(key);
+        Batch batch;
+        batch.leis = QStringList { lei };
+        batch.pending = QSet<QString> { lei };
+        batch.resource = resource;
+        batch.maxAttempts = m_settings.maxAttempts;
+        m_unsentResources.append(std::move(batch));
+    }
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation] {
+            if (generation != m_generation || !m_running)
+                return;
+            if (!m_gaveUp.isEmpty())
+                failEverythingQueued(m_gaveUp);
+            dispatch();
+        },
+        Qt::QueuedConnection);
+}
+
 void GleifClient::lookup(const QStringList &leis)
 {
-    if (!m_running) {
-        m_running = true;
-        m_seen.clear();
-        m_counters = {};
-        m_urlBatchLimit = GleifSettings::maxBatchSize;
-        m_failuresInARow = 0;
-        m_gaveUp = m_network.error; // a CA bundle that cannot be used: every LEI fails, unsent
-        m_holdUntil = {};
-    }
+    startRun();
     for (const QString &raw : leis) {
         const QString lei = Lei::normalise(raw);
         if (lei.isEmpty() || m_seen.contains(lei))
@@ -217,6 +251,7 @@ void GleifClient::cancel()
     m_wakeUp.stop();
     m_queue.clear();
     m_unbatched.clear();
+    m_unsentResources.clear();
     m_lateFailures.clear();
     const auto flights = std::exchange(m_flights, {});
     for (auto it = flights.cbegin(); it != flights.cend(); ++it) {
@@ -257,7 +292,7 @@ void GleifClient::dispatch()
         }
         const auto ready = std::find_if(
             m_queue.begin(), m_queue.end(), [&](const Batch &b) { return b.notBefore <= now; });
-        if (ready == m_queue.end() && m_unbatched.isEmpty())
+        if (ready == m_queue.end() && m_unbatched.isEmpty() && m_unsentResources.isEmpty())
             break;
         const RateLimiter::Grant grant = m_limiter->tryAcquire();
         if (!grant) {
@@ -278,6 +313,8 @@ void GleifClient::dispatch()
                 later.pending = QSet<QString>(rest.cbegin(), rest.cend());
                 m_queue.prepend(std::move(later));
             }
+        } else if (m_unbatched.isEmpty()) {
+            batch = m_unsentResources.takeFirst();
         } else {
             const int n = std::min<int>(effectiveBatchSize(), m_unbatched.size());
             batch.leis = m_unbatched.mid(0, n);
@@ -318,17 +355,21 @@ void GleifClient::send(Batch batch, quint64 ticket)
     while (path.endsWith(u'/'))
         path.chop(1);
     url.setPath(path + QStringLiteral("/lei-records"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("filter[lei]"), batch.leis.join(u','));
-    // Always explicit: GLEIF's default page of 15 silently moves the rest to page 2.
-    query.addQueryItem(QStringLiteral("page[size]"), QString::number(batch.leis.size()));
-    query.addQueryItem(QStringLiteral("page[number]"), QString::number(batch.page));
-    url.setQuery(query);
+    if (!batch.resource.isEmpty()) {
+        url.setPath(url.path() + u'/' + batch.leis.first() + u'/' + batch.resource);
+    } else {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("filter[lei]"), batch.leis.join(u','));
+        // Always explicit: GLEIF's default page of 15 silently moves the rest to page 2.
+        query.addQueryItem(QStringLiteral("page[size]"), QString::number(batch.leis.size()));
+        query.addQueryItem(QStringLiteral("page[number]"), QString::number(batch.page));
+        url.setQuery(query);
+    }
 
     if (batch.attempt > 0 || batch.refusals > 0)
         ++m_counters.retries;
-    qCDebug(lcGleif) << "GET page" << batch.page << "of" << shortList(batch.leis) << "attempt"
-                     << batch.attempt + 1;
+    qCDebug(lcGleif) << "GET" << (batch.resource.isEmpty() ? QStringLiteral("page") : batch.resource)
+                     << batch.page << "of" << shortList(batch.leis) << "attempt" << batch.attempt + 1;
 
     Flight flight;
     flight.batch = std::move(batch);
@@ -545,6 +586,7 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         // A page of 200 records takes 10-40 ms to parse: off the GUI thread, while the next
         // request is already on its way.
         const int page = flight.batch.page;
+        const bool resource = !flight.batch.resource.isEmpty();
         auto *watcher = new QFutureWatcher<ParsedPage>(this);
         m_parses.insert(watcher, std::move(flight.batch));
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -557,7 +599,9 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
             handlePage(std::move(batch), watcher->result());
             dispatch();
         });
-        watcher->setFuture(QtConcurrent::run([body, page] { return parsePage(body, page); }));
+        watcher->setFuture(QtConcurrent::run([body, page, resource] {
+            return resource ? parseResource(body) : parsePage(body, page);
+        }));
     } else {
         handleFailure(std::move(flight.batch), failure);
     }
@@ -598,6 +642,21 @@ GleifClient::ParsedPage GleifClient::parsePage(const QByteArray &body, int page)
     return parsed;
 }
 
+GleifClient::ParsedPage GleifClient::parseResource(const QByteArray &body)
+{
+    ParsedPage parsed;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        parsed.error = tr("malformed JSON (%1 at byte %2)")
+                           .arg(parseError.errorString(), QString::number(parseError.offset));
+    else if (!doc.object().value(u"data").isObject())
+        parsed.error = tr("malformed JSON (no data object)");
+    else
+        parsed.resource = doc.object().value(u"data").toObject();
+    return parsed;
+}
+
 void GleifClient::handlePage(Batch batch, ParsedPage parsed)
 {
     if (!parsed.error.isEmpty()) {
@@ -605,6 +664,17 @@ void GleifClient::handlePage(Batch batch, ParsedPage parsed)
         malformed.kind = Failure::Kind::Malformed;
         malformed.reason = parsed.error;
         handleFailure(std::move(batch), malformed);
+        return;
+    }
+    if (!batch.resource.isEmpty()) {
+        m_failuresInARow = 0;
+        ResourceAnswer answer;
+        answer.lei = batch.leis.first();
+        answer.resource = batch.resource;
+        answer.ok = true;
+        answer.data = std::move(parsed.resource);
+        if (m_running)
+            Q_EMIT resourcesReady({ answer });
         return;
     }
     QVector<GleifRecord> &records = parsed.records;
@@ -681,7 +751,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     }
 
     if (failure.kind == Kind::Fatal) {
-        fail(remaining, failure.reason);
+        fail(remaining, failure.reason, batch.resource);
         if (m_gaveUp.isEmpty()) {
             m_gaveUp = failure.reason;
             failEverythingQueued(failure.reason);
@@ -692,7 +762,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     // Once GLEIF has been given up on (unreachable, TLS, proxy credentials), an answer still in
     // flight fails with the same reason instead of sending anything more.
     if (!m_gaveUp.isEmpty()) {
-        fail(remaining, m_gaveUp);
+        fail(remaining, m_gaveUp, batch.resource);
         return;
     }
 
@@ -702,7 +772,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
             qCInfo(lcGleif) << failure.reason << "- batches now at most" << m_urlBatchLimit;
             split(batch, batch.maxAttempts);
         } else {
-            fail(remaining, failure.reason);
+            fail(remaining, failure.reason, batch.resource);
         }
         return;
     }
@@ -711,7 +781,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
         m_gaveUp = tr("%1 (GLEIF failed %2 times in a row)")
                        .arg(failure.reason, QString::number(m_failuresInARow));
         qCWarning(lcGleif) << "giving up:" << m_gaveUp;
-        fail(remaining, m_gaveUp);
+        fail(remaining, m_gaveUp, batch.resource);
         failEverythingQueued(m_gaveUp);
         return;
     }
@@ -726,7 +796,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     if (failure.retryAfter && *failure.retryAfter > longestWait) {
         fail(remaining, tr("%1: GLEIF asks to wait %2 min")
                             .arg(failure.reason, QString::number(std::chrono::duration_cast<std::chrono::minutes>(
-                                                                *failure.retryAfter).count())));
+                                                                *failure.retryAfter).count())), batch.resource);
         return;
     }
     if (failure.tooManyRequests && batch.refusals < maxRefusals) {
@@ -773,7 +843,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
         split(batch, attemptsAfterSplit);
         return;
     }
-    fail(remaining, reason);
+    fail(remaining, reason, batch.resource);
     if (failure.kind == Kind::Unreachable) {
         // Every other batch would wait through the same attempts for the same answer.
         m_gaveUp = reason;
@@ -799,11 +869,19 @@ void GleifClient::split(const Batch &batch, int attempts)
     }
 }
 
-void GleifClient::fail(const QStringList &leis, const QString &reason)
+void GleifClient::fail(const QStringList &leis, const QString &reason, const QString &resource)
 {
     if (leis.isEmpty())
         return;
-    qCInfo(lcGleif) << "failed:" << shortList(leis) << "-" << reason;
+    qCInfo(lcGleif) << "failed:" << shortList(leis) << resource << "-" << reason;
+    if (!resource.isEmpty()) {
+        QVector<ResourceAnswer> answers;
+        for (const QString &lei : leis)
+            answers.append(ResourceAnswer { lei, resource, false, {}, reason });
+        if (m_running)
+            Q_EMIT resourcesReady(answers);
+        return;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QVector<LookupResult> results;
     results.reserve(leis.size());
@@ -821,13 +899,17 @@ void GleifClient::fail(const QStringList &leis, const QString &reason)
 void GleifClient::failEverythingQueued(const QString &reason)
 {
     QStringList leis = std::exchange(m_unbatched, {});
-    for (const Batch &b : std::as_const(m_queue)) {
+    const QList<Batch> queue = std::exchange(m_queue, {}) + std::exchange(m_unsentResources, {});
+    for (const Batch &b : queue) {
+        if (!b.resource.isEmpty()) {
+            fail(b.leis, reason, b.resource);
+            continue;
+        }
         for (const QString &lei : b.leis) {
             if (b.pending.contains(lei))
                 leis.append(lei);
         }
     }
-    m_queue.clear();
     fail(leis, reason);
 }
 
@@ -853,7 +935,8 @@ void GleifClient::report(QVector<LookupResult> results)
 
 void GleifClient::finishIfDone()
 {
-    if (!m_running || !m_unbatched.isEmpty() || !m_queue.isEmpty() || !m_flights.isEmpty()
+    if (!m_running || !m_unbatched.isEmpty() || !m_unsentResources.isEmpty() || !m_queue.isEmpty()
+        || !m_flights.isEmpty()
         || !m_lateFailures.isEmpty() || !m_parses.isEmpty())
         return;
     m_running = false;

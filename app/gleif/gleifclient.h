@@ -5,6 +5,7 @@
 #include "networkconfig.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -32,6 +33,17 @@ struct GleifCounters
     int found = 0; // LEIs per outcome, as reported by resultsReady()
     int notFound = 0;
     int failed = 0;
+};
+
+// The answer to one per-LEI resource request (fetchResources()).
+struct ResourceAnswer
+{
+    QString lei;
+    QString resource; // as asked: "direct-parent", "ultimate-parent-reporting-exception", ...
+    bool ok = false;
+    QJsonObject data; // the answer's `data` object when ok
+    QString reason; // why not, in words, like LookupResult::reason (a 404 too: ask only what a
+                    // record announces)
 };
 
 // Turns distinct LEIs into GLEIF answers: batched filter[lei] requests with an explicit
@@ -63,6 +75,13 @@ public:
     // LEI has one.
     void lookup(const QStringList &leis);
 
+    // Per-LEI resources GLEIF serves one at a time ({base}/lei-records/{LEI}/{resource}, e.g.
+    // direct-parent), with everything lookup() has: the rate limit, the bounds on an answer,
+    // retries and backoff, 429s waited out. Pairs are (LEI, resource); one asked twice in a run
+    // is asked once. Answers come through resourcesReady(), then finished() once the run (these
+    // and any lookup()) is done. May be mixed with lookup() in one run.
+    void fetchResources(const QVector<QPair<QString, QString>> &requests);
+
     // Aborts every request in flight and drops every queued one. Pages already received (still
     // being parsed) are reported through resultsReady() before it returns; no signal is emitted
     // once it has returned, not even finished(); LEIs without a result yet stay without one.
@@ -74,6 +93,7 @@ public:
 Q_SIGNALS:
     // One call per answer that settled some LEIs (Found, NotFound or Failed).
     void resultsReady(const QVector<LookupResult> &results);
+    void resourcesReady(const QVector<ResourceAnswer> &answers);
     // Requests sent, retries or bytes changed (for progress displays).
     void countersChanged();
     void finished();
@@ -82,6 +102,7 @@ private:
     struct Batch
     {
         QStringList leis; // the filter[lei] values
+        QString resource; // set: one LEI's {LEI}/{resource} instead of a filter[lei] list
         QSet<QString> pending; // not seen on any page yet
         int page = 1;
         int attempt = 0; // failed attempts at this page so far
@@ -127,13 +148,16 @@ private:
         QString error; // set when the body is not a usable page
         QVector<GleifRecord> records;
         int lastPage = 0;
+        QJsonObject resource; // a resource's `data`
     };
     // Pure: runs on a worker thread.
     static ParsedPage parsePage(const QByteArray &body, int page);
+    static ParsedPage parseResource(const QByteArray &body);
+    void startRun();
     void handlePage(Batch batch, ParsedPage parsed);
     void handleFailure(Batch batch, const Failure &failure);
     void split(const Batch &batch, int attempts);
-    void fail(const QStringList &leis, const QString &reason);
+    void fail(const QStringList &leis, const QString &reason, const QString &resource = {});
     void failEverythingQueued(const QString &reason);
     void report(QVector<LookupResult> results);
     void finishIfDone();
@@ -147,6 +171,7 @@ private:
     QTimer m_wakeUp;
     bool m_running = false;
     QStringList m_unbatched; // not yet part of any batch
+    QList<Batch> m_unsentResources; // fetchResources() not yet sent: new work, after retries
     QSet<QString> m_seen; // every LEI of the run, so each is asked once
     QList<Batch> m_queue; // ready, or waiting for their retry time
     QHash<QNetworkReply *, Flight> m_flights;

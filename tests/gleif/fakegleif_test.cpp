@@ -1,6 +1,7 @@
 // The local GLEIF must behave like the real one (docs/gleif-api.md), or the client's tests
 // prove nothing. These check it directly, over HTTP, without the client.
 #include "fakegleif.h"
+#include "gleifrecord.h"
 #include "lei.h"
 
 #include <QElapsedTimer>
@@ -37,6 +38,11 @@ private Q_SLOTS:
     void trickleSendsByteByByte();
     void redirectsToAnotherOrigin();
     void listensOnAnotherLoopbackAddress();
+    // Parents and reporting exceptions (issue 12).
+    void parentEndpointsAgreeWithRecordLinks_data();
+    void parentEndpointsAgreeWithRecordLinks();
+    void loadedRecordsHaveNoParents();
+    void parentRequestsCountLikeLookups();
 
 private:
     struct Answer
@@ -464,6 +470,166 @@ void FakeGleifTest::listensOnAnotherLoopbackAddress()
     QCOMPARE(fake.origin().port(), int(fake.port()));
     m_fake = &fake;
     QCOMPARE(get(QStringLiteral("/lei-records/XKZZ2JZF41MRHTR1V493")).status, 200);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::parentEndpointsAgreeWithRecordLinks_data()
+{
+    // What each entity of a group of ten has (fakegleif.h): a parent's index, an exception
+    // reason, or neither ("").
+    QTest::addColumn<int>("index");
+    QTest::addColumn<QString>("direct");
+    QTest::addColumn<QString>("ultimate");
+    const auto lei = [](int i) { return FakeGleif::syntheticLei(i); };
+    QTest::newRow("head: neither") << 20 << QString() << QString();
+    QTest::newRow("head is both") << 21 << lei(20) << lei(20);
+    QTest::newRow("chain") << 22 << lei(21) << lei(20);
+    QTest::newRow("head is both again") << 23 << lei(20) << lei(20);
+    QTest::newRow("NON_CONSOLIDATING") << 24 << QStringLiteral("NON_CONSOLIDATING")
+                                       << QStringLiteral("NON_CONSOLIDATING");
+    QTest::newRow("NATURAL_PERSONS") << 25 << QStringLiteral("NATURAL_PERSONS")
+                                     << QStringLiteral("NATURAL_PERSONS");
+    QTest::newRow("direct exception only") << 26 << QStringLiteral("NON_PUBLIC") << QString();
+    QTest::newRow("ultimate exception only") << 27 << QString() << QStringLiteral("NO_KNOWN_PERSON");
+    QTest::newRow("neither (8)") << 28 << QString() << QString();
+    QTest::newRow("neither (9)") << 29 << QString() << QString();
+    QTest::newRow("parent without a name") << 41 << lei(40) << lei(40);
+}
+
+void FakeGleifTest::parentEndpointsAgreeWithRecordLinks()
+{
+    QFETCH(int, index);
+    QFETCH(QString, direct);
+    QFETCH(QString, ultimate);
+    FakeGleif::Options options;
+    options.syntheticEntities = 50;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QString lei = FakeGleif::syntheticLei(index);
+    const Answer single = get(QStringLiteral("/lei-records/") + lei);
+    QCOMPARE(single.status, 200);
+    const QJsonObject record = single.json.value(u"data").toObject();
+    // A list answer serves the same record, links included.
+    const Answer list = get(QStringLiteral("/lei-records?page[size]=1&filter[lei]=") + lei);
+    QCOMPARE(list.json.value(u"data").toArray().first().toObject(), record);
+    QVERIFY(record.value(u"relationships").toObject().contains(u"managing-lou"));
+    GleifRecord parsed;
+    QVERIFY(GleifRecord::fromJson(record, &parsed));
+
+    const QString base = QStringLiteral("https://api.gleif.org/api/v1");
+    for (const QString &kind : { QStringLiteral("direct"), QStringLiteral("ultimate") }) {
+        const QString expected = kind == u"direct" ? direct : ultimate;
+        const bool isParent = Lei::isValid(expected);
+        const QString path = QStringLiteral("/lei-records/") + lei + u'/' + kind;
+        const QJsonObject links = record.value(u"relationships")
+                                      .toObject()
+                                      .value(QString(kind + QStringLiteral("-parent")))
+                                      .toObject()
+                                      .value(u"links")
+                                      .toObject();
+        const GleifRecord::ParentLink link
+            = kind == u"direct" ? parsed.directParent : parsed.ultimateParent;
+        const Answer parent = get(path + QStringLiteral("-parent"));
+        const Answer relationship = get(path + QStringLiteral("-parent-relationship"));
+        const Answer exception = get(path + QStringLiteral("-parent-reporting-exception"));
+        if (isParent) {
+            QCOMPARE(link, GleifRecord::ParentLink::Reported);
+            QCOMPARE(links.value(u"lei-record").toString(), base + path + QStringLiteral("-parent"));
+            QCOMPARE(links.value(u"relationship-record").toString(),
+                base + path + QStringLiteral("-parent-relationship"));
+            QVERIFY(!links.contains(u"reporting-exception"));
+            QCOMPARE(parent.status, 200);
+            // The parent's own lei-record, exactly as served on its own.
+            QCOMPARE(parent.json.value(u"data").toObject(), fake.record(expected));
+            QCOMPARE(relationship.status, 200);
+            const QJsonObject rel = relationship.json.value(u"data")
+                                        .toObject()
+                                        .value(u"attributes")
+                                        .toObject()
+                                        .value(u"relationship")
+                                        .toObject();
+            QCOMPARE(rel.value(u"startNode").toObject().value(u"id").toString(), lei);
+            QCOMPARE(rel.value(u"endNode").toObject().value(u"id").toString(), expected);
+            QCOMPARE(exception.status, 404);
+        } else if (!expected.isEmpty()) {
+            QCOMPARE(link, GleifRecord::ParentLink::Exception);
+            QCOMPARE(links.value(u"reporting-exception").toString(),
+                base + path + QStringLiteral("-parent-reporting-exception"));
+            QVERIFY(!links.contains(u"lei-record"));
+            QCOMPARE(exception.status, 200);
+            const QJsonObject data = exception.json.value(u"data").toObject();
+            QCOMPARE(data.value(u"type").toString(), QStringLiteral("reporting-exceptions"));
+            const QJsonObject attributes = data.value(u"attributes").toObject();
+            QCOMPARE(attributes.value(u"lei").toString(), lei);
+            QCOMPARE(attributes.value(u"reason").toString(), expected);
+            QCOMPARE(attributes.value(u"category").toString(),
+                kind == u"direct" ? QStringLiteral("DIRECT_ACCOUNTING_CONSOLIDATION_PARENT")
+                                  : QStringLiteral("ULTIMATE_ACCOUNTING_CONSOLIDATION_PARENT"));
+            QVERIFY(attributes.contains(u"reference"));
+            QCOMPARE(parent.status, 404);
+            QCOMPARE(relationship.status, 404);
+        } else {
+            QCOMPARE(link, GleifRecord::ParentLink::Unknown);
+            QVERIFY(links.isEmpty());
+            QCOMPARE(parent.status, 404);
+            QCOMPARE(relationship.status, 404);
+            QCOMPARE(exception.status, 404);
+        }
+    }
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::loadedRecordsHaveNoParents()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QString lei = QStringLiteral("XKZZ2JZF41MRHTR1V493");
+    const QJsonObject relationships = fake.record(lei).value(u"relationships").toObject();
+    QVERIFY(!relationships.contains(u"direct-parent"));
+    QVERIFY(!relationships.contains(u"ultimate-parent"));
+    for (const char *resource : { "direct-parent", "ultimate-parent",
+             "direct-parent-reporting-exception", "ultimate-parent-reporting-exception" }) {
+        const Answer answer = get(QStringLiteral("/lei-records/") + lei + u'/' + QLatin1String(resource));
+        QCOMPARE(answer.status, 404);
+        QCOMPARE(answer.json.value(u"errors").toArray().size(), 1);
+    }
+    // An unknown sub-resource is no route, and an unknown LEI has no parents.
+    QCOMPARE(get(QStringLiteral("/lei-records/") + lei + QStringLiteral("/sister")).status, 404);
+    QCOMPARE(get(QStringLiteral("/lei-records/") + FakeGleif::syntheticLei(1)
+                 + QStringLiteral("/direct-parent"))
+                 .status,
+        404);
+    m_fake = nullptr;
+}
+
+void FakeGleifTest::parentRequestsCountLikeLookups()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 10;
+    options.rateLimit = 2;
+    options.windowMs = 600000; // nothing leaves the window during the test
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const QString lei = FakeGleif::syntheticLei(4);
+    QCOMPARE(get(QStringLiteral("/lei-records/") + FakeGleif::syntheticLei(1)
+                 + QStringLiteral("/direct-parent"))
+                 .status,
+        200);
+    QCOMPARE(get(QStringLiteral("/lei-records/") + lei
+                 + QStringLiteral("/direct-parent-reporting-exception"))
+                 .status,
+        200);
+    const Answer refused
+        = get(QStringLiteral("/lei-records/") + lei + QStringLiteral("/ultimate-parent-reporting-exception"));
+    QCOMPARE(refused.status, 429);
+    QVERIFY(!refused.retryAfter.isEmpty());
+    QCOMPARE(fake.stats().requests, 3);
+    QCOMPARE(fake.stats().tooManyRequests, 1);
+    QCOMPARE(fake.stats().leisAsked, 3);
+    QCOMPARE(fake.log().at(1).leis, QStringList { lei });
     m_fake = nullptr;
 }
 

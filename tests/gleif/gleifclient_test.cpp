@@ -131,6 +131,10 @@ private Q_SLOTS:
     void redirectsStayWithinTheOrigin();
     void redirectLoopIsRefused();
     void followedRedirectTakesARateLimitSlot();
+    // Per-LEI resources (issue 12: parents).
+    void resourcesShareARunWithLookups();
+    void resourcesFailFastWhenUnreachable();
+    void resourceRedirectedAwayIsRefused();
 };
 
 void GleifClientTest::followsPagination_data()
@@ -1003,6 +1007,114 @@ void GleifClientTest::followedRedirectTakesARateLimitSlot()
     QCOMPARE(run.count(LookupOutcome::Found), sampleLeis.size());
     QCOMPARE(api.stats().requests, 2);
     QVERIFY2(limiter->refusals() >= 1, "the follow-up request did not ask the rate limiter");
+}
+
+namespace {
+
+struct ResourceRun
+{
+    QHash<QString, ResourceAnswer> byKey; // "LEI/resource"
+    int answers = 0;
+    bool finished = false;
+};
+
+ResourceRun collect(QSignalSpy &ready, QSignalSpy &finished, int timeoutMs = 20000)
+{
+    ResourceRun run;
+    run.finished = finished.size() > 0 || finished.wait(timeoutMs);
+    for (const QList<QVariant> &args : std::as_const(ready)) {
+        for (const ResourceAnswer &a : args.at(0).value<QVector<ResourceAnswer>>()) {
+            ++run.answers;
+            run.byKey.insert(a.lei + u'/' + a.resource, a);
+        }
+    }
+    return run;
+}
+
+} // namespace
+
+void GleifClientTest::resourcesShareARunWithLookups()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 20;
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    QSignalSpy resources(&client, &GleifClient::resourcesReady);
+    QSignalSpy finished(&client, &GleifClient::finished);
+    const QString child = FakeGleif::syntheticLei(12);
+    const QString excepted = FakeGleif::syntheticLei(14);
+    client.fetchResources({ { child, QStringLiteral("direct-parent") },
+        { child.toLower(), QStringLiteral("direct-parent") }, // the same, asked once
+        { excepted, QStringLiteral("ultimate-parent-reporting-exception") } });
+    const Run lookups = lookUp(client, synthetic(0, 5)); // same run, waits for finished()
+    QVERIFY(lookups.finished);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(lookups.count(LookupOutcome::Found), 5);
+    const ResourceRun run = collect(resources, finished);
+    QCOMPARE(run.answers, 2);
+    const ResourceAnswer parent = run.byKey.value(child + QStringLiteral("/direct-parent"));
+    QVERIFY(parent.ok);
+    QCOMPARE(parent.data.value(u"id").toString(), FakeGleif::syntheticLei(11));
+    const ResourceAnswer exception
+        = run.byKey.value(excepted + QStringLiteral("/ultimate-parent-reporting-exception"));
+    QVERIFY(exception.ok);
+    QCOMPARE(exception.data.value(u"attributes").toObject().value(u"reason").toString(),
+        QStringLiteral("NON_CONSOLIDATING"));
+    QCOMPARE(client.counters().requestsSent, 3);
+    QCOMPARE(fake.stats().requests, 3);
+    QCOMPARE(client.counters().found, 5); // LEIs only: resources are not lookups
+}
+
+void GleifClientTest::resourcesFailFastWhenUnreachable()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    GleifSettings settings = fastSettings(QUrl(
+        QStringLiteral("http://127.0.0.1:") + QString::number(port) + QStringLiteral("/api/v1")));
+    settings.maxAttempts = 3;
+    settings.concurrency = 1;
+    GleifClient client(settings);
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    QSignalSpy resources(&client, &GleifClient::resourcesReady);
+    QSignalSpy finished(&client, &GleifClient::finished);
+    QVector<QPair<QString, QString>> asked;
+    for (const QString &lei : synthetic(0, 10))
+        asked.append({ lei, QStringLiteral("direct-parent") });
+    client.fetchResources(asked);
+    const ResourceRun run = collect(resources, finished);
+    QVERIFY(run.finished);
+    QCOMPARE(run.answers, 10);
+    for (const ResourceAnswer &a : std::as_const(run.byKey)) {
+        QVERIFY(!a.ok);
+        QCOMPARE(a.reason, QStringLiteral("connection refused after 3 attempts"));
+    }
+    // The first request's three attempts are enough to know: the other nine are not sent.
+    QCOMPARE(client.counters().requestsSent, 3);
+}
+
+void GleifClientTest::resourceRedirectedAwayIsRefused()
+{
+    FakeGleif::Options options;
+    options.syntheticEntities = 20;
+    options.redirectTo = QUrl(QStringLiteral("http://127.0.0.2:9"));
+    FakeGleif fake(options);
+    QVERIFY(fake.listen());
+    GleifClient client(fastSettings(fake.baseUrl()));
+    client.setRateLimiter(std::make_shared<RateLimiter>(1000));
+    QSignalSpy resources(&client, &GleifClient::resourcesReady);
+    QSignalSpy finished(&client, &GleifClient::finished);
+    client.fetchResources({ { FakeGleif::syntheticLei(11), QStringLiteral("direct-parent") } });
+    const ResourceRun run = collect(resources, finished);
+    QVERIFY(run.finished);
+    QCOMPARE(run.answers, 1);
+    const ResourceAnswer a = run.byKey.cbegin().value();
+    QVERIFY(!a.ok);
+    QCOMPARE(a.reason, QStringLiteral("redirected to http://127.0.0.2:9, another origin (refused)"));
+    QCOMPARE(fake.stats().requests, 1); // not followed, not retried
 }
 
 QTEST_GUILESS_MAIN(GleifClientTest)

@@ -217,7 +217,6 @@ QJsonObject FakeGleif::syntheticRecord(int index, bool healthVariety)
     const QString lei = syntheticLei(index);
     const QString country = countries[index % 6];
     const QString self = QStringLiteral("https://api.gleif.org/api/v1/lei-records/") + lei;
-    const QString managingLou = self + QStringLiteral("/managing-lou");
 
     QJsonObject legalName;
     if (syntheticHasNullName(index)) {
@@ -308,12 +307,73 @@ QJsonObject FakeGleif::syntheticRecord(int index, bool healthVariety)
         { QStringLiteral("type"), QStringLiteral("lei-records") },
         { QStringLiteral("id"), lei },
         { QStringLiteral("attributes"), attributes },
-        { QStringLiteral("relationships"),
-            QJsonObject { { QStringLiteral("managing-lou"),
-                QJsonObject { { QStringLiteral("links"),
-                    QJsonObject { { QStringLiteral("related"), managingLou } } } } } } },
+        { QStringLiteral("relationships"), syntheticRelationships(index) },
         { QStringLiteral("links"), QJsonObject { { QStringLiteral("self"), self } } },
     };
+}
+
+FakeGleif::SyntheticParent FakeGleif::syntheticDirectParent(int index)
+{
+    const int head = index - index % 10;
+    switch (index % 10) {
+    case 1:
+    case 3:
+        return { head, {} };
+    case 2:
+        return { head + 1, {} };
+    case 4:
+        return { -1, QStringLiteral("NON_CONSOLIDATING") };
+    case 5:
+        return { -1, QStringLiteral("NATURAL_PERSONS") };
+    case 6:
+        return { -1, QStringLiteral("NON_PUBLIC") };
+    default:
+        return {};
+    }
+}
+
+FakeGleif::SyntheticParent FakeGleif::syntheticUltimateParent(int index)
+{
+    switch (index % 10) {
+    case 1:
+    case 2:
+    case 3:
+        return { index - index % 10, {} };
+    case 4:
+        return { -1, QStringLiteral("NON_CONSOLIDATING") };
+    case 5:
+        return { -1, QStringLiteral("NATURAL_PERSONS") };
+    case 7:
+        return { -1, QStringLiteral("NO_KNOWN_PERSON") };
+    default:
+        return {};
+    }
+}
+
+QJsonObject FakeGleif::syntheticRelationships(int index)
+{
+    const QString self
+        = QStringLiteral("https://api.gleif.org/api/v1/lei-records/") + syntheticLei(index);
+    const auto links = [](const QJsonObject &l) {
+        return QJsonObject { { QStringLiteral("links"), l } };
+    };
+    QJsonObject relationships { { QStringLiteral("managing-lou"),
+        links({ { QStringLiteral("related"), QString(self + QStringLiteral("/managing-lou")) } }) } };
+    const auto add = [&](const QString &kind, const SyntheticParent &parent) {
+        if (parent.parentIndex >= 0)
+            relationships.insert(kind + QStringLiteral("-parent"),
+                links({ { QStringLiteral("relationship-record"),
+                            QString(self + u'/' + kind + QStringLiteral("-parent-relationship")) },
+                    { QStringLiteral("lei-record"),
+                        QString(self + u'/' + kind + QStringLiteral("-parent")) } }));
+        else if (!parent.exception.isEmpty())
+            relationships.insert(kind + QStringLiteral("-parent"),
+                links({ { QStringLiteral("reporting-exception"),
+                    QString(self + u'/' + kind + QStringLiteral("-parent-reporting-exception")) } }));
+    };
+    add(QStringLiteral("direct"), syntheticDirectParent(index));
+    add(QStringLiteral("ultimate"), syntheticUltimateParent(index));
+    return relationships;
 }
 
 bool FakeGleif::knows(const QString &lei) const
@@ -452,7 +512,8 @@ FakeGleif::Answer FakeGleif::handle(
                 request.leis.append(lei);
         }
     } else if (request.path.startsWith(recordsPath + u'/')) {
-        request.leis.append(request.path.mid(recordsPath.size() + 1).toUpper());
+        // {LEI} or {LEI}/{resource}
+        request.leis.append(request.path.mid(recordsPath.size() + 1).section(u'/', 0, 0).toUpper());
     }
     ++m_stats.requests;
     m_stats.leisAsked += request.leis.size();
@@ -531,8 +592,12 @@ FakeGleif::Answer FakeGleif::handle(
     Answer result;
     if (request.path == recordsPath)
         result = listRecords(request);
-    else if (request.path.startsWith(recordsPath + u'/') && request.leis.size() == 1)
+    else if (request.path.startsWith(recordsPath + u'/') && request.leis.size() == 1
+        && request.path.count(u'/') == recordsPath.count(u'/') + 1)
         result = singleRecord(request.leis.first());
+    else if (request.path.startsWith(recordsPath + u'/') && request.leis.size() == 1
+        && request.path.count(u'/') == recordsPath.count(u'/') + 2)
+        result = relationshipResource(request.leis.first(), request.path.section(u'/', -1));
     else
         result = { 404,
             jsonApiError(404, QStringLiteral("Not Found"), QStringLiteral("No such route")), {},
@@ -659,6 +724,70 @@ FakeGleif::Answer FakeGleif::singleRecord(const QString &lei)
                             { QStringLiteral("data"), record },
                             { QStringLiteral("links"), record.value(u"links").toObject() } })
               .toJson(QJsonDocument::Compact);
+    return answer;
+}
+
+FakeGleif::Answer FakeGleif::relationshipResource(const QString &lei, const QString &resource)
+{
+    Answer answer;
+    const auto notFound = [&](const QString &detail) {
+        answer.status = 404;
+        answer.body = jsonApiError(404, QStringLiteral("Not Found"), detail);
+        return answer;
+    };
+    const bool direct = resource.startsWith(QLatin1String("direct-parent"));
+    const QString kind = direct ? QStringLiteral("direct") : QStringLiteral("ultimate");
+    const QString tail = resource.mid(kind.size() + int(qstrlen("-parent")));
+    if ((!direct && !resource.startsWith(QLatin1String("ultimate-parent")))
+        || (!tail.isEmpty() && tail != QLatin1String("-relationship")
+            && tail != QLatin1String("-reporting-exception")))
+        return notFound(QStringLiteral("No such route"));
+    if (!knows(lei))
+        return notFound(QStringLiteral("The requested LEI record does not exist"));
+    // Loaded records carry no parent links, and so have nothing here.
+    const int index = syntheticIndex(lei);
+    const SyntheticParent parent = index < 0 ? SyntheticParent()
+        : direct                             ? syntheticDirectParent(index)
+                                             : syntheticUltimateParent(index);
+    const bool hasParent = parent.parentIndex >= 0 && parent.parentIndex < m_options.syntheticEntities;
+    if (tail.isEmpty()) {
+        if (!hasParent)
+            return notFound(QStringLiteral("No parent reported"));
+        return singleRecord(syntheticLei(parent.parentIndex));
+    }
+    if (tail == QLatin1String("-relationship")) {
+        if (!hasParent)
+            return notFound(QStringLiteral("No parent relationship reported"));
+        const QString parentLei = syntheticLei(parent.parentIndex);
+        const auto node = [](const QString &id) {
+            return QJsonObject { { QStringLiteral("id"), id }, { QStringLiteral("type"), QStringLiteral("LEI") } };
+        };
+        const QJsonObject record { { QStringLiteral("type"), QStringLiteral("relationship-records") },
+            { QStringLiteral("id"), QString(lei + u'_' + parentLei) },
+            { QStringLiteral("attributes"),
+                QJsonObject { { QStringLiteral("relationship"),
+                    QJsonObject { { QStringLiteral("startNode"), node(lei) },
+                        { QStringLiteral("endNode"), node(parentLei) },
+                        { QStringLiteral("type"),
+                            direct ? QStringLiteral("IS_DIRECTLY_CONSOLIDATED_BY")
+                                   : QStringLiteral("IS_ULTIMATELY_CONSOLIDATED_BY") } } } } } };
+        answer.body = QJsonDocument(QJsonObject { { QStringLiteral("data"), record } })
+                          .toJson(QJsonDocument::Compact);
+        return answer;
+    }
+    if (parent.exception.isEmpty())
+        return notFound(QStringLiteral("No reporting exception"));
+    const QJsonObject exception { { QStringLiteral("type"), QStringLiteral("reporting-exceptions") },
+        { QStringLiteral("id"), QString(lei + u'_' + kind) },
+        { QStringLiteral("attributes"),
+            QJsonObject { { QStringLiteral("lei"), lei },
+                { QStringLiteral("category"),
+                    direct ? QStringLiteral("DIRECT_ACCOUNTING_CONSOLIDATION_PARENT")
+                           : QStringLiteral("ULTIMATE_ACCOUNTING_CONSOLIDATION_PARENT") },
+                { QStringLiteral("reason"), parent.exception },
+                { QStringLiteral("reference"), QJsonValue::Null } } } };
+    answer.body = QJsonDocument(QJsonObject { { QStringLiteral("data"), exception } })
+                      .toJson(QJsonDocument::Compact);
     return answer;
 }
 

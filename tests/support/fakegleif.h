@@ -138,6 +138,20 @@ public:
     static bool syntheticHasNullBic(int index) { return index % 5 == 3; }
     static bool syntheticHasNullName(int index) { return index % 7 == 5; }
 
+    // Accounting-consolidation parents of synthetic entities, by index % 10 in groups of ten
+    // (the group's head is index - index % 10): 0 neither (the head); 1, 3 head as direct and
+    // ultimate parent; 2 entity 1 of the group as direct, the head as ultimate parent; 4 both
+    // exceptions NON_CONSOLIDATING; 5 both NATURAL_PERSONS; 6 direct NON_PUBLIC only; 7 ultimate
+    // NO_KNOWN_PERSON only; 8, 9 neither. So 30 % have parents, 40 % an exception. The records'
+    // `relationships` links and the per-LEI endpoints agree; loaded records have neither.
+    struct SyntheticParent
+    {
+        int parentIndex = -1; // a parent is reported
+        QString exception; // else a reporting-exception reason, else neither
+    };
+    static SyntheticParent syntheticDirectParent(int index);
+    static SyntheticParent syntheticUltimateParent(int index);
+
     void enqueue(const Scripted &response);
 
     Stats stats() const { return m_stats; }
@@ -174,6 +188,9 @@ private:
     Answer handle(const QByteArray &target, const QHash<QByteArray, QByteArray> &headers);
     Answer listRecords(const LoggedRequest &request);
     Answer singleRecord(const QString &lei);
+    // {LEI}/direct-parent, /ultimate-parent, /…-parent-relationship, /…-reporting-exception.
+    Answer relationshipResource(const QString &lei, const QString &resource);
+    static QJsonObject syntheticRelationships(int index);
     QByteArray statsJson() const;
     void send(QTcpSocket *socket, const Answer &answer, bool counted, bool closeAfter);
     void streamHugeBody(QTcpSocket *socket);

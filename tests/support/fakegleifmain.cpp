@@ -17,7 +17,10 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QStringLiteral("A local GLEIF API v1 on 127.0.0.1 for tests, benchmarks and demos. Serves "
                        "/api/v1/lei-records?filter[lei]=...&page[size]=&page[number]= and "
-                       "/api/v1/lei-records/{LEI}; /_fake/stats gives what it saw as JSON."));
+                       "/api/v1/lei-records/{LEI}, and for synthetic entities their parents "
+                       "(/api/v1/lei-records/{LEI}/direct-parent, /ultimate-parent, "
+                       "/direct-parent-reporting-exception, ...); /_fake/stats gives what it saw "
+                       "as JSON."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port({ QStringLiteral("p"), QStringLiteral("port") },
