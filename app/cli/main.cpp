@@ -247,6 +247,7 @@ int main(int argc, char **argv)
     if (same(cachePath, input) || same(cachePath, output) || (!report.isEmpty() && same(cachePath, report)))
         return fail(Usage, tr("%1: the cache must be a file of its own, not the input, output or report").arg(cachePath));
 
+    csvOptions.addedColumns = EnrichmentResults::columnNames(settings.fields); // a previous run's, replaced
     auto file = CsvFile::load(input, csvOptions, &error);
     if (!file)
         return fail(InputOutput, error);

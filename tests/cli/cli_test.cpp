@@ -76,6 +76,8 @@ private Q_SLOTS:
     void rowsOfAnotherWidthAreWarningsAndExitOne_data();
     void rowsOfAnotherWidthAreWarningsAndExitOne();
     void reEnrichingTheOutputReplacesTheAddedColumns();
+    void reEnrichingWithFieldsReplacesOnlyThatRunsColumns_data();
+    void reEnrichingWithFieldsReplacesOnlyThatRunsColumns();
     void inputCutShortDuringTheRunWritesNothing();
     void plainHttpApiIsANotice();
     void fieldsAllFromAWarmCacheWithoutRequests();
@@ -831,6 +833,50 @@ void CliTest::reEnrichingTheOutputReplacesTheAddedColumns()
     QCOMPARE(notices.size(), 1);
     QVERIFY(notices[0].toString().contains(QStringLiteral("previous enrichment columns replaced")));
     QCOMPARE(report.value(u"warnings").toArray().size(), 0);
+}
+
+void CliTest::reEnrichingWithFieldsReplacesOnlyThatRunsColumns_data()
+{
+    QTest::addColumn<QString>("first");  // --fields of the run that wrote the input
+    QTest::addColumn<QString>("second"); // --fields of the run reading it
+    QTest::addColumn<bool>("replaced");
+    QTest::newRow("same fields") << QStringLiteral("hqCountry,legalName") << QStringLiteral("hqCountry, legalName") << true;
+    QTest::newRow("all") << QStringLiteral("all") << QStringLiteral("all") << true;
+    QTest::newRow("other order") << QStringLiteral("hqCountry,legalName") << QStringLiteral("legalName,hqCountry") << false;
+    QTest::newRow("default after fields") << QStringLiteral("hqCountry,legalName") << QString() << false;
+    QTest::newRow("fields after default") << QString() << QStringLiteral("legalName,bic") << false;
+}
+
+void CliTest::reEnrichingWithFieldsReplacesOnlyThatRunsColumns()
+{
+    // Only exactly this run's added columns at the header's end are a previous run's; anything
+    // else stays the input's own (safe: nothing of the user's is dropped).
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(bool, replaced);
+    writeTestFile(m_dir.path(), QStringLiteral("re.csv"), "notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n");
+    auto fields = [](const QString &list) { return list.isEmpty() ? QStringList() : QStringList{QStringLiteral("--fields"), list}; };
+    const QStringList common{QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                             m_dir.filePath(QStringLiteral("re.sqlite"))};
+    QString err;
+    QVERIFY2(run(common + fields(first) + QStringList{QStringLiteral("-o"), QStringLiteral("re1.csv"), QStringLiteral("re.csv")}, &err) == 0,
+             qPrintable(err));
+    QVERIFY2(run(common + fields(second) + QStringList{QStringLiteral("-o"), QStringLiteral("re2.csv"), QStringLiteral("--report"),
+                                                       QStringLiteral("re2.json"), QStringLiteral("re1.csv")}, &err) == 0,
+             qPrintable(err));
+    const QByteArray once = readTestFile(m_dir.filePath(QStringLiteral("re1.csv")));
+    const QByteArray twice = readTestFile(m_dir.filePath(QStringLiteral("re2.csv")));
+    const QByteArray firstHeader = once.left(once.indexOf('\n'));
+    const QByteArray secondHeader = twice.left(twice.indexOf('\n'));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("re2.json")))).object();
+    const bool noticed = noticesWithoutPlainHttp(report).size() == 1;
+    QCOMPARE(noticed, replaced);
+    if (replaced) {
+        QCOMPARE(secondHeader, firstHeader);
+        QCOMPARE(twice.count('\n'), once.count('\n'));
+    } else {
+        QVERIFY2(secondHeader.startsWith(QByteArray(firstHeader + ',')), secondHeader.constData()); // kept as the input's own
+    }
 }
 
 void CliTest::inputCutShortDuringTheRunWritesNothing()
