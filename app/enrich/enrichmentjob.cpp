@@ -11,6 +11,7 @@
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <type_traits>
@@ -35,7 +36,7 @@ constexpr qint64 kSliceNs = 8'000'000;
 void completeFromRaw(GleifRecord &record)
 {
     GleifRecord full;
-    if (!record.rawJson.isEmpty() && GleifRecord::fromJson(QJsonDocument::fromJson(record.rawJson).object(), &full)) {
+    if (!record.rawJson.isEmpty() && GleifRecord::fromJson(QJsonDocument::fromJson(record.rawJson).object(), &full, false)) {
         record.hqCountry = full.hqCountry;
         record.jurisdiction = full.jurisdiction;
         record.legalForm = full.legalForm;
@@ -296,9 +297,14 @@ void EnrichmentJob::afterScan()
                 return QHash<QString, CachedAnswer>();
             QHash<QString, CachedAnswer> cached = cache->lookup(all, withRaw ? LeiCache::RawRecord::Include
                                                                              : LeiCache::RawRecord::Skip);
-            if (withRaw)
+            if (withRaw) { // some 10-20 us a record: spread over the cores
+                std::vector<GleifRecord *> records;
+                records.reserve(size_t(cached.size()));
                 for (CachedAnswer &c : cached)
-                    completeFromRaw(c.result.record);
+                    if (!c.result.record.rawJson.isEmpty())
+                        records.push_back(&c.result.record);
+                QtConcurrent::blockingMap(records, [](GleifRecord *record) { completeFromRaw(*record); });
+            }
             return cached;
         }, [this](const QHash<QString, CachedAnswer> &cached) {
             m_awaitingCache = false;

@@ -442,6 +442,11 @@ void EnrichmentJobTest::chosenFieldsHaveTheRecordsValues()
     QCOMPARE(r->field(row, column), value);
     QCOMPARE(r->extraHeader(column), field);
     QCOMPARE(r->field(row, r->statusColumn()), QStringLiteral("ok"));
+    // The table's extra columns follow the chosen list: the cost (a number for sorting) after them.
+    QCOMPARE(r->extraColumnCount(), int(s.fields.size()) + 2);
+    QCOMPARE(r->extraData(row, column, Qt::DisplayRole).toString(), value);
+    QCOMPARE(r->extraData(row, r->costColumn(), Qt::EditRole).typeId(), int(QMetaType::Double));
+    QCOMPARE(r->extraHeader(r->costColumn()), QStringLiteral("transaction_costs"));
 
     const QDateTime asOf = QDateTime::fromString(r->field(row, int(r->addedColumnNames().indexOf(u"dataAsOf"))), Qt::ISODate);
     QVERIFY(asOf.isValid());
