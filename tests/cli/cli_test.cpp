@@ -356,21 +356,21 @@ void CliTest::fieldsAllFromAWarmCacheWithoutRequests()
     // raw records, with no request, and a cold run agrees with it but for dataSource.
     const QString rich = QStringLiteral("851WYGNLUQLFZBSYGB56"), plain = QStringLiteral("XKZZ2JZF41MRHTR1V493");
     const auto restore = richRecord(m_fake, rich);
-    writeTestFile(m_dir.path(), QStringLiteral("fields.csv"), "id,notional,rate,lei\n1,1,1," + rich.toLatin1() + "\n2,1,1," + plain.toLatin1() + "\n");
+    writeTestFile(m_dir.path(), QStringLiteral("fields.csv"), "id,notional,rate,lei\n1,1,1," + rich.toLatin1() + "\n2,1,1," + plain.toLatin1() + "\n3,1,1,bad\n");
     const QString cache = m_dir.filePath(QStringLiteral("fields.sqlite"));
     QString err;
     QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
-                  QStringLiteral("-o"), QStringLiteral("fields.default.csv"), QStringLiteral("fields.csv")}, &err) == 0, qPrintable(err));
+                  QStringLiteral("-o"), QStringLiteral("fields.default.csv"), QStringLiteral("fields.csv")}, &err) == 1, qPrintable(err));
     QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("fields.default.csv"))).split('\n').first(),
              QByteArray("id,notional,rate,lei,legalName,bic,country,transaction_costs,enrichment_status"));
     const int requests = m_fake.stats().requests;
     QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
                   QStringLiteral("--fields"), QStringLiteral("all"), QStringLiteral("--report"), QStringLiteral("fields.json"),
-                  QStringLiteral("-o"), QStringLiteral("fields.warm.csv"), QStringLiteral("fields.csv")}, &err) == 0, qPrintable(err));
+                  QStringLiteral("-o"), QStringLiteral("fields.warm.csv"), QStringLiteral("fields.csv")}, &err) == 1, qPrintable(err));
     QCOMPARE(m_fake.stats().requests, requests);
     QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
                   m_dir.filePath(QStringLiteral("fields-cold.sqlite")), QStringLiteral("--fields"), QStringLiteral(" all "),
-                  QStringLiteral("-o"), QStringLiteral("fields.cold.csv"), QStringLiteral("fields.csv")}, &err) == 0, qPrintable(err));
+                  QStringLiteral("-o"), QStringLiteral("fields.cold.csv"), QStringLiteral("fields.csv")}, &err) == 1, qPrintable(err));
 
     // The report keeps its keys whatever the fields.
     const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("fields.json")))).object();
@@ -419,7 +419,7 @@ void CliTest::fieldsAllFromAWarmCacheWithoutRequests()
     };
     for (const char *run : {"warm", "cold"}) {
         const QList<QByteArray> lines = readTestFile(m_dir.filePath(QStringLiteral("fields.%1.csv").arg(QLatin1String(run)))).split('\n');
-        QCOMPARE(lines.size(), 4); // header, two rows, the last line end
+        QCOMPARE(lines.size(), 5); // header, three rows, the last line end
         QCOMPARE(QString::fromLatin1(lines[0]).split(u','), header);
         for (int row = 1; row <= 2; ++row) {
             const QStringList cells = QString::fromUtf8(lines[row]).split(u',');
@@ -431,6 +431,10 @@ void CliTest::fieldsAllFromAWarmCacheWithoutRequests()
             const QDateTime asOf = QDateTime::fromString(cells[header.indexOf(u"dataAsOf")], Qt::ISODate);
             QVERIFY(asOf.isValid() && asOf.timeSpec() == Qt::UTC);
         }
+        // A row without an answer has every added cell, empty but for its status.
+        QCOMPARE(QString::fromUtf8(lines[3]).split(u','),
+                 (QStringList{QStringLiteral("3"), QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("bad")}
+                  + QStringList(header.size() - 5) + QStringList{QStringLiteral("invalid_lei")}));
     }
 }
 
