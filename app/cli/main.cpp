@@ -5,6 +5,7 @@
 #include "duration.h"
 #include "enrichmentjob.h"
 #include "enrichmentrun.h"
+#include "fieldcatalogue.h"
 #include "leicache.h"
 #include "networkconfig.h"
 
@@ -41,6 +42,15 @@ std::optional<int> positiveInt(const QCommandLineParser &parser, const QString &
     if (!ok || v <= 0 || v > max)
         return -1;
     return v;
+}
+
+// The catalogue's names for --help, parent fields marked as not available yet.
+QString catalogueNames()
+{
+    QStringList names;
+    for (const Fields::Info &i : Fields::catalogue())
+        names << QString::fromLatin1(i.name) + (i.parent ? QStringLiteral("*") : QString());
+    return names.join(QStringLiteral(", ")) + tr(" (*: not available yet)");
 }
 
 } // namespace
@@ -80,6 +90,9 @@ int main(int argc, char **argv)
         {QStringLiteral("concurrency"), tr("Requests in flight at once."), QStringLiteral("N")},
         {QStringLiteral("timeout"), tr("Seconds a whole lookup request may take, connect to last byte, before it is retried (default 30)."), QStringLiteral("SECONDS")},
         {QStringLiteral("ca-bundle"), tr("Extra CA certificates (PEM) trusted for GLEIF's hosts, besides the system's (env LEI_ENRICHER_CA_BUNDLE). The proxy comes from https_proxy / http_proxy / no_proxy."), QStringLiteral("PATH")},
+        {QStringLiteral("fields"), tr("GLEIF columns to add, comma-separated, in output order (default legalName,bic,country; "
+                                      "all: every field of the catalogue except the parent fields, which are not available yet): %1.")
+                                       .arg(catalogueNames()), QStringLiteral("LIST")},
         {QStringLiteral("report"), tr("Write a JSON summary of the run here."), QStringLiteral("PATH")},
         {QStringLiteral("neutralise-formulas"), tr("Also put a ' before the input's own cells that a spreadsheet would run as "
                                                    "formulas (GLEIF's text always gets one in CSV).")},
@@ -126,6 +139,22 @@ int main(int argc, char **argv)
 
     // Settings: options first, then the environment, then the defaults.
     EnrichmentSettings settings;
+    if (parser.isSet(QStringLiteral("fields"))) {
+        const QString list = parser.value(QStringLiteral("fields"));
+        QString why;
+        const auto fields = Fields::parse(list, &why);
+        if (!fields)
+            return fail(Usage, tr("--fields: %1").arg(why));
+        settings.fields = *fields;
+        if (list.trimmed() == u"all") // for now: parents are looked up by a later version
+            settings.fields.removeIf([](Fields::Id id) { return Fields::info(id).parent; });
+        QStringList parents;
+        for (Fields::Id id : std::as_const(settings.fields))
+            if (Fields::info(id).parent)
+                parents << Fields::name(id);
+        if (!parents.isEmpty())
+            return fail(Usage, tr("--fields: parent fields are not available yet: %1").arg(parents.join(QStringLiteral(", "))));
+    }
     const QString apiUrl = parser.isSet(QStringLiteral("api-url")) ? parser.value(QStringLiteral("api-url"))
                                                                    : qEnvironmentVariable("LEI_ENRICHER_API_URL");
     if (!apiUrl.isEmpty()) {
@@ -219,6 +248,7 @@ int main(int argc, char **argv)
     if (same(cachePath, input) || same(cachePath, output) || (!report.isEmpty() && same(cachePath, report)))
         return fail(Usage, tr("%1: the cache must be a file of its own, not the input, output or report").arg(cachePath));
 
+    csvOptions.addedColumns = EnrichmentResults::columnNames(settings.fields); // a previous run's, replaced
     auto file = CsvFile::load(input, csvOptions, &error);
     if (!file)
         return fail(InputOutput, error);

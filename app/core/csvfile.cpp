@@ -114,22 +114,25 @@ qint64 scanHeader(const char *d, qint64 size, qint64 from, char delimiter, int *
     return size;
 }
 
-// The columns this build adds, in order. Only exactly this run at the header's end is a previous
-// run's: a name from the contract's wider Fields catalogue before it is the input's own (its
-// `category`, say). A later `--fields` option must recognise the fields it wrote.
+// The columns a default run adds, in order. Only exactly the coming run's columns at the
+// header's end are a previous run's: a name from the wider Fields catalogue before them is the
+// input's own (its `category`, say).
 constexpr const char *kAddedColumns[] = {"legalName", "bic", "country", "transaction_costs", "enrichment_status"};
 
-// How many of the header's last columns a previous run added: all of kAddedColumns, or none.
-// At least one column is left as the input's.
-int previousEnrichmentColumns(const QStringList &header)
+// How many of the header's last columns a previous run added: all of `added` (kAddedColumns
+// when empty), or none. At least one column is left as the input's.
+int previousEnrichmentColumns(const QStringList &header, QStringList added)
 {
-    const qsizetype n = header.size(), added = qsizetype(std::size(kAddedColumns));
-    if (n <= added)
+    if (added.isEmpty())
+        for (const char *name : kAddedColumns)
+            added << QLatin1String(name);
+    const qsizetype n = header.size(), count = added.size();
+    if (n <= count)
         return 0;
-    for (qsizetype k = 0; k < added; ++k)
-        if (header[n - added + k].trimmed() != QLatin1String(kAddedColumns[k]))
+    for (qsizetype k = 0; k < count; ++k)
+        if (header[n - count + k].trimmed() != added[k])
             return 0;
-    return int(added);
+    return int(count);
 }
 
 #ifdef Q_OS_LINUX
@@ -400,7 +403,7 @@ std::shared_ptr<CsvFile> CsvFile::open(const QString &path, const CsvOptions &op
     f->m_maxFields = fields;
     // A previous run's output fed in again: its added columns are left out, to be replaced.
     const QStringList fullHeader = f->header();
-    const int previous = previousEnrichmentColumns(fullHeader);
+    const int previous = previousEnrichmentColumns(fullHeader, options.addedColumns);
     f->m_replacedColumns = fullHeader.mid(fields - previous);
     f->m_columns = fields - previous;
     f->m_headerRaw.truncate(fieldsEnd(f->m_headerRaw, f->m_columns, f->m_delimiter));

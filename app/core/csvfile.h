@@ -20,6 +20,10 @@ struct CsvOptions
 {
     std::optional<char> delimiter;          // sniffed when not set
     std::optional<CsvEncoding> encoding;    // detected (BOM, UTF-8 validity) when not set
+    // The columns the coming run adds, in order (empty: the default legalName, bic, country,
+    // transaction_costs, enrichment_status). Exactly these at the header's end are a previous
+    // run's, left out to be replaced.
+    QStringList addedColumns;
 };
 
 // Something about the file the user should hear of; the data is kept whatever happens.

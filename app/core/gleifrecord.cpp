@@ -4,7 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-bool GleifRecord::fromJson(const QJsonObject &record, GleifRecord *out)
+bool GleifRecord::fromJson(const QJsonObject &record, GleifRecord *out, bool keepRaw)
 {
     const QJsonObject attributes = record.value(u"attributes").toObject();
     const QString lei = attributes.value(u"lei").toString();
@@ -51,7 +51,8 @@ bool GleifRecord::fromJson(const QJsonObject &record, GleifRecord *out)
     };
     r.directParent = parentLink(u"direct-parent");
     r.ultimateParent = parentLink(u"ultimate-parent");
-    r.rawJson = QJsonDocument(record).toJson(QJsonDocument::Compact);
+    if (keepRaw)
+        r.rawJson = QJsonDocument(record).toJson(QJsonDocument::Compact);
     *out = std::move(r);
     return true;
 }

@@ -34,8 +34,9 @@ struct GleifRecord
     QByteArray rawJson;         // the whole record object, compact JSON
 
     // Reads one element of `data` (an object with type/id/attributes). Returns false when it
-    // lacks attributes.lei.
-    static bool fromJson(const QJsonObject &record, GleifRecord *out);
+    // lacks attributes.lei. `keepRaw` false leaves rawJson empty: writing it costs as much as
+    // reading the fields (the job reads cached raw records for the fields only).
+    static bool fromJson(const QJsonObject &record, GleifRecord *out, bool keepRaw = true);
 
     QString bicsJoined() const { return bics.join(u';'); }
     friend bool operator==(const GleifRecord &a, const GleifRecord &b);

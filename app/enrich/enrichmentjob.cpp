@@ -2,12 +2,16 @@
 
 #include "csvdialect.h"
 #include "csvfile.h"
+#include "fieldvalues.h"
 #include "gleifclient.h"
 #include "leicache.h"
 #include "lei.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <type_traits>
@@ -27,6 +31,24 @@ bool isCleanLei(QByteArrayView raw)
 // A slice of work per event-loop turn: long enough to get work done, short enough that a
 // window repaints and answers input between slices.
 constexpr qint64 kSliceNs = 8'000'000;
+
+// The fields the cache keeps no column for, read from the raw record it keeps beside them.
+void completeFromRaw(GleifRecord &record)
+{
+    GleifRecord full;
+    if (!record.rawJson.isEmpty() && GleifRecord::fromJson(QJsonDocument::fromJson(record.rawJson).object(), &full, false)) {
+        record.hqCountry = full.hqCountry;
+        record.jurisdiction = full.jurisdiction;
+        record.legalForm = full.legalForm;
+        record.category = full.category;
+        record.otherNames = full.otherNames;
+        record.nextRenewalDate = full.nextRenewalDate;
+        record.successorLei = full.successorLei;
+        record.directParent = full.directParent;
+        record.ultimateParent = full.ultimateParent;
+    }
+    record.rawJson.clear(); // not kept: the values are computed from the fields
+}
 
 } // namespace
 
@@ -74,6 +96,14 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
         *error = tr("%1: no LEI column chosen").arg(file->path());
         return false;
     }
+    if (FieldValues::hasParentField(settings.fields)) {
+        *error = tr("parent fields are not available yet");
+        return false;
+    }
+    if (settings.fields.isEmpty()) {
+        *error = tr("no GLEIF field chosen");
+        return false;
+    }
     if (!rules.bind(file->header(), error))
         return false;
     // Someone's own file given as the cache stops the run (checked here, before anything
@@ -89,6 +119,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_leiColumn = leiColumn;
     m_rules = std::move(rules);
     m_settings = settings;
+    m_runDate = settings.runDate.isValid() ? settings.runDate : QDateTime::currentDateTimeUtc().date();
     m_notices.clear();
     if (const QString replaced = m_file->replacedColumnsNote(); !replaced.isEmpty())
         addNotice(replaced);
@@ -117,6 +148,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     const qint64 rows = m_file->rowCount();
     auto results = std::make_shared<EnrichmentResults>();
     results->m_leiColumn = leiColumn;
+    results->m_fields = settings.fields;
     results->m_rowLei.assign(size_t(rows), -1);
     results->m_rowStatus.assign(size_t(rows), quint8(RowStatus::Pending));
     results->m_cost.assign(size_t(rows), 0.0);
@@ -260,9 +292,21 @@ void EnrichmentJob::afterScan()
 
     if (m_cache && !m_settings.refresh) {
         m_awaitingCache = true;
-        onCacheThread([cache = m_cache, all] {
-            return cache->isOpen() ? cache->lookup(all, LeiCache::RawRecord::Skip)
-                                   : QHash<QString, CachedAnswer>();
+        // The raw records only when a chosen field needs them: reading and parsing them costs.
+        onCacheThread([cache = m_cache, all, withRaw = FieldValues::needsRawRecord(m_settings.fields)] {
+            if (!cache->isOpen())
+                return QHash<QString, CachedAnswer>();
+            QHash<QString, CachedAnswer> cached = cache->lookup(all, withRaw ? LeiCache::RawRecord::Include
+                                                                             : LeiCache::RawRecord::Skip);
+            if (withRaw) { // some 10-20 us a record: spread over the cores
+                std::vector<GleifRecord *> records;
+                records.reserve(size_t(cached.size()));
+                for (CachedAnswer &c : cached)
+                    if (!c.result.record.rawJson.isEmpty())
+                        records.push_back(&c.result.record);
+                QtConcurrent::blockingMap(records, [](GleifRecord *record) { completeFromRaw(*record); });
+            }
+            return cached;
         }, [this](const QHash<QString, CachedAnswer> &cached) {
             m_awaitingCache = false;
             if (m_running)
@@ -360,6 +404,7 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
         a.legalName = use->record.legalName;
         a.bics = use->record.bicsJoined();
         a.country = use->record.country;
+        a.values = valuesOf(a, *use);
         break;
     case LookupOutcome::NotFound:
         a.state = LeiAnswer::State::NotFound;
@@ -377,6 +422,23 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     else if (result.outcome != LookupOutcome::Failed)
         ++m_progress.fetched;
     m_computeQueue.push_back(index);
+}
+
+QStringList EnrichmentJob::valuesOf(const LeiAnswer &answer, const LookupResult &use) const
+{
+    FieldValues::Context context;
+    context.fetchedAt = use.fetchedAt;
+    context.fromCache = answer.fromCache;
+    context.stale = answer.stale;
+    context.today = m_runDate;
+    QStringList values;
+    values.reserve(m_settings.fields.size());
+    for (Fields::Id id : m_settings.fields) {
+        // Parent fields (refused by start() for now) will take their values from the parent
+        // lookup here, by the answer's LEI.
+        values << FieldValues::value(id, use.record, context);
+    }
+    return values;
 }
 
 void EnrichmentJob::computeRow(qint64 row, const LeiAnswer &a)

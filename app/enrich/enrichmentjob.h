@@ -6,6 +6,7 @@
 #include "gleifsettings.h"
 #include "healthwarnings.h"
 
+#include <QDate>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QThreadPool>
@@ -29,6 +30,7 @@ struct EnrichmentSettings
     bool offline = false; // cache only
     bool refresh = false; // fetch everything again
     QVector<Fields::Id> fields = Fields::defaults(); // the GLEIF columns added, in this order
+    QDate runDate; // the run's date for leiWarning (renewal_due); invalid: today (UTC)
 };
 
 struct EnrichmentProgress
@@ -100,6 +102,8 @@ private:
     bool hasComputeWork() const;
     void onAnswers(const QVector<LookupResult> &answers);
     void settle(qint32 index, const LookupResult &result, bool fromCache);
+    // The chosen fields' texts for a found answer (`use`: what it was settled with), once per LEI.
+    QStringList valuesOf(const LeiAnswer &answer, const LookupResult &use) const;
     void queueRowsOf(qint32 index);
     void maybeFinish();
     void emitProgress(bool force);
@@ -111,6 +115,7 @@ private:
     std::shared_ptr<EnrichmentResults> m_results;
     CostRules m_rules;
     EnrichmentSettings m_settings;
+    QDate m_runDate;
     int m_leiColumn = -1;
     std::shared_ptr<LeiCache> m_cache;
     // The cache is read and written on this one thread, so its queries never hold up the

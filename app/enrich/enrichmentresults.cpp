@@ -69,10 +69,12 @@ QString describe(const QString &code, const CsvFile &file, qint64 row)
 
 } // namespace RowWarning
 
-const QStringList &EnrichmentResults::columnNames()
+QStringList EnrichmentResults::columnNames(const QVector<Fields::Id> &fields)
 {
-    static const QStringList names{QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"),
-                                   QStringLiteral("transaction_costs"), QStringLiteral("enrichment_status")};
+    QStringList names;
+    for (Fields::Id id : fields)
+        names << Fields::name(id);
+    names << QStringLiteral("transaction_costs") << QStringLiteral("enrichment_status");
     return names;
 }
 
@@ -106,20 +108,19 @@ QString EnrichmentResults::field(qint64 row, int column) const
     const RowStatus s = status(row);
     const LeiAnswer *a = answer(row);
     const bool found = a && a->state == LeiAnswer::State::Found;
-    switch (column) {
-    case 0: return found ? a->legalName : QString();
-    case 1: return found ? a->bics : QString();
-    case 2: return found ? a->country : QString();
-    case 3: return s == RowStatus::Ok ? Number::shortest(cost(row)) : QString();
-    case 4: return Status::code(s);
-    }
+    if (column >= 0 && column < fieldCount())
+        return found ? a->values.value(column) : QString();
+    if (column == costColumn())
+        return s == RowStatus::Ok ? Number::shortest(cost(row)) : QString();
+    if (column == statusColumn())
+        return Status::code(s);
     return {};
 }
 
 QStringList EnrichmentResults::fields(qint64 row) const
 {
     QStringList out;
-    for (int c = 0; c < 5; ++c)
+    for (int c = 0, n = extraColumnCount(); c < n; ++c)
         out.append(field(row, c));
     return out;
 }
@@ -200,19 +201,19 @@ QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
     case Qt::DisplayRole:
         // Amounts as people read them (grouped, two decimals); the exact value is the tooltip
         // and the edit role, which sorting uses.
-        if (column == 3 && s == RowStatus::Ok)
+        if (column == costColumn() && s == RowStatus::Ok)
             return QLocale().toString(cost(row), 'f', 2);
         return field(row, column);
     case Qt::EditRole:
-        if (column == 3 && s == RowStatus::Ok)
+        if (column == costColumn() && s == RowStatus::Ok)
             return cost(row);
         return field(row, column);
     case Qt::TextAlignmentRole:
-        if (column == 3)
+        if (column == costColumn())
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        if (column == 3 && s == RowStatus::Ok)
+        if (column == costColumn() && s == RowStatus::Ok)
             return field(row, column);
         if (s != RowStatus::Ok && s != RowStatus::Pending)
             return reason(row);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "extracolumns.h"
+#include "fieldcatalogue.h"
 #include "gleifrecord.h"
 
 #include <QHash>
@@ -42,6 +43,7 @@ struct LeiAnswer
     QString legalName;
     QString bics; // joined with ';'
     QString country;
+    QStringList values;     // when Found: the run's chosen fields (EnrichmentResults::fieldIds()), in order
     QString reason;         // for Failed, and the network error behind a stale answer
     bool fromCache = false;
     bool stale = false;     // an expired cache entry used because GLEIF could not be reached
@@ -53,7 +55,13 @@ struct LeiAnswer
 class EnrichmentResults final : public ExtraColumns
 {
 public:
-    static const QStringList &columnNames(); // legalName, bic, country, transaction_costs, enrichment_status
+    // The added columns: the chosen GLEIF fields, then transaction_costs and enrichment_status.
+    static QStringList columnNames(const QVector<Fields::Id> &fields = Fields::defaults());
+    QStringList addedColumnNames() const { return columnNames(m_fields); }
+    const QVector<Fields::Id> &fieldIds() const { return m_fields; }
+    int fieldCount() const { return int(m_fields.size()); }
+    int costColumn() const { return fieldCount(); }       // among the added columns
+    int statusColumn() const { return fieldCount() + 1; }
 
     qint64 rowCount() const { return qint64(m_rowStatus.size()); }
     int leiColumn() const { return m_leiColumn; } // the input column the LEIs were read from
@@ -66,7 +74,7 @@ public:
     double cost(qint64 row) const { return m_cost[size_t(row)]; }
     // The reason in words for a row that is not ok ("check digits wrong", "rate is 0: ...").
     QString reason(qint64 row) const;
-    // The five output fields as text, as the CSV export writes them.
+    // The added fields as text, as the CSV export writes them (before neutralising).
     QStringList fields(qint64 row) const;
     QString field(qint64 row, int column) const;
     qint64 countOf(RowStatus status) const;
@@ -83,8 +91,8 @@ public:
     void addFieldCountWarnings(const CsvFile &file);
 
     // ExtraColumns
-    int extraColumnCount() const override { return 5; }
-    QString extraHeader(int column) const override { return columnNames().value(column); }
+    int extraColumnCount() const override { return fieldCount() + 2; }
+    QString extraHeader(int column) const override { return addedColumnNames().value(column); }
     QVariant extraData(qint64 row, int column, int role) const override;
     QVariant rowBackground(qint64 row) const override;
 
@@ -92,6 +100,7 @@ private:
     friend class EnrichmentJob;
     friend class HealthWarnings; // rebuilds the LEI health warnings in one pass
     int m_leiColumn = -1;
+    QVector<Fields::Id> m_fields = Fields::defaults();
     std::vector<qint32> m_rowLei;   // index into m_answers; -1 when the LEI is invalid
     std::vector<quint8> m_rowStatus;
     std::vector<double> m_cost;

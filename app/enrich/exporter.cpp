@@ -5,6 +5,7 @@
 #include "numberformat.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -165,8 +166,8 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         const LeiAnswer &a = results->answerAt(i);
         if (a.state != LeiAnswer::State::Found)
             continue;
-        for (const QString *text : {&a.legalName, &a.bics, &a.country}) {
-            if (const QString c = notInWindows1252(*text); !c.isEmpty()) {
+        for (const QString &text : a.values) {
+            if (const QString c = notInWindows1252(text); !c.isEmpty()) {
                 toUtf8 = true;
                 cp1252 = false;
                 if (options.notices)
@@ -223,16 +224,17 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
     }
 
     buffer += ownCells(file.rawHeader());
-    for (const QString &name : EnrichmentResults::columnNames())
+    const QStringList added = results ? results->addedColumnNames() : EnrichmentResults::columnNames();
+    for (const QString &name : added)
         buffer += delimiter + encodeField(name);
     buffer += eol;
 
-    // Name, BICs and country are the same for every row of an LEI: encode them once per LEI.
+    // The GLEIF fields are the same for every row of an LEI: encode them once per LEI.
     std::vector<QByteArray> answerBytes(size_t(results ? results->answerCount() : 0));
     QByteArray statusBytes[6];
     for (RowStatus s : Status::kAll)
         statusBytes[size_t(s)] = encodeField(Status::code(s));
-    const QByteArray noAnswer = QByteArray(3, delimiter);
+    const QByteArray noAnswer = QByteArray(added.size() - 2, delimiter);
 
     const qint64 rows = file.rowCount();
     for (qint64 row = 0; row < rows; ++row) {
@@ -251,10 +253,10 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         const LeiAnswer *answer = index >= 0 ? &results->answerAt(index) : nullptr;
         if (answer && answer->state == LeiAnswer::State::Found) {
             QByteArray &bytes = answerBytes[size_t(index)];
-            if (bytes.isEmpty()) // GLEIF's text: never a live formula (the cost is a number)
-                bytes = delimiter + encodeField(neutraliseFormula(answer->legalName))
-                    + delimiter + encodeField(neutraliseFormula(answer->bics))
-                    + delimiter + encodeField(neutraliseFormula(answer->country));
+            if (bytes.isEmpty()) { // GLEIF's text: never a live formula (the cost is a number)
+                for (int c = 0; c < results->fieldCount(); ++c)
+                    bytes += delimiter + encodeField(neutraliseFormula(answer->values.value(c)));
+            }
             buffer += bytes;
         } else {
             buffer += noAnswer;
@@ -518,9 +520,18 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     const QStringList header = file.header();
     const int inputColumns = int(header.size());
     const int fileColumns = file.fileColumnCount();
-    const int added = int(EnrichmentResults::columnNames().size());
+    const QStringList addedNames = results ? results->addedColumnNames() : EnrichmentResults::columnNames();
+    const int added = int(addedNames.size());
+    const int gleifFields = added - 2;
+    // GLEIF's dates go in as dates (YYYY-MM-DD shown), the rest of its fields as text.
+    std::vector<bool> isDate(size_t(gleifFields), false);
+    if (results)
+        for (int c = 0; c < gleifFields; ++c)
+            isDate[size_t(c)] = Fields::info(results->fieldIds()[c]).kind == Fields::Kind::Date;
+    lxw_format *dateFormat = workbook_add_format(guard.workbook);
+    format_set_num_format(dateFormat, "yyyy-mm-dd");
     lxw_col_t col = 0;
-    for (const QString &name : header + EnrichmentResults::columnNames())
+    for (const QString &name : header + addedNames)
         worksheet_write_string(sheet, 0, col++, cellText(name).constData(), bold);
 
     // Machine-read like the CSV columns, so never translated.
@@ -536,7 +547,12 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     const bool utf8Input = encoding == CsvEncoding::Utf8 && !file.hasInvalidUtf8();
     QByteArray scratch;
     QByteArray utf8;
-    std::vector<std::vector<QByteArray>> answerTexts(size_t(results ? results->answerCount() : 0));
+    struct AnswerCells
+    {
+        std::vector<QByteArray> texts;
+        std::vector<QDate> dates; // for the date fields; the others invalid
+    };
+    std::vector<AnswerCells> answerCells(size_t(results ? results->answerCount() : 0));
     QByteArray statusTexts[6];
     for (RowStatus s : Status::kAll)
         statusTexts[size_t(s)] = Status::code(s).toUtf8();
@@ -571,20 +587,32 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         const bool enriched = results && row < results->rowCount();
         const qint32 index = enriched ? results->answerIndex(row) : -1;
         if (index >= 0 && results->answerAt(index).state == LeiAnswer::State::Found) {
-            // Name, BICs and country converted once per LEI, not once per row.
-            auto &texts = answerTexts[size_t(index)];
-            if (texts.empty()) {
+            // The GLEIF fields converted once per LEI, not once per row.
+            AnswerCells &cells = answerCells[size_t(index)];
+            if (cells.texts.empty()) {
                 const LeiAnswer &a = results->answerAt(index);
-                texts = {cellText(a.legalName), cellText(a.bics), cellText(a.country)};
+                cells.dates.resize(size_t(gleifFields));
+                for (int c = 0; c < gleifFields; ++c) {
+                    const QString text = a.values.value(c);
+                    cells.texts.push_back(cellText(text));
+                    if (isDate[size_t(c)])
+                        cells.dates[size_t(c)] = QDate::fromString(text, Qt::ISODate);
+                }
             }
-            for (int c = 0; c < 3; ++c)
-                if (!texts[size_t(c)].isEmpty())
-                    keep(worksheet_write_string(sheet, r, lxw_col_t(base + c), texts[size_t(c)].constData(), nullptr));
+            for (int c = 0; c < gleifFields; ++c) {
+                const lxw_col_t to = lxw_col_t(base + c);
+                if (const QDate d = cells.dates[size_t(c)]; d.isValid()) {
+                    lxw_datetime when{d.year(), d.month(), d.day(), 0, 0, 0};
+                    keep(worksheet_write_datetime(sheet, r, to, &when, dateFormat));
+                } else if (!cells.texts[size_t(c)].isEmpty()) {
+                    keep(worksheet_write_string(sheet, r, to, cells.texts[size_t(c)].constData(), nullptr));
+                }
+            }
         }
         const RowStatus rowStatus = enriched ? results->status(row) : RowStatus::Pending;
         if (rowStatus == RowStatus::Ok)
-            keep(worksheet_write_number(sheet, r, lxw_col_t(base + 3), results->cost(row), nullptr));
-        keep(worksheet_write_string(sheet, r, lxw_col_t(base + 4), statusTexts[size_t(rowStatus)].constData(), nullptr));
+            keep(worksheet_write_number(sheet, r, lxw_col_t(base + gleifFields), results->cost(row), nullptr));
+        keep(worksheet_write_string(sheet, r, lxw_col_t(base + gleifFields + 1), statusTexts[size_t(rowStatus)].constData(), nullptr));
         if (((row & 0xFFFF) == 0xFFFF || row + 1 == rows) && file.hasChanged()) {
             fail(error, file.path(), tr("changed while it was being read"));
             return false;

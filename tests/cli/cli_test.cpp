@@ -76,10 +76,14 @@ private Q_SLOTS:
     void rowsOfAnotherWidthAreWarningsAndExitOne_data();
     void rowsOfAnotherWidthAreWarningsAndExitOne();
     void reEnrichingTheOutputReplacesTheAddedColumns();
+    void reEnrichingWithFieldsReplacesOnlyThatRunsColumns_data();
+    void reEnrichingWithFieldsReplacesOnlyThatRunsColumns();
     void inputCutShortDuringTheRunWritesNothing();
     void plainHttpApiIsANotice();
     void leiHealthWarningsAndStrict_data();
     void leiHealthWarningsAndStrict();
+    void fieldsAllFromAWarmCacheWithoutRequests();
+    void xlsxWritesGleifDatesAsDates();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -321,6 +325,158 @@ void CliTest::cacheThatIsNotSqliteIsRefused()
         QCOMPARE(readTestFile(notes), content);
 }
 
+// A record with a value in every field the catalogue reads (dates with offsets, a formula-like
+// name); its renewal date is long past, so renewal_due whatever the run's date. Restored by the guard.
+static auto richRecord(FakeGleif &fake, const QString &lei)
+{
+    const QJsonObject original = fake.record(lei);
+    QJsonObject record = original;
+    QJsonObject attributes = record[u"attributes"].toObject();
+    QJsonObject entity = attributes[u"entity"].toObject(), registration = attributes[u"registration"].toObject();
+    entity[u"legalName"] = QJsonObject{{QStringLiteral("name"), QStringLiteral("=Rich & Co")}};
+    entity[u"headquartersAddress"] = QJsonObject{{QStringLiteral("country"), QStringLiteral("FR")}};
+    entity[u"jurisdiction"] = QStringLiteral("DE-BY");
+    entity[u"legalForm"] = QJsonObject{{QStringLiteral("id"), QJsonValue()}, {QStringLiteral("other"), QStringLiteral("Stiftung")}};
+    entity[u"category"] = QStringLiteral("FUND");
+    entity[u"otherNames"] = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Rich One")}},
+                                       QJsonObject{{QStringLiteral("name"), QStringLiteral("+Rich Two")}}};
+    entity[u"status"] = QStringLiteral("INACTIVE");
+    entity[u"successorEntity"] = QJsonObject{{QStringLiteral("lei"), QStringLiteral("213800MBWEIJDM5CU638")}};
+    registration[u"status"] = QStringLiteral("RETIRED");
+    registration[u"nextRenewalDate"] = QStringLiteral("2020-06-15T23:30:00-02:00"); // UTC: the 16th
+    registration[u"lastUpdateDate"] = QStringLiteral("2025-12-31T23:30:00-02:00");  // UTC: 2026-01-01
+    attributes[u"entity"] = entity;
+    attributes[u"registration"] = registration;
+    record[u"attributes"] = attributes;
+    fake.addRecord(record);
+    return qScopeGuard([&fake, original] { fake.addRecord(original); });
+}
+
+void CliTest::fieldsAllFromAWarmCacheWithoutRequests()
+{
+    // A default run fills the cache; `--fields all` then takes every new field from the cache's
+    // raw records, with no request, and a cold run agrees with it but for dataSource.
+    const QString rich = QStringLiteral("851WYGNLUQLFZBSYGB56"), plain = QStringLiteral("XKZZ2JZF41MRHTR1V493");
+    const auto restore = richRecord(m_fake, rich);
+    writeTestFile(m_dir.path(), QStringLiteral("fields.csv"), "id,notional,rate,lei\n1,1,1," + rich.toLatin1() + "\n2,1,1," + plain.toLatin1() + "\n3,1,1,bad\n");
+    const QString cache = m_dir.filePath(QStringLiteral("fields.sqlite"));
+    QString err;
+    QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                  QStringLiteral("-o"), QStringLiteral("fields.default.csv"), QStringLiteral("fields.csv")}, &err) == 1, qPrintable(err));
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("fields.default.csv"))).split('\n').first(),
+             QByteArray("id,notional,rate,lei,legalName,bic,country,transaction_costs,enrichment_status"));
+    const int requests = m_fake.stats().requests;
+    QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                  QStringLiteral("--fields"), QStringLiteral("all"), QStringLiteral("--report"), QStringLiteral("fields.json"),
+                  QStringLiteral("-o"), QStringLiteral("fields.warm.csv"), QStringLiteral("fields.csv")}, &err) == 1, qPrintable(err));
+    QCOMPARE(m_fake.stats().requests, requests);
+    QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                  m_dir.filePath(QStringLiteral("fields-cold.sqlite")), QStringLiteral("--fields"), QStringLiteral(" all "),
+                  QStringLiteral("-o"), QStringLiteral("fields.cold.csv"), QStringLiteral("fields.csv")}, &err) == 1, qPrintable(err));
+
+    // The report keeps its keys whatever the fields.
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("fields.json")))).object();
+    QCOMPARE(report.value(u"cache_hits").toInt(), 2);
+    QCOMPARE(report.value(u"rows_per_status").toObject().value(u"ok").toInt(), 2);
+
+    const QStringList header{QStringLiteral("id"), QStringLiteral("notional"), QStringLiteral("rate"), QStringLiteral("lei"),
+        QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), QStringLiteral("hqCountry"),
+        QStringLiteral("jurisdiction"), QStringLiteral("legalForm"), QStringLiteral("category"), QStringLiteral("otherNames"),
+        QStringLiteral("entityStatus"), QStringLiteral("registrationStatus"), QStringLiteral("nextRenewalDate"),
+        QStringLiteral("lastUpdateDate"), QStringLiteral("successorLei"), QStringLiteral("leiWarning"), QStringLiteral("dataAsOf"),
+        QStringLiteral("dataSource"), QStringLiteral("transaction_costs"), QStringLiteral("enrichment_status")};
+    const QHash<QString, QString> richValues{
+        {QStringLiteral("legalName"), QStringLiteral("'=Rich & Co")}, // GLEIF's text never a live formula
+        {QStringLiteral("bic"), QStringLiteral("BREXCZPPXXX;COBADEFFXXX;COBAGB2XXXX")},
+        {QStringLiteral("country"), QStringLiteral("DE")},
+        {QStringLiteral("hqCountry"), QStringLiteral("FR")},
+        {QStringLiteral("jurisdiction"), QStringLiteral("DE-BY")},
+        {QStringLiteral("legalForm"), QStringLiteral("Stiftung")},
+        {QStringLiteral("category"), QStringLiteral("FUND")},
+        {QStringLiteral("otherNames"), QStringLiteral("Rich One;+Rich Two")}, // starts with R: not a formula
+        {QStringLiteral("entityStatus"), QStringLiteral("INACTIVE")},
+        {QStringLiteral("registrationStatus"), QStringLiteral("RETIRED")},
+        {QStringLiteral("nextRenewalDate"), QStringLiteral("2020-06-16")},
+        {QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01")},
+        {QStringLiteral("successorLei"), QStringLiteral("213800MBWEIJDM5CU638")},
+        {QStringLiteral("leiWarning"), QStringLiteral("retired;inactive;successor:213800MBWEIJDM5CU638;renewal_due")},
+        {QStringLiteral("transaction_costs"), QStringLiteral("0.0")},
+        {QStringLiteral("enrichment_status"), QStringLiteral("ok")},
+    };
+    const QHash<QString, QString> plainValues{
+        {QStringLiteral("legalName"), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED")},
+        {QStringLiteral("bic"), QStringLiteral("SBILGB2LXXX")},
+        {QStringLiteral("country"), QStringLiteral("GB")},
+        {QStringLiteral("hqCountry"), QStringLiteral("GB")},
+        {QStringLiteral("jurisdiction"), QStringLiteral("GB")},
+        {QStringLiteral("legalForm"), QStringLiteral("H0PO")},
+        {QStringLiteral("category"), QStringLiteral("GENERAL")},
+        {QStringLiteral("otherNames"), QString()},
+        {QStringLiteral("entityStatus"), QStringLiteral("ACTIVE")},
+        {QStringLiteral("registrationStatus"), QStringLiteral("ISSUED")},
+        {QStringLiteral("nextRenewalDate"), QStringLiteral("2027-01-01")},
+        {QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01")},
+        {QStringLiteral("successorLei"), QString()}, // null in GLEIF: empty, never "null"
+        {QStringLiteral("enrichment_status"), QStringLiteral("ok")},
+    };
+    for (const char *run : {"warm", "cold"}) {
+        const QList<QByteArray> lines = readTestFile(m_dir.filePath(QStringLiteral("fields.%1.csv").arg(QLatin1String(run)))).split('\n');
+        QCOMPARE(lines.size(), 5); // header, three rows, the last line end
+        QCOMPARE(QString::fromLatin1(lines[0]).split(u','), header);
+        for (int row = 1; row <= 2; ++row) {
+            const QStringList cells = QString::fromUtf8(lines[row]).split(u',');
+            QCOMPARE(cells.size(), header.size());
+            for (const auto &[name, value] : (row == 1 ? richValues : plainValues).asKeyValueRange())
+                QVERIFY2(cells[header.indexOf(name)] == value,
+                         qPrintable(QStringLiteral("%1 row %2 %3: %4").arg(QLatin1String(run)).arg(row).arg(name, cells[header.indexOf(name)])));
+            QCOMPARE(cells[header.indexOf(u"dataSource")], QString::fromLatin1(run == QByteArray("warm") ? "cache" : "api"));
+            const QDateTime asOf = QDateTime::fromString(cells[header.indexOf(u"dataAsOf")], Qt::ISODate);
+            QVERIFY(asOf.isValid() && asOf.timeSpec() == Qt::UTC);
+        }
+        // A row without an answer has every added cell, empty but for its status.
+        QCOMPARE(QString::fromUtf8(lines[3]).split(u','),
+                 (QStringList{QStringLiteral("3"), QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("bad")}
+                  + QStringList(header.size() - 5) + QStringList{QStringLiteral("invalid_lei")}));
+    }
+}
+
+void CliTest::xlsxWritesGleifDatesAsDates()
+{
+    writeTestFile(m_dir.path(), QStringLiteral("dates.csv"), "notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n");
+    QString err;
+    QVERIFY2(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                  m_dir.filePath(QStringLiteral("dates.sqlite")), QStringLiteral("--fields"),
+                  QStringLiteral("nextRenewalDate,legalName,lastUpdateDate"), QStringLiteral("-o"), QStringLiteral("dates.xlsx"),
+                  QStringLiteral("dates.csv")}, &err) == 0, qPrintable(err));
+    const auto zip = readZip(m_dir.filePath(QStringLiteral("dates.xlsx")), &err);
+    const QString sheet = QString::fromUtf8(zip.value(QStringLiteral("xl/worksheets/sheet1.xml")));
+    auto cell = [&](const QString &ref) {
+        const auto m = QRegularExpression(QStringLiteral("<c r=\"%1\"([^>]*)>(.*?)</c>").arg(ref)).match(sheet);
+        return m.hasMatch() ? m.captured(1) + u'|' + m.captured(2) : QString();
+    };
+    // A date is a number (days since 1899-12-30) with a date style; text stays text.
+    const QString renewal = QString::number(QDate(1899, 12, 30).daysTo(QDate(2027, 1, 1)));
+    const QString update = QString::number(QDate(1899, 12, 30).daysTo(QDate(2026, 1, 1)));
+    const QRegularExpression dateCell(QStringLiteral("^ s=\"(\\d+)\"\\|<v>(\\d+)</v>$"));
+    const auto d = dateCell.match(cell(QStringLiteral("D2")));
+    QVERIFY2(d.hasMatch(), qPrintable(cell(QStringLiteral("D2"))));
+    QCOMPARE(d.captured(2), renewal);
+    const auto u = dateCell.match(cell(QStringLiteral("F2")));
+    QVERIFY2(u.hasMatch(), qPrintable(cell(QStringLiteral("F2"))));
+    QCOMPARE(u.captured(2), update);
+    QVERIFY2(cell(QStringLiteral("E2")).contains(QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED")), qPrintable(cell(QStringLiteral("E2"))));
+    QVERIFY(!cell(QStringLiteral("E2")).contains(QStringLiteral("<v>")));
+    // The style it names shows the date as YYYY-MM-DD.
+    const QString styles = QString::fromUtf8(zip.value(QStringLiteral("xl/styles.xml")));
+    const auto fmt = QRegularExpression(QStringLiteral("<numFmt numFmtId=\"(\\d+)\" formatCode=\"yyyy-mm-dd\"")).match(styles);
+    QVERIFY2(fmt.hasMatch(), qPrintable(styles));
+    const QString cellXfs = styles.section(QStringLiteral("<cellXfs"), 1).section(QStringLiteral("</cellXfs>"), 0, 0);
+    const QStringList xfs = cellXfs.split(QStringLiteral("<xf "), Qt::SkipEmptyParts).mid(1);
+    const int style = d.captured(1).toInt();
+    QVERIFY(style < xfs.size());
+    QVERIFY2(xfs[style].contains(QStringLiteral("numFmtId=\"%1\"").arg(fmt.captured(1))), qPrintable(xfs[style]));
+}
+
 void CliTest::help()
 {
     QProcess p;
@@ -361,6 +517,11 @@ void CliTest::refusals_data()
     QTest::newRow("bad api url") << QStringList{QStringLiteral("--api-url"), QStringLiteral("ftp://x"), sample} << 2 << QStringLiteral("--api-url");
     QTest::newRow("two LEI columns") << QStringList{QStringLiteral("twolei.csv")} << 3 << QStringLiteral("twolei.csv: 2 columns named \"lei\" (columns 1, 4)");
     QTest::newRow("rule on a column named twice") << QStringList{QStringLiteral("tworates.csv")} << 3 << QStringLiteral("uses column \"rate\", which the input has more than once");
+    QTest::newRow("unknown field") << QStringList{QStringLiteral("--fields"), QStringLiteral("legalName,lei"), sample} << 2
+                                   << QStringLiteral("unknown field \"lei\" (valid: all, legalName, bic, country, hqCountry");
+    QTest::newRow("field twice") << QStringList{QStringLiteral("--fields"), QStringLiteral("bic,bic"), sample} << 2 << QStringLiteral("named twice");
+    QTest::newRow("parent field") << QStringList{QStringLiteral("--fields"), QStringLiteral("legalName,directParentLei"), sample} << 2
+                                  << QStringLiteral("parent fields are not available yet: directParentLei");
     QTest::newRow("output folder missing") << QStringList{QStringLiteral("-o"), QStringLiteral("nowhere/out.csv"), sample} << 3 << QStringLiteral("folder does not exist");
 }
 
@@ -678,6 +839,50 @@ void CliTest::reEnrichingTheOutputReplacesTheAddedColumns()
     QCOMPARE(notices.size(), 1);
     QVERIFY(notices[0].toString().contains(QStringLiteral("previous enrichment columns replaced")));
     QCOMPARE(report.value(u"warnings").toArray().size(), 0);
+}
+
+void CliTest::reEnrichingWithFieldsReplacesOnlyThatRunsColumns_data()
+{
+    QTest::addColumn<QString>("first");  // --fields of the run that wrote the input
+    QTest::addColumn<QString>("second"); // --fields of the run reading it
+    QTest::addColumn<bool>("replaced");
+    QTest::newRow("same fields") << QStringLiteral("hqCountry,legalName") << QStringLiteral("hqCountry, legalName") << true;
+    QTest::newRow("all") << QStringLiteral("all") << QStringLiteral("all") << true;
+    QTest::newRow("other order") << QStringLiteral("hqCountry,legalName") << QStringLiteral("legalName,hqCountry") << false;
+    QTest::newRow("default after fields") << QStringLiteral("hqCountry,legalName") << QString() << false;
+    QTest::newRow("fields after default") << QString() << QStringLiteral("legalName,bic") << false;
+}
+
+void CliTest::reEnrichingWithFieldsReplacesOnlyThatRunsColumns()
+{
+    // Only exactly this run's added columns at the header's end are a previous run's; anything
+    // else stays the input's own (safe: nothing of the user's is dropped).
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(bool, replaced);
+    writeTestFile(m_dir.path(), QStringLiteral("re.csv"), "notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n");
+    auto fields = [](const QString &list) { return list.isEmpty() ? QStringList() : QStringList{QStringLiteral("--fields"), list}; };
+    const QStringList common{QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                             m_dir.filePath(QStringLiteral("re.sqlite"))};
+    QString err;
+    QVERIFY2(run(common + fields(first) + QStringList{QStringLiteral("-o"), QStringLiteral("re1.csv"), QStringLiteral("re.csv")}, &err) == 0,
+             qPrintable(err));
+    QVERIFY2(run(common + fields(second) + QStringList{QStringLiteral("-o"), QStringLiteral("re2.csv"), QStringLiteral("--report"),
+                                                       QStringLiteral("re2.json"), QStringLiteral("re1.csv")}, &err) == 0,
+             qPrintable(err));
+    const QByteArray once = readTestFile(m_dir.filePath(QStringLiteral("re1.csv")));
+    const QByteArray twice = readTestFile(m_dir.filePath(QStringLiteral("re2.csv")));
+    const QByteArray firstHeader = once.left(once.indexOf('\n'));
+    const QByteArray secondHeader = twice.left(twice.indexOf('\n'));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("re2.json")))).object();
+    const bool noticed = noticesWithoutPlainHttp(report).size() == 1;
+    QCOMPARE(noticed, replaced);
+    if (replaced) {
+        QCOMPARE(secondHeader, firstHeader);
+        QCOMPARE(twice.count('\n'), once.count('\n'));
+    } else {
+        QVERIFY2(secondHeader.startsWith(QByteArray(firstHeader + ',')), secondHeader.constData()); // kept as the input's own
+    }
 }
 
 void CliTest::inputCutShortDuringTheRunWritesNothing()

@@ -8,6 +8,8 @@
 #include "leicache.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -31,9 +33,14 @@ private Q_SLOTS:
     void cancelKeepsAnswersAndEnrichAgainResumes();
     void retryFailedRefetchesOnlyFailures();
     void rulesNamingAMissingColumnAreRefused();
+    void chosenFieldsHaveTheRecordsValues_data();
+    void chosenFieldsHaveTheRecordsValues();
+    void staleAnswerSaysSoInLeiWarning();
+    void parentFieldsAreRefused();
 
 private:
     std::shared_ptr<CsvFile> load(const QByteArray &csv);
+    void addRichRecord();
     EnrichmentSettings settings() const;
     bool run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file, const EnrichmentSettings &s,
              CostRules rules = CostRules::defaults());
@@ -331,4 +338,156 @@ void EnrichmentJobTest::rulesNamingAMissingColumnAreRefused()
 }
 
 QTEST_GUILESS_MAIN(EnrichmentJobTest)
+
+namespace {
+const QString kRich = QStringLiteral("851WYGNLUQLFZBSYGB56");
+const QString kPlain = QStringLiteral("XKZZ2JZF41MRHTR1V493");
+
+QVector<Fields::Id> allButParents()
+{
+    QVector<Fields::Id> ids = Fields::all();
+    ids.removeIf([](Fields::Id id) { return Fields::info(id).parent; });
+    return ids;
+}
+} // namespace
+
+// A record with a value in every field the catalogue reads, timestamps with offsets included.
+void EnrichmentJobTest::addRichRecord()
+{
+    QJsonObject record = m_fake->record(kRich);
+    QJsonObject attributes = record[u"attributes"].toObject();
+    QJsonObject entity = attributes[u"entity"].toObject(), registration = attributes[u"registration"].toObject();
+    entity[u"legalName"] = QJsonObject{{QStringLiteral("name"), QStringLiteral("=Rich & Co")}};
+    entity[u"headquartersAddress"] = QJsonObject{{QStringLiteral("country"), QStringLiteral("FR")}};
+    entity[u"jurisdiction"] = QStringLiteral("DE-BY");
+    entity[u"legalForm"] = QJsonObject{{QStringLiteral("id"), QStringLiteral("8888")}, {QStringLiteral("other"), QStringLiteral("Stiftung")}};
+    entity[u"category"] = QStringLiteral("FUND");
+    entity[u"otherNames"] = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Rich One")}, {QStringLiteral("language"), QStringLiteral("de")}},
+                                       QJsonObject{{QStringLiteral("name"), QStringLiteral("Rich Two")}}};
+    entity[u"status"] = QStringLiteral("INACTIVE");
+    entity[u"successorEntity"] = QJsonObject{{QStringLiteral("lei"), QStringLiteral("213800MBWEIJDM5CU638")}, {QStringLiteral("name"), QJsonValue()}};
+    registration[u"status"] = QStringLiteral("LAPSED");
+    registration[u"nextRenewalDate"] = QStringLiteral("2026-06-15T23:30:00-02:00"); // UTC: the 16th
+    registration[u"lastUpdateDate"] = QStringLiteral("2025-12-31T23:30:00-02:00");  // UTC: 2026-01-01
+    attributes[u"entity"] = entity;
+    attributes[u"registration"] = registration;
+    attributes[u"bic"] = QJsonArray{QStringLiteral("AAAAGB2LXXX"), QStringLiteral("BBBBGB2LXXX")};
+    record[u"attributes"] = attributes;
+    m_fake->addRecord(record);
+}
+
+void EnrichmentJobTest::chosenFieldsHaveTheRecordsValues_data()
+{
+    QTest::addColumn<bool>("warmCache"); // the first run had the default fields; this one reads the cache
+    QTest::addColumn<QString>("lei");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    const QList<std::tuple<QString, QString, QString>> values{
+        {kRich, QStringLiteral("legalName"), QStringLiteral("=Rich & Co")}, // neutralised by the exporters, not here
+        {kRich, QStringLiteral("bic"), QStringLiteral("AAAAGB2LXXX;BBBBGB2LXXX")},
+        {kRich, QStringLiteral("country"), QStringLiteral("DE")},
+        {kRich, QStringLiteral("hqCountry"), QStringLiteral("FR")},
+        {kRich, QStringLiteral("jurisdiction"), QStringLiteral("DE-BY")},
+        {kRich, QStringLiteral("legalForm"), QStringLiteral("Stiftung")},
+        {kRich, QStringLiteral("category"), QStringLiteral("FUND")},
+        {kRich, QStringLiteral("otherNames"), QStringLiteral("Rich One;Rich Two")},
+        {kRich, QStringLiteral("entityStatus"), QStringLiteral("INACTIVE")},
+        {kRich, QStringLiteral("registrationStatus"), QStringLiteral("LAPSED")},
+        {kRich, QStringLiteral("nextRenewalDate"), QStringLiteral("2026-06-16")},
+        {kRich, QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01")},
+        {kRich, QStringLiteral("successorLei"), QStringLiteral("213800MBWEIJDM5CU638")},
+        {kRich, QStringLiteral("leiWarning"), QStringLiteral("lapsed;inactive;successor:213800MBWEIJDM5CU638;renewal_due")},
+        {kPlain, QStringLiteral("legalForm"), QStringLiteral("H0PO")},
+        {kPlain, QStringLiteral("otherNames"), QString()},    // empty, never "null"
+        {kPlain, QStringLiteral("successorLei"), QString()},  // successorEntity.lei is null
+        {kPlain, QStringLiteral("leiWarning"), QString()},
+        {kPlain, QStringLiteral("nextRenewalDate"), QStringLiteral("2027-01-01")},
+    };
+    for (bool warm : {false, true}) {
+        for (const auto &[lei, field, value] : values)
+            QTest::addRow("%s %s %s", warm ? "cache" : "api", qPrintable(lei.left(4)), qPrintable(field)) << warm << lei << field << value;
+        QTest::addRow("%s dataSource", warm ? "cache" : "api") << warm << kRich << QStringLiteral("dataSource")
+                                                                << QString::fromLatin1(warm ? "cache" : "api");
+    }
+}
+
+void EnrichmentJobTest::chosenFieldsHaveTheRecordsValues()
+{
+    QFETCH(bool, warmCache);
+    QFETCH(QString, lei);
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    addRichRecord();
+    auto file = load(QByteArray("notional,rate,lei\n1,1,") + kRich.toLatin1() + "\n1,1," + kPlain.toLatin1() + "\n");
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    // Many runs in a row: the process-wide rate limit would hold the later ones back.
+    EnrichmentSettings s = settings();
+    s.gleif.requestsPerMinute = 100000;
+    if (warmCache) {
+        EnrichmentJob first; // default fields: what the cache holds came from a run that did not need the rest
+        QVERIFY(run(first, file, s));
+    }
+    const int requests = m_fake->stats().requests;
+    s.fields = allButParents();
+    s.runDate = QDate(2026, 6, 1);
+    EnrichmentJob job;
+    QVERIFY(run(job, file, s));
+    if (warmCache)
+        QCOMPARE(m_fake->stats().requests, requests); // newly chosen fields come from the cache's raw records
+    const auto r = job.results();
+    QCOMPARE(r->addedColumnNames().size(), s.fields.size() + 2);
+    const int column = int(r->addedColumnNames().indexOf(field));
+    QVERIFY(column >= 0);
+    const qint64 row = lei == kRich ? 0 : 1;
+    QCOMPARE(r->field(row, column), value);
+    QCOMPARE(r->extraHeader(column), field);
+    QCOMPARE(r->field(row, r->statusColumn()), QStringLiteral("ok"));
+    // The table's extra columns follow the chosen list: the cost (a number for sorting) after them.
+    QCOMPARE(r->extraColumnCount(), int(s.fields.size()) + 2);
+    QCOMPARE(r->extraData(row, column, Qt::DisplayRole).toString(), value);
+    QCOMPARE(r->extraData(row, r->costColumn(), Qt::EditRole).typeId(), int(QMetaType::Double));
+    QCOMPARE(r->extraHeader(r->costColumn()), QStringLiteral("transaction_costs"));
+
+    const QDateTime asOf = QDateTime::fromString(r->field(row, int(r->addedColumnNames().indexOf(u"dataAsOf"))), Qt::ISODate);
+    QVERIFY(asOf.isValid());
+    QCOMPARE(asOf.timeSpec(), Qt::UTC);
+    QVERIFY(asOf >= before && asOf <= QDateTime::currentDateTimeUtc().addSecs(1));
+}
+
+void EnrichmentJobTest::staleAnswerSaysSoInLeiWarning()
+{
+    addRichRecord();
+    auto file = load(QByteArray("notional,rate,lei\n1,1,") + kRich.toLatin1() + "\n");
+    EnrichmentSettings s = settings();
+    s.gleif.requestsPerMinute = 100000; // the runs before used up the default's window
+    EnrichmentJob first;
+    QVERIFY(run(first, file, s));
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    s.gleif.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(closed.serverPort()));
+    closed.close();
+    s.lifetime = std::chrono::seconds(0);
+    s.fields = {Fields::Id::LeiWarning, Fields::Id::DataSource, Fields::Id::HqCountry};
+    s.runDate = QDate(2026, 6, 1);
+    EnrichmentJob second;
+    QVERIFY(run(second, file, s));
+    QVERIFY(second.results()->answer(0)->stale);
+    QCOMPARE(second.results()->fields(0).mid(0, 3),
+             (QStringList{QStringLiteral("lapsed;inactive;successor:213800MBWEIJDM5CU638;renewal_due;stale"),
+                          QStringLiteral("cache"), QStringLiteral("FR")}));
+}
+
+void EnrichmentJobTest::parentFieldsAreRefused()
+{
+    auto file = load("notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n");
+    EnrichmentSettings s = settings();
+    s.fields = {Fields::Id::LegalName, Fields::Id::UltimateParentLei};
+    EnrichmentJob job;
+    QString error;
+    QVERIFY(!job.start(file, file->findColumn(), CostRules::defaults(), s, &error));
+    QCOMPARE(error, QStringLiteral("parent fields are not available yet"));
+    QVERIFY(!job.isRunning());
+    QCOMPARE(m_fake->stats().requests, 0);
+}
+
 #include "enrichmentjob_test.moc"

@@ -2,11 +2,13 @@
 # Enrichment benchmark (issue 5): 1,000,000 rows over 10,000 distinct LEIs against the local
 # fake GLEIF at 200 ms a request and 60 requests a minute; lei-enrich cold (empty cache), then
 # warm (everything cached), then the same table to XLSX. Never touches the real GLEIF.
-#   tests/bench/enrich/bench-enrich.sh [BUILD_DIR] [ROWS] [DISTINCT]
+# With FIELDS (a --fields list, e.g. all), also a warm run with those fields, to CSV and XLSX.
+#   tests/bench/enrich/bench-enrich.sh [BUILD_DIR] [ROWS] [DISTINCT] [FIELDS]
 set -euo pipefail
 BUILD=${1:-build}
 ROWS=${2:-1000000}
 DISTINCT=${3:-10000}
+FIELDS=${4:-${BENCH_FIELDS:-}}
 WORK=$(mktemp -d)
 trap 'kill $FAKE_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -37,4 +39,9 @@ printf '%-6s %8s %9s %9s %6s %9s %9s %9s %9s %9s\n' run seconds "peak MB" reques
 run cold "$WORK/out.csv"
 run warm "$WORK/out.csv"
 run xlsx "$WORK/out.xlsx"
+if [ -n "$FIELDS" ]; then
+    echo "--fields $FIELDS:"
+    run fields "$WORK/out.csv" --fields "$FIELDS"
+    run fxlsx "$WORK/out.xlsx" --fields "$FIELDS"
+fi
 echo "fake GLEIF saw: $(curl -s "${URL%/api/v1}/_fake/stats" 2>/dev/null || echo '(curl not installed)')"

@@ -1,0 +1,84 @@
+#include "fieldvalues.h"
+
+#include "gleifrecord.h"
+#include "leihealth.h"
+
+#include <algorithm>
+
+namespace FieldValues {
+
+bool needsRawRecord(Fields::Id id)
+{
+    switch (id) {
+    case Fields::Id::LegalName:
+    case Fields::Id::Bic:
+    case Fields::Id::Country:
+    case Fields::Id::EntityStatus:
+    case Fields::Id::RegistrationStatus:
+    case Fields::Id::LastUpdateDate:
+    case Fields::Id::DataAsOf:
+    case Fields::Id::DataSource:
+        return false;
+    default:
+        return true;
+    }
+}
+
+bool needsRawRecord(const QVector<Fields::Id> &ids)
+{
+    return std::any_of(ids.begin(), ids.end(), [](Fields::Id id) { return needsRawRecord(id); });
+}
+
+bool hasParentField(const QVector<Fields::Id> &ids)
+{
+    return std::any_of(ids.begin(), ids.end(), [](Fields::Id id) { return Fields::info(id).parent; });
+}
+
+namespace {
+
+QString date(const QString &timestamp)
+{
+    const QDate d = LeiHealth::utcDate(timestamp);
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+QString value(Fields::Id id, const GleifRecord &record, const Context &context)
+{
+    switch (id) {
+    case Fields::Id::LegalName: return record.legalName;
+    case Fields::Id::Bic: return record.bicsJoined();
+    case Fields::Id::Country: return record.country;
+    case Fields::Id::HqCountry: return record.hqCountry;
+    case Fields::Id::Jurisdiction: return record.jurisdiction;
+    case Fields::Id::LegalForm: return record.legalForm;
+    case Fields::Id::Category: return record.category;
+    case Fields::Id::OtherNames: return record.otherNames.join(u';');
+    case Fields::Id::EntityStatus: return record.entityStatus;
+    case Fields::Id::RegistrationStatus: return record.registrationStatus;
+    case Fields::Id::NextRenewalDate: return date(record.nextRenewalDate);
+    case Fields::Id::LastUpdateDate: return date(record.lastUpdateDate);
+    case Fields::Id::SuccessorLei: return record.successorLei;
+    case Fields::Id::LeiWarning: {
+        QStringList codes = LeiHealth::judge(record, context.today);
+        if (context.stale)
+            codes << QStringLiteral("stale");
+        return codes.join(u';');
+    }
+    case Fields::Id::DataAsOf:
+        return context.fetchedAt.isValid() ? context.fetchedAt.toUTC().toString(Qt::ISODate) : QString();
+    case Fields::Id::DataSource:
+        return context.fromCache ? QStringLiteral("cache") : QStringLiteral("api");
+    case Fields::Id::DirectParentLei:
+    case Fields::Id::DirectParentName:
+    case Fields::Id::DirectParentException:
+    case Fields::Id::UltimateParentLei:
+    case Fields::Id::UltimateParentName:
+    case Fields::Id::UltimateParentException:
+        return {};
+    }
+    return {};
+}
+
+} // namespace FieldValues
