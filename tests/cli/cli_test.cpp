@@ -414,7 +414,7 @@ void CliTest::fieldsAllFromAWarmCacheWithoutRequests()
         {QStringLiteral("otherNames"), QString()},
         {QStringLiteral("entityStatus"), QStringLiteral("ACTIVE")},
         {QStringLiteral("registrationStatus"), QStringLiteral("ISSUED")},
-        {QStringLiteral("nextRenewalDate"), QStringLiteral("2027-01-01")},
+        {QStringLiteral("nextRenewalDate"), QStringLiteral("2099-01-01")},
         {QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01")},
         {QStringLiteral("successorLei"), QString()}, // null in GLEIF: empty, never "null"
         {QStringLiteral("enrichment_status"), QStringLiteral("ok")},
@@ -455,7 +455,7 @@ void CliTest::xlsxWritesGleifDatesAsDates()
         return m.hasMatch() ? m.captured(1) + u'|' + m.captured(2) : QString();
     };
     // A date is a number (days since 1899-12-30) with a date style; text stays text.
-    const QString renewal = QString::number(QDate(1899, 12, 30).daysTo(QDate(2027, 1, 1)));
+    const QString renewal = QString::number(QDate(1899, 12, 30).daysTo(QDate(2099, 1, 1)));
     const QString update = QString::number(QDate(1899, 12, 30).daysTo(QDate(2026, 1, 1)));
     const QRegularExpression dateCell(QStringLiteral("^ s=\"(\\d+)\"\\|<v>(\\d+)</v>$"));
     const auto d = dateCell.match(cell(QStringLiteral("D2")));

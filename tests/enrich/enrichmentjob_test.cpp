@@ -401,7 +401,7 @@ void EnrichmentJobTest::chosenFieldsHaveTheRecordsValues_data()
         {kPlain, QStringLiteral("otherNames"), QString()},    // empty, never "null"
         {kPlain, QStringLiteral("successorLei"), QString()},  // successorEntity.lei is null
         {kPlain, QStringLiteral("leiWarning"), QString()},
-        {kPlain, QStringLiteral("nextRenewalDate"), QStringLiteral("2027-01-01")},
+        {kPlain, QStringLiteral("nextRenewalDate"), QStringLiteral("2099-01-01")},
     };
     for (bool warm : {false, true}) {
         for (const auto &[lei, field, value] : values)

@@ -250,7 +250,7 @@ QJsonObject FakeGleif::syntheticRecord(int index, bool healthVariety)
         registrationStatus = QStringLiteral("ANNULLED");
     else if (kind == 7)
         registrationStatus = QStringLiteral("PENDING_TRANSFER");
-    QString nextRenewal = QStringLiteral("2027-01-01T00:00:00Z");
+    QString nextRenewal = QStringLiteral("2099-01-01T00:00:00Z"); // far off: health tests must not age
     if (kind == 5 || kind == 7) {
         const QDate due = QDateTime::currentDateTimeUtc().date().addDays(kind == 5 ? 10 : 31);
         nextRenewal = due.toString(Qt::ISODate) + QStringLiteral("T00:00:00Z");
