@@ -292,8 +292,10 @@ void EnrichmentJob::afterScan()
 
     if (m_cache && !m_settings.refresh) {
         m_awaitingCache = true;
-        // The raw records only when a chosen field needs them: reading and parsing them costs.
-        onCacheThread([cache = m_cache, all, withRaw = FieldValues::needsRawRecord(m_settings.fields)] {
+        // The raw records always: LEI health (renewal_due, successor:LEI) is judged on every run
+        // and needs parts of the record the cache keeps nowhere else; a warm run must judge like
+        // the run that fetched.
+        onCacheThread([cache = m_cache, all, withRaw = true] {
             if (!cache->isOpen())
                 return QHash<QString, CachedAnswer>();
             QHash<QString, CachedAnswer> cached = cache->lookup(all, withRaw ? LeiCache::RawRecord::Include

@@ -7,28 +7,6 @@
 
 namespace FieldValues {
 
-bool needsRawRecord(Fields::Id id)
-{
-    switch (id) {
-    case Fields::Id::LegalName:
-    case Fields::Id::Bic:
-    case Fields::Id::Country:
-    case Fields::Id::EntityStatus:
-    case Fields::Id::RegistrationStatus:
-    case Fields::Id::LastUpdateDate:
-    case Fields::Id::DataAsOf:
-    case Fields::Id::DataSource:
-        return false;
-    default:
-        return true;
-    }
-}
-
-bool needsRawRecord(const QVector<Fields::Id> &ids)
-{
-    return std::any_of(ids.begin(), ids.end(), [](Fields::Id id) { return needsRawRecord(id); });
-}
-
 bool hasParentField(const QVector<Fields::Id> &ids)
 {
     return std::any_of(ids.begin(), ids.end(), [](Fields::Id id) { return Fields::info(id).parent; });

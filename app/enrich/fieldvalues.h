@@ -21,10 +21,6 @@ struct Context
     QDate today;         // the run's date (UTC), for leiWarning's renewal_due
 };
 
-// Whether the field needs more of the record than the cache keeps in its own columns (legal name,
-// BICs, country, entity and registration status, last update): then the raw record is read.
-bool needsRawRecord(Fields::Id id);
-bool needsRawRecord(const QVector<Fields::Id> &ids);
 bool hasParentField(const QVector<Fields::Id> &ids);
 
 // Parent fields give an empty text here: their values come from the parent lookup, which the job

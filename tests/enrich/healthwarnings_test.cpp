@@ -21,6 +21,7 @@ private Q_SLOTS:
     void codesOnEveryRowOfTheLei();
     void staleAnswerIsAWarning();
     void retryReplacesTheCodes();
+    void warmCacheGivesTheSameCodes();
 
 private:
     bool run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file, const EnrichmentSettings &s);
@@ -90,6 +91,36 @@ void HealthWarningsTest::codesOnEveryRowOfTheLei()
     QCOMPARE(results->warningRowCount(), 48 - 4 * 3);
     QVERIFY(!results->hasWarnings(0));
     QVERIFY(!results->hasWarnings(7)); // PENDING_TRANSFER renewing in 31 days
+}
+
+void HealthWarningsTest::warmCacheGivesTheSameCodes()
+{
+    // renewal_due and successor:LEI come from parts of the record the cache keeps only in the
+    // raw record: a run served from the cache must judge exactly as the run that fetched.
+    FakeGleif fake;
+    FakeGleif::Options o;
+    o.syntheticEntities = 16;
+    o.healthVariety = true;
+    fake.setOptions(o);
+    QVERIFY(fake.listen());
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i = 0; i < 16; ++i)
+        csv += "1000,0.01," + FakeGleif::syntheticLei(i).toLatin1() + "\n";
+    QString error;
+    auto file = CsvFile::load(writeTestFile(m_dir.path(), QStringLiteral("warm.csv"), csv), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    EnrichmentSettings s;
+    s.gleif.baseUrl = fake.baseUrl();
+    s.gleif.requestsPerMinute = 100000;
+    s.cachePath = m_dir.filePath(QStringLiteral("warm.sqlite"));
+    for (const bool warm : {false, true}) {
+        EnrichmentJob job;
+        QVERIFY(run(job, file, s));
+        const auto results = job.results();
+        QCOMPARE(job.progress().fromCache, warm ? 16 : 0);
+        for (qint64 row = 0; row < 16; ++row)
+            QCOMPARE(results->warnings(row), FakeGleif::syntheticHealth(int(row), true));
+    }
 }
 
 void HealthWarningsTest::staleAnswerIsAWarning()
