@@ -169,7 +169,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_awaitingCache = false;
     m_progress = {};
     m_progress.rows = rows;
-    m_health.reset(QDateTime::currentDateTimeUtc().date());
+    m_health.reset(m_runDate);
 
     newClient();
     if (!settings.offline && settings.gleif.baseUrl.scheme().compare(u"http", Qt::CaseInsensitive) == 0)
@@ -295,19 +295,17 @@ void EnrichmentJob::afterScan()
         // The raw records always: LEI health (renewal_due, successor:LEI) is judged on every run
         // and needs parts of the record the cache keeps nowhere else; a warm run must judge like
         // the run that fetched.
-        onCacheThread([cache = m_cache, all, withRaw = true] {
+        onCacheThread([cache = m_cache, all] {
             if (!cache->isOpen())
                 return QHash<QString, CachedAnswer>();
-            QHash<QString, CachedAnswer> cached = cache->lookup(all, withRaw ? LeiCache::RawRecord::Include
-                                                                             : LeiCache::RawRecord::Skip);
-            if (withRaw) { // some 10-20 us a record: spread over the cores
-                std::vector<GleifRecord *> records;
-                records.reserve(size_t(cached.size()));
-                for (CachedAnswer &c : cached)
-                    if (!c.result.record.rawJson.isEmpty())
-                        records.push_back(&c.result.record);
-                QtConcurrent::blockingMap(records, [](GleifRecord *record) { completeFromRaw(*record); });
-            }
+            QHash<QString, CachedAnswer> cached = cache->lookup(all, LeiCache::RawRecord::Include);
+            // Some 10-20 us a record: spread over the cores.
+            std::vector<GleifRecord *> records;
+            records.reserve(size_t(cached.size()));
+            for (CachedAnswer &c : cached)
+                if (!c.result.record.rawJson.isEmpty())
+                    records.push_back(&c.result.record);
+            QtConcurrent::blockingMap(records, [](GleifRecord *record) { completeFromRaw(*record); });
             return cached;
         }, [this](const QHash<QString, CachedAnswer> &cached) {
             m_awaitingCache = false;
@@ -403,10 +401,7 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     switch (use->outcome) {
     case LookupOutcome::Found:
         a.state = LeiAnswer::State::Found;
-        a.legalName = use->record.legalName;
-        a.bics = use->record.bicsJoined();
         a.country = use->record.country;
-        a.values = valuesOf(a, *use);
         break;
     case LookupOutcome::NotFound:
         a.state = LeiAnswer::State::NotFound;
@@ -418,6 +413,8 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     }
     a.reason = result.reason;
     m_health.judge(index, use->outcome == LookupOutcome::Found, use->record, a.stale);
+    if (a.state == LeiAnswer::State::Found)
+        a.values = valuesOf(index, a, *use); // after judge(): leiWarning is what it said
     ++m_progress.resolved;
     if (fromCache)
         ++m_progress.fromCache;
@@ -426,13 +423,12 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     m_computeQueue.push_back(index);
 }
 
-QStringList EnrichmentJob::valuesOf(const LeiAnswer &answer, const LookupResult &use) const
+QStringList EnrichmentJob::valuesOf(qint32 index, const LeiAnswer &answer, const LookupResult &use) const
 {
     FieldValues::Context context;
     context.fetchedAt = use.fetchedAt;
     context.fromCache = answer.fromCache;
-    context.stale = answer.stale;
-    context.today = m_runDate;
+    context.leiWarnings = m_health.codes(index);
     QStringList values;
     values.reserve(m_settings.fields.size());
     for (Fields::Id id : m_settings.fields) {

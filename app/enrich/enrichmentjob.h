@@ -103,7 +103,7 @@ private:
     void onAnswers(const QVector<LookupResult> &answers);
     void settle(qint32 index, const LookupResult &result, bool fromCache);
     // The chosen fields' texts for a found answer (`use`: what it was settled with), once per LEI.
-    QStringList valuesOf(const LeiAnswer &answer, const LookupResult &use) const;
+    QStringList valuesOf(qint32 index, const LeiAnswer &answer, const LookupResult &use) const;
     void queueRowsOf(qint32 index);
     void maybeFinish();
     void emitProgress(bool force);

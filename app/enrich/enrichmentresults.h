@@ -40,9 +40,7 @@ struct LeiAnswer
     enum class State : quint8 { Pending, Found, NotFound, Failed };
     QString lei;
     State state = State::Pending;
-    QString legalName;
-    QString bics; // joined with ';'
-    QString country;
+    QString country;        // when Found: what the cost rule is chosen by, whatever the fields
     QStringList values;     // when Found: the run's chosen fields (EnrichmentResults::fieldIds()), in order
     QString reason;         // for Failed, and the network error behind a stale answer
     bool fromCache = false;

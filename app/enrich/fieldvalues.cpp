@@ -38,12 +38,8 @@ QString value(Fields::Id id, const GleifRecord &record, const Context &context)
     case Fields::Id::NextRenewalDate: return date(record.nextRenewalDate);
     case Fields::Id::LastUpdateDate: return date(record.lastUpdateDate);
     case Fields::Id::SuccessorLei: return record.successorLei;
-    case Fields::Id::LeiWarning: {
-        QStringList codes = LeiHealth::judge(record, context.today);
-        if (context.stale)
-            codes << QStringLiteral("stale");
-        return codes.join(u';');
-    }
+    case Fields::Id::LeiWarning:
+        return context.leiWarnings.join(u';');
     case Fields::Id::DataAsOf:
         return context.fetchedAt.isValid() ? context.fetchedAt.toUTC().toString(Qt::ISODate) : QString();
     case Fields::Id::DataSource:

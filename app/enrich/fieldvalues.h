@@ -17,8 +17,7 @@ struct Context
 {
     QDateTime fetchedAt; // when the answer was true (UTC)
     bool fromCache = false;
-    bool stale = false;  // an expired cache entry used because GLEIF could not be reached
-    QDate today;         // the run's date (UTC), for leiWarning's renewal_due
+    QStringList leiWarnings; // the LEI's health codes as the job judged them (HealthWarnings)
 };
 
 bool hasParentField(const QVector<Fields::Id> &ids);

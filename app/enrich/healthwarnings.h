@@ -24,6 +24,11 @@ public:
     void judge(qint32 index, bool found, const GleifRecord &record, bool stale);
     // One more code for the answer `index`, e.g. `parent_lookup_failed`; kept in contract order.
     void add(qint32 index, const QString &code);
+    // The codes judged for the answer `index` so far, in contract order.
+    QStringList codes(qint32 index) const
+    {
+        return index >= 0 && size_t(index) < m_codes.size() ? m_codes[size_t(index)] : QStringList();
+    }
     // Replaces the health warnings of `results` with the codes judged so far, in one pass over
     // the rows (warnings of other kinds, such as extra_fields, stay).
     void apply(EnrichmentResults &results);
