@@ -729,12 +729,7 @@ QString CsvFile::encodingNote() const
 
 int CsvFile::findColumn(const QString &name) const
 {
-    const QStringList h = header();
-    const QString wanted = name.trimmed();
-    for (int c = 0; c < h.size(); ++c)
-        if (h[c].trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
-            return c;
-    return -1;
+    return findColumns(name).value(0, -1);
 }
 
 QList<int> CsvFile::findColumns(const QString &name) const
@@ -781,16 +776,10 @@ qsizetype CsvFile::fieldsEnd(QByteArrayView raw, int count, char delimiter, int 
 {
     const char *d = raw.data();
     const qsizetype n = raw.size();
-    const bool quotes = std::memchr(d, '"', size_t(n)) != nullptr;
     qsizetype i = 0;
     int k = 0;
     while (k < count) {
-        if (quotes) {
-            i = fieldEnd(d, n, i, delimiter, nullptr);
-        } else {
-            const void *hit = i < n ? std::memchr(d + i, delimiter, size_t(n - i)) : nullptr;
-            i = hit ? static_cast<const char *>(hit) - d : n;
-        }
+        i = fieldEnd(d, n, i, delimiter, nullptr); // an unquoted field: one memchr
         ++k;
         if (i >= n)
             break;
