@@ -696,22 +696,14 @@ void GleifClient::handlePage(Batch batch, ParsedPage parsed)
         results.append(std::move(r));
     }
 
-    const auto stillPending = [&batch] {
-        QStringList pending;
-        for (const QString &lei : std::as_const(batch.leis)) {
-            if (batch.pending.contains(lei))
-                pending.append(lei);
-        }
-        return pending;
-    };
     if (batch.page < parsed.lastPage && !batch.pending.isEmpty() && results.isEmpty()) {
         // Every page of a filter[lei] answer holds LEIs of the filter not seen before: a page
         // that settles none is a server paging on forever (lastPage: 1000000, empty pages).
-        fail(stillPending(), tr("page %1 of %2 held none of the LEIs asked for (paging stopped)")
+        fail(batch.remaining(), tr("page %1 of %2 held none of the LEIs asked for (paging stopped)")
                                  .arg(QString::number(batch.page), QString::number(parsed.lastPage)));
         return;
     } else if (batch.page < parsed.lastPage && !batch.pending.isEmpty() && !m_gaveUp.isEmpty()) {
-        fail(stillPending(), m_gaveUp); // given up meanwhile: no further page is asked for
+        fail(batch.remaining(), m_gaveUp); // given up meanwhile: no further page is asked for
     } else if (batch.page < parsed.lastPage && !batch.pending.isEmpty()) {
         ++batch.page;
         batch.attempt = 0;
@@ -744,11 +736,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
     if (batch.attempt == 0 && !batch.narrowed && failure.kind != Kind::Malformed && !failure.tooManyRequests)
         ++m_failuresInARow;
 
-    QStringList remaining;
-    for (const QString &lei : std::as_const(batch.leis)) {
-        if (batch.pending.contains(lei))
-            remaining.append(lei);
-    }
+    const QStringList remaining = batch.remaining();
 
     if (failure.kind == Kind::Fatal) {
         fail(remaining, failure.reason, batch.resource);
@@ -853,11 +841,7 @@ void GleifClient::handleFailure(Batch batch, const Failure &failure)
 
 void GleifClient::split(const Batch &batch, int attempts)
 {
-    QStringList remaining;
-    for (const QString &lei : batch.leis) {
-        if (batch.pending.contains(lei))
-            remaining.append(lei);
-    }
+    const QStringList remaining = batch.remaining();
     const qsizetype half = remaining.size() / 2;
     for (const QStringList &part : { remaining.mid(half), remaining.mid(0, half) }) {
         Batch b;
@@ -905,10 +889,7 @@ void GleifClient::failEverythingQueued(const QString &reason)
             fail(b.leis, reason, b.resource);
             continue;
         }
-        for (const QString &lei : b.leis) {
-            if (b.pending.contains(lei))
-                leis.append(lei);
-        }
+        leis += b.remaining();
     }
     fail(leis, reason);
 }

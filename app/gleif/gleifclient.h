@@ -120,6 +120,17 @@ private:
             int redirects = 0; // followed so far, this one included
         };
         std::optional<Redirect> redirect;
+
+        // The LEIs not settled yet, in the order asked.
+        QStringList remaining() const
+        {
+            QStringList out;
+            for (const QString &lei : leis) {
+                if (pending.contains(lei))
+                    out.append(lei);
+            }
+            return out;
+        }
     };
     struct Flight
     {
