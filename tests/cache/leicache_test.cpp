@@ -562,7 +562,7 @@ void LeiCacheTest::mergesInTheBackground()
         QVERIFY(cache.store(answers));
     }
     const QString counts = QStringLiteral("SELECT (SELECT count(*) FROM recent), (SELECT count(*) FROM entries)");
-    QTRY_COMPARE_WITH_TIMEOUT(firstRowBeside(cache.path(), counts), QVariantList({0, batches * 100}), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(firstRowBeside(cache.path(), counts), QVariantList({0, batches * 100}), 60000);
     QCOMPARE(cache.lookup(leis, LeiCache::RawRecord::Skip).size(), leis.size());
     QCOMPARE(cache.stats()->total, batches * 100);
 }
@@ -599,7 +599,7 @@ void LeiCacheTest::logIsCheckpointedWhileOpen()
     QVERIFY(cache.store(batch));
     // The pages of 2,000 entries and raw records (well over 8 pages) reach the database file
     // while the cache stays open.
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(cache.path()).size() > before + 256 * 1024, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(cache.path()).size() > before + 256 * 1024, 60000);
     QCOMPARE(cache.lookup({Data::lei(1999)}).size(), 1);
 }
 
@@ -1100,7 +1100,7 @@ void LeiCacheTest::twoProcessesShareOneFile()
 
     // This process reads all along, as the dialog would while jobs write.
     LeiCache reader(m_clock);
-    QVERIFY(QTest::qWaitFor([&] { return QFileInfo::exists(path); }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return QFileInfo::exists(path); }, 60000));
     int reads = 0;
     QElapsedTimer timer;
     timer.start();

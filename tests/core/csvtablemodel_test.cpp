@@ -95,7 +95,7 @@ void CsvTableModelTest::rowsArriveWhileLoading()
     QVERIFY2(file, qPrintable(error));
     model.setFile(file);
     QCOMPARE(model.columnCount(), 2); // the header is there before any row
-    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toBool(), true);
     model.refreshRowCount();
     QCOMPARE(model.rowCount(), 300000);

@@ -92,7 +92,7 @@ bool EnrichmentJobTest::run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &
         qWarning() << error;
         return false;
     }
-    if (!finished.wait(20000))
+    if (!finished.wait(60000))
         return false;
     return finished.first().first().toBool();
 }
@@ -276,7 +276,7 @@ void EnrichmentJobTest::cancelKeepsAnswersAndEnrichAgainResumes()
     QSignalSpy finished(&job, &EnrichmentJob::finished);
     QSignalSpy updated(&job, &EnrichmentJob::rowsUpdated);
     QVERIFY(job.start(file, 7, CostRules::defaults(), s, &error));
-    QTRY_VERIFY_WITH_TIMEOUT(job.progress().resolved >= 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(job.progress().resolved >= 2, 60000);
     job.cancel();
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().toBool(), false);
@@ -317,7 +317,7 @@ void EnrichmentJobTest::retryFailedRefetchesOnlyFailures()
     m_fake->clearStats();
     QSignalSpy finished(&job, &EnrichmentJob::finished);
     QVERIFY(job.retryFailed());
-    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.wait(60000));
     QCOMPARE(job.results()->countOf(RowStatus::Ok), 20);
     qint64 asked = 0;
     for (const auto &request : m_fake->log())

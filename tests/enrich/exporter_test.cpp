@@ -91,7 +91,7 @@ std::shared_ptr<const EnrichmentResults> ExporterTest::enrich(const std::shared_
     EnrichmentJob job;
     QSignalSpy finished(&job, &EnrichmentJob::finished);
     QString error;
-    if (!job.start(file, file->findColumn(), CostRules::defaults(), s, &error) || !finished.wait(10000))
+    if (!job.start(file, file->findColumn(), CostRules::defaults(), s, &error) || !finished.wait(60000))
         return {};
     return job.results();
 }
