@@ -88,6 +88,21 @@ QString entryTable(const QString &name)
 // table, and a merge later writes many batches into entries in key order at once.
 QString createRecent() { return entryTable(QStringLiteral("recent")); }
 
+// An entity's accounting-consolidation parents (which: 1 direct, 2 ultimate): the parent, or
+// the reporting exception why there is none. Rows live as long as the entity's entry.
+QString createParents()
+{
+    return QStringLiteral("CREATE TABLE parents ("
+                          " lei TEXT NOT NULL,"
+                          " which INTEGER NOT NULL CHECK (which IN (1, 2)),"
+                          " parent_lei TEXT,"
+                          " parent_name TEXT,"
+                          " exception TEXT,"
+                          " fetched_at INTEGER NOT NULL,"
+                          " PRIMARY KEY (lei, which)"
+                          ") WITHOUT ROWID");
+}
+
 QString setVersion()
 {
     return QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')").arg(Version);
@@ -102,6 +117,7 @@ bool createCurrent(QSqlDatabase &db, QSqlError *error)
         // reads share far fewer pages.
         entryTable(QStringLiteral("entries")),
         createRecent(),
+        createParents(),
         // The compressed raw records (found answers only), read only when asked for. Keyed by
         // a new rowid, so a batch of new records is appended to the last pages of the file
         // instead of landing on as many random pages as it has records.
@@ -168,12 +184,14 @@ bool migrateFrom3(QSqlDatabase &db, QSqlError *error)
                                        " WHERE e.outcome = 'found'"), error);
 }
 
-// v4: the same tables plus recent.
-bool migrateFrom4(QSqlDatabase &db, QSqlError *error)
+// v4 and v5: the same tables plus those added since (recent in 5, parents in 6).
+bool migrateByAdding(QSqlDatabase &db, int from, QSqlError *error)
 {
-    if (!runAll(db, {createRecent(), setVersion()}, error))
+    if (from == 4 && !runAll(db, {createRecent()}, error))
         return false;
-    qCInfo(lcCache) << "migrated the cache from schema 4 to" << Version;
+    if (!runAll(db, {createParents(), setVersion()}, error))
+        return false;
+    qCInfo(lcCache) << "migrated the cache from schema" << from << "to" << Version;
     return true;
 }
 
@@ -324,8 +342,8 @@ Result ensureInTransaction(QSqlDatabase &db, QString *errorText, bool *migrated)
         *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 3 failed: %1").arg(error.text());
         return classify(error);
     }
-    if (version == 4 && !migrateFrom4(db, &error)) {
-        *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 4 failed: %1").arg(error.text());
+    if ((version == 4 || version == 5) && !migrateByAdding(db, version, &error)) {
+        *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema %1 failed: %2").arg(version).arg(error.text());
         return classify(error);
     }
     // Adding a table leaves nothing to give back.

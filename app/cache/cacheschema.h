@@ -23,7 +23,9 @@ namespace CacheSchema {
 // 5: a small table `recent` (same columns as entries) takes the writes and is merged into
 //    entries in key order in the background: a batch of answers no longer dirties thousands
 //    of random pages of a large cache.
-inline constexpr int Version = 5;
+// 6: a table `parents` keeps the answers of GLEIF's parent endpoints per entity (direct and
+//    ultimate apart), with the same lifetime as found answers.
+inline constexpr int Version = 6;
 
 enum class Result {
     Ok,

@@ -1211,6 +1211,7 @@ qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVa
             QStringLiteral("DELETE FROM recent"),
             QStringLiteral("DELETE FROM raws WHERE id IN (SELECT raw_id FROM entries WHERE %1)").arg(where),
             QStringLiteral("DELETE FROM entries WHERE %1").arg(where),
+            QStringLiteral("DELETE FROM parents WHERE lei NOT IN (SELECT lei FROM entries)"),
         };
         for (const QString &sql : statements) {
             query.prepare(sql);
@@ -1220,7 +1221,8 @@ qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVa
                 failure = describe(query.lastError());
                 break;
             }
-            removed = query.numRowsAffected();
+            if (sql.startsWith(u"DELETE FROM entries"))
+                removed = query.numRowsAffected();
         }
         query.finish();
         if (failure.isEmpty() && !query.exec(QStringLiteral("COMMIT")))
@@ -1251,6 +1253,7 @@ qint64 LeiCache::clearOnce()
         if (removed < 0 || !query.exec(QStringLiteral("DELETE FROM raws"))
             || !query.exec(QStringLiteral("DELETE FROM recent"))
             || !query.exec(QStringLiteral("DELETE FROM entries"))
+            || !query.exec(QStringLiteral("DELETE FROM parents"))
             || !query.exec(QStringLiteral("COMMIT"))) {
             const QString error = describe(query.lastError());
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
@@ -1333,6 +1336,98 @@ QHash<QString, CachedAnswer> LeiCache::lookup(const QStringList &leis, RawRecord
 bool LeiCache::store(const QList<LookupResult> &results)
 {
     return storeOnce(results) || (recoverIfDamaged() && storeOnce(results));
+}
+
+QHash<QString, ParentResult> LeiCache::lookupParentsOnce(const QStringList &leis)
+{
+    QHash<QString, ParentResult> parents;
+    if (leis.isEmpty())
+        return parents;
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return parents;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT p.lei, p.which, p.parent_lei, p.parent_name, p.exception"
+                                      " FROM json_each(?) AS j JOIN parents AS p ON p.lei = j.value"
+                                      " WHERE p.fetched_at > ?"))) {
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
+        return parents;
+    }
+    query.bindValue(0, jsonList(leis));
+    query.bindValue(1, thresholds().found);
+    if (!query.exec()) {
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
+        return parents;
+    }
+    while (query.next()) {
+        ParentResult &result = parents[query.value(0).toString()];
+        result.lei = query.value(0).toString();
+        ParentInfo &info = query.value(1).toInt() == 1 ? result.direct : result.ultimate;
+        info.lei = query.value(2).toString();
+        info.legalName = query.value(3).toString();
+        info.exception = query.value(4).toString();
+    }
+    return parents;
+}
+
+bool LeiCache::storeParentsOnce(const QList<ParentResult> &results, const QDateTime &fetchedAt)
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return false;
+    QSqlQuery query(db);
+    auto failed = [&] {
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2")
+                     .arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        query.finish();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
+        return failed();
+    // An older answer never replaces a newer one, as for entries.
+    if (!query.prepare(QStringLiteral("INSERT INTO parents (lei, which, parent_lei, parent_name, exception, fetched_at)"
+                                      " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (lei, which) DO UPDATE SET"
+                                      " parent_lei = excluded.parent_lei, parent_name = excluded.parent_name,"
+                                      " exception = excluded.exception, fetched_at = excluded.fetched_at"
+                                      " WHERE excluded.fetched_at >= parents.fetched_at")))
+        return failed();
+    const qint64 fetchedMs = (fetchedAt.isValid() ? fetchedAt : now()).toMSecsSinceEpoch();
+    for (const ParentResult &result : results) {
+        if (!result.failure.isEmpty() || result.lei.isEmpty())
+            continue;
+        for (const auto &[which, info] : {std::pair{1, &result.direct}, std::pair{2, &result.ultimate}}) {
+            if (info->isEmpty())
+                continue;
+            query.bindValue(0, result.lei);
+            query.bindValue(1, which);
+            query.bindValue(2, info->lei);
+            query.bindValue(3, info->legalName);
+            query.bindValue(4, info->exception);
+            query.bindValue(5, fetchedMs);
+            if (!query.exec())
+                return failed();
+        }
+    }
+    query.finish();
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return failed();
+    return true;
+}
+
+QHash<QString, ParentResult> LeiCache::lookupParents(const QStringList &leis)
+{
+    setError(QString());
+    auto parents = lookupParentsOnce(leis);
+    if (parents.isEmpty() && !lastError().isEmpty() && recoverIfDamaged())
+        parents = lookupParentsOnce(leis);
+    return parents;
+}
+
+bool LeiCache::storeParents(const QList<ParentResult> &results, const QDateTime &fetchedAt)
+{
+    return storeParentsOnce(results, fetchedAt) || (recoverIfDamaged() && storeParentsOnce(results, fetchedAt));
 }
 
 std::optional<CacheStats> LeiCache::stats()

@@ -66,7 +66,7 @@ class LeiCache final
 public:
     using Clock = std::function<QDateTime()>;
 
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
     static constexpr std::chrono::seconds DefaultLifetime = std::chrono::hours(24);
     static constexpr std::chrono::seconds DefaultNotFoundLifetime = std::chrono::hours(1);
 
@@ -121,6 +121,14 @@ public:
     // fetchedAt means now(). Returns false, with nothing written, on error.
     bool store(const QList<LookupResult> &results);
 
+    // The parents (GLEIF's parent and reporting-exception endpoints) kept for these entities
+    // and still fresh (the lifetime of found answers), keyed by LEI; a part never stored or
+    // expired is empty. Errors give an empty hash and lastError().
+    QHash<QString, ParentResult> lookupParents(const QStringList &leis);
+    // Keeps the non-empty parts of each result, stamped `fetchedAt` (invalid: now()); results
+    // with a failure are skipped whole. They go when their entity's entry goes.
+    bool storeParents(const QList<ParentResult> &results, const QDateTime &fetchedAt = {});
+
     std::optional<CacheStats> stats();
     // Entries ordered by LEI whose LEI or legal name contains `filter` (case-insensitive for
     // ASCII; empty matches all). entriesAfter() pages by key, which stays quick deep in a
@@ -151,6 +159,8 @@ private:
     bool recoverIfDamaged();
     QHash<QString, CachedAnswer> lookupOnce(const QStringList &leis, RawRecord raw);
     bool storeOnce(const QList<LookupResult> &results);
+    QHash<QString, ParentResult> lookupParentsOnce(const QStringList &leis);
+    bool storeParentsOnce(const QList<ParentResult> &results, const QDateTime &fetchedAt);
     std::optional<CacheStats> statsOnce();
     qint64 removeOnce(const QStringList &leis);
     qint64 purgeExpiredOnce();

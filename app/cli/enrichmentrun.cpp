@@ -23,7 +23,10 @@
 namespace EnrichmentRun {
 namespace {
 
-enum ExitCode { AllOk = 0, SomeRowsFailed = 1, InputOutput = 3, Interrupted = 130 };
+enum ExitCode { AllOk = 0, SomeRowsFailed = 1, Usage = 2, InputOutput = 3, Interrupted = 130 };
+
+// Parent lookups online that would take longer than this stop the run before any is sent.
+constexpr double kSlowParentMinutes = 10;
 
 QString tr(const char *text)
 {
@@ -152,7 +155,33 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
         err << (tty ? QStringLiteral("\r\x1b[K") : QString()) << "lei-enrich: " << tr("warning: ") << w << '\n';
         err.flush();
     });
-    if (!job.start(file, leiColumn, std::move(rules), settings, &error)) {
+    // The parent lookups' cost is said before any is sent; over 10 minutes the run stops there.
+    EnrichmentSettings runSettings = settings;
+    runSettings.confirmParents = true;
+    bool tooSlow = false;
+    QObject::connect(&job, &EnrichmentJob::parentsCostKnown, &job, [&](const ParentCost &cost) {
+        const QString what = tr("parent lookups: %1 requests to GLEIF, about %2 minutes at %3 requests a minute")
+                                 .arg(cost.requests)
+                                 .arg(cost.minutes, 0, 'f', 1)
+                                 .arg(settings.gleif.requestsPerMinute);
+        if (cost.minutes > kSlowParentMinutes && !options.allowSlow) {
+            tooSlow = true;
+            err << (tty ? QStringLiteral("\r\x1b[K") : QString()) << "lei-enrich: " << what << "; "
+                << tr("over %1 minutes, so none was sent and nothing written. Run with --allow-slow to make them anyway, "
+                      "or enrich from the offline GLEIF mirror (lei-enrich mirror update, then --source mirror), "
+                      "which answers parents with no request.").arg(kSlowParentMinutes)
+                << '\n';
+            err.flush();
+            job.cancel();
+            return;
+        }
+        if (!options.quiet) {
+            err << (tty ? QStringLiteral("\r\x1b[K") : QString()) << "lei-enrich: " << what << '\n';
+            err.flush();
+        }
+        job.approveParents(true);
+    });
+    if (!job.start(file, leiColumn, std::move(rules), runSettings, &error)) {
         err << "lei-enrich: " << error << '\n';
         return InputOutput;
     }
@@ -178,11 +207,13 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
         loop.quit();
     });
     loop.exec();
-    if (!options.quiet) {
+    if (!options.quiet && !tooSlow) {
         err << (tty ? QStringLiteral("\r") : QString()) << progressLine(job.progress())
             << (tty ? QStringLiteral("\x1b[K\n") : QStringLiteral("\n"));
         err.flush();
     }
+    if (tooSlow)
+        return Usage; // every answer received is in the cache already
     if (interrupted || !complete) {
         err << "lei-enrich: " << tr("interrupted: no output written; every answer received is in the cache") << '\n';
         return Interrupted;

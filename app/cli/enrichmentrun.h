@@ -20,6 +20,7 @@ struct Options
     bool quiet = false;
     bool neutraliseFormulas = false; // --neutralise-formulas: the input's own cells too
     bool strict = false; // --strict: an LEI health warning makes the exit code 1
+    bool allowSlow = false; // --allow-slow: parent lookups over 10 minutes are made anyway
 };
 
 int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,

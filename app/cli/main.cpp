@@ -44,13 +44,13 @@ std::optional<int> positiveInt(const QCommandLineParser &parser, const QString &
     return v;
 }
 
-// The catalogue's names for --help, parent fields marked as not available yet.
+// The catalogue's names for --help, parent fields marked: they cost requests online.
 QString catalogueNames()
 {
     QStringList names;
     for (const Fields::Info &i : Fields::catalogue())
         names << QString::fromLatin1(i.name) + (i.parent ? QStringLiteral("*") : QString());
-    return names.join(QStringLiteral(", ")) + tr(" (*: not available yet)");
+    return names.join(QStringLiteral(", ")) + tr(" (*: one request per parent or exception online)");
 }
 
 } // namespace
@@ -91,12 +91,14 @@ int main(int argc, char **argv)
         {QStringLiteral("timeout"), tr("Seconds a whole lookup request may take, connect to last byte, before it is retried (default 30)."), QStringLiteral("SECONDS")},
         {QStringLiteral("ca-bundle"), tr("Extra CA certificates (PEM) trusted for GLEIF's hosts, besides the system's (env LEI_ENRICHER_CA_BUNDLE). The proxy comes from https_proxy / http_proxy / no_proxy."), QStringLiteral("PATH")},
         {QStringLiteral("fields"), tr("GLEIF columns to add, comma-separated, in output order (default legalName,bic,country; "
-                                      "all: every field of the catalogue except the parent fields, which are not available yet): %1.")
+                                      "all: the whole catalogue): %1.")
                                        .arg(catalogueNames()), QStringLiteral("LIST")},
         {QStringLiteral("report"), tr("Write a JSON summary of the run here."), QStringLiteral("PATH")},
         {QStringLiteral("neutralise-formulas"), tr("Also put a ' before the input's own cells that a spreadsheet would run as "
                                                    "formulas (GLEIF's text always gets one in CSV).")},
         {QStringLiteral("strict"), tr("Exit with 1 when a found LEI has a health warning (lapsed, retired, successor, renewal due, stale, ...).")},
+        {QStringLiteral("allow-slow"), tr("Make the parent lookups even when they would take over 10 minutes at the rate limit "
+                                          "(without it the run stops before sending any, exit 2).")},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress on stderr.")},
     };
     parser.addOptions(options);
@@ -146,14 +148,6 @@ int main(int argc, char **argv)
         if (!fields)
             return fail(Usage, tr("--fields: %1").arg(why));
         settings.fields = *fields;
-        if (list.trimmed() == u"all") // for now: parents are looked up by a later version
-            settings.fields.removeIf([](Fields::Id id) { return Fields::info(id).parent; });
-        QStringList parents;
-        for (Fields::Id id : std::as_const(settings.fields))
-            if (Fields::info(id).parent)
-                parents << Fields::name(id);
-        if (!parents.isEmpty())
-            return fail(Usage, tr("--fields: parent fields are not available yet: %1").arg(parents.join(QStringLiteral(", "))));
     }
     const QString apiUrl = parser.isSet(QStringLiteral("api-url")) ? parser.value(QStringLiteral("api-url"))
                                                                    : qEnvironmentVariable("LEI_ENRICHER_API_URL");
@@ -275,5 +269,6 @@ int main(int argc, char **argv)
     run.quiet = parser.isSet(QStringLiteral("quiet"));
     run.neutraliseFormulas = parser.isSet(QStringLiteral("neutralise-formulas"));
     run.strict = parser.isSet(QStringLiteral("strict"));
+    run.allowSlow = parser.isSet(QStringLiteral("allow-slow"));
     return EnrichmentRun::exec(file, leiColumn, std::move(*rules), settings, run);
 }

@@ -55,5 +55,24 @@ struct LookupResult
     bool stale = false;   // served from an expired cache entry because the network failed
 };
 
+// One accounting-consolidation parent (direct or ultimate) as a source reports it: a parent, or
+// the reporting-exception reason why none is, or neither (nothing reported, or not asked).
+struct ParentInfo
+{
+    QString lei; // the parent's LEI
+    QString legalName; // the parent's legal name (empty when null in GLEIF)
+    QString exception; // NON_CONSOLIDATING, NATURAL_PERSONS, NON_PUBLIC, NO_KNOWN_PERSON, ...
+    bool isEmpty() const { return lei.isEmpty() && exception.isEmpty(); }
+};
+
+// An entity's parents, from GLEIF's parent endpoints, the cache or (later) the mirror.
+struct ParentResult
+{
+    QString lei; // the entity's (normalised)
+    ParentInfo direct;
+    ParentInfo ultimate;
+    QString failure; // set when a lookup failed (parent_lookup_failed): why, in words
+};
+
 Q_DECLARE_METATYPE(GleifRecord)
 Q_DECLARE_METATYPE(LookupResult)

@@ -14,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <optional>
 #include <type_traits>
 
 namespace {
@@ -48,6 +49,47 @@ void completeFromRaw(GleifRecord &record)
         record.ultimateParent = full.ultimateParent;
     }
     record.rawJson.clear(); // not kept: the values are computed from the fields
+}
+
+ParentClient::Which parentsWanted(const QVector<Fields::Id> &fields)
+{
+    int which = 0;
+    for (Fields::Id id : fields) {
+        if (id == Fields::Id::DirectParentLei || id == Fields::Id::DirectParentName || id == Fields::Id::DirectParentException)
+            which |= ParentClient::Direct;
+        if (id == Fields::Id::UltimateParentLei || id == Fields::Id::UltimateParentName || id == Fields::Id::UltimateParentException)
+            which |= ParentClient::Ultimate;
+    }
+    return ParentClient::Which(which);
+}
+
+// The parts of a cached `parents` answer that `record`'s links call for (an Unknown link: an
+// empty part), or nothing when the cache lacks one of them.
+std::optional<ParentResult> cachedParents(const GleifRecord &record, const ParentResult &cached, ParentClient::Which which)
+{
+    ParentResult use;
+    use.lei = cached.lei;
+    const auto take = [](GleifRecord::ParentLink link, const ParentInfo &have, ParentInfo *into) {
+        if (link == GleifRecord::ParentLink::Reported && have.lei.isEmpty())
+            return false;
+        if (link == GleifRecord::ParentLink::Exception && have.exception.isEmpty())
+            return false;
+        if (link != GleifRecord::ParentLink::Unknown)
+            *into = have;
+        return true;
+    };
+    if ((which & ParentClient::Direct) && !take(record.directParent, cached.direct, &use.direct))
+        return std::nullopt;
+    if ((which & ParentClient::Ultimate) && !take(record.ultimateParent, cached.ultimate, &use.ultimate))
+        return std::nullopt;
+    return use;
+}
+
+void addCounters(GleifCounters &sum, const GleifCounters &more)
+{
+    sum.requestsSent += more.requestsSent;
+    sum.retries += more.retries;
+    sum.tooManyRequests += more.tooManyRequests;
 }
 
 } // namespace
@@ -94,10 +136,6 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     }
     if (leiColumn < 0 || leiColumn >= file->columnCount()) {
         *error = tr("%1: no LEI column chosen").arg(file->path());
-        return false;
-    }
-    if (FieldValues::hasParentField(settings.fields)) {
-        *error = tr("parent fields are not available yet");
         return false;
     }
     if (settings.fields.isEmpty()) {
@@ -170,6 +208,11 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_progress = {};
     m_progress.rows = rows;
     m_health.reset(m_runDate);
+    m_parentWhich = parentsWanted(settings.fields);
+    m_parentStage = ParentStage::Idle;
+    m_parentLinks.clear();
+    m_parentCandidates.clear();
+    m_parentsToFetch.clear();
 
     newClient();
     if (!settings.offline && settings.gleif.baseUrl.scheme().compare(u"http", Qt::CaseInsensitive) == 0)
@@ -196,6 +239,9 @@ void EnrichmentJob::addNotice(const QString &warning)
 
 void EnrichmentJob::newClient()
 {
+    delete m_parentClient; // it works through m_client
+    m_parentClient = nullptr;
+    m_earlierCounters = {};
     delete m_client;
     m_client = new GleifClient(m_settings.gleif, this);
     connect(m_client, &GleifClient::resultsReady, this, &EnrichmentJob::onAnswers);
@@ -413,8 +459,17 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     }
     a.reason = result.reason;
     m_health.judge(index, use->outcome == LookupOutcome::Found, use->record, a.stale);
-    if (a.state == LeiAnswer::State::Found)
+    if (a.state == LeiAnswer::State::Found) {
         a.values = valuesOf(index, a, *use); // after judge(): leiWarning is what it said
+        if (m_parentWhich && !ParentClient::requestsFor(use->record, m_parentWhich).isEmpty()) {
+            GleifRecord links;
+            links.lei = a.lei;
+            links.directParent = use->record.directParent;
+            links.ultimateParent = use->record.ultimateParent;
+            m_parentLinks.insert(index, links);
+            m_parentCandidates.append(links);
+        }
+    }
     ++m_progress.resolved;
     if (fromCache)
         ++m_progress.fromCache;
@@ -431,12 +486,137 @@ QStringList EnrichmentJob::valuesOf(qint32 index, const LeiAnswer &answer, const
     context.leiWarnings = m_health.codes(index);
     QStringList values;
     values.reserve(m_settings.fields.size());
-    for (Fields::Id id : m_settings.fields) {
-        // Parent fields (refused by start() for now) will take their values from the parent
-        // lookup here, by the answer's LEI.
-        values << FieldValues::value(id, use.record, context);
-    }
+    for (Fields::Id id : m_settings.fields)
+        values << FieldValues::value(id, use.record, context); // parents: empty until applyParents()
     return values;
+}
+
+void EnrichmentJob::startParents()
+{
+    m_parentStage = ParentStage::CacheLookup;
+    QVector<GleifRecord> asked;
+    asked.swap(m_parentCandidates);
+    if (!m_cache || m_settings.refresh) {
+        afterParentCache(asked, {});
+        return;
+    }
+    QStringList leis;
+    for (const GleifRecord &record : std::as_const(asked))
+        leis.append(record.lei);
+    onCacheThread([cache = m_cache, leis] {
+        return cache->isOpen() ? cache->lookupParents(leis) : QHash<QString, ParentResult>();
+    }, [this, asked](const QHash<QString, ParentResult> &cached) {
+        if (m_running)
+            afterParentCache(asked, cached);
+    });
+}
+
+void EnrichmentJob::afterParentCache(const QVector<GleifRecord> &asked, const QHash<QString, ParentResult> &cached)
+{
+    m_parentsToFetch.clear();
+    for (const GleifRecord &record : asked) {
+        const qint32 index = m_indexOf.value(record.lei, -1);
+        const auto hit = cached.constFind(record.lei);
+        if (hit != cached.constEnd()) {
+            if (const auto use = cachedParents(record, *hit, m_parentWhich)) {
+                applyParents(index, *use);
+                continue;
+            }
+        }
+        if (m_settings.offline) {
+            ParentResult failed;
+            failed.lei = record.lei;
+            failed.failure = tr("not in the cache (offline)");
+            applyParents(index, failed);
+            continue;
+        }
+        m_parentsToFetch.append(record);
+    }
+    m_parentStage = ParentStage::Idle;
+    if (!m_parentsToFetch.isEmpty()) {
+        m_parentCost = ParentClient::estimate(m_parentsToFetch, m_settings.gleif, m_parentWhich);
+        m_parentStage = ParentStage::AwaitingApproval;
+        Q_EMIT parentsCostKnown(m_parentCost);
+        if (m_parentStage == ParentStage::AwaitingApproval && !m_settings.confirmParents)
+            fetchParents();
+    }
+    emitProgress(false);
+    scheduleSlice(); // maybeFinish() at the end of the slice
+}
+
+void EnrichmentJob::approveParents(bool go)
+{
+    if (!m_running || m_parentStage != ParentStage::AwaitingApproval)
+        return;
+    if (go) {
+        fetchParents();
+        return;
+    }
+    m_parentStage = ParentStage::Idle;
+    addNotice(tr("parent fields left empty for %n LEI(s): the %1 parent lookup(s) were not made", nullptr,
+                 int(m_parentsToFetch.size())).arg(m_parentCost.requests));
+    m_parentsToFetch.clear();
+    scheduleSlice();
+}
+
+void EnrichmentJob::fetchParents()
+{
+    m_parentStage = ParentStage::Fetching;
+    delete m_parentClient;
+    m_parentClient = new ParentClient(m_client, this);
+    connect(m_parentClient, &ParentClient::resultsReady, this, &EnrichmentJob::onParentResults);
+    connect(m_parentClient, &ParentClient::finished, this, [this] {
+        m_parentStage = ParentStage::Idle;
+        scheduleSlice();
+    });
+    if (!m_client->isRunning()) // its counters start again with this run
+        addCounters(m_earlierCounters, m_client->counters());
+    const QVector<GleifRecord> records = std::exchange(m_parentsToFetch, {});
+    m_parentClient->lookup(records, m_parentWhich);
+}
+
+void EnrichmentJob::onParentResults(const QVector<ParentResult> &results)
+{
+    if (!m_running)
+        return;
+    if (m_cache) {
+        ++m_pendingWrites;
+        const QList<ParentResult> batch(results.begin(), results.end());
+        onCacheThread([cache = m_cache, batch] {
+            if (!cache->isOpen())
+                return QString();
+            return cache->storeParents(batch) ? QString() : tr("could not write to the cache: %1").arg(cache->lastError());
+        }, [this](const QString &error) {
+            --m_pendingWrites;
+            if (!error.isEmpty())
+                addNotice(error);
+            maybeFinish();
+        });
+    }
+    for (const ParentResult &result : results)
+        applyParents(m_indexOf.value(result.lei, -1), result);
+    emitProgress(false);
+}
+
+void EnrichmentJob::applyParents(qint32 index, const ParentResult &parents)
+{
+    if (index < 0 || m_results->m_answers[size_t(index)].state != LeiAnswer::State::Found)
+        return;
+    LeiAnswer &a = m_results->m_answers[size_t(index)];
+    a.parentFailure = parents.failure;
+    FieldValues::Context context;
+    if (parents.failure.isEmpty()) {
+        m_health.remove(index, HealthWarnings::kParentLookupFailed);
+        context.parents = parents;
+    } else {
+        m_health.add(index, HealthWarnings::kParentLookupFailed); // and every parent field empty
+    }
+    context.leiWarnings = m_health.codes(index);
+    for (qsizetype i = 0; i < m_settings.fields.size() && i < a.values.size(); ++i) {
+        const Fields::Id id = m_settings.fields.at(i);
+        if (Fields::info(id).parent || id == Fields::Id::LeiWarning)
+            a.values[i] = FieldValues::value(id, GleifRecord(), context);
+    }
 }
 
 void EnrichmentJob::computeRow(qint64 row, const LeiAnswer &a)
@@ -515,8 +695,14 @@ void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
 
 void EnrichmentJob::maybeFinish()
 {
-    if (!m_running || m_phase != Phase::Resolving || m_fetching || m_awaitingCache
-        || m_pendingWrites > 0 || hasComputeWork())
+    if (!m_running || m_phase != Phase::Resolving || m_fetching || m_awaitingCache || hasComputeWork()
+        || m_parentStage != ParentStage::Idle)
+        return;
+    if (!m_parentCandidates.isEmpty()) { // every LEI answered: now their parents
+        startParents();
+        return;
+    }
+    if (m_pendingWrites > 0)
         return;
     m_running = false;
     m_sliceTimer.stop();
@@ -537,6 +723,9 @@ void EnrichmentJob::cancel()
     m_running = false;
     m_sliceTimer.stop();
     m_fetching = false;
+    m_parentStage = ParentStage::Idle;
+    m_parentCandidates.clear();
+    m_parentsToFetch.clear();
     // Answers already received are written before cancel returns; a lookup still running has
     // nothing to write and its result is dropped (m_run), so it is not waited for.
     if (!m_awaitingCache)
@@ -595,12 +784,21 @@ bool EnrichmentJob::retryFailed()
             --m_progress.rowsDone;
         }
     }
-    if (again.isEmpty())
+    // Parent lookups that failed are made again too (their LEIs' answers stand).
+    for (auto it = m_parentLinks.constBegin(); it != m_parentLinks.constEnd(); ++it) {
+        LeiAnswer &a = res.m_answers[size_t(it.key())];
+        if (a.state == LeiAnswer::State::Found && !a.parentFailure.isEmpty())
+            m_parentCandidates.append(it.value());
+    }
+    if (again.isEmpty() && m_parentCandidates.isEmpty())
         return false;
     newClient(); // a fresh client: the old one has seen these LEIs in its run
     m_running = true;
-    m_fetching = true;
-    m_client->lookup(again);
+    if (!again.isEmpty()) {
+        m_fetching = true;
+        m_client->lookup(again);
+    }
+    scheduleSlice();
     Q_EMIT rowsUpdated();
     return true;
 }
@@ -609,7 +807,8 @@ EnrichmentProgress EnrichmentJob::progress() const
 {
     EnrichmentProgress p = m_progress;
     if (m_client) {
-        const GleifCounters c = m_client->counters();
+        GleifCounters c = m_earlierCounters;
+        addCounters(c, m_client->counters());
         p.requests = c.requestsSent;
         p.retries = c.retries;
         p.tooManyRequests = c.tooManyRequests;

@@ -5,6 +5,8 @@
 #include "enrichmentresults.h"
 #include "gleifsettings.h"
 #include "healthwarnings.h"
+#include "gleifclient.h"
+#include "parentclient.h"
 
 #include <QDate>
 #include <QElapsedTimer>
@@ -31,6 +33,9 @@ struct EnrichmentSettings
     bool refresh = false; // fetch everything again
     QVector<Fields::Id> fields = Fields::defaults(); // the GLEIF columns added, in this order
     QDate runDate; // the run's date for leiWarning (renewal_due); invalid: today (UTC)
+    // Parent fields: true stops the run once the parent lookups it must make online are costed
+    // (parentsCostKnown()) until approveParents() says whether to make them; false makes them.
+    bool confirmParents = false;
 };
 
 struct EnrichmentProgress
@@ -76,6 +81,10 @@ public:
     // Cancels a run and forgets its results (another file was opened).
     void reset();
     const std::shared_ptr<CsvFile> &file() const { return m_file; }
+    // After parentsCostKnown() with EnrichmentSettings::confirmParents: true makes the parent
+    // lookups, false leaves those parent fields empty (a notice says how many were not made).
+    void approveParents(bool go);
+    bool awaitsParentApproval() const { return m_parentStage == ParentStage::AwaitingApproval; }
 
     std::shared_ptr<const EnrichmentResults> results() const { return m_results; }
     EnrichmentProgress progress() const;
@@ -87,6 +96,9 @@ Q_SIGNALS:
     void rowsUpdated();                                         // results changed (throttled)
     void finished(bool complete);
     void noticeAdded(const QString &warning); // also kept in notices()
+    // The parent lookups this run must make online (what the cache does not hold), once every
+    // LEI is answered and before any of them is sent; not emitted when none is needed.
+    void parentsCostKnown(const ParentCost &cost);
 
 private:
     void runSlice();
@@ -105,6 +117,15 @@ private:
     // The chosen fields' texts for a found answer (`use`: what it was settled with), once per LEI.
     QStringList valuesOf(qint32 index, const LeiAnswer &answer, const LookupResult &use) const;
     void queueRowsOf(qint32 index);
+    // Parents (fields directParent*/ultimateParent*), once every LEI has its answer: what the
+    // cache holds, then the rest from GLEIF through the job's client (one request per parent or
+    // exception a record announces).
+    void startParents();
+    void afterParentCache(const QVector<GleifRecord> &asked, const QHash<QString, ParentResult> &cached);
+    void fetchParents();
+    void onParentResults(const QVector<ParentResult> &results);
+    // Fills the parent fields and leiWarning of the answer `index` (found) from `parents`.
+    void applyParents(qint32 index, const ParentResult &parents);
     void maybeFinish();
     void emitProgress(bool force);
     void scheduleSlice();
@@ -147,4 +168,16 @@ private:
     QElapsedTimer m_sinceRowsUpdated;
     EnrichmentProgress m_progress;
     HealthWarnings m_health; // LEI health, judged per LEI, put on the rows at the end
+    GleifCounters m_earlierCounters; // the client's runs before its current one (parents)
+
+    enum class ParentStage { Idle, CacheLookup, AwaitingApproval, Fetching };
+    ParentStage m_parentStage = ParentStage::Idle;
+    ParentClient::Which m_parentWhich {}; // none: no parent field chosen
+    // Found LEIs whose records announce parents or exceptions (only the LEI and the links kept),
+    // by answer index; the ones still to settle; the ones the cache did not hold.
+    QHash<qint32, GleifRecord> m_parentLinks;
+    QVector<GleifRecord> m_parentCandidates;
+    QVector<GleifRecord> m_parentsToFetch;
+    ParentCost m_parentCost;
+    ParentClient *m_parentClient = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "enrichmentresults.h"
 
 #include "csvfile.h"
+#include "healthwarnings.h"
 #include "numberformat.h"
 
 #include <QBrush>
@@ -222,7 +223,7 @@ QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
         if (hasWarnings(row)) {
             QStringList said;
             for (const QString &code : warnings(row))
-                said.append(RowWarning::describe(code));
+                said.append(describeWarning(row, code));
             return said.join(QLatin1Char('\n'));
         }
         return {};
@@ -230,6 +231,17 @@ QVariant EnrichmentResults::extraData(qint64 row, int column, int role) const
         return rowBackground(row);
     }
     return {};
+}
+
+QString EnrichmentResults::describeWarning(qint64 row, const QString &code, const CsvFile *file) const
+{
+    if (!HealthWarnings::isHealthCode(code))
+        return file ? RowWarning::describe(code, *file, row) : RowWarning::describe(code);
+    const QString said = HealthWarnings::describe(code);
+    const LeiAnswer *a = answer(row);
+    if (code == HealthWarnings::kParentLookupFailed && a && !a->parentFailure.isEmpty())
+        return QStringLiteral("%1: %2").arg(said, a->parentFailure);
+    return said;
 }
 
 QVariant EnrichmentResults::rowBackground(qint64 row) const

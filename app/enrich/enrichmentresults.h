@@ -43,6 +43,7 @@ struct LeiAnswer
     QString country;        // when Found: what the cost rule is chosen by, whatever the fields
     QStringList values;     // when Found: the run's chosen fields (EnrichmentResults::fieldIds()), in order
     QString reason;         // for Failed, and the network error behind a stale answer
+    QString parentFailure;  // why the parent lookup failed (parent_lookup_failed)
     bool fromCache = false;
     bool stale = false;     // an expired cache entry used because GLEIF could not be reached
 };
@@ -84,6 +85,9 @@ public:
     qint64 warningRowCount() const { return m_warningRows; }
     qint64 countOfWarning(const QString &code) const; // rows with this code
     void addWarning(qint64 row, const QString &code); // once per row and code
+    // One of a row's warnings in words: with `file`, how many fields a short or long row has;
+    // an LEI health code as HealthWarnings says it, parent_lookup_failed with its reason.
+    QString describeWarning(qint64 row, const QString &code, const CsvFile *file = nullptr) const;
     // Flags the file's rows that have more (`extra_fields`) or fewer (`missing_fields`) fields
     // than its header.
     void addFieldCountWarnings(const CsvFile &file);

@@ -168,10 +168,7 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
         for (const QString &code : m_results->warnings(row)) {
             if (HealthWarnings::groupOf(code) != g.warning)
                 continue;
-            if (HealthWarnings::isHealthCode(code))
-                said.append(QStringLiteral("%1: %2").arg(code, HealthWarnings::describe(code)));
-            else
-                said.append(QStringLiteral("%1: %2").arg(code, m_file ? RowWarning::describe(code, *m_file, row) : RowWarning::describe(code)));
+            said.append(QStringLiteral("%1: %2").arg(code, m_results->describeWarning(row, code, m_file.get())));
         }
         return said.join(QStringLiteral("; "));
     };

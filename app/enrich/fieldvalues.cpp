@@ -44,13 +44,12 @@ QString value(Fields::Id id, const GleifRecord &record, const Context &context)
         return context.fetchedAt.isValid() ? context.fetchedAt.toUTC().toString(Qt::ISODate) : QString();
     case Fields::Id::DataSource:
         return context.fromCache ? QStringLiteral("cache") : QStringLiteral("api");
-    case Fields::Id::DirectParentLei:
-    case Fields::Id::DirectParentName:
-    case Fields::Id::DirectParentException:
-    case Fields::Id::UltimateParentLei:
-    case Fields::Id::UltimateParentName:
-    case Fields::Id::UltimateParentException:
-        return {};
+    case Fields::Id::DirectParentLei: return context.parents.direct.lei;
+    case Fields::Id::DirectParentName: return context.parents.direct.legalName;
+    case Fields::Id::DirectParentException: return context.parents.direct.exception;
+    case Fields::Id::UltimateParentLei: return context.parents.ultimate.lei;
+    case Fields::Id::UltimateParentName: return context.parents.ultimate.legalName;
+    case Fields::Id::UltimateParentException: return context.parents.ultimate.exception;
     }
     return {};
 }

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "fieldcatalogue.h"
+#include "gleifrecord.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QString>
-
-struct GleifRecord;
 
 // The text of one catalogue field for one found LEI, as every output writes it (empty when GLEIF
 // has no value, never "null"). Computed once per LEI by the job, not once per row.
@@ -18,12 +17,12 @@ struct Context
     QDateTime fetchedAt; // when the answer was true (UTC)
     bool fromCache = false;
     QStringList leiWarnings; // the LEI's health codes as the job judged them (HealthWarnings)
+    ParentResult parents;    // for the parent fields: what the parent lookup answered
 };
 
 bool hasParentField(const QVector<Fields::Id> &ids);
 
-// Parent fields give an empty text here: their values come from the parent lookup, which the job
-// asks separately (EnrichmentJob::valuesOf).
+// Parent fields read context.parents, filled by the job once the parent lookup answered.
 QString value(Fields::Id id, const GleifRecord &record, const Context &context);
 
 } // namespace FieldValues

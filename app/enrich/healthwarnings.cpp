@@ -40,6 +40,12 @@ void HealthWarnings::add(qint32 index, const QString &code)
     std::stable_sort(codes.begin(), codes.end(), [](const QString &a, const QString &b) { return rank(a) < rank(b); });
 }
 
+void HealthWarnings::remove(qint32 index, const QString &code)
+{
+    if (index >= 0 && size_t(index) < m_codes.size())
+        m_codes[size_t(index)].removeAll(code);
+}
+
 int HealthWarnings::rank(const QString &code)
 {
     const qsizetype known = allCodes().indexOf(groupOf(code));
@@ -131,7 +137,7 @@ const QStringList &HealthWarnings::allCodes()
         QStringLiteral("duplicate"), QStringLiteral("merged"), QStringLiteral("pending_archival"),
         QStringLiteral("transferred"), QStringLiteral("cancelled"), QStringLiteral("pending_validation"),
         QStringLiteral("inactive"), QStringLiteral("successor"), QStringLiteral("renewal_due"),
-        QStringLiteral("parent_lookup_failed"), kStale};
+        kParentLookupFailed, kStale};
     return codes;
 }
 
@@ -154,7 +160,7 @@ QString HealthWarnings::describe(const QString &code)
         return QCoreApplication::translate("HealthWarnings", "the entity is no longer active");
     if (code == u"renewal_due")
         return QCoreApplication::translate("HealthWarnings", "the registration is due for renewal within 30 days, or overdue");
-    if (code == u"parent_lookup_failed")
+    if (code == kParentLookupFailed)
         return QCoreApplication::translate("HealthWarnings", "the parent lookup failed");
     if (code == kStale)
         return QCoreApplication::translate("HealthWarnings", "from an expired cache entry: GLEIF could not be reached");

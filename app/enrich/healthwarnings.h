@@ -16,6 +16,7 @@ class HealthWarnings
 {
 public:
     static inline const QString kStale = QStringLiteral("stale");
+    static inline const QString kParentLookupFailed = QStringLiteral("parent_lookup_failed");
 
     // A new run judged as of `today` (the run's UTC date).
     void reset(QDate today);
@@ -24,6 +25,7 @@ public:
     void judge(qint32 index, bool found, const GleifRecord &record, bool stale);
     // One more code for the answer `index`, e.g. `parent_lookup_failed`; kept in contract order.
     void add(qint32 index, const QString &code);
+    void remove(qint32 index, const QString &code);
     // The codes judged for the answer `index` so far, in contract order.
     QStringList codes(qint32 index) const
     {

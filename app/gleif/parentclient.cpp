@@ -16,8 +16,16 @@ const QString exceptionSuffix = QStringLiteral("-reporting-exception");
 } // namespace
 
 ParentClient::ParentClient(const GleifSettings &settings, QObject *parent)
+    : ParentClient(new GleifClient(settings), parent)
+{
+    m_client->setParent(this);
+    m_ownsClient = true;
+}
+
+ParentClient::ParentClient(GleifClient *client, QObject *parent)
     : QObject(parent)
-    , m_client(new GleifClient(settings, this))
+    , m_client(client)
+    , m_ownsClient(false)
 {
     connect(m_client, &GleifClient::resourcesReady, this, &ParentClient::onAnswers);
     connect(m_client, &GleifClient::finished, this, &ParentClient::onClientFinished);
@@ -25,7 +33,8 @@ ParentClient::ParentClient(const GleifSettings &settings, QObject *parent)
 
 ParentClient::~ParentClient()
 {
-    cancel();
+    if (m_ownsClient)
+        cancel(); // a shared client is its owner's to stop
 }
 
 QVector<QPair<QString, QString>> ParentClient::requestsFor(const GleifRecord &record, Which which)

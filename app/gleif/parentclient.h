@@ -12,23 +12,6 @@
 class GleifClient;
 struct ResourceAnswer;
 
-// One accounting-consolidation parent (direct or ultimate) as GLEIF reports it: a parent, or
-// the reporting-exception reason why none is, or neither (nothing reported, or not asked).
-struct ParentInfo
-{
-    QString lei; // the parent's LEI
-    QString legalName; // the parent's legal name (empty when null in GLEIF)
-    QString exception; // NON_CONSOLIDATING, NATURAL_PERSONS, NON_PUBLIC, NO_KNOWN_PERSON, ...
-};
-
-struct ParentResult
-{
-    QString lei; // the entity's (normalised)
-    ParentInfo direct;
-    ParentInfo ultimate;
-    QString failure; // set when a request failed (parent_lookup_failed): why, in words
-};
-
 // What a parent lookup costs online: one request per parent or exception a record announces.
 struct ParentCost
 {
@@ -47,7 +30,11 @@ class ParentClient final : public QObject
 public:
     enum Which { Direct = 1, Ultimate = 2, Both = Direct | Ultimate };
 
+    // With a client of its own.
     explicit ParentClient(const GleifSettings &settings, QObject *parent = nullptr);
+    // Through `client`, shared with its owner (an enrichment job's: its rate limiter, its
+    // counters), which must outlive this object. cancel() cancels that client.
+    explicit ParentClient(GleifClient *client, QObject *parent = nullptr);
     ~ParentClient() override;
     Q_DISABLE_COPY_MOVE(ParentClient)
 
@@ -85,8 +72,11 @@ private:
     void onClientFinished();
 
     GleifClient *m_client;
+    bool m_ownsClient;
     bool m_running = false;
     quint64 m_generation = 0;
     QHash<QString, Pending> m_pending; // LEI -> its answers so far
     QSet<QString> m_seen; // every LEI of the run
 };
+
+Q_DECLARE_METATYPE(ParentCost)

@@ -121,8 +121,13 @@ QString createVersion2to4File(int version, const QString &path, const QList<QVar
                                   " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
                                   " fetched_at INTEGER NOT NULL, legal_name TEXT, bics TEXT, country TEXT,"
                                   " entity_status TEXT, registration_status TEXT, last_update TEXT%1) WITHOUT ROWID")
-                       .arg(version == 4 ? QStringLiteral(", raw_id INTEGER") : QString());
-            ddl += version == 4 ? QStringLiteral("CREATE TABLE raws (id INTEGER PRIMARY KEY, raw BLOB NOT NULL)")
+                       .arg(version >= 4 ? QStringLiteral(", raw_id INTEGER") : QString());
+            if (version == 5)
+                ddl += QStringLiteral("CREATE TABLE recent (lei TEXT PRIMARY KEY NOT NULL,"
+                                      " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
+                                      " fetched_at INTEGER NOT NULL, legal_name TEXT, bics TEXT, country TEXT,"
+                                      " entity_status TEXT, registration_status TEXT, last_update TEXT, raw_id INTEGER) WITHOUT ROWID");
+            ddl += version >= 4 ? QStringLiteral("CREATE TABLE raws (id INTEGER PRIMARY KEY, raw BLOB NOT NULL)")
                                 : QStringLiteral("CREATE TABLE raws (lei TEXT PRIMARY KEY NOT NULL, raw BLOB NOT NULL) WITHOUT ROWID");
         }
         ddl += QStringLiteral("CREATE INDEX entries_state ON entries (outcome, fetched_at)");
@@ -142,8 +147,8 @@ QString createVersion2to4File(int version, const QString &path, const QList<QVar
             QSqlQuery raw(db);
             q.prepare(QStringLiteral("INSERT INTO entries (lei, outcome, legal_name, bics, country, entity_status,"
                                      " registration_status, last_update, fetched_at%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?%2)")
-                          .arg(version == 4 ? QStringLiteral(", raw_id") : QString(), version == 4 ? QStringLiteral(", ?") : QString()));
-            raw.prepare(version == 4 ? QStringLiteral("INSERT INTO raws (raw) VALUES (?)") : QStringLiteral("INSERT INTO raws VALUES (?, ?)"));
+                          .arg(version >= 4 ? QStringLiteral(", raw_id") : QString(), version >= 4 ? QStringLiteral(", ?") : QString()));
+            raw.prepare(version >= 4 ? QStringLiteral("INSERT INTO raws (raw) VALUES (?)") : QStringLiteral("INSERT INTO raws VALUES (?, ?)"));
             for (const QVariantList &row : rows) {
                 QVariant rawId(QMetaType::fromType<qlonglong>());
                 if (!row.at(8).isNull()) {
@@ -158,7 +163,7 @@ QString createVersion2to4File(int version, const QString &path, const QList<QVar
                 for (int i = 0; i < 8; ++i)
                     q.bindValue(i, row.at(i));
                 q.bindValue(8, row.at(9));
-                if (version == 4)
+                if (version >= 4)
                     q.bindValue(9, rawId);
                 if (!q.exec())
                     error = q.lastError().text();
@@ -245,6 +250,7 @@ private Q_SLOTS:
     void purgeExpired();
     void clearGivesSpaceBack();
     void walJournal();
+    void parentsLiveWithTheirEntries();
 
 private:
     QString file(const QString &name) const { return m_dir->filePath(name); }
@@ -902,6 +908,7 @@ void LeiCacheTest::migratesFromVersion2to4_data()
     QTest::newRow("schema 2 (raw record in the entry)") << 2;
     QTest::newRow("schema 3 (raws keyed by LEI)") << 3;
     QTest::newRow("schema 4 (no table for recent answers)") << 4;
+    QTest::newRow("schema 5 (no table for parents)") << 5;
 }
 
 void LeiCacheTest::migratesFromVersion2to4()
@@ -995,12 +1002,69 @@ void LeiCacheTest::migratesFromVersion2to4()
         // Every raw record belongs to exactly one entry.
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM raws JOIN entries ON entries.raw_id = raws.id")) && q.next());
         QCOMPARE(q.value(0).toInt(), 3);
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('entries_state', 'recent')")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('entries_state', 'recent', 'parents')")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
         QVERIFY(q.exec(QStringLiteral("PRAGMA freelist_count")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0); // compacted after migrating
     }
     QSqlDatabase::removeDatabase(probe);
+}
+
+void LeiCacheTest::parentsLiveWithTheirEntries()
+{
+    // Parent answers: kept per side, fresh for the found lifetime, never replaced by an older
+    // answer, and gone with their entity's entry (remove, purge, clear).
+    LeiCache cache(m_clock);
+    openFresh(cache, QStringLiteral("parents.sqlite"));
+    QVERIFY(cache.store({Data::found(1, T0), Data::found(2, T0), Data::found(3, T0.addSecs(-23 * 3600))}));
+    ParentResult one;
+    one.lei = Data::lei(1);
+    one.direct = {Data::lei(9), QStringLiteral("Parent AG"), {}};
+    one.ultimate = {{}, {}, QStringLiteral("NATURAL_PERSONS")};
+    ParentResult two; // the direct side only: the record announced no ultimate parent
+    two.lei = Data::lei(2);
+    two.direct = {{}, {}, QStringLiteral("NON_CONSOLIDATING")};
+    ParentResult failed;
+    failed.lei = Data::lei(3);
+    failed.direct = {Data::lei(9), QStringLiteral("Parent AG"), {}};
+    failed.failure = QStringLiteral("ultimate parent: HTTP 503");
+    QVERIFY(cache.storeParents({one, two, failed}, T0));
+    ParentResult three;
+    three.lei = Data::lei(3);
+    three.direct = {Data::lei(8), QStringLiteral("Old Parent"), {}};
+    QVERIFY(cache.storeParents({three}, T0.addSecs(-23 * 3600)));
+
+    auto read = cache.lookupParents({Data::lei(1), Data::lei(2), Data::lei(3), Data::lei(4)});
+    QCOMPARE(read.size(), 3);
+    const ParentResult r1 = read.value(Data::lei(1));
+    QCOMPARE((QStringList{r1.direct.lei, r1.direct.legalName, r1.direct.exception}), (QStringList{Data::lei(9), QStringLiteral("Parent AG"), QString()}));
+    QCOMPARE(r1.ultimate.exception, QStringLiteral("NATURAL_PERSONS"));
+    QVERIFY(r1.ultimate.lei.isEmpty());
+    QCOMPARE(read.value(Data::lei(2)).direct.exception, QStringLiteral("NON_CONSOLIDATING"));
+    QVERIFY(read.value(Data::lei(2)).ultimate.isEmpty());
+    QCOMPARE(read.value(Data::lei(3)).direct.lei, Data::lei(8)); // the failed result was not stored
+
+    // An older answer does not replace a newer one; a newer one does.
+    ParentResult older = one;
+    older.direct.legalName = QStringLiteral("Older Name");
+    QVERIFY(cache.storeParents({older}, T0.addSecs(-60)));
+    QCOMPARE(cache.lookupParents({Data::lei(1)}).value(Data::lei(1)).direct.legalName, QStringLiteral("Parent AG"));
+    ParentResult newer = one;
+    newer.direct.legalName = QStringLiteral("Newer Name");
+    QVERIFY(cache.storeParents({newer}, T0.addSecs(60)));
+    QCOMPARE(cache.lookupParents({Data::lei(1)}).value(Data::lei(1)).direct.legalName, QStringLiteral("Newer Name"));
+
+    // Two hours on, entity 3's parents (23 h old) are past the 24 h lifetime: not served.
+    m_now = T0.addSecs(2 * 3600);
+    read = cache.lookupParents({Data::lei(1), Data::lei(3)});
+    QCOMPARE(read.keys(), QList<QString>{Data::lei(1)});
+
+    QCOMPARE(cache.remove({Data::lei(2)}), 1);
+    QCOMPARE(cache.purgeExpired(), 1); // entity 3
+    const QVariantList left = firstRowBeside(cache.path(), QStringLiteral("SELECT group_concat(DISTINCT lei) FROM parents"));
+    QCOMPARE(left, QVariantList{Data::lei(1)});
+    QVERIFY(cache.clear() >= 0);
+    QCOMPARE(firstRowBeside(cache.path(), QStringLiteral("SELECT count(*) FROM parents")), QVariantList{0});
 }
 
 void LeiCacheTest::newerSchemaIsRefused()

@@ -1,4 +1,5 @@
 #include "fakegleif.h"
+#include "gleifrecord.h"
 #include "testfiles.h"
 #include "xlsxreader.h"
 #include "testproxy.h"
@@ -83,6 +84,9 @@ private Q_SLOTS:
     void leiHealthWarningsAndStrict_data();
     void leiHealthWarningsAndStrict();
     void fieldsAllFromAWarmCacheWithoutRequests();
+    void parentsOnline_data();
+    void parentsOnline();
+    void allowSlowMakesThemAnyway();
     void xlsxWritesGleifDatesAsDates();
 
 private:
@@ -383,7 +387,10 @@ void CliTest::fieldsAllFromAWarmCacheWithoutRequests()
         QStringLiteral("legalName"), QStringLiteral("bic"), QStringLiteral("country"), QStringLiteral("hqCountry"),
         QStringLiteral("jurisdiction"), QStringLiteral("legalForm"), QStringLiteral("category"), QStringLiteral("otherNames"),
         QStringLiteral("entityStatus"), QStringLiteral("registrationStatus"), QStringLiteral("nextRenewalDate"),
-        QStringLiteral("lastUpdateDate"), QStringLiteral("successorLei"), QStringLiteral("leiWarning"), QStringLiteral("dataAsOf"),
+        QStringLiteral("lastUpdateDate"), QStringLiteral("successorLei"),
+        QStringLiteral("directParentLei"), QStringLiteral("directParentName"), QStringLiteral("directParentException"),
+        QStringLiteral("ultimateParentLei"), QStringLiteral("ultimateParentName"), QStringLiteral("ultimateParentException"),
+        QStringLiteral("leiWarning"), QStringLiteral("dataAsOf"),
         QStringLiteral("dataSource"), QStringLiteral("transaction_costs"), QStringLiteral("enrichment_status")};
     const QHash<QString, QString> richValues{
         {QStringLiteral("legalName"), QStringLiteral("'=Rich & Co")}, // GLEIF's text never a live formula
@@ -417,6 +424,9 @@ void CliTest::fieldsAllFromAWarmCacheWithoutRequests()
         {QStringLiteral("nextRenewalDate"), QStringLiteral("2099-01-01")},
         {QStringLiteral("lastUpdateDate"), QStringLiteral("2026-01-01")},
         {QStringLiteral("successorLei"), QString()}, // null in GLEIF: empty, never "null"
+        // The sample records' relationships announce no parent: empty, and no request.
+        {QStringLiteral("directParentLei"), QString()},
+        {QStringLiteral("ultimateParentException"), QString()},
         {QStringLiteral("enrichment_status"), QStringLiteral("ok")},
     };
     for (const char *run : {"warm", "cold"}) {
@@ -520,8 +530,6 @@ void CliTest::refusals_data()
     QTest::newRow("unknown field") << QStringList{QStringLiteral("--fields"), QStringLiteral("legalName,lei"), sample} << 2
                                    << QStringLiteral("unknown field \"lei\" (valid: all, legalName, bic, country, hqCountry");
     QTest::newRow("field twice") << QStringList{QStringLiteral("--fields"), QStringLiteral("bic,bic"), sample} << 2 << QStringLiteral("named twice");
-    QTest::newRow("parent field") << QStringList{QStringLiteral("--fields"), QStringLiteral("legalName,directParentLei"), sample} << 2
-                                  << QStringLiteral("parent fields are not available yet: directParentLei");
     QTest::newRow("output folder missing") << QStringList{QStringLiteral("-o"), QStringLiteral("nowhere/out.csv"), sample} << 3 << QStringLiteral("folder does not exist");
 }
 
@@ -983,6 +991,144 @@ void CliTest::leiHealthWarningsAndStrict()
         QCOMPARE(byRow.value(3), (QJsonArray{QStringLiteral("merged"), QString(QStringLiteral("successor:") + FakeGleif::syntheticLei(4))}));
         QCOMPARE(byRow.value(4), (QJsonArray{QStringLiteral("renewal_due")}));
     }
+}
+
+void CliTest::parentsOnline_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("failing"); // every parent request answered 503
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("sent"); // parent requests made, output written
+    // 20 entities: 24 requests; at 2 a minute 12 minutes, over the 10-minute line.
+    const QStringList slow{QStringLiteral("--requests-per-minute"), QStringLiteral("2")};
+    const QStringList quick{QStringLiteral("--requests-per-minute"), QStringLiteral("600")};
+    QTest::newRow("quick") << quick << false << 0 << true;
+    QTest::newRow("over 10 minutes") << slow << false << 2 << false;
+    QTest::newRow("failing") << quick << true << 0 << true;
+    QTest::newRow("failing, --strict") << (quick + QStringList{QStringLiteral("--strict")}) << true << 1 << true;
+}
+
+void CliTest::parentsOnline()
+{
+    // The cost is said on stderr before any parent request; over 10 minutes nothing is sent or
+    // written (exit 2) unless --allow-slow; a failed parent lookup is parent_lookup_failed.
+    QFETCH(QStringList, options);
+    QFETCH(bool, failing);
+    QFETCH(int, exitCode);
+    QFETCH(bool, sent);
+    constexpr int entities = 20;
+    FakeGleif fake;
+    FakeGleif::Options o;
+    o.syntheticEntities = entities;
+    fake.setOptions(o);
+    QVERIFY(fake.listen());
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i = 0; i < entities; ++i)
+        csv += "1000,0.5," + FakeGleif::syntheticLei(i).toLatin1() + "\n";
+    const QString name = QStringLiteral("parents-%1").arg(QString::fromLatin1(QTest::currentDataTag()))
+                             .replace(u' ', u'-').remove(u',');
+    writeTestFile(m_dir.path(), name + QStringLiteral(".csv"), csv);
+    const QString cache = m_dir.filePath(name + QStringLiteral(".sqlite"));
+    QString err;
+    if (failing) { // the entities are cached first; then every request, a parent one, fails
+        QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                      QStringLiteral("-o"), name + QStringLiteral(".plain.csv"), name + QStringLiteral(".csv")}, &err), 0);
+        o.serverErrorEvery = 1;
+        fake.setOptions(o);
+    }
+    const QStringList args = options + QStringList{QStringLiteral("--api-url"), fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+        QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("--fields"),
+        QStringLiteral("directParentLei,directParentName,ultimateParentException,leiWarning"),
+        QStringLiteral("--report"), name + QStringLiteral(".json"), QStringLiteral("-o"), name + QStringLiteral(".out.csv"),
+        name + QStringLiteral(".csv")};
+    const int code = run(args, &err);
+    QVERIFY2(code == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(code).arg(err)));
+    const QString rate = options.at(1);
+    QVERIFY2(err.contains(QStringLiteral("parent lookups: 24 requests to GLEIF, about %1 minutes at %2 requests a minute")
+                              .arg(24.0 / rate.toDouble(), 0, 'f', 1).arg(rate)), qPrintable(err));
+    int parentRequests = 0;
+    for (const FakeGleif::LoggedRequest &request : fake.log())
+        parentRequests += request.path.contains(u"parent");
+    const QString output = m_dir.filePath(name + QStringLiteral(".out.csv"));
+    if (!sent) {
+        QCOMPARE(parentRequests, 0);
+        QVERIFY(!QFile::exists(output));
+        QVERIFY2(err.contains(QStringLiteral("--allow-slow")) && err.contains(QStringLiteral("mirror")), qPrintable(err));
+        return;
+    }
+    if (failing)
+        QVERIFY(parentRequests > 0); // how many depends on when the client gives GLEIF up
+    else
+        QCOMPARE(parentRequests, 24); // each once, as the estimate said
+    const QList<QByteArray> lines = readTestFile(output).split('\n');
+    QCOMPARE(lines.first(), QByteArray("notional,rate,lei,directParentLei,directParentName,ultimateParentException,leiWarning,"
+                                       "transaction_costs,enrichment_status"));
+    QMap<int, QJsonArray> warned;
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(name + QStringLiteral(".json")))).object();
+    for (const QJsonValue &w : report.value(u"warnings").toArray())
+        warned.insert(w.toObject().value(u"row").toInt(), w.toObject().value(u"codes").toArray());
+    for (int i = 0; i < entities; ++i) {
+        const QStringList cells = QString::fromUtf8(lines.at(i + 1)).split(u',');
+        const FakeGleif::SyntheticParent direct = FakeGleif::syntheticDirectParent(i);
+        const FakeGleif::SyntheticParent ultimate = FakeGleif::syntheticUltimateParent(i);
+        const bool asks = direct.parentIndex >= 0 || !direct.exception.isEmpty() || ultimate.parentIndex >= 0
+            || !ultimate.exception.isEmpty();
+        QStringList codes = FakeGleif::syntheticHealth(i, false);
+        if (failing && asks)
+            codes << QStringLiteral("parent_lookup_failed");
+        QCOMPARE(cells.at(6), codes.join(u';'));
+        QCOMPARE(warned.value(i + 1), QJsonArray::fromStringList(codes));
+        QCOMPARE(cells.last(), QStringLiteral("ok"));
+        if (failing) {
+            QCOMPARE(cells.mid(3, 3), (QStringList{QString(), QString(), QString()}));
+            continue;
+        }
+        QCOMPARE(cells.at(3), direct.parentIndex >= 0 ? FakeGleif::syntheticLei(direct.parentIndex) : QString());
+        QCOMPARE(cells.at(5), ultimate.exception);
+        if (direct.parentIndex >= 0) {
+            GleifRecord parent;
+            QVERIFY(GleifRecord::fromJson(fake.record(cells.at(3)), &parent));
+            QCOMPARE(cells.at(4), parent.legalName);
+        }
+    }
+}
+
+void CliTest::allowSlowMakesThemAnyway()
+{
+    // Twelve minutes of parent lookups with --allow-slow: they start (the rate limit lets the
+    // first go at once) and the run is interrupted once one has arrived.
+    constexpr int entities = 20;
+    FakeGleif fake;
+    FakeGleif::Options o;
+    o.syntheticEntities = entities;
+    fake.setOptions(o);
+    QVERIFY(fake.listen());
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i = 0; i < entities; ++i)
+        csv += "1000,0.5," + FakeGleif::syntheticLei(i).toLatin1() + "\n";
+    writeTestFile(m_dir.path(), QStringLiteral("slow.csv"), csv);
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("--requests-per-minute"), QStringLiteral("2"), QStringLiteral("--allow-slow"),
+        QStringLiteral("--api-url"), fake.baseUrl().toString(), QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("slow.sqlite")),
+        QStringLiteral("--fields"), QStringLiteral("directParentLei,ultimateParentLei"), QStringLiteral("-o"), QStringLiteral("slow.out.csv"),
+        QStringLiteral("slow.csv")});
+    const auto parentRequests = [&fake] {
+        int n = 0;
+        for (const FakeGleif::LoggedRequest &request : fake.log())
+            n += request.path.contains(u"parent");
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(parentRequests() > 0 || finished.size() > 0, 60000);
+    QCOMPARE(finished.size(), 0);
+    p.terminate();
+    QVERIFY(finished.size() > 0 || finished.wait(60000));
+    QCOMPARE(p.exitCode(), 130);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("parent lookups: 24 requests to GLEIF, about 12.0 minutes at 2 requests a minute\n")),
+             qPrintable(err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("slow.out.csv"))));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

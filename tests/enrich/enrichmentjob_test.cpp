@@ -36,7 +36,6 @@ private Q_SLOTS:
     void chosenFieldsHaveTheRecordsValues_data();
     void chosenFieldsHaveTheRecordsValues();
     void staleAnswerSaysSoInLeiWarning();
-    void parentFieldsAreRefused();
 
 private:
     std::shared_ptr<CsvFile> load(const QByteArray &csv);
@@ -475,19 +474,6 @@ void EnrichmentJobTest::staleAnswerSaysSoInLeiWarning()
     QCOMPARE(second.results()->fields(0).mid(0, 3),
              (QStringList{QStringLiteral("lapsed;inactive;successor:213800MBWEIJDM5CU638;renewal_due;stale"),
                           QStringLiteral("cache"), QStringLiteral("FR")}));
-}
-
-void EnrichmentJobTest::parentFieldsAreRefused()
-{
-    auto file = load("notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n");
-    EnrichmentSettings s = settings();
-    s.fields = {Fields::Id::LegalName, Fields::Id::UltimateParentLei};
-    EnrichmentJob job;
-    QString error;
-    QVERIFY(!job.start(file, file->findColumn(), CostRules::defaults(), s, &error));
-    QCOMPARE(error, QStringLiteral("parent fields are not available yet"));
-    QVERIFY(!job.isRunning());
-    QCOMPARE(m_fake->stats().requests, 0);
 }
 
 #include "enrichmentjob_test.moc"
