@@ -421,6 +421,17 @@
         <source>the GLEIF API URL %1 is plain http: answers can be read or changed on the way</source>
         <translation>die GLEIF-API-URL %1 verwendet unverschlüsseltes http: Antworten können unterwegs mitgelesen oder verändert werden</translation>
     </message>
+    <message>
+        <source>no GLEIF field chosen</source>
+        <translation>kein GLEIF-Feld gewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>parent fields left empty for %n LEI(s): the %1 parent lookup(s) were not made</source>
+        <translation>
+            <numerusform>Mutterfelder für %n LEI leer gelassen: die %1 Abfrage(n) der Muttergesellschaften wurden nicht gestellt</numerusform>
+            <numerusform>Mutterfelder für %n LEIs leer gelassen: die %1 Abfrage(n) der Muttergesellschaften wurden nicht gestellt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -548,8 +559,8 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <source>Needs attention (warnings): %L1</source>
-        <translation>Zu prüfen (Warnungen): %L1</translation>
+        <source>Needs attention: %1: %L2</source>
+        <translation>Zu prüfen: %1: %L2</translation>
     </message>
 </context>
 <context>
@@ -678,8 +689,8 @@
         <translation>Die GLEIF-Spalten, die nach den Spalten der Datei angefügt werden, in dieser Reihenfolge. Haken Sie die gewünschten Felder an; ordnen Sie sie durch Ziehen oder mit „Nach oben“ und „Nach unten“.</translation>
     </message>
     <message>
-        <source>needs the parent lookup, coming with a later version</source>
-        <translation>braucht die Abfrage der Muttergesellschaften, kommt mit einer späteren Version</translation>
+        <source>Online, one request to GLEIF per parent or exception, made once every LEI is answered (you are asked first when it takes over 100)</source>
+        <translation>Online eine Anfrage an GLEIF je Muttergesellschaft oder Ausnahme, gestellt, sobald jede LEI beantwortet ist (über 100 werden Sie vorher gefragt)</translation>
     </message>
 </context>
 <context>
@@ -763,6 +774,57 @@
     <message>
         <source>page %1 of %2 held none of the LEIs asked for (paging stopped)</source>
         <translation>Seite %1 von %2 enthielt keinen der angefragten LEIs (Abruf weiterer Seiten beendet)</translation>
+    </message>
+    <message>
+        <source>malformed JSON (no data object)</source>
+        <translation>fehlerhaftes JSON (kein data-Objekt)</translation>
+    </message>
+</context>
+<context>
+    <name>HealthWarnings</name>
+    <message>
+        <source>GLEIF names a successor entity: %1</source>
+        <translation>GLEIF nennt eine Nachfolgeeinheit: %1</translation>
+    </message>
+    <message>
+        <source>registration lapsed: not renewed in time</source>
+        <translation>Registrierung abgelaufen: nicht rechtzeitig erneuert</translation>
+    </message>
+    <message>
+        <source>registration retired: the entity ceased to exist or is no longer registered</source>
+        <translation>Registrierung stillgelegt: die Einheit besteht nicht mehr oder ist nicht mehr registriert</translation>
+    </message>
+    <message>
+        <source>the entity merged into another</source>
+        <translation>die Einheit ist in einer anderen aufgegangen</translation>
+    </message>
+    <message>
+        <source>registration annulled: it was made in error or is invalid</source>
+        <translation>Registrierung annulliert: irrtümlich erteilt oder ungültig</translation>
+    </message>
+    <message>
+        <source>a duplicate of another LEI for the same entity</source>
+        <translation>ein Duplikat einer anderen LEI derselben Einheit</translation>
+    </message>
+    <message>
+        <source>the entity is no longer active</source>
+        <translation>die Einheit ist nicht mehr aktiv</translation>
+    </message>
+    <message>
+        <source>the registration is due for renewal within 30 days, or overdue</source>
+        <translation>die Registrierung ist innerhalb von 30 Tagen zu erneuern oder überfällig</translation>
+    </message>
+    <message>
+        <source>the parent lookup failed</source>
+        <translation>die Abfrage der Muttergesellschaften ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>from an expired cache entry: GLEIF could not be reached</source>
+        <translation>aus einem abgelaufenen Cache-Eintrag: GLEIF war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>registration status %1</source>
+        <translation>Registrierungsstatus %1</translation>
     </message>
 </context>
 <context>
@@ -883,10 +945,6 @@
         <translation>Umstellung von Cache-Schema 3 fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>migrating from cache schema 4 failed: %1</source>
-        <translation>Umstellung von Cache-Schema 4 fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>the cache path %1 is not a regular file</source>
         <translation>der Cache-Pfad %1 ist keine reguläre Datei</translation>
     </message>
@@ -905,6 +963,10 @@
     <message>
         <source>cannot merge recent answers in the cache file %1: %2</source>
         <translation>die zuletzt abgerufenen Antworten können nicht in die Cache-Datei %1 übernommen werden: %2</translation>
+    </message>
+    <message>
+        <source>migrating from cache schema %1 failed: %2</source>
+        <translation>Migration vom Cache-Schema %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1290,41 @@
         <source>&amp;Fields...</source>
         <translation>&amp;Felder...</translation>
     </message>
+    <message>
+        <source>Look up parents?</source>
+        <translation>Muttergesellschaften abfragen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The parent columns need %Ln request(s) to GLEIF, about %1 at the rate limit (%L2 a minute). Everything else is already enriched; skipped, the parent columns stay empty.</source>
+        <translation>
+            <numerusform>Die Mutterspalten brauchen %Ln Anfrage an GLEIF, etwa %1 bei der Ratenbegrenzung (%L2 pro Minute). Alles andere ist bereits angereichert; übersprungen bleiben die Mutterspalten leer.</numerusform>
+            <numerusform>Die Mutterspalten brauchen %Ln Anfragen an GLEIF, etwa %1 bei der Ratenbegrenzung (%L2 pro Minute). Alles andere ist bereits angereichert; übersprungen bleiben die Mutterspalten leer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation>eine Minute</translation>
+    </message>
+    <message>
+        <source>%L1 minutes</source>
+        <translation>%L1 Minuten</translation>
+    </message>
+    <message>
+        <source>&amp;Look Up Parents</source>
+        <translation>Muttergesellschaften &amp;abfragen</translation>
+    </message>
+    <message>
+        <source>&amp;Skip Parents</source>
+        <translation>Muttergesellschaften &amp;überspringen</translation>
+    </message>
+    <message>
+        <source> · parents of %L1 LEIs to look up</source>
+        <translation> · Muttergesellschaften von %L1 LEIs abzufragen</translation>
+    </message>
+    <message>
+        <source>Rows by warning</source>
+        <translation>Zeilen je Warnung</translation>
+    </message>
 </context>
 <context>
     <name>NetworkConfig</name>
@@ -1238,6 +1335,29 @@
     <message>
         <source>%1: the CA bundle holds no PEM certificate</source>
         <translation>%1: Das CA-Bundle enthält kein PEM-Zertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>ParentClient</name>
+    <message>
+        <source>reporting exception without a reason</source>
+        <translation>Meldeausnahme ohne Grund</translation>
+    </message>
+    <message>
+        <source>parent record without attributes.lei</source>
+        <translation>Mutterdatensatz ohne attributes.lei</translation>
+    </message>
+    <message>
+        <source>direct parent: %1</source>
+        <translation>direkte Muttergesellschaft: %1</translation>
+    </message>
+    <message>
+        <source>ultimate parent: %1</source>
+        <translation>oberste Muttergesellschaft: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
     </message>
 </context>
 <context>

@@ -421,6 +421,17 @@
         <source>the GLEIF API URL %1 is plain http: answers can be read or changed on the way</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no GLEIF field chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>parent fields left empty for %n LEI(s): the %1 parent lookup(s) were not made</source>
+        <translation>
+            <numerusform>parent fields left empty for %n LEI: the %1 parent lookup(s) were not made</numerusform>
+            <numerusform>parent fields left empty for %n LEIs: the %1 parent lookup(s) were not made</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -548,7 +559,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needs attention (warnings): %L1</source>
+        <source>Needs attention: %1: %L2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -678,7 +689,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>needs the parent lookup, coming with a later version</source>
+        <source>Online, one request to GLEIF per parent or exception, made once every LEI is answered (you are asked first when it takes over 100)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -762,6 +773,57 @@
     </message>
     <message>
         <source>page %1 of %2 held none of the LEIs asked for (paging stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON (no data object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthWarnings</name>
+    <message>
+        <source>GLEIF names a successor entity: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration lapsed: not renewed in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration retired: the entity ceased to exist or is no longer registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entity merged into another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration annulled: it was made in error or is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a duplicate of another LEI for the same entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entity is no longer active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registration is due for renewal within 30 days, or overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parent lookup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from an expired cache entry: GLEIF could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration status %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -883,10 +945,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>migrating from cache schema 4 failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the cache path %1 is not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -904,6 +962,10 @@
     </message>
     <message>
         <source>cannot merge recent answers in the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating from cache schema %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1228,6 +1290,41 @@
         <source>&amp;Fields...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Look up parents?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The parent columns need %Ln request(s) to GLEIF, about %1 at the rate limit (%L2 a minute). Everything else is already enriched; skipped, the parent columns stay empty.</source>
+        <translation>
+            <numerusform>The parent columns need %Ln request to GLEIF, about %1 at the rate limit (%L2 a minute). Everything else is already enriched; skipped, the parent columns stay empty.</numerusform>
+            <numerusform>The parent columns need %Ln requests to GLEIF, about %1 at the rate limit (%L2 a minute). Everything else is already enriched; skipped, the parent columns stay empty.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look Up Parents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip Parents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · parents of %L1 LEIs to look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows by warning</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetworkConfig</name>
@@ -1237,6 +1334,29 @@
     </message>
     <message>
         <source>%1: the CA bundle holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParentClient</name>
+    <message>
+        <source>reporting exception without a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parent record without attributes.lei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct parent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ultimate parent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,16 +106,11 @@ void FieldsDialog::setFields(const QVector<Fields::Id> &chosen)
         auto *item = new QListWidgetItem(Fields::name(id) + u'\n' + Fields::meaning(id));
         item->setData(IdRole, int(id));
         // Not drop-enabled: a drop lands between fields, never onto one.
-        Qt::ItemFlags flags = Qt::ItemIsUserCheckable | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
-        if (info.parent) {
-            // Listed so the catalogue is complete; chosen once the parent lookup exists.
-            item->setToolTip(tr("needs the parent lookup, coming with a later version"));
-            item->setCheckState(Qt::Unchecked);
-        } else {
-            flags |= Qt::ItemIsEnabled;
-            item->setCheckState(chosen.contains(id) ? Qt::Checked : Qt::Unchecked);
-        }
-        item->setFlags(flags);
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemIsEnabled);
+        item->setCheckState(chosen.contains(id) ? Qt::Checked : Qt::Unchecked);
+        if (info.parent)
+            item->setToolTip(tr("Online, one request to GLEIF per parent or exception, made once every LEI is answered "
+                                "(you are asked first when it takes over 100)"));
         m_list->addItem(item);
     }
     m_list->setCurrentRow(0);

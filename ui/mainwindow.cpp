@@ -10,6 +10,7 @@
 #include "exporter.h"
 #include "failuresmodel.h"
 #include "fieldsdialog.h"
+#include "healthwarnings.h"
 #include "leicache.h"
 #include "proxyauthdialog.h"
 #include "roworder.h"
@@ -205,6 +206,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_job, &EnrichmentJob::noticeAdded, this, [this](const QString &warning) {
         statusBar()->showMessage(warning, 15000);
     });
+    connect(m_job, &EnrichmentJob::parentsCostKnown, this, &MainWindow::onParentsCostKnown);
 
     connect(m_loader, &CsvLoader::rowsAvailable, this, &MainWindow::onRowsAvailable);
     connect(m_loader, &CsvLoader::finished, this, &MainWindow::onLoadFinished);
@@ -314,7 +316,8 @@ void MainWindow::updateActions()
     m_enrichAction->setEnabled(hasFile && !running && !m_exporting && m_model->leiColumn() >= 0);
     m_cancelAction->setEnabled(running);
     m_retryAction->setEnabled(!running && !m_exporting && m_job->results()
-                              && m_job->results()->countOf(RowStatus::LookupFailed) > 0);
+                              && (m_job->results()->countOf(RowStatus::LookupFailed) > 0
+                                  || m_job->results()->countOfWarning(HealthWarnings::kParentLookupFailed) > 0));
     m_exportAction->setEnabled(hasFile && !running && !m_exporting);
     m_retryButton->setEnabled(m_retryAction->isEnabled());
 }
@@ -332,7 +335,9 @@ void MainWindow::openDialog()
 bool MainWindow::openFile(const QString &path)
 {
     QString error;
-    auto file = m_loader->open(path, {}, &error);
+    CsvOptions options;
+    options.addedColumns = EnrichmentResults::columnNames(m_settings->enrichment.fields); // a previous run's, replaced
+    auto file = m_loader->open(path, options, &error);
     if (!file) {
         QMessageBox::warning(this, tr("Cannot open file"), error);
         return false;
@@ -640,7 +645,9 @@ bool MainWindow::enrich()
         QMessageBox::warning(this, tr("Cannot enrich"), tr("The cost rules cannot be used: %1").arg(error));
         return false;
     }
-    if (!m_job->start(file, m_model->leiColumn(), std::move(*rules), m_settings->enrichment, &error)) {
+    EnrichmentSettings settings = m_settings->enrichment;
+    settings.confirmParents = true; // onParentsCostKnown() decides
+    if (!m_job->start(file, m_model->leiColumn(), std::move(*rules), settings, &error)) {
         QMessageBox::warning(this, tr("Cannot enrich"), error);
         return false;
     }
@@ -657,6 +664,31 @@ bool MainWindow::enrich()
     m_enrichPanel->show();
     updateActions();
     return true;
+}
+
+void MainWindow::onParentsCostKnown(const ParentCost &cost)
+{
+    if (cost.requests <= kAskAboveParentRequests) {
+        m_job->approveParents(true);
+        return;
+    }
+    // Asked without blocking: the window stays live, and Cancel still stops the run.
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Look up parents?"),
+        tr("The parent columns need %Ln request(s) to GLEIF, about %1 at the rate limit (%L2 a minute). "
+           "Everything else is already enriched; skipped, the parent columns stay empty.", nullptr, cost.requests)
+            .arg(cost.minutes < 1 ? tr("a minute") : tr("%L1 minutes").arg(cost.minutes, 0, 'f', 0))
+            .arg(m_settings->enrichment.gleif.requestsPerMinute),
+        QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("parentsQuestion"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->addButton(tr("&Look Up Parents"), QMessageBox::AcceptRole);
+    question->setDefaultButton(question->addButton(tr("&Skip Parents"), QMessageBox::RejectRole));
+    connect(question, &QMessageBox::finished, this, [this, question] {
+        const bool go = question->buttonRole(question->clickedButton()) == QMessageBox::AcceptRole;
+        m_job->approveParents(go);
+    });
+    connect(m_job, &EnrichmentJob::finished, question, &QWidget::close); // cancelled meanwhile
+    question->open();
 }
 
 void MainWindow::cancelEnrichment()
@@ -687,7 +719,8 @@ void MainWindow::onEnrichmentProgress(const EnrichmentProgress &p)
     m_enrichLabel->setText(tr("LEIs resolved %L1 of %L2 (from cache %L3, fetched %L4, failed %L5) \u00b7 "
                               "requests %L6 \u00b7 rows %L7 of %L8%9")
                                .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched)
-                               .arg(p.failed).arg(p.requests).arg(p.rowsDone).arg(p.rows).arg(left));
+                               .arg(p.failed).arg(p.requests).arg(p.rowsDone).arg(p.rows).arg(left)
+                           + (p.parentsLeft > 0 ? tr(" \u00b7 parents of %L1 LEIs to look up").arg(p.parentsLeft) : QString()));
 }
 
 void MainWindow::onEnrichmentFinished(bool complete)

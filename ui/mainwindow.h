@@ -19,6 +19,7 @@ class QTreeView;
 struct AppSettings;
 struct EnrichmentProgress;
 struct EnrichmentSettings;
+struct ParentCost;
 class QDockWidget;
 class QFileSystemWatcher;
 class QLabel;
@@ -93,6 +94,9 @@ private:
     void rebuildRecentMenu();
     void showProblems();
     void onEnrichmentProgress(const EnrichmentProgress &p);
+    // Parent lookups over this many requests are asked about first (the figure).
+    static constexpr int kAskAboveParentRequests = 100;
+    void onParentsCostKnown(const ParentCost &cost);
     void onEnrichmentFinished(bool complete);
     void exportDialog();
     void showCacheDialog();

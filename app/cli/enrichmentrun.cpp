@@ -59,7 +59,9 @@ QString formatSeconds(double s)
 
 QString progressLine(const EnrichmentProgress &p)
 {
-    const QString left = p.secondsLeft >= 0 ? tr("  left %1").arg(formatSeconds(p.secondsLeft)) : QString();
+    QString left = p.secondsLeft >= 0 ? tr("  left %1").arg(formatSeconds(p.secondsLeft)) : QString();
+    if (p.parentsLeft > 0)
+        left += tr("  parents left %1").arg(p.parentsLeft);
     return tr("LEIs %1/%2 (cache %3, fetched %4, failed %5)  requests %6  rows %7/%8")
         .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched).arg(p.failed)
         .arg(p.requests).arg(p.rowsDone).arg(p.rows) + left;

@@ -567,11 +567,13 @@ void EnrichmentJob::fetchParents()
     connect(m_parentClient, &ParentClient::resultsReady, this, &EnrichmentJob::onParentResults);
     connect(m_parentClient, &ParentClient::finished, this, [this] {
         m_parentStage = ParentStage::Idle;
+        m_progress.parentsLeft = 0;
         scheduleSlice();
     });
     if (!m_client->isRunning()) // its counters start again with this run
         addCounters(m_earlierCounters, m_client->counters());
     const QVector<GleifRecord> records = std::exchange(m_parentsToFetch, {});
+    m_progress.parentsLeft = records.size();
     m_parentClient->lookup(records, m_parentWhich);
 }
 
@@ -595,6 +597,7 @@ void EnrichmentJob::onParentResults(const QVector<ParentResult> &results)
     }
     for (const ParentResult &result : results)
         applyParents(m_indexOf.value(result.lei, -1), result);
+    m_progress.parentsLeft = std::max<qint64>(0, m_progress.parentsLeft - results.size());
     emitProgress(false);
 }
 

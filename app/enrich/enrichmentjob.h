@@ -51,6 +51,7 @@ struct EnrichmentProgress
     int tooManyRequests = 0;
     qint64 rows = 0;
     qint64 rowsDone = 0;   // rows with a final status
+    qint64 parentsLeft = 0; // LEIs whose parents are being asked from GLEIF
     double seconds = 0;
     double secondsLeft = -1; // -1: not known yet
 };

@@ -69,7 +69,7 @@ private Q_SLOTS:
     void moveButtonsAreDisabledAtTheEnds();
     void restoreDefaults();
     void okIsDisabledWithAHintWhenNothingIsChecked();
-    void parentFieldsAreListedButDisabled();
+    void parentFieldsCanBeChosen();
     void settingsRoundTripThroughQSettings();
     void storedUnknownNamesAreIgnored_data();
     void storedUnknownNamesAreIgnored();
@@ -194,25 +194,29 @@ void FieldsDialogTest::okIsDisabledWithAHintWhenNothingIsChecked()
     QVERIFY(!hint->isVisible());
 }
 
-void FieldsDialogTest::parentFieldsAreListedButDisabled()
+void FieldsDialogTest::parentFieldsCanBeChosen()
 {
     FieldsDialog d(Fields::defaults());
     int parents = 0;
     for (const Fields::Info &info : Fields::catalogue()) {
         QListWidgetItem *item = itemFor(d, info.id);
-        QCOMPARE(bool(item->flags() & Qt::ItemIsEnabled), !info.parent);
+        QVERIFY(item->flags() & Qt::ItemIsEnabled);
         if (!info.parent) {
             QVERIFY(item->toolTip().isEmpty());
             continue;
         }
         ++parents;
-        QCOMPARE(item->toolTip(), QStringLiteral("needs the parent lookup, coming with a later version"));
+        // What choosing one costs online is said before it is chosen.
+        QVERIFY2(item->toolTip().contains(QStringLiteral("one request to GLEIF per parent or exception")), qPrintable(item->toolTip()));
         QCOMPARE(item->checkState(), Qt::Unchecked);
-        // Even when checked by other means, a parent field is not part of the choice yet.
         item->setCheckState(Qt::Checked);
-        QVERIFY(!d.fields().contains(info.id));
+        QCOMPARE(d.fields().last(), info.id);
     }
     QCOMPARE(parents, 6);
+    // Chosen ones open checked, in their place.
+    const QVector<Id> chosen{Id::UltimateParentName, Id::LegalName};
+    FieldsDialog again(chosen);
+    QCOMPARE(again.fields(), chosen);
 }
 
 void FieldsDialogTest::settingsRoundTripThroughQSettings()

@@ -29,6 +29,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QMessageBox>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void reEnrichedFileShowsItsColumnsOnce();
     void longRowsNeedAttention();
     void summaryCountsRowsPerWarningCode();
+    void parentsAreAskedAboutOverAHundredRequests_data();
+    void parentsAreAskedAboutOverAHundredRequests();
     void storedTimeoutOfZeroIsSaid();
     void twoLeiColumnsAreAskedAbout();
     void copyTreatsALongRowsExtraFieldsAsInput_data();
@@ -619,6 +622,79 @@ void MainWindowTest::summaryCountsRowsPerWarningCode()
     QVERIFY2(lines.contains(QStringLiteral("annulled|1")), qPrintable(all));
     QVERIFY2(lines.contains(QStringLiteral("successor|2")), qPrintable(all));
     QVERIFY2(lines.indexOf(QStringLiteral("lapsed|2")) < lines.indexOf(QStringLiteral("successor|2")), qPrintable(all));
+}
+
+void MainWindowTest::parentsAreAskedAboutOverAHundredRequests_data()
+{
+    QTest::addColumn<int>("entities"); // 12 parent requests per ten
+    QTest::addColumn<QString>("answer"); // the button clicked; empty: no question expected
+    QTest::newRow("60 requests: not asked") << 50 << QString();
+    QTest::newRow("120 requests: looked up") << 100 << QStringLiteral("&Look Up Parents");
+    QTest::newRow("120 requests: skipped") << 100 << QStringLiteral("&Skip Parents");
+}
+
+void MainWindowTest::parentsAreAskedAboutOverAHundredRequests()
+{
+    // Over 100 parent requests the window asks first, without blocking, and nothing is sent
+    // while it asks; skipped, the parent columns stay empty and the status bar says why.
+    QFETCH(int, entities);
+    QFETCH(QString, answer);
+    FakeGleif fake;
+    FakeGleif::Options o;
+    o.syntheticEntities = entities;
+    fake.setOptions(o);
+    QVERIFY(fake.listen());
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i = 0; i < entities; ++i)
+        csv += "1000,0.5," + FakeGleif::syntheticLei(i).toLatin1() + "\n";
+    const QString tag = QString::fromLatin1(QTest::currentDataTag()).left(3).trimmed() + (answer.contains(u'S') ? u"s" : u"l");
+    const QString path = write(csv, QStringLiteral("parents-%1.csv").arg(tag));
+    MainWindow w;
+    w.show();
+    EnrichmentSettings s = fakeSettings(fake, m_dir.filePath(QStringLiteral("parents-%1.sqlite").arg(tag)));
+    s.gleif.requestsPerMinute = 100000;
+    s.fields = {Fields::Id::LegalName, Fields::Id::DirectParentLei, Fields::Id::UltimateParentException};
+    w.setEnrichmentSettings(s);
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(60000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    const auto parentRequests = [&fake] {
+        int n = 0;
+        for (const FakeGleif::LoggedRequest &request : fake.log())
+            n += request.path.contains(u"parent");
+        return n;
+    };
+    QVERIFY(w.enrich());
+    if (!answer.isEmpty()) {
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((question = w.findChild<QMessageBox *>(QStringLiteral("parentsQuestion"))) != nullptr, 60000);
+        QVERIFY2(question->text().contains(QStringLiteral("120 request")), qPrintable(question->text()));
+        QCOMPARE(parentRequests(), 0);
+        QCOMPARE(finished.size(), 0);
+        QAbstractButton *button = nullptr;
+        for (QAbstractButton *b : question->buttons())
+            if (b->text() == answer)
+                button = b;
+        QVERIFY(button);
+        button->click();
+    }
+    QVERIFY(finished.size() > 0 || finished.wait(60000));
+    const bool lookedUp = !answer.contains(QStringLiteral("Skip"));
+    QCOMPARE(parentRequests(), lookedUp ? 12 * entities / 10 : 0);
+    const QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->headerData(4, Qt::Horizontal).toString(), QStringLiteral("directParentLei"));
+    QCOMPARE(model->headerData(5, Qt::Horizontal).toString(), QStringLiteral("ultimateParentException"));
+    for (int row = 0; row < entities; ++row) {
+        const FakeGleif::SyntheticParent direct = FakeGleif::syntheticDirectParent(row);
+        const QString want = lookedUp && direct.parentIndex >= 0 ? FakeGleif::syntheticLei(direct.parentIndex) : QString();
+        QCOMPARE(model->index(row, 4).data().toString(), want);
+        QCOMPARE(model->index(row, 5).data().toString(), lookedUp ? FakeGleif::syntheticUltimateParent(row).exception : QString());
+        QCOMPARE(model->index(row, 7).data().toString(), QStringLiteral("ok"));
+    }
+    if (!lookedUp)
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("parent fields left empty")),
+                 qPrintable(w.statusBar()->currentMessage()));
 }
 
 void MainWindowTest::storedTimeoutOfZeroIsSaid()
