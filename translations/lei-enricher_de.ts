@@ -1302,8 +1302,8 @@
         </translation>
     </message>
     <message>
-        <source>a minute</source>
-        <translation>eine Minute</translation>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
     </message>
     <message>
         <source>%L1 minutes</source>

@@ -1302,7 +1302,7 @@
         </translation>
     </message>
     <message>
-        <source>a minute</source>
+        <source>less than a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

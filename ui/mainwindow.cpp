@@ -676,7 +676,7 @@ void MainWindow::onParentsCostKnown(const ParentCost &cost)
     auto *question = new QMessageBox(QMessageBox::Question, tr("Look up parents?"),
         tr("The parent columns need %Ln request(s) to GLEIF, about %1 at the rate limit (%L2 a minute). "
            "Everything else is already enriched; skipped, the parent columns stay empty.", nullptr, cost.requests)
-            .arg(cost.minutes < 1 ? tr("a minute") : tr("%L1 minutes").arg(cost.minutes, 0, 'f', 0))
+            .arg(cost.minutes < 1 ? tr("less than a minute") : tr("%L1 minutes").arg(cost.minutes, 0, 'f', 0))
             .arg(m_settings->enrichment.gleif.requestsPerMinute),
         QMessageBox::NoButton, this);
     question->setObjectName(QStringLiteral("parentsQuestion"));

@@ -536,6 +536,7 @@ void EnrichmentJob::afterParentCache(const QVector<GleifRecord> &asked, const QH
     if (!m_parentsToFetch.isEmpty()) {
         m_parentCost = ParentClient::estimate(m_parentsToFetch, m_settings.gleif, m_parentWhich);
         m_parentStage = ParentStage::AwaitingApproval;
+        emitProgress(true); // the counts as they stand while the question is open
         Q_EMIT parentsCostKnown(m_parentCost);
         if (m_parentStage == ParentStage::AwaitingApproval && !m_settings.confirmParents)
             fetchParents();
