@@ -324,10 +324,13 @@ void FileDownload::onFinished()
                                            .arg(shown()).arg(status)
                                            .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
                                                 reply->url().toDisplayString()));
-    QString why = reply->property("tlsReason").toString();
-    if (why.isEmpty())
-        why = reply->errorString();
-    return finish(Outcome::Failed, tr("%1: %2").arg(shown(), why));
+    if (error == QNetworkReply::SslHandshakeFailedError) {
+        QString tls = reply->property("tlsReason").toString();
+        if (tls.isEmpty())
+            tls = reply->errorString();
+        return finish(Outcome::Failed, tr("%1: TLS: %2").arg(shown(), tls.left(1).toLower() + tls.mid(1)));
+    }
+    return finish(Outcome::Failed, tr("%1: %2").arg(shown(), reply->errorString()));
 }
 
 void FileDownload::finish(Outcome outcome, const QString &error)

@@ -5,6 +5,8 @@
 #include "fakegleif.h"
 #include "goldencopyapi.h"
 #include "metadatarequest.h"
+#include "testproxy.h"
+#include "tlsfront.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -377,6 +379,58 @@ private Q_SLOTS:
         answer = metadata(QUrl(m_fake->baseUrl().toString() + QStringLiteral("/lei-records")));
         QVERIFY2(answer.error.contains(QStringLiteral("larger than 1048576 bytes")), qPrintable(answer.error));
         QVERIFY(answer.body.isEmpty());
+    }
+
+    // GLEIF's metadata host sends the file from its storage, another host: followed.
+    void followsARedirectToAnotherHost()
+    {
+        QUrl url = fileUrl();
+        url.setHost(QStringLiteral("localhost")); // the storage redirect names 127.0.0.1
+        const FileDownload::Result result = run(url, m_bytes.size());
+        QVERIFY2(result.outcome == FileDownload::Outcome::Done, qPrintable(result.error));
+        QCOMPARE(contents(m_target), m_bytes);
+    }
+
+    // The rules of lookups: TLS trusted through the CA bundle only, never a certificate error
+    // ignored; and from https, no redirect down to plain http.
+    void tlsRules()
+    {
+        TlsFront tls(m_fake->port());
+        QVERIFY2(tls.listen(), qPrintable(tls.errorString()));
+        QUrl url = fileUrl();
+        url.setScheme(QStringLiteral("https"));
+        url.setPort(tls.port());
+
+        FileDownload::Result result = run(url, m_bytes.size()); // the test CA is unknown
+        QCOMPARE(result.outcome, FileDownload::Outcome::Failed);
+        QVERIFY2(result.error.contains(QStringLiteral(": TLS: ")), qPrintable(result.error));
+        QVERIFY(m_fake->storageLog().isEmpty());
+        QVERIFY(!QFile::exists(FileDownload::partPath(m_target)));
+
+        GleifSettings s = settings();
+        s.caBundlePath = TlsFront::caPath();
+        FileDownload download(s);
+        result = run(download, url, m_bytes.size()); // trusted now; the 302 names http://
+        QCOMPARE(result.outcome, FileDownload::Outcome::Failed);
+        QVERIFY2(result.error.contains(QStringLiteral("not https (refused)")), qPrintable(result.error));
+        QVERIFY(tls.handshakesCompleted() >= 1);
+        QVERIFY(m_fake->storageLog().isEmpty());
+    }
+
+    void throughTheProxy()
+    {
+        TestProxy proxy;
+        QVERIFY(proxy.listen());
+        GleifSettings s = settings();
+        s.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port());
+        QUrl url = fileUrl();
+        url.setHost(QStringLiteral("goldencopy.test")); // only the proxy can reach it
+        FileDownload download(s);
+        const FileDownload::Result result = run(download, url, m_bytes.size());
+        QVERIFY2(result.outcome == FileDownload::Outcome::Done, qPrintable(result.error));
+        QCOMPARE(contents(m_target), m_bytes);
+        QVERIFY(!proxy.targets().isEmpty());
+        QVERIFY(proxy.targets().first().startsWith("http://goldencopy.test:"));
     }
 
     void aLinkInPlaceOfThePartIsNotFollowed()
