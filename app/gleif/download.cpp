@@ -89,6 +89,7 @@ void FileDownload::start(const QUrl &url, const QString &target, qint64 size)
         QFile::remove(part); // a symbolic link itself, never what it points to
         QFile::remove(validatorsPath(target));
     }
+    m_written = m_offset;
 
     const QString folder = QFileInfo(target).absolutePath();
     if (m_size >= 0) {
@@ -103,7 +104,6 @@ void FileDownload::start(const QUrl &url, const QString &target, qint64 size)
     if (!m_part.open(QIODevice::ReadWrite, privateFile) || !m_part.setPermissions(privateFile)
         || !m_part.seek(m_offset) || !m_part.resize(m_offset))
         return finish(Outcome::Failed, tr("%1: cannot write %2 (%3)").arg(shown(), QDir::toNativeSeparators(part), m_part.errorString()));
-    m_written = m_offset;
     if (m_offset > 0)
         qCInfo(lcGleif) << "resuming" << url << "at byte" << m_offset;
     request(url);
@@ -285,12 +285,8 @@ void FileDownload::onFinished()
 
     if (m_cancelled)
         return finish(Outcome::Cancelled, tr("%1: cancelled; %2").arg(shown(), kept));
-    if (!m_refusal.isEmpty()) {
-        // Bytes of another file or a wrong part may be in the .part: never resume from it.
-        if (m_dropPart)
-            m_written = 0;
+    if (!m_refusal.isEmpty())
         return finish(Outcome::Failed, m_refusal);
-    }
     const QVariant location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute);
     if (status >= 300 && status < 400 && location.isValid()) {
         const QUrl to = reply->url().resolved(location.toUrl());
@@ -316,7 +312,7 @@ void FileDownload::onFinished()
                                                 error == QNetworkReply::NoError ? tr("incomplete") : reply->errorString(), kept));
     }
     if (status == 416) { // the .part is not a prefix of what is there now
-        m_written = 0;
+        m_dropPart = true;
         return finish(Outcome::Failed, tr("%1: the server refused to resume (HTTP 416); it starts over next time").arg(shown()));
     }
     if (status > 0)
@@ -338,6 +334,9 @@ void FileDownload::finish(Outcome outcome, const QString &error)
     m_result.outcome = outcome;
     m_result.error = error;
     const QString part = partPath(m_target);
+    // Bytes of another file or a wrong part may be in the .part: never resume from them. An
+    // empty one is no use either; one not opened yet (an early failure) is left as it was.
+    const bool drop = m_dropPart || (m_part.isOpen() && m_written == 0);
     if (m_part.isOpen()) {
         if (!m_part.flush() && outcome == Outcome::Done) {
             outcome = m_result.outcome = Outcome::Failed;
@@ -353,11 +352,11 @@ void FileDownload::finish(Outcome outcome, const QString &error)
         } else {
             QFile::remove(validatorsPath(m_target));
         }
-    } else if (m_written == 0) {
+    } else if (drop) {
         QFile::remove(part);
         QFile::remove(validatorsPath(m_target));
     }
-    m_result.resumable = m_result.outcome != Outcome::Done && m_written > 0 && QFileInfo::exists(part);
+    m_result.resumable = m_result.outcome != Outcome::Done && !drop && QFileInfo(part).size() > 0;
     if (m_result.outcome == Outcome::Failed)
         qCInfo(lcGleif) << "download failed:" << m_result.error;
     Q_EMIT finished(m_result);

@@ -173,6 +173,22 @@ private Q_SLOTS:
         QCOMPARE(m_fake->storageLog().last().status, 206);
     }
 
+    // A failure before asking (here an unusable CA bundle) leaves what an earlier attempt got.
+    void anEarlyFailureKeepsThePart()
+    {
+        m_fake->setDownloadFaults({ 1000, false, -1, false, false });
+        QVERIFY(run(fileUrl(), m_bytes.size()).resumable);
+        GleifSettings s = settings();
+        s.caBundlePath = m_dir->filePath(QStringLiteral("missing.pem"));
+        FileDownload download(s);
+        const FileDownload::Result result = run(download, fileUrl(), m_bytes.size());
+        QCOMPARE(result.outcome, FileDownload::Outcome::Failed);
+        QVERIFY2(result.error.contains(QStringLiteral("missing.pem")), qPrintable(result.error));
+        QCOMPARE(partSize(), 1000);
+        QCOMPARE(run(fileUrl(), m_bytes.size()).resumedFrom, 1000);
+        QCOMPARE(contents(m_target), m_bytes);
+    }
+
     void restartsWhenTheRangeIsIgnored()
     {
         m_fake->setDownloadFaults({ 1000, false, -1, false, false });
