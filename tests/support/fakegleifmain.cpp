@@ -101,9 +101,12 @@ int main(int argc, char **argv)
     const QCommandLineOption publishDate(QStringLiteral("publish-date"),
         QStringLiteral("The Golden Copy's publish date (default 2026-09-30T08:00:00Z)."),
         QStringLiteral("ISO-DATE"));
+    const QCommandLineOption downloadCut(QStringLiteral("download-cut"),
+        QStringLiteral("Close every file download's connection after this many bytes of it."),
+        QStringLiteral("BYTES"), QStringLiteral("0"));
     parser.addOptions({ port, latency, rateLimit, window, noRetryAfter, errorEvery, errorStatus,
         truncate, truncateMode, failLeis, entities, healthVariety, records, noSample, pageSizeCap, maxUrl, address,
-        endlessPages, hugeBody, noContentLength, trickle, redirectTo, publish, publishDate });
+        endlessPages, hugeBody, noContentLength, trickle, redirectTo, publish, publishDate, downloadCut });
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option) {
@@ -190,6 +193,12 @@ int main(int argc, char **argv)
             return 2;
         }
         fake.addPublishedFile(file);
+    }
+    if (const qint64 cut = bytes(downloadCut); cut > 0) {
+        FakeGleif::DownloadFaults faults;
+        faults.cutAfterBytes = cut;
+        faults.cutEveryTime = true;
+        fake.setDownloadFaults(faults);
     }
     if (parser.isSet(publishDate)) {
         const QDateTime date = QDateTime::fromString(parser.value(publishDate), Qt::ISODate);
