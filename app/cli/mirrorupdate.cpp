@@ -393,7 +393,7 @@ int runMirrorUpdate(const QStringList &arguments)
             if (result.outcome != FileDownload::Outcome::Failed || !result.resumable || interruptedFlag.load())
                 break;
             if (attempt < attemptsPerFile)
-                line.done(tr("%1 (resuming)").arg(result.error));
+                line.done(tr("%1; trying again").arg(result.error));
         }
         onInterrupt = [] {};
         if (result.outcome == FileDownload::Outcome::Cancelled || interruptedFlag.load())
