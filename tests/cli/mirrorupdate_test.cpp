@@ -133,12 +133,13 @@ private:
         return name + u'=' + sha256(m_files.value(key));
     }
 
-    // The Range of each storage request that had one.
+    // The Range of each storage request that had one; a request Qt sent again by itself after a
+    // cut (the same Range twice in a row) counts once.
     QList<QByteArray> ranged() const
     {
         QList<QByteArray> r;
         for (const FakeGleif::StorageRequest &s : m_fake->storageLog())
-            if (!s.range.isEmpty())
+            if (!s.range.isEmpty() && (r.isEmpty() || r.last() != s.range))
                 r << s.range;
         return r;
     }
@@ -222,16 +223,16 @@ private Q_SLOTS:
         QCOMPARE(imports(), QList<QStringList> { wanted }); // the BIC map is current
     }
 
-    // A cut once is resumed within the run; a file cut every time fails the run (exit 3, the
-    // mirror untouched) and the next run continues it with Range.
+    // Cuts are resumed within the run, up to three attempts a file; a file cut more often fails
+    // the run (exit 3, the mirror untouched) and the next run continues it with Range.
     void resumesACutDownload()
     {
         QString err;
-        m_fake->setDownloadFaults({ 100 * 1024, false, -1, false, false });
+        m_fake->setDownloadFaults({ 150 * 1024, true, -1, false, false }); // lei2 is 400 KiB
         QCOMPARE(run(args(), &err), 0);
-        QVERIFY2(err.contains(QStringLiteral("(resumed at 100.00 KiB)")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("(resumed at 300.00 KiB)")), qPrintable(err));
         QCOMPARE(imports().first().first(), expected(QStringLiteral("lei2-full-20260930-080000.zip"), QStringLiteral("lei2")));
-        QCOMPARE(ranged(), QList<QByteArray> { "bytes=102400-" });
+        QCOMPARE(ranged(), (QList<QByteArray> { "bytes=153600-", "bytes=307200-" }));
     }
 
     void aFailedRunLeavesThePartForTheNext()
