@@ -371,7 +371,10 @@ int runMirrorUpdate(const QStringList &arguments)
                                 .arg(QDir::toNativeSeparators(downloads), bytesText(needed), bytesText(storage.bytesAvailable())));
 
     ProgressLine line(quiet);
-    QStringList goldenCopyFiles, bicMapFiles;
+    // One import per publication: the Golden Copy's files share one (also when some are deltas),
+    // the BIC map has its own. In plan order: the Golden Copy first.
+    QList<QPair<QDateTime, QStringList>> imports;
+    QStringList downloaded;
     for (const GoldenCopy::Download &d : plan) {
         const QString target = QDir(downloads).filePath(GoldenCopy::localFileName(d));
         const QString what = describe(d);
@@ -402,13 +405,14 @@ int runMirrorUpdate(const QStringList &arguments)
             return fail(Failed, result.error + (result.resumable ? tr(" (run again to resume)") : QString()));
         line.done(tr("%1: %2 downloaded%3").arg(what, bytesText(QFileInfo(target).size()),
                                                 result.resumedFrom > 0 ? tr(" (resumed at %1)").arg(bytesText(result.resumedFrom)) : QString()));
-        (d.kind == GoldenCopy::Download::Kind::BicMap ? bicMapFiles : goldenCopyFiles) << target;
+        downloaded << target;
+        if (imports.isEmpty() || imports.last().first != d.publishDate)
+            imports.append({ d.publishDate, {} });
+        imports.last().second << target;
     }
 
     // The import runs outside the event loop: a signal reaches it through the flag.
     const auto import = [&](const QStringList &files, const QDateTime &publishDate) {
-        if (files.isEmpty())
-            return true;
         const bool ok = store.importFiles(files, publishDate, [&](qint64 done, qint64 total) {
             line.show(tr("importing: %1 of %2").arg(done).arg(total));
         }, &interruptedFlag);
@@ -416,9 +420,11 @@ int runMirrorUpdate(const QStringList &arguments)
             line.done(tr("imported %1 file(s) of %2").arg(files.size()).arg(when(publishDate)));
         return ok;
     };
-    const bool imported = import(goldenCopyFiles, latest->publishDate) && import(bicMapFiles, mapping->uploadedAt);
+    bool imported = true;
+    for (const auto &[publishDate, files] : std::as_const(imports))
+        imported = imported && import(files, publishDate);
     // Complete downloads go either way: imported, or refused and fetched again next time.
-    for (const QString &file : goldenCopyFiles + bicMapFiles)
+    for (const QString &file : std::as_const(downloaded))
         QFile::remove(file);
     QDir().rmdir(downloads); // only when empty
     if (interruptedFlag.load())
