@@ -359,7 +359,8 @@ int runMirrorUpdate(const QStringList &arguments)
     qint64 needed = 0;
     for (const GoldenCopy::Download &d : plan) {
         const QString name = GoldenCopy::localFileName(d);
-        planned << name << name + QStringLiteral(".part") << name + QStringLiteral(".part.json");
+        planned << name << QFileInfo(FileDownload::partPath(name)).fileName() << QFileInfo(FileDownload::validatorsPath(name)).fileName()
+                << QFileInfo(FileDownload::recordPath(name)).fileName();
         needed += std::max<qint64>(d.file.size, 0) - QFileInfo(QDir(downloads).filePath(name + QStringLiteral(".part"))).size();
     }
     for (const QString &name : QDir(downloads).entryList(QDir::Files | QDir::Hidden | QDir::System))
@@ -403,8 +404,11 @@ int runMirrorUpdate(const QStringList &arguments)
             return interrupted();
         if (result.outcome != FileDownload::Outcome::Done)
             return fail(Failed, result.error + (result.resumable ? tr(" (run again to resume)") : QString()));
-        line.done(tr("%1: %2 downloaded%3").arg(what, bytesText(QFileInfo(target).size()),
-                                                result.resumedFrom > 0 ? tr(" (resumed at %1)").arg(bytesText(result.resumedFrom)) : QString()));
+        if (result.reused)
+            line.done(tr("%1: downloaded by an earlier run").arg(what));
+        else
+            line.done(tr("%1: %2 downloaded%3").arg(what, bytesText(QFileInfo(target).size()),
+                                                    result.resumedFrom > 0 ? tr(" (resumed at %1)").arg(bytesText(result.resumedFrom)) : QString()));
         downloaded << target;
         if (imports.isEmpty() || imports.last().first != d.publishDate)
             imports.append({ d.publishDate, {} });
@@ -423,12 +427,14 @@ int runMirrorUpdate(const QStringList &arguments)
     bool imported = true;
     for (const auto &[publishDate, files] : std::as_const(imports))
         imported = imported && import(files, publishDate);
-    // Complete downloads go either way: imported, or refused and fetched again next time.
-    for (const QString &file : std::as_const(downloaded))
-        QFile::remove(file);
-    QDir().rmdir(downloads); // only when empty
     if (interruptedFlag.load())
-        return interrupted();
+        return interrupted(); // the downloads stay for the next run
+    // Imported, or refused and fetched again next time.
+    for (const QString &file : std::as_const(downloaded)) {
+        QFile::remove(file);
+        QFile::remove(FileDownload::recordPath(file));
+    }
+    QDir().rmdir(downloads); // only when empty
     if (!imported)
         return fail(Failed, store.error());
     if (!quiet)

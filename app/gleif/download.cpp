@@ -71,15 +71,25 @@ void FileDownload::start(const QUrl &url, const QString &target, qint64 size)
     if (!m_network.error.isEmpty())
         return finish(Outcome::Failed, m_network.error);
 
-    // What a previous attempt left, if it was of this very file.
+    // What a previous run completed or left, if it was of this very file.
+    const auto sameFile = [&](const QJsonObject &v) {
+        return v.value(u"url").toString() == url.toString(QUrl::FullyEncoded) && v.value(u"size").toInteger(-2) == size;
+    };
+    const QFileInfo targetInfo(target);
+    if (size >= 0 && !targetInfo.isSymLink() && targetInfo.isFile() && targetInfo.size() == size && sameFile(readJson(recordPath(target)))) {
+        m_result.outcome = Outcome::Done;
+        m_result.reused = true;
+        m_result.resumedFrom = size;
+        Q_EMIT finished(m_result);
+        return;
+    }
+    QFile::remove(target);
+    QFile::remove(recordPath(target));
     const QString part = partPath(target);
     const QFileInfo partInfo(part);
     if (partInfo.exists() && !partInfo.isSymLink() && partInfo.isFile() && partInfo.size() > 0 && partInfo.size() < m_limit) {
-        QFile file(validatorsPath(target));
-        const QJsonObject v = file.open(QIODevice::ReadOnly) && file.size() < 65536
-            ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
-        if (v.value(u"url").toString() == url.toString(QUrl::FullyEncoded)
-            && v.value(u"size").toInteger(-2) == size) {
+        const QJsonObject v = readJson(validatorsPath(target));
+        if (sameFile(v)) {
             m_offset = partInfo.size();
             m_etag = v.value(u"etag").toString().toLatin1();
             m_lastModified = v.value(u"lastModified").toString().toLatin1();
@@ -222,6 +232,13 @@ void FileDownload::onMetaData()
     }
 }
 
+QJsonObject FileDownload::readJson(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.size() < 65536 ? QJsonDocument::fromJson(file.readAll()).object()
+                                                                   : QJsonObject();
+}
+
 bool FileDownload::writeValidators(QString *error)
 {
     QFile file(validatorsPath(m_target));
@@ -346,11 +363,12 @@ void FileDownload::finish(Outcome outcome, const QString &error)
     }
     if (outcome == Outcome::Done) {
         QFile::remove(m_target);
+        QFile::remove(recordPath(m_target));
         if (!QFile::rename(part, m_target)) {
             m_result.outcome = Outcome::Failed;
             m_result.error = tr("%1: cannot rename %2 to it").arg(shown(), QDir::toNativeSeparators(part));
         } else {
-            QFile::remove(validatorsPath(m_target));
+            QFile::rename(validatorsPath(m_target), recordPath(m_target)); // without it, fetched again next time
         }
     } else if (drop) {
         QFile::remove(part);

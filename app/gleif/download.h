@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
@@ -35,6 +36,7 @@ public:
         QString error; // one line naming the file; empty when done
         bool resumable = false; // a .part is kept: starting again continues it
         qint64 resumedFrom = 0; // bytes the last attempt did not fetch again
+        bool reused = false; // the target was complete already: nothing fetched
     };
 
     explicit FileDownload(const GleifSettings &settings, QObject *parent = nullptr);
@@ -50,6 +52,9 @@ public:
 
     static QString partPath(const QString &target) { return target + QStringLiteral(".part"); }
     static QString validatorsPath(const QString &target) { return target + QStringLiteral(".part.json"); }
+    // Beside a complete target: its URL and size. A start for the same URL and published size
+    // finds the target complete and fetches nothing (`reused`); delete both when done with it.
+    static QString recordPath(const QString &target) { return target + QStringLiteral(".json"); }
 
 Q_SIGNALS:
     // `bytes` of `total` (-1: unknown) in the file so far, `bytesPerSecond` over this attempt.
@@ -63,6 +68,7 @@ private:
     void onFinished();
     void finish(Outcome outcome, const QString &error = {});
     bool writeValidators(QString *error);
+    static QJsonObject readJson(const QString &path);
     QString shown() const;
 
     GleifSettings m_settings;

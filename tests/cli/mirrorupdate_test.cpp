@@ -285,6 +285,29 @@ private Q_SLOTS:
         QCOMPARE(imports().first().first(), expected(QStringLiteral("lei2-full-20260930-080000.zip"), QStringLiteral("lei2")));
     }
 
+    // What a failed run downloaded completely is not fetched again by the next.
+    void completeDownloadsAreKeptForTheNextRun()
+    {
+        publish(QStringLiteral("repex"), {}, randomBytes(50 * 1024, 3), 999); // a wrong size
+        QString err;
+        QCOMPARE(run(args(), &err), 3);
+        QVERIFY2(err.contains(QStringLiteral("GLEIF published 999")), qPrintable(err));
+        const auto lei2Requests = [this] {
+            int n = 0;
+            for (const FakeGleif::StorageRequest &r : m_fake->storageLog())
+                n += r.path.contains(QStringLiteral("-lei2-")) ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(lei2Requests(), 1);
+
+        publish(QStringLiteral("repex"), {}, randomBytes(50 * 1024, 3));
+        QCOMPARE(run(args(), &err), 0);
+        QVERIFY2(err.contains(QStringLiteral("lei2 full file: downloaded by an earlier run")), qPrintable(err));
+        QCOMPARE(lei2Requests(), 1);
+        QCOMPARE(imports().first().first(), expected(QStringLiteral("lei2-full-20260930-080000.zip"), QStringLiteral("lei2")));
+        QVERIFY(!QFileInfo::exists(downloads()));
+    }
+
     void aStallFailsTheRun()
     {
         m_fake->setDownloadFaults({ -1, false, 1000, false, false });

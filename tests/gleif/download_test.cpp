@@ -133,6 +133,7 @@ private Q_SLOTS:
         QCOMPARE(contents(m_target), m_bytes);
         QVERIFY(!QFile::exists(FileDownload::partPath(m_target)));
         QVERIFY(!QFile::exists(FileDownload::validatorsPath(m_target)));
+        QVERIFY(QFile::exists(FileDownload::recordPath(m_target)));
         QCOMPARE(mode(m_target), 0600);
         QCOMPARE(m_fake->storageLog().size(), 1);
         QVERIFY(m_fake->storageLog().first().path.startsWith(QStringLiteral("/storage/golden-copy-files/2026/09/30/")));
@@ -172,6 +173,23 @@ private Q_SLOTS:
         QCOMPARE(ranges().count({}), ranges().size() - 1);
         QVERIFY(!m_fake->storageLog().last().ifRange.isEmpty()); // the ETag of the first answer
         QCOMPARE(m_fake->storageLog().last().status, 206);
+    }
+
+    // A complete file of the same URL and size is not fetched again; of another size it is.
+    void aCompleteDownloadIsKept()
+    {
+        QVERIFY(run(fileUrl(), m_bytes.size()).outcome == FileDownload::Outcome::Done);
+        FileDownload::Result result = run(fileUrl(), m_bytes.size());
+        QVERIFY(result.outcome == FileDownload::Outcome::Done && result.reused);
+        QCOMPARE(m_fake->storageLog().size(), 1);
+        QCOMPARE(contents(m_target), m_bytes);
+
+        publish(randomBytes(1000, 3));
+        result = run(fileUrl(), 1000);
+        QVERIFY2(result.outcome == FileDownload::Outcome::Done, qPrintable(result.error));
+        QVERIFY(!result.reused);
+        QCOMPARE(m_fake->storageLog().size(), 2);
+        QCOMPARE(contents(m_target), m_bytes);
     }
 
     // A failure before asking (here an unusable CA bundle) leaves what an earlier attempt got.
