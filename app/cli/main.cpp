@@ -7,6 +7,7 @@
 #include "enrichmentrun.h"
 #include "fieldcatalogue.h"
 #include "leicache.h"
+#include "mirrorupdate.h"
 #include "networkconfig.h"
 
 #include <QCommandLineParser>
@@ -65,6 +66,8 @@ int main(int argc, char **argv)
     const QStringList arguments = app.arguments();
     if (arguments.size() > 1 && arguments[1] == u"cache")
         return runCacheCommand(arguments);
+    if (arguments.size() > 2 && arguments[1] == u"mirror" && arguments[2] == u"update") // issue 13
+        return runMirrorUpdate(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(

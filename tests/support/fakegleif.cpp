@@ -2,7 +2,11 @@
 
 #include "lei.h"
 
+#include <QBuffer>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QFileInfo>
+#include <QLocale>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -478,6 +482,8 @@ void FakeGleif::processBuffer(QTcpSocket *socket)
         send(socket, answer, false, closeAfter);
         return;
     }
+    if (serveGoldenCopy(socket, target, headers, closeAfter))
+        return;
     if (target.startsWith("/_fake/stats")) {
         Answer answer;
         answer.body = statsJson();
@@ -905,4 +911,297 @@ void FakeGleif::trickle(QTcpSocket *socket, const QByteArray &bytes)
         }
     });
     timer->start(m_options.trickleMs);
+}
+
+// ---- Golden Copy and mapping APIs (issue 13) -------------------------------------------------
+
+namespace {
+
+const QString goldenCopyPrefix = QStringLiteral("/goldencopy/api/v2");
+const QString mappingPrefix = QStringLiteral("/mapping/api/v2");
+const QString deltaNames[] = { QStringLiteral("IntraDay"), QStringLiteral("LastDay"),
+    QStringLiteral("LastWeek"), QStringLiteral("LastMonth") };
+
+qint64 realSize(const FakeGleif::PublishedFile &file)
+{
+    return file.path.isEmpty() ? file.bytes.size() : QFileInfo(file.path).size();
+}
+
+QString gleifDate(const QDateTime &date)
+{
+    return date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+} // namespace
+
+QUrl FakeGleif::goldenCopyBaseUrl() const
+{
+    QUrl url = origin();
+    url.setPath(goldenCopyPrefix);
+    return url;
+}
+
+QUrl FakeGleif::mappingBaseUrl() const
+{
+    QUrl url = origin();
+    url.setPath(mappingPrefix);
+    return url;
+}
+
+void FakeGleif::setGoldenCopyPublishDate(const QDateTime &date)
+{
+    m_publishDate = date;
+}
+
+void FakeGleif::setMappingUploadedAt(const QDateTime &date)
+{
+    m_mappingUploadedAt = date;
+}
+
+void FakeGleif::addPublishedFile(const PublishedFile &file)
+{
+    m_published.removeIf([&](const PublishedFile &f) { return f.type == file.type && f.delta == file.delta; });
+    m_published.append(file);
+}
+
+void FakeGleif::clearPublishedFiles()
+{
+    m_published.clear();
+}
+
+void FakeGleif::setDownloadFaults(const DownloadFaults &faults)
+{
+    m_faults = faults;
+    m_cutDone = false;
+}
+
+QString FakeGleif::storagePath(const PublishedFile &file) const
+{
+    if (file.type == u"bic-map")
+        return QStringLiteral("/storage/mapping/LEI-BIC-") + m_mappingUploadedAt.toUTC().toString(QStringLiteral("yyyyMMdd")) + QStringLiteral(".zip");
+    static const QHash<QString, QString> suffixes { { QString(), QStringLiteral("golden-copy") },
+        { QStringLiteral("IntraDay"), QStringLiteral("intra-day") }, { QStringLiteral("LastDay"), QStringLiteral("last-day") },
+        { QStringLiteral("LastWeek"), QStringLiteral("last-week") }, { QStringLiteral("LastMonth"), QStringLiteral("last-month") } };
+    const QDateTime d = m_publishDate.toUTC();
+    return QStringLiteral("/storage/golden-copy-files/") + d.toString(QStringLiteral("yyyy/MM/dd")) + QStringLiteral("/1/")
+        + d.toString(QStringLiteral("yyyyMMdd-HHmm")) + QStringLiteral("-gleif-goldencopy-") + file.type + u'-'
+        + suffixes.value(file.delta) + QStringLiteral(".csv.zip");
+}
+
+// {full_file, delta_files} of a type, null when it has no full file.
+QJsonObject FakeGleif::publishedType(const QString &type) const
+{
+    const auto describe = [&](const PublishedFile &f) {
+        QString url = goldenCopyBaseUrl().toString() + QStringLiteral("/golden-copies/publishes/") + type + QStringLiteral("/latest.csv");
+        if (!f.delta.isEmpty())
+            url += QStringLiteral("?delta=") + f.delta;
+        const qint64 size = f.publishedSize >= 0 ? f.publishedSize : realSize(f);
+        QJsonObject formats;
+        for (const QString &format : { QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("xml") }) {
+            formats.insert(format, QJsonObject {
+                { QStringLiteral("type"), type }, { QStringLiteral("format"), format },
+                { QStringLiteral("record_count"), double(f.recordCount) }, { QStringLiteral("size"), double(size) },
+                { QStringLiteral("size_human_readable"), QLocale::c().formattedDataSize(size) },
+                { QStringLiteral("delta_type"), f.delta.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.delta) },
+                // Only the CSV is served; the others name where GLEIF would have them.
+                { QStringLiteral("url"), format == u"csv" ? url : QString(url).replace(QStringLiteral(".csv"), u'.' + format) } });
+        }
+        return formats;
+    };
+    QJsonObject result;
+    QJsonObject deltas;
+    for (const PublishedFile &f : m_published) {
+        if (f.type != type)
+            continue;
+        if (f.delta.isEmpty())
+            result.insert(QStringLiteral("full_file"), describe(f));
+        else
+            deltas.insert(f.delta, describe(f));
+    }
+    if (result.isEmpty())
+        return {};
+    result.insert(QStringLiteral("delta_files"), deltas.isEmpty() ? QJsonValue(QJsonArray()) : QJsonValue(deltas));
+    return result;
+}
+
+bool FakeGleif::serveGoldenCopy(QTcpSocket *socket, const QByteArray &target,
+    const QHash<QByteArray, QByteArray> &headers, bool closeAfter)
+{
+    const qsizetype question = target.indexOf('?');
+    const QString path = QUrl::fromPercentEncoding(target.left(question < 0 ? target.size() : question));
+    const QUrlQuery query(question < 0 ? QString() : QString::fromLatin1(target.mid(question + 1)));
+    const bool golden = path.startsWith(goldenCopyPrefix + u'/');
+    const bool mapping = path.startsWith(mappingPrefix + u'/');
+    if (!golden && !mapping && !path.startsWith(QLatin1String("/storage/")))
+        return false;
+
+    Answer answer;
+    const auto json = [&](const QJsonObject &o) {
+        answer.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    };
+    const auto notFound = [&] {
+        answer.status = 404;
+        answer.body = jsonApiError(404, QStringLiteral("Not Found"), QStringLiteral("No such route"));
+    };
+    const auto redirect = [&](const QString &to) {
+        answer.status = 302;
+        answer.headers.append({ "Location", origin().toEncoded() + QUrl::toPercentEncoding(to, "/") });
+    };
+    const auto findFile = [&](const QString &type, const QString &delta) -> const PublishedFile * {
+        for (const PublishedFile &f : m_published)
+            if (f.type == type && f.delta == delta)
+                return &f;
+        return nullptr;
+    };
+    const QStringList types { QStringLiteral("lei2"), QStringLiteral("rr"), QStringLiteral("repex") };
+
+    if (golden) {
+        const QString rest = path.mid(goldenCopyPrefix.size() + 1);
+        const QStringList parts = rest.split(u'/');
+        QJsonObject latest { { QStringLiteral("publish_date"), gleifDate(m_publishDate) } };
+        for (const QString &type : types)
+            if (const QJsonObject t = publishedType(type); !t.isEmpty())
+                latest.insert(type, t);
+        if (rest == u"golden-copies/publishes") {
+            json({ { QStringLiteral("data"), QJsonArray { latest } },
+                { QStringLiteral("meta"), QJsonObject { { QStringLiteral("pagination"),
+                    QJsonObject { { QStringLiteral("current_page"), 1 }, { QStringLiteral("per_page"), 10 },
+                        { QStringLiteral("from"), 1 }, { QStringLiteral("to"), 1 }, { QStringLiteral("total"), 1 },
+                        { QStringLiteral("last_page"), 1 } } } } } });
+        } else if (rest == u"golden-copies/publishes/latest") {
+            json({ { QStringLiteral("data"), latest } });
+        } else if (parts.size() == 4 && rest.startsWith(QLatin1String("golden-copies/publishes/")) && types.contains(parts[2])
+            && parts[3] == u"latest" && !publishedType(parts[2]).isEmpty()) {
+            QJsonObject t = publishedType(parts[2]);
+            t.insert(QStringLiteral("publish_date"), gleifDate(m_publishDate));
+            json({ { QStringLiteral("data"), t } });
+        } else if (parts.size() == 4 && rest.startsWith(QLatin1String("golden-copies/publishes/")) && types.contains(parts[2])
+            && parts[3] == u"latest.csv") {
+            const QString delta = query.queryItemValue(QStringLiteral("delta"));
+            if (const PublishedFile *f = findFile(parts[2], delta))
+                redirect(storagePath(*f));
+            else
+                notFound();
+        } else {
+            notFound();
+        }
+        send(socket, answer, false, closeAfter);
+        return true;
+    }
+    if (mapping) {
+        const QString rest = path.mid(mappingPrefix.size() + 1);
+        const PublishedFile *map = findFile(QStringLiteral("bic-map"), QString());
+        if (!map) {
+            notFound();
+        } else if (rest == u"bic-lei/latest") {
+            json({ { QStringLiteral("data"), QJsonObject {
+                { QStringLiteral("type"), QStringLiteral("bic-lei") }, { QStringLiteral("id"), QStringLiteral("1") },
+                { QStringLiteral("attributes"), QJsonObject {
+                    { QStringLiteral("fileName"), storagePath(*map).section(u'/', -1) },
+                    { QStringLiteral("uploadedAt"), m_mappingUploadedAt.toUTC().toString(Qt::ISODateWithMs) },
+                    { QStringLiteral("downloadLink"), QString(mappingBaseUrl().toString() + QStringLiteral("/bic-lei/1/download")) } } } } } });
+        } else if (rest == u"bic-lei/1/download") {
+            redirect(storagePath(*map));
+        } else {
+            notFound();
+        }
+        send(socket, answer, false, closeAfter);
+        return true;
+    }
+    for (const PublishedFile &f : std::as_const(m_published)) {
+        if (storagePath(f) == path) {
+            serveStorage(socket, f, headers);
+            return true;
+        }
+    }
+    m_storageLog.append({ path, headers.value("range"), headers.value("if-range"), 404 });
+    notFound();
+    send(socket, answer, false, true);
+    return true;
+}
+
+void FakeGleif::serveStorage(QTcpSocket *socket, const PublishedFile &file,
+    const QHash<QByteArray, QByteArray> &headers)
+{
+    StorageRequest logged { storagePath(file), headers.value("range"), headers.value("if-range"), 200 };
+    const qint64 size = realSize(file);
+    const QByteArray etag = '"'
+        + (file.path.isEmpty() ? QCryptographicHash::hash(file.bytes, QCryptographicHash::Sha1).toHex().left(16)
+                               : QByteArray::number(size) + '-' + QByteArray::number(QFileInfo(file.path).lastModified().toMSecsSinceEpoch()))
+        + '"';
+    const QByteArray lastModified = QLocale::c().toString(m_publishDate.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+    const auto refuse = [&](int status, const QByteArray &extra) {
+        logged.status = status;
+        m_storageLog.append(logged);
+        const QByteArray body = reasonPhrase(status);
+        socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n" + extra + "Connection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    };
+    if (m_faults.notFound)
+        return refuse(404, {});
+
+    qint64 from = 0, to = size - 1;
+    const QByteArray ifRange = logged.ifRange;
+    if (!logged.range.isEmpty() && !m_faults.ignoreRange && (ifRange.isEmpty() || ifRange == etag || ifRange == lastModified)) {
+        const QList<QByteArray> bounds = logged.range.startsWith("bytes=") ? logged.range.mid(6).split('-') : QList<QByteArray>();
+        bool ok = bounds.size() == 2;
+        const qint64 first = ok ? bounds[0].toLongLong(&ok) : -1;
+        bool lastOk = true;
+        const qint64 last = ok && !bounds[1].isEmpty() ? bounds[1].toLongLong(&lastOk) : size - 1;
+        if (!ok || !lastOk || first >= size || last < first)
+            return refuse(416, "Content-Range: bytes */" + QByteArray::number(size) + "\r\n");
+        from = first;
+        to = std::min(last, size - 1);
+        logged.status = 206;
+    }
+    m_storageLog.append(logged);
+    const qint64 count = to - from + 1;
+    qint64 limit = count;
+    bool stall = false;
+    if (m_faults.cutAfterBytes >= 0 && (m_faults.cutEveryTime || !m_cutDone)) {
+        m_cutDone = true;
+        limit = std::min(limit, m_faults.cutAfterBytes);
+    }
+    if (m_faults.stallAfterBytes >= 0 && m_faults.stallAfterBytes < limit) {
+        limit = m_faults.stallAfterBytes;
+        stall = true;
+    }
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(logged.status) + ' ' + (logged.status == 206 ? QByteArray("Partial Content") : reasonPhrase(200))
+        + "\r\nContent-Type: application/zip\r\nContent-Length: " + QByteArray::number(count) + "\r\nAccept-Ranges: bytes\r\nETag: "
+        + etag + "\r\nLast-Modified: " + lastModified + "\r\n";
+    if (logged.status == 206)
+        head += "Content-Range: bytes " + QByteArray::number(from) + '-' + QByteArray::number(to) + '/' + QByteArray::number(size) + "\r\n";
+    socket->write(head + "Connection: close\r\n\r\n");
+
+    QIODevice *device = nullptr; // goes with the socket
+    if (file.path.isEmpty()) {
+        auto *buffer = new QBuffer(socket);
+        buffer->setData(file.bytes);
+        device = buffer;
+    } else {
+        device = new QFile(file.path, socket);
+    }
+    if (!device->open(QIODevice::ReadOnly) || !device->seek(from)) {
+        socket->abort();
+        return;
+    }
+    // Written as the socket drains, a chunk at a time: a large file is never held in memory.
+    auto sent = std::make_shared<qint64>(0);
+    auto closing = std::make_shared<bool>(false);
+    const auto pump = [socket, device, sent, closing, limit, stall] {
+        while (*sent < limit && socket->bytesToWrite() < 256 * 1024) {
+            const QByteArray chunk = device->read(std::min<qint64>(64 * 1024, limit - *sent));
+            if (chunk.isEmpty())
+                break;
+            socket->write(chunk);
+            *sent += chunk.size();
+        }
+        if (*sent >= limit && !stall && !*closing) {
+            *closing = true;
+            socket->disconnectFromHost(); // after what is queued: the whole answer, or a cut one
+        }
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+    pump();
 }

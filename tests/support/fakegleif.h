@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHash>
@@ -165,6 +166,48 @@ public:
     // Replaces the clock of arrivals and of the rate limit (ms); tests drive it by hand.
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
+    // The Golden Copy and mapping APIs (issue 13). Under goldenCopyBaseUrl():
+    // golden-copies/publishes (a list of one), publishes/latest, publishes/{type}/latest and
+    // publishes/{type}/latest.csv[?delta=...], which answers 302 to /storage/golden-copy-files/...;
+    // under mappingBaseUrl(): bic-lei/latest and its downloadLink (302 to /storage/mapping/...).
+    // Storage answers carry ETag, Last-Modified and Accept-Ranges, and honour one `Range: bytes=`
+    // (206, 416 past the end) unless If-Range names another version. Not rate-limited or logged
+    // with the API requests: storageLog() has them.
+    struct PublishedFile
+    {
+        QString type; // lei2, rr, repex, or bic-map
+        QString delta; // empty for the full file, else IntraDay, LastDay, LastWeek or LastMonth
+        QByteArray bytes; // the file's bytes, or
+        QString path; // a file served as it goes out (large files)
+        qint64 recordCount = 0;
+        qint64 publishedSize = -1; // the `size` the metadata states (a wrong one); -1: the real size
+    };
+    struct DownloadFaults
+    {
+        qint64 cutAfterBytes = -1; // a storage answer's connection closes after this many body bytes
+        bool cutEveryTime = false; // else only the first storage answer after setDownloadFaults()
+        qint64 stallAfterBytes = -1; // a storage answer stops sending after this many (left open)
+        bool ignoreRange = false; // a Range request gets 200 and the whole file
+        bool notFound = false; // storage answers 404
+    };
+    struct StorageRequest
+    {
+        QString path;
+        QByteArray range; // the Range header, empty when none
+        QByteArray ifRange;
+        int status = 0;
+    };
+    QUrl goldenCopyBaseUrl() const; // http://127.0.0.1:PORT/goldencopy/api/v2
+    QUrl mappingBaseUrl() const; // http://127.0.0.1:PORT/mapping/api/v2
+    void setGoldenCopyPublishDate(const QDateTime &date); // default 2026-09-30 08:00 UTC
+    void setMappingUploadedAt(const QDateTime &date); // default 2026-09-01 00:00 UTC
+    // Replaces a file of the same type and delta. The full file of each of lei2, rr and repex
+    // makes a complete `publishes/latest`; bic-map makes `bic-lei/latest` answer (else 404).
+    void addPublishedFile(const PublishedFile &file);
+    void clearPublishedFiles();
+    void setDownloadFaults(const DownloadFaults &faults);
+    const QVector<StorageRequest> &storageLog() const { return m_storageLog; }
+
 Q_SIGNALS:
     void requestArrived(const QByteArray &target);
 
@@ -197,6 +240,20 @@ private:
     void trickle(QTcpSocket *socket, const QByteArray &bytes);
     qint64 now() const { return m_now ? m_now() : m_clock.elapsed(); }
     int syntheticIndex(const QString &lei) const;
+
+    // Golden Copy and mapping (issue 13).
+    bool serveGoldenCopy(QTcpSocket *socket, const QByteArray &target,
+        const QHash<QByteArray, QByteArray> &headers, bool closeAfter);
+    QJsonObject publishedType(const QString &type) const;
+    QString storagePath(const PublishedFile &file) const;
+    void serveStorage(QTcpSocket *socket, const PublishedFile &file,
+        const QHash<QByteArray, QByteArray> &headers);
+    QDateTime m_publishDate = QDateTime(QDate(2026, 9, 30), QTime(8, 0), Qt::UTC);
+    QDateTime m_mappingUploadedAt = QDateTime(QDate(2026, 9, 1), QTime(0, 0), Qt::UTC);
+    QList<PublishedFile> m_published;
+    DownloadFaults m_faults;
+    bool m_cutDone = false;
+    QVector<StorageRequest> m_storageLog;
 
     Options m_options;
     QTcpServer *m_server;

@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -92,9 +93,20 @@ int main(int argc, char **argv)
         QStringLiteral("Answer every API request with a 302 to the same target at this "
                        "origin (e.g. http://127.0.0.2:8080)."),
         QStringLiteral("URL"));
+    const QCommandLineOption publish(QStringLiteral("publish"),
+        QStringLiteral("Serve FILE through the Golden Copy API (/goldencopy/api/v2) as TYPE "
+                       "(lei2, rr, repex) or its delta (IntraDay, LastDay, LastWeek, LastMonth), or "
+                       "through the mapping API (/mapping/api/v2) as bic-map; repeatable."),
+        QStringLiteral("TYPE[:DELTA]=FILE"));
+    const QCommandLineOption publishDate(QStringLiteral("publish-date"),
+        QStringLiteral("The Golden Copy's publish date (default 2026-09-30T08:00:00Z)."),
+        QStringLiteral("ISO-DATE"));
+    const QCommandLineOption downloadCut(QStringLiteral("download-cut"),
+        QStringLiteral("Close every file download's connection after this many bytes of it."),
+        QStringLiteral("BYTES"), QStringLiteral("0"));
     parser.addOptions({ port, latency, rateLimit, window, noRetryAfter, errorEvery, errorStatus,
         truncate, truncateMode, failLeis, entities, healthVariety, records, noSample, pageSizeCap, maxUrl, address,
-        endlessPages, hugeBody, noContentLength, trickle, redirectTo });
+        endlessPages, hugeBody, noContentLength, trickle, redirectTo, publish, publishDate, downloadCut });
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option) {
@@ -169,6 +181,32 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "fake-gleif: %s\n", qPrintable(error));
             return 3;
         }
+    }
+    for (const QString &spec : parser.values(publish)) {
+        const QString what = spec.section(u'=', 0, 0);
+        FakeGleif::PublishedFile file;
+        file.type = what.section(u':', 0, 0);
+        file.delta = what.section(u':', 1);
+        file.path = spec.section(u'=', 1);
+        if (!QFileInfo(file.path).isFile()) {
+            std::fprintf(stderr, "fake-gleif: --publish %s: no such file\n", qPrintable(spec));
+            return 2;
+        }
+        fake.addPublishedFile(file);
+    }
+    if (const qint64 cut = bytes(downloadCut); cut > 0) {
+        FakeGleif::DownloadFaults faults;
+        faults.cutAfterBytes = cut;
+        faults.cutEveryTime = true;
+        fake.setDownloadFaults(faults);
+    }
+    if (parser.isSet(publishDate)) {
+        const QDateTime date = QDateTime::fromString(parser.value(publishDate), Qt::ISODate);
+        if (!date.isValid()) {
+            std::fprintf(stderr, "fake-gleif: --publish-date wants an ISO 8601 date\n");
+            return 2;
+        }
+        fake.setGoldenCopyPublishDate(date);
     }
     if (!fake.listen(quint16(number(port)), listenAddress)) {
         std::fprintf(stderr, "fake-gleif: cannot listen: %s\n", qPrintable(fake.errorString()));
