@@ -137,7 +137,7 @@ QString GoldenCopyFile::typeName(MirrorFileType type)
 
 bool GoldenCopyFile::fail(const QString &problem)
 {
-    m_error = QDir::toNativeSeparators(m_path) + QStringLiteral(": ") + problem;
+    m_error = QDir::toNativeSeparators(m_path) + QStringLiteral(": ") + problem.simplified(); // one line
     return false;
 }
 
