@@ -8,6 +8,8 @@
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <vector>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <QUrl>
@@ -448,31 +450,45 @@ MirrorStatus MirrorStore::status() const
 
 namespace {
 
-// A JSON array of the LEIs that can be in the mirror ([A-Z0-9] only: no escaping needed), sorted.
-QByteArray jsonList(QList<QByteArray> *keys)
+// A JSON array of LEIs for json_each(); only [A-Z0-9] LEIs are passed, so no escaping.
+QByteArray jsonList(const std::vector<QByteArrayView> &keys)
 {
-    std::sort(keys->begin(), keys->end()); // neighbours in the B-tree share pages
-    QByteArray json = "[";
-    for (const QByteArray &key : std::as_const(*keys)) {
+    QByteArray json;
+    json.reserve(qsizetype(keys.size()) * 23 + 2);
+    json += '[';
+    for (QByteArrayView key : keys) {
         if (json.size() > 1)
             json += ',';
-        json += '"' + key + '"';
+        json += '"';
+        json += key;
+        json += '"';
     }
     return json + ']';
 }
 
-QList<QByteArray> plainKeys(const QStringList &leis)
+// Countries, statuses, categories, forms, LOUs, exception reasons: a few values shared by
+// millions of records. A QString per distinct value of a column (a short linear search) spares
+// a lookup most of its allocations.
+class Interner
 {
-    QList<QByteArray> keys;
-    keys.reserve(leis.size());
-    for (const QString &lei : leis) {
-        if (!lei.isEmpty() && std::all_of(lei.begin(), lei.end(), [](QChar c) {
-                return (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
-            }))
-            keys.append(lei.toLatin1());
+public:
+    QString operator()(sqlite3_stmt *s, int column)
+    {
+        const QByteArrayView bytes(reinterpret_cast<const char *>(sqlite3_column_text(s, column)),
+                                   sqlite3_column_bytes(s, column));
+        auto &seen = m_columns[column];
+        for (const auto &[key, value] : seen)
+            if (key == bytes)
+                return value;
+        QString value = QString::fromUtf8(bytes);
+        if (seen.size() < 32)
+            seen.push_back({bytes.toByteArray(), value});
+        return value;
     }
-    return keys;
-}
+
+private:
+    std::vector<std::pair<QByteArray, QString>> m_columns[20];
+};
 
 } // namespace
 
@@ -481,37 +497,45 @@ QHash<QString, MirrorAnswer> MirrorStore::lookup(const QStringList &leis) const
     QHash<QString, MirrorAnswer> answers;
     if (!reopenIfReplaced())
         return answers;
-    answers.reserve(leis.size());
     const QDateTime published = publishDate(MirrorFileType::Lei2);
-    QList<QByteArray> keys = plainKeys(leis);
-    const QByteArray json = jsonList(&keys);
-    // Countries, statuses, categories, forms, LOUs: a few hundred values shared by millions of
-    // records. Sharing one QString each saves most of a lookup's allocations.
-    QHash<QByteArray, QString> common;
-    const auto shared = [&common](sqlite3_stmt *s, int column) {
-        const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, column)),
-                                                         sqlite3_column_bytes(s, column));
-        auto it = common.find(bytes);
-        if (it == common.end())
-            it = common.insert(QByteArray(bytes.constData(), bytes.size()), QString::fromUtf8(bytes));
-        return it.value();
-    };
+
+    // The LEIs that can be in the mirror, in key order (neighbours in the B-tree share pages).
+    std::vector<QByteArray> latin1;
+    latin1.reserve(size_t(leis.size()));
+    std::vector<int> order;
+    for (int i = 0; i < leis.size(); ++i) {
+        const QString &lei = leis.at(i);
+        if (!lei.isEmpty() && std::all_of(lei.begin(), lei.end(), [](QChar c) {
+                return (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+            })) {
+            order.push_back(i);
+        }
+        latin1.push_back(order.empty() || order.back() != i ? QByteArray() : lei.toLatin1());
+    }
+    std::sort(order.begin(), order.end(), [&latin1](int a, int b) { return latin1[size_t(a)] < latin1[size_t(b)]; });
+    std::vector<QByteArrayView> keys;
+    keys.reserve(order.size());
+    for (int i : order)
+        keys.push_back(latin1[size_t(i)]);
+    const QByteArray json = jsonList(keys);
+
+    Interner shared;
+    std::vector<MirrorAnswer> found(keys.size()); // by index into keys; lei empty: absent
+    std::vector<QByteArray> parents;
     // One read transaction: one snapshot, and the file is locked once, not per statement.
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
-    std::vector<MirrorAnswer> found(size_t(keys.size())); // by index into keys; lei empty: absent
-    QSet<QByteArray> parents;
     sqlite3_stmt *q = m_lookupQuery;
     sqlite3_bind_text(q, 1, json.constData(), int(json.size()), SQLITE_STATIC);
     while (sqlite3_step(q) == SQLITE_ROW) {
         const qint64 index = sqlite3_column_int64(q, 0);
-        if (index < 0 || index >= keys.size())
+        if (index < 0 || index >= qint64(keys.size()))
             continue;
         MirrorAnswer &a = found[size_t(index)];
         GleifRecord &r = a.record;
         const int kind = sqlite3_column_int(q, 1);
         if (kind == Entity) { // the first row of an LEI's
-            r.lei = QString::fromLatin1(keys.at(index));
-            r.lastUpdateDate = shared(q, 3);
+            r.lei = leis.at(order[size_t(index)]);
+            r.lastUpdateDate = text(q, 3);
             r.legalName = text(q, 4);
             if (const QString names = text(q, 5); !names.isEmpty())
                 r.otherNames = names.split(QLatin1Char(kNameSeparator));
@@ -522,8 +546,8 @@ QHash<QString, MirrorAnswer> MirrorStore::lookup(const QStringList &leis) const
             r.legalForm = shared(q, 10);
             r.entityStatus = shared(q, 11);
             r.registrationStatus = shared(q, 12);
-            a.initialRegistrationDate = shared(q, 13);
-            r.nextRenewalDate = shared(q, 14);
+            a.initialRegistrationDate = text(q, 13);
+            r.nextRenewalDate = text(q, 14);
             r.successorLei = text(q, 15);
             a.managingLou = shared(q, 16);
             a.publishDate = published;
@@ -531,43 +555,51 @@ QHash<QString, MirrorAnswer> MirrorStore::lookup(const QStringList &leis) const
         }
         if (r.lei.isEmpty())
             continue; // links of an LEI the mirror has no record of
-        const QString value = kind == Bic ? text(q, 2) : shared(q, 2);
         switch (kind) {
-        case DirectParent: a.directParent.lei = value; break;
-        case UltimateParent: a.ultimateParent.lei = value; break;
-        case DirectException: a.directParent.exception = value; break;
-        case UltimateException: a.ultimateParent.exception = value; break;
-        case Bic: r.bics.append(value); break;
+        case DirectParent: a.directParent.lei = text(q, 2); break;
+        case UltimateParent: a.ultimateParent.lei = text(q, 2); break;
+        case DirectException: a.directParent.exception = shared(q, 2); break;
+        case UltimateException: a.ultimateParent.exception = shared(q, 2); break;
+        case Bic: r.bics.append(text(q, 2)); break;
         }
         if (kind == DirectParent || kind == UltimateParent)
-            parents.insert(value.toLatin1());
+            parents.push_back(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(q, 2)), sqlite3_column_bytes(q, 2)));
     }
     sqlite3_reset(q);
 
     // Many children share a parent: each parent's name is read once.
-    QList<QByteArray> parentKeys(parents.begin(), parents.end());
-    const QByteArray parentJson = jsonList(&parentKeys);
-    QHash<QString, QString> parentNames;
+    std::sort(parents.begin(), parents.end());
+    parents.erase(std::unique(parents.begin(), parents.end()), parents.end());
+    const QByteArray parentJson = jsonList({parents.begin(), parents.end()});
+    std::vector<QString> parentNames(parents.size());
     sqlite3_stmt *n = m_namesQuery;
     sqlite3_bind_text(n, 1, parentJson.constData(), int(parentJson.size()), SQLITE_STATIC);
     while (sqlite3_step(n) == SQLITE_ROW) {
         const qint64 index = sqlite3_column_int64(n, 0);
-        if (index >= 0 && index < parentKeys.size())
-            parentNames.insert(QString::fromLatin1(parentKeys.at(index)), text(n, 1));
+        if (index >= 0 && index < qint64(parents.size()))
+            parentNames[size_t(index)] = text(n, 1);
     }
     sqlite3_reset(n);
     sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
 
+    const auto nameOf = [&](const QString &lei) {
+        if (lei.isEmpty())
+            return QString();
+        const QByteArray key = lei.toLatin1();
+        const auto it = std::lower_bound(parents.begin(), parents.end(), key);
+        return it != parents.end() && *it == key ? parentNames[size_t(it - parents.begin())] : QString();
+    };
     const auto link = [](const MirrorParent &p) {
         return !p.lei.isEmpty()         ? GleifRecord::ParentLink::Reported
             : !p.exception.isEmpty() ? GleifRecord::ParentLink::Exception
                                      : GleifRecord::ParentLink::Unknown;
     };
+    answers.reserve(qsizetype(found.size()));
     for (MirrorAnswer &a : found) {
         if (a.record.lei.isEmpty())
             continue;
-        a.directParent.name = parentNames.value(a.directParent.lei);
-        a.ultimateParent.name = parentNames.value(a.ultimateParent.lei);
+        a.directParent.name = nameOf(a.directParent.lei);
+        a.ultimateParent.name = nameOf(a.ultimateParent.lei);
         a.record.directParent = link(a.directParent);
         a.record.ultimateParent = link(a.ultimateParent);
         const QString lei = a.record.lei;
