@@ -431,9 +431,12 @@ MirrorStatus MirrorStore::status() const
     }
     if (!m_db)
         return s;
-    // Counted when asked (a second or two for the whole register): imports stay quick.
+    // Counted when asked (a few seconds for the whole register), so imports stay quick; on a
+    // connection of its own without the memory map, which would count the file in our memory.
+    sqlite3 *db = nullptr;
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(m_db, "SELECT kind, count(*) FROM records GROUP BY kind", -1, &st, nullptr);
+    sqlite3_open_v2(QFile::encodeName(m_path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_prepare_v2(db, "SELECT kind, count(*) FROM records GROUP BY kind", -1, &st, nullptr);
     while (sqlite3_step(st) == SQLITE_ROW) {
         const qint64 n = sqlite3_column_int64(st, 1);
         switch (sqlite3_column_int(st, 0)) {
@@ -444,6 +447,7 @@ MirrorStatus MirrorStore::status() const
         }
     }
     sqlite3_finalize(st);
+    sqlite3_close_v2(db);
     s.sizeOnDisk = QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
     return s;
 }
@@ -680,7 +684,6 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
     const bool exists = QFileInfo::exists(m_path);
     if (exists && !reopenIfReplaced())
         return false; // not a mirror: never overwritten
-    const MirrorStatus before = exists ? status() : MirrorStatus();
     QSet<MirrorFileType> full;
     bool rebuild = !exists;
     for (const Import::File &f : im.files) {
@@ -690,7 +693,7 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
         }
     }
     for (const Import::File &f : im.files) {
-        if (f.delta && !full.contains(f.reader->type()) && !before.publishDates.contains(f.reader->type())) {
+        if (f.delta && !full.contains(f.reader->type()) && !(exists && MirrorStore::publishDate(f.reader->type()).isValid())) {
             m_error = tr("%1: a delta file, but the mirror has no full %2 file to apply it to (import that first)")
                           .arg(shown(f.path), GoldenCopyFile::typeName(f.reader->type()));
             return false;

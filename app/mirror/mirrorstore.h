@@ -86,7 +86,9 @@ public:
 
     QDateTime publishDate(MirrorFileType type) const;   // invalid: none yet
     // Answers for the LEIs (normalised) the mirror holds; absent ones are not in the mirror.
+    // One thread at a time per MirrorStore (it keeps prepared statements); open one per thread.
     QHash<QString, MirrorAnswer> lookup(const QStringList &leis) const;
+    // Counts the records (a second or two for the whole register).
     MirrorStatus status() const;
 
     // Deletes the mirror file (and its WAL, lock and leftovers). Nothing there is success.
