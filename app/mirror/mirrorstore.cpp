@@ -83,8 +83,6 @@ enum Kind { Entity = -1, DirectParent = 0, UltimateParent = 1, DirectException =
 
 // json_each() makes the bound list of LEIs a table: one statement for all of them, walking the
 // B-tree in key order (as the cache does; faster than a prepared point query per LEI).
-// json_each() makes the bound list of LEIs a table: one statement for all of them, walking the
-// B-tree in key order (as the cache does; faster than a prepared point query per LEI).
 const char *const kLookup =
     "SELECT j.key, r.kind, r.value, r.updated, r.legal_name, r.other_names, r.country, r.hq_country, "
     "r.jurisdiction, r.category, r.legal_form, r.entity_status, r.registration_status, r.initial_date, "
@@ -381,6 +379,7 @@ bool MirrorStore::openDatabase() const
     }
     m_inode = inodeOf(m_path);
     const int r = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
+    sqlite3_busy_timeout(m_db, 10000); // a delta's commit locks readers out for a moment
     const char *probe = "SELECT value FROM meta WHERE key = 'schema'";
     if (r != SQLITE_OK || sqlite3_exec(m_db, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) != SQLITE_OK
         || sqlite3_exec(m_db, probe, nullptr, nullptr, nullptr) != SQLITE_OK
@@ -390,7 +389,6 @@ bool MirrorStore::openDatabase() const
         close();
         return false;
     }
-    sqlite3_busy_timeout(m_db, 10000);
     return true;
 }
 
@@ -448,7 +446,7 @@ MirrorStatus MirrorStore::status() const
     }
     sqlite3_finalize(st);
     sqlite3_close_v2(db);
-    s.sizeOnDisk = QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+    s.sizeOnDisk = QFileInfo(m_path).size();
     return s;
 }
 
@@ -732,7 +730,8 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
         ok = ok && im.exec("BEGIN");
     } else {
         im.db = m_db;
-        ok = im.exec("BEGIN IMMEDIATE");
+        // Room for a delta's pages: spilling them early would lock readers out until the commit.
+        ok = im.exec("PRAGMA cache_size = -131072") && im.exec("BEGIN IMMEDIATE");
     }
     for (Import::File &f : im.files)
         ok = ok && im.apply(f);
@@ -745,17 +744,15 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
         }
         return ok;
     }
-    ok = ok && im.exec("PRAGMA journal_mode = WAL");
+    // A rollback journal, not WAL: readers of the replaced file must not share (and, closing
+    // last, delete) a -wal or -shm file by name with the new one.
+    ok = ok && im.exec("PRAGMA journal_mode = DELETE");
     sqlite3_close_v2(im.db);
     if (ok && !syncPath(temporary, false)) {
         im.error = tr("mirror %1: cannot write the new mirror to disk").arg(shown(m_path));
         ok = false;
     }
-    if (ok && m_db) {
-        // An old WAL must not be read as the new file's.
-        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
-        close();
-    }
+    close();
     if (ok && ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(m_path).constData()) != 0) {
         im.error = tr("mirror %1: cannot replace it: %2").arg(shown(m_path), QString::fromLocal8Bit(strerror(errno)));
         ok = false;
@@ -785,7 +782,7 @@ bool MirrorStore::remove(const QString &path, QString *error)
             *error = tr("%1: an import into this mirror is running").arg(shown(path));
         return false;
     }
-    for (const char *suffix : {"", "-wal", "-shm", ".import"}) {
+    for (const char *suffix : {"", "-journal", "-wal", "-shm", ".import"}) {
         const QString file = path + QLatin1String(suffix);
         if (QFileInfo::exists(file) && !QFile::remove(file)) {
             if (error)

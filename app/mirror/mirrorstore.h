@@ -50,7 +50,8 @@ struct MirrorStatus
 
 // The local copy of GLEIF's Golden Copy (LEI2, relationship records, reporting exceptions) and
 // the BIC map, in one SQLite file. One writer: importFiles() holds a lock file beside the
-// mirror. Readers keep answering during an import and see the new data once it is complete.
+// mirror. Readers keep answering during an import and see the new data once it is complete
+// (each lookup checks whether an import renamed a new file over the one it has open).
 class MirrorStore final
 {
 public:
@@ -91,7 +92,7 @@ public:
     // Counts the records (a second or two for the whole register).
     MirrorStatus status() const;
 
-    // Deletes the mirror file (and its WAL, lock and leftovers). Nothing there is success.
+    // Deletes the mirror file (and its journal, lock and leftovers). Nothing there is success.
     static bool remove(const QString &path, QString *error);
 
 private:
