@@ -8,8 +8,6 @@
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <vector>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <QUrl>
@@ -21,6 +19,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace {
 
@@ -129,11 +128,6 @@ struct Statement
         return r == SQLITE_DONE;
     }
 };
-
-QByteArrayView trimmed(QByteArrayView v)
-{
-    return v.trimmed();
-}
 
 } // namespace
 
@@ -246,7 +240,7 @@ bool MirrorStore::Import::apply(File &f)
         switch (in.type()) {
         case MirrorFileType::Lei2: {
             for (int k = 0; k < int(c.size()); ++k)
-                upsert.bind(k + 1, trimmed(in.field(c[k])));
+                upsert.bind(k + 1, in.field(c[k])); // as GLEIF wrote it, like the API's answer
             names.clear();
             for (int column : otherNames) {
                 const QByteArrayView name = in.field(column);
@@ -273,9 +267,9 @@ bool MirrorStore::Import::apply(File &f)
                 break;
             const bool current = in.field(c[3]) == "ACTIVE" && (c[4] < 0 || in.field(c[4]) == "PUBLISHED");
             Statement &st = current ? upsert : remove;
-            st.bind(1, trimmed(in.field(c[0])));
+            st.bind(1, in.field(c[0]).trimmed());
             st.bind(2, qint64(kind));
-            st.bind(3, trimmed(in.field(c[1])));
+            st.bind(3, in.field(c[1]).trimmed());
             st.bind(4, in.field(c[5]));
             if (!st.run())
                 return sqlFailed();
@@ -290,7 +284,7 @@ bool MirrorStore::Import::apply(File &f)
                 break;
             const bool current = c[3] < 0 || in.field(c[3]) == "PUBLISHED";
             Statement &st = current ? upsert : remove;
-            st.bind(1, trimmed(in.field(c[0])));
+            st.bind(1, in.field(c[0]).trimmed());
             st.bind(2, qint64(kind));
             if (current) {
                 st.bind(3, qint64(0));
@@ -301,10 +295,10 @@ bool MirrorStore::Import::apply(File &f)
             break;
         }
         case MirrorFileType::BicMap:
-            upsert.bind(1, trimmed(in.field(c[0])).toByteArray().toUpper());
+            upsert.bind(1, in.field(c[0]).trimmed().toByteArray().toUpper());
             upsert.bind(2, qint64(Bic));
             upsert.bind(3, in.records());
-            upsert.bind(4, trimmed(in.field(c[1])).toByteArray().toUpper());
+            upsert.bind(4, in.field(c[1]).trimmed().toByteArray().toUpper());
             if (!upsert.run())
                 return sqlFailed();
             break;
