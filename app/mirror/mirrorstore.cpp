@@ -700,7 +700,7 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
             return false;
         ok = sqlite3_open_v2(QFile::encodeName(temporary).constData(), &im.db,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) == SQLITE_OK;
-        ok = ok && im.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;")
+        ok = ok && im.exec("PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;")
             && im.exec(kSchema);
         if (ok && exists) {
             // What this import does not replace comes from the old mirror.
