@@ -676,6 +676,15 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
     const bool exists = QFileInfo::exists(m_path);
     if (exists && !reopenIfReplaced())
         return false; // not a mirror: never overwritten
+    if (exists) {
+        // A read rolls back what a killed import left in a hot journal; a journal still there
+        // after it is a dead one, which must not sit beside a file renamed in.
+        if (sqlite3_exec(m_db, "SELECT count(*) FROM meta", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            m_error = tr("mirror %1: %2").arg(shown(m_path), QString::fromUtf8(sqlite3_errmsg(m_db)));
+            return false;
+        }
+        QFile::remove(m_path + QStringLiteral("-journal"));
+    }
     QSet<MirrorFileType> full;
     bool rebuild = !exists;
     for (const Import::File &f : im.files) {

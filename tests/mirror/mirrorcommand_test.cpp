@@ -41,6 +41,7 @@ private Q_SLOTS:
     void failedImportKeepsMirror();
     void diskFull_data();
     void diskFull();
+    void interrupted_data();
     void interrupted();
 
 private:
@@ -204,25 +205,53 @@ void MirrorCommandTest::diskFull()
     QCOMPARE(after, before);
 }
 
+void MirrorCommandTest::interrupted_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<bool>("asDelta");
+    QTest::newRow("SIGINT, full import") << int(SIGINT) << false;
+    QTest::newRow("SIGTERM, delta") << int(SIGTERM) << true;
+    QTest::newRow("SIGKILL, full import") << int(SIGKILL) << false;
+    QTest::newRow("SIGKILL, delta") << int(SIGKILL) << true;
+}
+
 void MirrorCommandTest::interrupted()
 {
+    QFETCH(int, signal);
+    QFETCH(bool, asDelta);
     QCOMPARE(run(QStringList{QStringLiteral("import"), QStringLiteral("-q"), QStringLiteral("--mirror"), mirror()} + fullSet(30)).exitCode, 0);
     GoldenCopyFileOptions options;
     options.zip = false;
-    const QString big = m_gen.writeLei2(m_dir->path(), kDelta, {{0, 30000, 0}}, options);
+    options.delta = asDelta ? QStringLiteral("LastDay") : QString();
+    const QString big = m_gen.writeLei2(m_dir->path(), kDelta, {{0, 30000, 1}}, options);
 
     QProcess p;
     QSignalSpy finished(&p, &QProcess::finished);
     p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("mirror"), QStringLiteral("import"), QStringLiteral("--mirror"), mirror(), big});
-    // Interrupted once it reports progress (every 4,096 records of 30,000).
+    // Stopped once it reports progress (every 4,096 records of 30,000).
     QByteArray progress;
     QTRY_VERIFY_WITH_TIMEOUT((progress += p.readAllStandardError()).contains("records"), 60000);
-    ::kill(pid_t(p.processId()), SIGINT);
+    ::kill(pid_t(p.processId()), signal);
     QVERIFY(finished.wait(60000));
-    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(p.exitCode(), 130);
+    if (signal == SIGKILL) {
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+    } else {
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(!QFileInfo::exists(mirror() + QStringLiteral(".import")));
+    }
+    // The previous mirror answers as before (a killed delta's journal is rolled back on open).
     QCOMPARE(records(), 30);
-    QVERIFY(!QFileInfo::exists(mirror() + QStringLiteral(".import")));
+    MirrorStore store;
+    QVERIFY(store.open(mirror()));
+    const QString lei = m_gen.entity(7).record.lei;
+    QCOMPARE(store.lookup({lei}).value(lei).record.legalName, m_gen.entity(7).record.legalName);
+    // The next import clears what a killed one left and completes.
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("-q"), QStringLiteral("--mirror"), mirror(),
+                  m_gen.writeLei2(m_dir->path(), kDelta.addDays(1), {{0, 30, 1}})}).exitCode, 0);
+    QStringList left = QDir(QFileInfo(mirror()).absolutePath()).entryList(QDir::Files | QDir::Hidden);
+    QCOMPARE(left.join(u' '), QStringLiteral("gleif-mirror.sqlite"));
+    QCOMPARE(store.lookup({lei}).value(lei).record.legalName, m_gen.entity(7, 1).record.legalName);
 }
 
 QTEST_GUILESS_MAIN(MirrorCommandTest)
