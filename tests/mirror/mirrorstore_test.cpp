@@ -294,7 +294,8 @@ void MirrorStoreTest::damagedFiles_data()
     QTest::addColumn<QString>("damage");
     QTest::addColumn<bool>("asDelta");
     for (const char *damage : {"truncated ZIP", "corrupt deflate data", "CSV cut mid-record", "unrecognised header",
-                               "empty file", "fewer records than published", "second file a bad one"}) {
+                               "empty file", "fewer records than published", "second file a bad one",
+                               "ZIP with two files"}) {
         QTest::addRow("%s, full", damage) << QString::fromLatin1(damage) << false;
         QTest::addRow("%s, delta", damage) << QString::fromLatin1(damage) << true;
     }
@@ -314,6 +315,7 @@ void MirrorStoreTest::damagedFiles()
     GoldenCopyFileOptions options;
     options.delta = asDelta ? QStringLiteral("LastDay") : QString();
     options.zip = damage.contains(u"ZIP") || damage.contains(u"deflate") || damage.startsWith(u"second");
+    options.secondMember = damage == u"ZIP with two files";
     const QDir bad(m_dir->filePath(QStringLiteral("bad")));
     QVERIFY(QDir().mkpath(bad.path()));
     const QList<Range> changed{{0, total(), 1}};
@@ -348,6 +350,14 @@ void MirrorStoreTest::damagedFiles()
 
     QVERIFY(!store.importFiles(paths, QDateTime(), nullptr, nullptr));
     QVERIFY2(store.error().contains(QFileInfo(path).fileName()), qPrintable(store.error()));
+    // The message says what is wrong (deflate damage shows as a bad CRC or as garbled records).
+    const QHash<QString, QString> says{{QStringLiteral("truncated ZIP"), QStringLiteral("truncated ZIP")},
+                                       {QStringLiteral("CSV cut mid-record"), QStringLiteral("cut or corrupt")},
+                                       {QStringLiteral("unrecognised header"), QStringLiteral("not a Golden Copy")},
+                                       {QStringLiteral("empty file"), QStringLiteral("empty file")},
+                                       {QStringLiteral("fewer records than published"), QStringLiteral("cut short")},
+                                       {QStringLiteral("ZIP with two files"), QStringLiteral("more than one file")}};
+    QVERIFY2(store.error().contains(says.value(damage)), qPrintable(store.error()));
     QVERIFY(!store.error().contains(u'\n'));
     // The previous mirror, as it was: same answers, same counts, no file left behind.
     checkAnswers(store, total());

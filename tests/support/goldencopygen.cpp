@@ -92,6 +92,15 @@ public:
             return m_ok ? m_path : QString();
         m_done = true;
         flush();
+        if (m_archive && m_options.secondMember) {
+            archive_entry *entry = archive_entry_new();
+            archive_entry_set_pathname(entry, "readme.txt");
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_perm(entry, 0644);
+            m_ok = m_ok && archive_write_header(m_archive, entry) == ARCHIVE_OK
+                && archive_write_data(m_archive, "extra\n", 6) == 6;
+            archive_entry_free(entry);
+        }
         if (m_archive) {
             m_ok = m_ok && archive_write_close(m_archive) == ARCHIVE_OK;
             archive_write_free(m_archive);

@@ -17,6 +17,7 @@ struct GoldenCopyFileOptions
     bool shuffleColumns = false;  // same columns in another order
     bool bicLeiOrder = false;     // the BIC map's older BIC,LEI header
     QString delta;                // empty: a full file; else IntraDay, LastDay, LastWeek, LastMonth
+    bool secondMember = false;    // a second file in the ZIP (GLEIF's hold one): for error tests
 };
 
 // Writes Golden Copy files (LEI2 with the full 338-column LEI-CDF 3.1 header, RR, repex, BIC
