@@ -90,8 +90,8 @@ int main(int argc, char **argv)
             out << "failed: " << mirror.error() << "\n";
             return 3;
         }
-        const MirrorStatus s = mirror.status();
         report(QStringLiteral("%1 of %2 files").arg(a[1]).arg(paths.size()));
+        const MirrorStatus s = mirror.status(); // counted after the figure: status() scans the mirror
         out << "  entities " << s.records << ", relationships " << s.relationships << ", exceptions "
             << s.exceptions << ", BICs " << s.bics << ", mirror " << s.sizeOnDisk / 1000000 << " MB\n";
         return 0;
