@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -149,6 +150,8 @@ qint64 GoldenCopyFile::bytesRead() const
 bool GoldenCopyFile::open(const QString &path)
 {
     m_path = path;
+    if (!QFileInfo(path).isFile())
+        return fail(QFileInfo::exists(path) ? tr("not a file") : tr("no such file"));
     QFile probe(path);
     if (!probe.open(QIODevice::ReadOnly))
         return fail(probe.errorString());

@@ -638,17 +638,6 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
     m_error.clear();
     if (m_path.isEmpty())
         m_path = resolvePath(QString());
-    const QString folder = QFileInfo(m_path).absolutePath();
-    if (!PrivateFiles::makeFolder(folder, QFileInfo(defaultPath()).absolutePath(), &m_error))
-        return false;
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    if (!lock.tryLock(1000)) {
-        m_error = tr("%1: another import into this mirror is running").arg(shown(m_path));
-        return false;
-    }
-    const QString temporary = m_path + QStringLiteral(".import");
-    QFile::remove(temporary); // a killed import's leftover: the lock says no import runs
-
     Import im;
     im.dbPath = m_path;
     im.progress = progress;
@@ -672,6 +661,17 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
     std::stable_sort(im.files.begin(), im.files.end(), [](const Import::File &a, const Import::File &b) {
         return std::make_pair(a.delta, a.publishDate) < std::make_pair(b.delta, b.publishDate);
     });
+
+    const QString folder = QFileInfo(m_path).absolutePath();
+    if (!PrivateFiles::makeFolder(folder, QFileInfo(defaultPath()).absolutePath(), &m_error))
+        return false;
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    if (!lock.tryLock(1000)) {
+        m_error = tr("%1: another import into this mirror is running").arg(shown(m_path));
+        return false;
+    }
+    const QString temporary = m_path + QStringLiteral(".import");
+    QFile::remove(temporary); // a killed import's leftover: the lock says no import runs
 
     const bool exists = QFileInfo::exists(m_path);
     if (exists && !reopenIfReplaced())
