@@ -194,7 +194,7 @@ bool MirrorStore::Import::apply(File &f)
     GoldenCopyFile &in = *f.reader;
     Statement upsert, remove;
     const auto col = [&in](const char *name) { return in.column(QLatin1String(name)); };
-    // Columns by type; see /work/shared/docs/gleif-api.md for the names.
+    // The columns each type is read by, as GLEIF names them (their order varies).
     std::vector<int> c;
     std::vector<int> otherNames;
     int legalFormOther = -1;
