@@ -89,7 +89,7 @@ public:
     // Answers for the LEIs (normalised) the mirror holds; absent ones are not in the mirror.
     // One thread at a time per MirrorStore (it keeps prepared statements); open one per thread.
     QHash<QString, MirrorAnswer> lookup(const QStringList &leis) const;
-    // Counts the records (a second or two for the whole register).
+    // Counts the records when called (about 3 s for the whole register: not on a GUI thread).
     MirrorStatus status() const;
 
     // Deletes the mirror file (and its journal, lock and leftovers). Nothing there is success.
