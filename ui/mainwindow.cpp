@@ -749,6 +749,8 @@ void MainWindow::onEnrichmentFinished(bool complete)
                           .arg(results->countOf(RowStatus::Ok)).arg(results->rowCount())
                           .arg(results->rowCount() - results->countOf(RowStatus::Ok))
                           .arg(p.distinct).arg(p.fromCache).arg(p.requests).arg(p.seconds, 0, 'f', 1);
+    if (p.fromMirror > 0)
+        summary += tr(" \u00b7 %L1 LEIs from the GLEIF mirror").arg(p.fromMirror);
     if (const qint64 warned = results->warningRowCount(); warned > 0)
         summary += tr(" \u00b7 %Ln row(s) need attention", nullptr, int(warned));
     // The run's notices (plain http, cache moved aside...) were shown while it ran; the summary

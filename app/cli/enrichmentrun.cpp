@@ -62,9 +62,10 @@ QString progressLine(const EnrichmentProgress &p)
     QString left = p.secondsLeft >= 0 ? tr("  left %1").arg(formatSeconds(p.secondsLeft)) : QString();
     if (p.parentsLeft > 0)
         left += tr("  parents left %1").arg(p.parentsLeft);
-    return tr("LEIs %1/%2 (cache %3, fetched %4, failed %5)  requests %6  rows %7/%8")
+    const QString mirror = p.fromMirror > 0 ? tr(", mirror %1").arg(p.fromMirror) : QString();
+    return tr("LEIs %1/%2 (cache %3%9, fetched %4, failed %5)  requests %6  rows %7/%8")
         .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched).arg(p.failed)
-        .arg(p.requests).arg(p.rowsDone).arg(p.rows) + left;
+        .arg(p.requests).arg(p.rowsDone).arg(p.rows).arg(mirror) + left;
 }
 
 bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &job,
@@ -95,6 +96,12 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         f.insert(QStringLiteral("reason"), results->reason(row));
         failures.append(f);
     }
+    qint64 sources[3] = {0, 0, 0}; // cache, mirror, api
+    for (qint64 i = 0; i < results->answerCount(); ++i) {
+        const LeiAnswer &a = results->answerAt(i);
+        if (a.state == LeiAnswer::State::Found || a.state == LeiAnswer::State::NotFound || a.stale)
+            ++sources[a.fromMirror ? 1 : a.fromCache ? 0 : 2];
+    }
     QJsonArray warnings;
     for (qint64 row : results->warningRows()) {
         QJsonObject w = rowEntry(row);
@@ -112,6 +119,10 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         {QStringLiteral("retries"), p.retries},
         {QStringLiteral("rate_limited"), p.tooManyRequests},
         {QStringLiteral("rows_per_status"), statuses},
+        // LEIs per source of their answer (stale ones by where the old answer came from).
+        {QStringLiteral("sources"), QJsonObject{{QStringLiteral("cache"), sources[0]},
+                                                {QStringLiteral("mirror"), sources[1]},
+                                                {QStringLiteral("api"), sources[2]}}},
         {QStringLiteral("failures"), failures},
         {QStringLiteral("warnings"), warnings},
         {QStringLiteral("notices"), QJsonArray::fromStringList(job.notices() + exportNotices)},

@@ -86,7 +86,12 @@ int main(int argc, char **argv)
         {QStringLiteral("api-url"), tr("GLEIF API base (default https://api.gleif.org/api/v1; env LEI_ENRICHER_API_URL)."), QStringLiteral("URL")},
         {QStringLiteral("cache"), tr("Cache file (default in the user's application data folder; env LEI_ENRICHER_CACHE)."), QStringLiteral("PATH")},
         {QStringLiteral("ttl"), tr("Cache lifetime, e.g. 90s, 30m, 24h, 7d (default 24h; env LEI_ENRICHER_TTL)."), QStringLiteral("DURATION")},
-        {QStringLiteral("offline"), tr("Use the cache only; LEIs it lacks get lookup_failed.")},
+        {QStringLiteral("offline"), tr("No network: the cache (and the mirror) only; LEIs they lack get lookup_failed.")},
+        {QStringLiteral("source"), tr("Where answers come from: auto (the fresher of cache and mirror within the lifetime, else "
+                                      "GLEIF's API), api, or mirror (the local Golden Copy only, no network) (default auto; "
+                                      "env LEI_ENRICHER_SOURCE)."), QStringLiteral("auto|api|mirror")},
+        {QStringLiteral("mirror"), tr("The GLEIF mirror file (default in the user's application data folder; env LEI_ENRICHER_MIRROR)."),
+         QStringLiteral("PATH")},
         {QStringLiteral("refresh"), tr("Fetch every LEI again, whatever the cache holds.")},
         {QStringLiteral("rules"), tr("Cost rules JSON file."), QStringLiteral("PATH")},
         {QStringLiteral("lei-column"), tr("Name of the column holding the LEIs (default: the column named lei)."), QStringLiteral("NAME")},
@@ -177,6 +182,19 @@ int main(int argc, char **argv)
     settings.refresh = parser.isSet(QStringLiteral("refresh"));
     if (settings.offline && settings.refresh)
         return fail(Usage, tr("--offline and --refresh cannot be used together"));
+    const QString source = parser.isSet(QStringLiteral("source")) ? parser.value(QStringLiteral("source"))
+                                                                  : qEnvironmentVariable("LEI_ENRICHER_SOURCE", QStringLiteral("auto"));
+    if (source == u"auto")
+        settings.source = EnrichmentSettings::Source::Auto;
+    else if (source == u"api")
+        settings.source = EnrichmentSettings::Source::Api;
+    else if (source == u"mirror")
+        settings.source = EnrichmentSettings::Source::Mirror;
+    else
+        return fail(Usage, tr("--source must be auto, api or mirror: %1").arg(source));
+    if (settings.source == EnrichmentSettings::Source::Mirror && settings.refresh)
+        return fail(Usage, tr("--refresh asks GLEIF's API for every LEI; --source mirror uses no network"));
+    settings.mirrorPath = parser.value(QStringLiteral("mirror")); // resolvePath adds LEI_ENRICHER_MIRROR
     if (rpm)
         settings.gleif.requestsPerMinute = *rpm;
     if (batch)

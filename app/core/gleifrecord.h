@@ -53,6 +53,7 @@ struct LookupResult
     QString reason;       // when Failed: in words ("HTTP 503 after 5 attempts", "timeout", ...)
     QDateTime fetchedAt;  // when the answer arrived (UTC)
     bool stale = false;   // served from an expired cache entry because the network failed
+    bool fromMirror = false; // answered by the local Golden Copy mirror (fetchedAt: its publish date)
 };
 
 // One accounting-consolidation parent (direct or ultimate) as a source reports it: a parent, or

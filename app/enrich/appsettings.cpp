@@ -29,6 +29,8 @@ const QString kNotFoundLifetime = QStringLiteral("cache/notFoundLifetime");
 const QString kRules = QStringLiteral("rules/path");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kNeutraliseFormulas = QStringLiteral("export/neutraliseFormulas");
+const QString kSource = QStringLiteral("enrich/source"); // auto, api or mirror
+const QString kMirrorPath = QStringLiteral("mirror/path");
 const QString kFields = QStringLiteral("enrich/fields"); // field names (Fields::name), in output order
 
 // The ranges problems() accepts; load() never hands out a stored value outside them.
@@ -95,6 +97,16 @@ AppSettings AppSettings::load(QSettings &settings)
     if (const auto ttl = Duration::parse(qEnvironmentVariable("LEI_ENRICHER_TTL")))
         e.lifetime = *ttl;
     e.gleif.caBundlePath = qEnvironmentVariable("LEI_ENRICHER_CA_BUNDLE");
+    e.source = EnrichmentSettings::DefaultSource;
+    const QString source = settings.value(kSource, qEnvironmentVariable("LEI_ENRICHER_SOURCE")).toString();
+    if (source == u"api")
+        e.source = EnrichmentSettings::Source::Api;
+    else if (source == u"mirror")
+        e.source = EnrichmentSettings::Source::Mirror;
+    else if (!source.isEmpty() && source != u"auto")
+        s.ignored << QCoreApplication::translate("AppSettings", "The stored setting %1 is not auto, api or mirror: %2; auto is used.")
+                         .arg(kSource, source);
+    e.mirrorPath = settings.value(kMirrorPath).toString(); // resolvePath adds LEI_ENRICHER_MIRROR
 
     if (settings.contains(kApiUrl))
         e.gleif.baseUrl = QUrl(settings.value(kApiUrl).toString());
@@ -133,6 +145,11 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kRules, rulesPath);
     settings.setValue(kLanguage, language);
     settings.setValue(kNeutraliseFormulas, neutraliseFormulas);
+    settings.setValue(kSource, e.source == EnrichmentSettings::Source::Api      ? QStringLiteral("api")
+                               : e.source == EnrichmentSettings::Source::Mirror ? QStringLiteral("mirror")
+                                                                                : QStringLiteral("auto"));
+    if (!e.mirrorPath.isEmpty())
+        settings.setValue(kMirrorPath, e.mirrorPath);
     QStringList names;
     for (const Fields::Id id : e.fields)
         names << Fields::name(id);

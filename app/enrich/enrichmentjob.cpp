@@ -6,8 +6,11 @@
 #include "gleifclient.h"
 #include "leicache.h"
 #include "lei.h"
+#include "mirrorstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -153,18 +156,43 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
         }
     }
 
+    // The mirror is opened here, so a missing one stops --source mirror before anything starts;
+    // from then on only the cache thread uses it.
+    std::shared_ptr<MirrorStore> mirror;
+    if (settings.source != EnrichmentSettings::Source::Api && !settings.refresh) {
+        const QString path = MirrorStore::resolvePath(settings.mirrorPath);
+        const bool wanted = settings.source == EnrichmentSettings::Source::Mirror;
+        if (QFileInfo::exists(path)) {
+            mirror = std::make_shared<MirrorStore>();
+            if (!mirror->open(path)) {
+                if (wanted) {
+                    *error = tr("the GLEIF mirror %1 cannot be used: %2").arg(QDir::toNativeSeparators(path), mirror->error());
+                    return false;
+                }
+                mirror.reset(); // Auto: the API instead
+            }
+        } else if (wanted) {
+            *error = tr("no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)")
+                         .arg(QDir::toNativeSeparators(path));
+            return false;
+        }
+    }
+
     m_file = std::move(file);
     m_leiColumn = leiColumn;
     m_rules = std::move(rules);
     m_settings = settings;
     m_runDate = settings.runDate.isValid() ? settings.runDate : QDateTime::currentDateTimeUtc().date();
     m_notices.clear();
+    m_mirror = std::move(mirror);
+    m_mirrorParents.clear();
+    m_mirrorPublished = m_mirror ? m_mirror->publishDate(MirrorFileType::Lei2) : QDateTime();
     if (const QString replaced = m_file->replacedColumnsNote(); !replaced.isEmpty())
         addNotice(replaced);
     ++m_run; // what an earlier run left on the cache thread is told apart by this
 
     m_cache.reset();
-    if (settings.useCache) {
+    if (settings.useCache && settings.source != EnrichmentSettings::Source::Mirror) {
         // Opened on the cache thread while the rows are scanned: opening may migrate a schema
         // or move a damaged file aside, which is no work for the window's thread.
         auto cache = std::make_shared<LeiCache>();
@@ -336,44 +364,93 @@ void EnrichmentJob::afterScan()
     for (const LeiAnswer &a : res.m_answers)
         all.append(a.lei);
 
-    if (m_cache && !m_settings.refresh) {
+    const std::shared_ptr<LeiCache> cache = m_settings.refresh ? nullptr : m_cache;
+    if (cache || m_mirror) {
         m_awaitingCache = true;
+        struct Held
+        {
+            QHash<QString, CachedAnswer> cached;
+            QHash<QString, MirrorAnswer> mirrored;
+        };
         // The raw records always: LEI health (renewal_due, successor:LEI) is judged on every run
         // and needs parts of the record the cache keeps nowhere else; a warm run must judge like
         // the run that fetched.
-        onCacheThread([cache = m_cache, all] {
-            if (!cache->isOpen())
-                return QHash<QString, CachedAnswer>();
-            QHash<QString, CachedAnswer> cached = cache->lookup(all, LeiCache::RawRecord::Include);
+        onCacheThread([cache, mirror = m_mirror, all] {
+            Held held;
+            if (mirror)
+                held.mirrored = mirror->lookup(all);
+            if (!cache || !cache->isOpen())
+                return held;
+            held.cached = cache->lookup(all, LeiCache::RawRecord::Include);
             // Some 10-20 us a record: spread over the cores.
             std::vector<GleifRecord *> records;
-            records.reserve(size_t(cached.size()));
-            for (CachedAnswer &c : cached)
+            records.reserve(size_t(held.cached.size()));
+            for (CachedAnswer &c : held.cached)
                 if (!c.result.record.rawJson.isEmpty())
                     records.push_back(&c.result.record);
             QtConcurrent::blockingMap(records, [](GleifRecord *record) { completeFromRaw(*record); });
-            return cached;
-        }, [this](const QHash<QString, CachedAnswer> &cached) {
+            return held;
+        }, [this](const Held &held) {
             m_awaitingCache = false;
             if (m_running)
-                afterCacheLookup(cached);
+                afterCacheLookup(held.cached, held.mirrored);
         });
         return;
     }
-    afterCacheLookup({});
+    afterCacheLookup({}, {});
 }
 
-void EnrichmentJob::afterCacheLookup(const QHash<QString, CachedAnswer> &cached)
+void EnrichmentJob::afterCacheLookup(const QHash<QString, CachedAnswer> &cached,
+                                     const QHash<QString, MirrorAnswer> &mirrored)
 {
     EnrichmentResults &res = *m_results;
-    for (auto it = cached.constBegin(); it != cached.constEnd(); ++it) {
-        const qint32 index = m_indexOf.value(it.key(), -1);
-        if (index < 0)
+    const bool mirrorOnly = m_settings.source == EnrichmentSettings::Source::Mirror;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 lifetime = qint64(m_settings.lifetime.count());
+    if (m_parentWhich) {
+        for (auto it = mirrored.constBegin(); it != mirrored.constEnd(); ++it) {
+            ParentResult &p = m_mirrorParents[it.key()];
+            p.lei = it.key();
+            p.direct = {it->directParent.lei, it->directParent.name, it->directParent.exception};
+            p.ultimate = {it->ultimateParent.lei, it->ultimateParent.name, it->ultimateParent.exception};
+        }
+    }
+    // Per LEI the fresher of the cache entry and the mirror record within the lifetime; the
+    // fresher of what is older is kept in case GLEIF cannot be reached.
+    for (qint32 index = 0; index < qint32(res.m_answers.size()); ++index) {
+        const QString &lei = res.m_answers[size_t(index)].lei;
+        const auto c = cached.constFind(lei);
+        const auto m = mirrored.constFind(lei);
+        LookupResult fromMirror;
+        if (m != mirrored.constEnd()) {
+            fromMirror.lei = lei;
+            fromMirror.outcome = LookupOutcome::Found;
+            fromMirror.record = m->record;
+            fromMirror.fetchedAt = m->publishDate;
+            fromMirror.fromMirror = true;
+        } else if (mirrorOnly) {
+            fromMirror.lei = lei; // the Golden Copy holds every LEI ever issued
+            fromMirror.outcome = LookupOutcome::NotFound;
+            fromMirror.fetchedAt = m_mirrorPublished;
+            fromMirror.fromMirror = true;
+        }
+        if (mirrorOnly) {
+            settle(index, fromMirror, false);
             continue;
-        if (it->fresh)
-            settle(index, it->result, true);
-        else
-            m_expired.insert(it.key(), it->servedStale());
+        }
+        const bool mirrorFresh = fromMirror.fromMirror && fromMirror.fetchedAt.addSecs(lifetime) > now;
+        const bool cacheFresh = c != cached.constEnd() && c->fresh;
+        const bool cacheNewer = c != cached.constEnd() && (!fromMirror.fromMirror || c->result.fetchedAt >= fromMirror.fetchedAt);
+        if (cacheFresh && (cacheNewer || !mirrorFresh))
+            settle(index, c->result, true);
+        else if (mirrorFresh)
+            settle(index, fromMirror, false);
+        else if (c != cached.constEnd() && cacheNewer)
+            m_expired.insert(lei, c->servedStale());
+        else if (fromMirror.fromMirror) {
+            fromMirror.stale = true;
+            m_expired.insert(lei, fromMirror);
+        }
     }
 
     // What the cache answered is computed in one pass in file order (sequential reads);
@@ -443,7 +520,8 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
             ++m_progress.stale;
         }
     }
-    a.fromCache = fromCache || a.stale;
+    a.fromMirror = use->fromMirror;
+    a.fromCache = (fromCache || a.stale) && !a.fromMirror;
     switch (use->outcome) {
     case LookupOutcome::Found:
         a.state = LeiAnswer::State::Found;
@@ -461,7 +539,9 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     m_health.judge(index, use->outcome == LookupOutcome::Found, use->record, a.stale);
     if (a.state == LeiAnswer::State::Found) {
         a.values = valuesOf(index, a, *use); // after judge(): leiWarning is what it said
-        if (m_parentWhich && !ParentClient::requestsFor(use->record, m_parentWhich).isEmpty()) {
+        if (m_parentWhich && a.fromMirror) { // the mirror has the parents too: no request
+            applyParents(index, m_mirrorParents.value(a.lei));
+        } else if (m_parentWhich && !ParentClient::requestsFor(use->record, m_parentWhich).isEmpty()) {
             GleifRecord links;
             links.lei = a.lei;
             links.directParent = use->record.directParent;
@@ -471,7 +551,9 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
         }
     }
     ++m_progress.resolved;
-    if (fromCache)
+    if (use->fromMirror && !a.stale)
+        ++m_progress.fromMirror;
+    else if (fromCache)
         ++m_progress.fromCache;
     else if (result.outcome != LookupOutcome::Failed)
         ++m_progress.fetched;
@@ -483,6 +565,7 @@ QStringList EnrichmentJob::valuesOf(qint32 index, const LeiAnswer &answer, const
     FieldValues::Context context;
     context.fetchedAt = use.fetchedAt;
     context.fromCache = answer.fromCache;
+    context.fromMirror = answer.fromMirror;
     context.leiWarnings = m_health.codes(index);
     QStringList values;
     values.reserve(m_settings.fields.size());

@@ -21,9 +21,18 @@
 class CsvFile;
 class GleifClient;
 class LeiCache;
+class MirrorStore;
+struct MirrorAnswer;
 
 struct EnrichmentSettings
 {
+    // Where answers come from (product contract, "Mirror"): Auto takes, per LEI, the fresher of
+    // the cache entry and the mirror record within the lifetime, else asks GLEIF's API; Api
+    // never reads the mirror; Mirror reads only the mirror (no network, no cache).
+    enum class Source { Auto, Api, Mirror };
+    static constexpr Source DefaultSource = Source::Auto;
+    Source source = Source::Api; // the programs default to Auto; Api keeps tests off any mirror
+    QString mirrorPath;          // empty: MirrorStore::resolvePath("")
     GleifSettings gleif;
     QString cachePath;    // empty: LeiCache::resolvePath("")
     bool useCache = true; // false: no cache file at all (tests)
@@ -43,6 +52,7 @@ struct EnrichmentProgress
     qint64 distinct = 0;   // distinct valid LEIs
     qint64 resolved = 0;   // of those, with an answer (found, not found or failed)
     qint64 fromCache = 0;
+    qint64 fromMirror = 0; // answered by the local Golden Copy mirror
     qint64 fetched = 0;    // answered by GLEIF in this run
     qint64 failed = 0;
     qint64 stale = 0;      // expired cache entries used because GLEIF could not be reached
@@ -105,7 +115,8 @@ private:
     void runSlice();
     void scanSlice(const QElapsedTimer &budget);
     void afterScan();
-    void afterCacheLookup(const QHash<QString, struct CachedAnswer> &cached);
+    void afterCacheLookup(const QHash<QString, struct CachedAnswer> &cached,
+                          const QHash<QString, MirrorAnswer> &mirrored);
     // Runs `work` on the cache thread, then `then` with its result on this object's thread,
     // unless another run started meanwhile.
     template <typename Work, typename Then>
@@ -140,6 +151,9 @@ private:
     QDate m_runDate;
     int m_leiColumn = -1;
     std::shared_ptr<LeiCache> m_cache;
+    std::shared_ptr<MirrorStore> m_mirror; // used on the cache thread only, once open
+    QHash<QString, ParentResult> m_mirrorParents; // of the LEIs the mirror answered, when asked for
+    QDateTime m_mirrorPublished; // the mirror's LEI2 publication: the age of its "not found"
     // The cache is read and written on this one thread, so its queries never hold up the
     // window; writes keep their order.
     QThreadPool m_cacheThread;

@@ -45,7 +45,8 @@ struct LeiAnswer
     QString reason;         // for Failed, and the network error behind a stale answer
     QString parentFailure;  // why the parent lookup failed (parent_lookup_failed)
     bool fromCache = false;
-    bool stale = false;     // an expired cache entry used because GLEIF could not be reached
+    bool fromMirror = false; // the local Golden Copy mirror answered
+    bool stale = false;     // an expired answer (cache or mirror) used because GLEIF could not be reached
 };
 
 // Per-row results of a job: compact arrays (about 17 bytes a row) plus one entry per distinct

@@ -43,7 +43,9 @@ QString value(Fields::Id id, const GleifRecord &record, const Context &context)
     case Fields::Id::DataAsOf:
         return context.fetchedAt.isValid() ? context.fetchedAt.toUTC().toString(Qt::ISODate) : QString();
     case Fields::Id::DataSource:
-        return context.fromCache ? QStringLiteral("cache") : QStringLiteral("api");
+        return context.fromMirror ? QStringLiteral("mirror")
+            : context.fromCache  ? QStringLiteral("cache")
+                                 : QStringLiteral("api");
     case Fields::Id::DirectParentLei: return context.parents.direct.lei;
     case Fields::Id::DirectParentName: return context.parents.direct.legalName;
     case Fields::Id::DirectParentException: return context.parents.direct.exception;

@@ -16,6 +16,7 @@ struct Context
 {
     QDateTime fetchedAt; // when the answer was true (UTC)
     bool fromCache = false;
+    bool fromMirror = false;
     QStringList leiWarnings; // the LEI's health codes as the job judged them (HealthWarnings)
     ParentResult parents;    // for the parent fields: what the parent lookup answered
 };

@@ -513,6 +513,13 @@ void CliTest::refusals_data()
     QTest::newRow("bad encoding") << QStringList{QStringLiteral("--encoding"), QStringLiteral("ebcdic"), sample} << 2 << QStringLiteral("--encoding");
     QTest::newRow("empty CA bundle") << QStringList{QStringLiteral("--ca-bundle="), sample} << 2 << QStringLiteral("--ca-bundle needs a file");
     QTest::newRow("bad output suffix") << QStringList{QStringLiteral("-o"), QStringLiteral("out.txt"), sample} << 2 << QStringLiteral("out.txt");
+    QTest::newRow("unknown source") << QStringList{QStringLiteral("--source"), QStringLiteral("web"), sample} << 2
+                                    << QStringLiteral("--source must be auto, api or mirror: web");
+    QTest::newRow("mirror and refresh") << QStringList{QStringLiteral("--source"), QStringLiteral("mirror"), QStringLiteral("--refresh"), sample}
+                                        << 2 << QStringLiteral("--source mirror uses no network");
+    QTest::newRow("no mirror") << QStringList{QStringLiteral("--source"), QStringLiteral("mirror"), QStringLiteral("--mirror"),
+                                              QStringLiteral("/nonexistent/gleif-mirror.sqlite"), sample}
+                               << 3 << QStringLiteral("no GLEIF mirror at /nonexistent/gleif-mirror.sqlite");
     QTest::newRow("missing input") << QStringList{QStringLiteral("missing.csv")} << 3 << QStringLiteral("missing.csv: no such file");
     QTest::newRow("directory") << QStringList{QStringLiteral("adir")} << 3 << QStringLiteral("adir: is a directory");
     QTest::newRow("empty input") << QStringList{QStringLiteral("empty.csv")} << 3 << QStringLiteral("empty.csv: the file is empty");

@@ -4,6 +4,8 @@
 #include "mirrorstore.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void diskFull();
     void interrupted_data();
     void interrupted();
+    void enrichFromTheMirror();
 
 private:
     Run run(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
@@ -255,4 +258,32 @@ void MirrorCommandTest::interrupted()
 }
 
 QTEST_GUILESS_MAIN(MirrorCommandTest)
+void MirrorCommandTest::enrichFromTheMirror()
+{
+    // A mirror holding the sample's entities enriches the sample exactly as the API does (the
+    // expected output was made against GLEIF's records), with no network at all.
+    QVERIFY(m_gen.loadSamples(QStringLiteral(LEI_RESOURCES_DIR "/gleif_sample_records.json")));
+    QCOMPARE(run(QStringList{QStringLiteral("import"), QStringLiteral("--mirror"), mirror()} + fullSet(m_gen.sampleCount() + 10)).exitCode, 0);
+    QVERIFY(QFile::copy(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), m_dir->filePath(QStringLiteral("sample.csv"))));
+    QProcess p;
+    p.setWorkingDirectory(m_dir->path());
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("--source"), QStringLiteral("mirror"), QStringLiteral("--mirror"), mirror(),
+        QStringLiteral("--api-url"), QStringLiteral("http://127.0.0.1:9/api/v1"), // nothing listens: no network used
+        QStringLiteral("--report"), QStringLiteral("report.json"), QStringLiteral("sample.csv")});
+    QVERIFY(finished.wait(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(err));
+    QFile out(m_dir->filePath(QStringLiteral("sample.enriched.csv")));
+    QFile expected(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"));
+    QVERIFY(out.open(QIODevice::ReadOnly) && expected.open(QIODevice::ReadOnly));
+    QCOMPARE(out.readAll(), expected.readAll());
+    QFile report(m_dir->filePath(QStringLiteral("report.json")));
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(report.readAll()).object();
+    QCOMPARE(json.value(u"sources").toObject(), (QJsonObject{{QStringLiteral("cache"), 0}, {QStringLiteral("mirror"), 6},
+                                                             {QStringLiteral("api"), 0}}));
+    QCOMPARE(json.value(u"requests_sent").toInt(), 0);
+}
+
 #include "mirrorcommand_test.moc"
