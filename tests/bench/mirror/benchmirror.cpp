@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTextStream>
@@ -47,7 +48,9 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     const QStringList a = app.arguments();
     if (a.size() < 4) {
-        out << "usage: bench-mirror generate DIR N | import DIR MIRROR | delta DIR MIRROR | lookup MIRROR N\n";
+        out << "usage: bench-mirror generate DIR N | import DIR MIRROR | delta DIR MIRROR | lookup MIRROR N\n"
+               "       bench-mirror transactions FILE ROWS DISTINCT N   (a CSV over DISTINCT of the N generated LEIs,\n"
+               "       for lei-enrich --source mirror)\n";
         return 2;
     }
     QElapsedTimer timer;
@@ -94,6 +97,32 @@ int main(int argc, char **argv)
         const MirrorStatus s = mirror.status(); // counted after the figure: status() scans the mirror
         out << "  entities " << s.records << ", relationships " << s.relationships << ", exceptions "
             << s.exceptions << ", BICs " << s.bics << ", mirror " << s.sizeOnDisk / 1000000 << " MB\n";
+        return 0;
+    }
+    if (a[1] == u"transactions" && a.size() >= 6) {
+        // Like gen-transactions, but over the generator's LEIs, which a generated mirror holds.
+        const qint64 rows = a[3].toLongLong(), distinct = a[4].toLongLong(), n = a[5].toLongLong();
+        QFile file(a[2]);
+        if (rows < 1 || distinct < 1 || distinct > n || !file.open(QIODevice::WriteOnly)) {
+            out << "bench-mirror: cannot write " << a[2] << " (or ROWS/DISTINCT/N out of range)\n";
+            return 2;
+        }
+        QRandomGenerator random(11);
+        std::vector<QByteArray> leis;
+        leis.reserve(size_t(distinct));
+        for (qint64 k = 0; k < distinct; ++k)
+            leis.push_back(GoldenCopyGenerator::lei(k * (n / distinct)).toLatin1());
+        QByteArray buffer = "transaction_uti,notional,notional_currency,rate,lei\n";
+        for (qint64 row = 0; row < rows; ++row) {
+            buffer += "UTI" + QByteArray::number(row) + ',' + QByteArray::number(1000 + random.bounded(1000000)) + ",EUR,0.00"
+                + QByteArray::number(1 + random.bounded(999)) + ',' + leis[size_t(row % distinct)] + '\n';
+            if (buffer.size() > (1 << 20)) {
+                file.write(buffer);
+                buffer.clear();
+            }
+        }
+        file.write(buffer);
+        report(QStringLiteral("%1 rows over %2 LEIs in %3").arg(rows).arg(distinct).arg(a[2]));
         return 0;
     }
     if (a[1] == u"lookup") {
