@@ -5,6 +5,7 @@
 #include "leihealth.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 
@@ -59,12 +60,16 @@ void HealthWarnings::apply(EnrichmentResults &results)
     // the table is rebuilt: other warnings' codes first as they were, then the health codes in
     // the contract's order. Then one pass over the rows and one sort, so a million rows cost
     // no insertions into the middle of the warnings.
+    // Codes are found through a hash: every successor:LEI is a code of its own, so there can be
+    // as many codes as LEIs, and list searches made this quadratic (minutes for 100,000 LEIs).
     QStringList codes;
+    QHash<QString, qint32> indexOf;
     std::vector<qint32> remap(size_t(results.m_warningCodes.size()), -1);
     for (qsizetype i = 0; i < results.m_warningCodes.size(); ++i) {
         if (m_applied.contains(results.m_warningCodes[i]))
             continue; // what an earlier apply() put there goes: a retry may have changed it
         remap[size_t(i)] = qint32(codes.size());
+        indexOf.insert(results.m_warningCodes[i], qint32(codes.size()));
         codes.append(results.m_warningCodes[i]);
     }
     std::vector<EnrichmentResults::Warning> kept;
@@ -73,18 +78,19 @@ void HealthWarnings::apply(EnrichmentResults &results)
         if (const qint32 to = remap[size_t(w.code)]; to >= 0)
             kept.push_back({w.row, to});
 
-    QStringList health;
+    QSet<QString> distinct;
     for (const QStringList &answerCodes : m_codes)
         for (const QString &code : answerCodes)
-            if (!health.contains(code))
-                health.append(code);
+            distinct.insert(code);
+    QStringList health(distinct.cbegin(), distinct.cend());
     std::sort(health.begin(), health.end(), [](const QString &a, const QString &b) {
         const int ra = rank(a), rb = rank(b);
         return ra != rb ? ra < rb : a < b;
     });
     for (const QString &code : std::as_const(health)) {
-        if (codes.contains(code))
+        if (indexOf.contains(code))
             continue; // someone else's warning already: not this object's to remove later
+        indexOf.insert(code, qint32(codes.size()));
         codes.append(code);
         m_applied.insert(code);
     }
@@ -92,7 +98,7 @@ void HealthWarnings::apply(EnrichmentResults &results)
     std::vector<std::vector<qint32>> codeIndices(m_codes.size());
     for (size_t a = 0; a < m_codes.size(); ++a) {
         for (const QString &code : m_codes[a])
-            codeIndices[a].push_back(qint32(codes.indexOf(code)));
+            codeIndices[a].push_back(indexOf.value(code));
         std::sort(codeIndices[a].begin(), codeIndices[a].end());
     }
     if (!health.isEmpty()) {
