@@ -2,6 +2,7 @@
 
 #include "duration.h"
 #include "leicache.h"
+#include "mirrorstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,6 +45,7 @@ QSpinBox *spin(int min, int max, int value, QWidget *parent)
 
 SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     : QDialog(parent)
+    , m_original(s)
     , m_language(s.language)
 {
     setWindowTitle(tr("Settings"));
@@ -97,6 +99,22 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
         if (!path.isEmpty())
             m_caBundle->setText(path);
     }));
+    m_source = new QComboBox(this);
+    m_source->addItem(tr("Automatic: the fresher of cache and GLEIF mirror, else the API"), int(EnrichmentSettings::Source::Auto));
+    m_source->addItem(tr("GLEIF API only"), int(EnrichmentSettings::Source::Api));
+    m_source->addItem(tr("GLEIF mirror only (no network)"), int(EnrichmentSettings::Source::Mirror));
+    m_source->setCurrentIndex(std::max(0, m_source->findData(int(e.source))));
+    form->addRow(tr("&Source of answers:"), m_source);
+    m_mirrorPath = new QLineEdit(e.mirrorPath, this);
+    m_mirrorPath->setPlaceholderText(MirrorStore::defaultPath());
+    form->addRow(tr("GLEIF &mirror file:"), withBrowse(m_mirrorPath, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("GLEIF mirror file"), m_mirrorPath->text(),
+                                                          tr("SQLite files (*.sqlite);;All files (*)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_mirrorPath->setText(path);
+    }));
+
     m_languageBox = new QComboBox(this);
     m_languageBox->addItem(tr("Same as the system"), QString());
     m_languageBox->addItem(QStringLiteral("English"), QStringLiteral("en")); // each in its own language
@@ -124,6 +142,8 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     m_concurrency->setObjectName(QStringLiteral("concurrency"));
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_cachePath->setObjectName(QStringLiteral("cachePath"));
+    m_source->setObjectName(QStringLiteral("source"));
+    m_mirrorPath->setObjectName(QStringLiteral("mirrorPath"));
     m_rulesPath->setObjectName(QStringLiteral("rulesPath"));
     m_caBundle->setObjectName(QStringLiteral("caBundle"));
     m_languageBox->setObjectName(QStringLiteral("language"));
@@ -148,9 +168,11 @@ SettingsDialog::~SettingsDialog() = default;
 
 AppSettings SettingsDialog::settings() const
 {
-    AppSettings s;
+    AppSettings s = m_original;
     EnrichmentSettings &e = s.enrichment;
     e.gleif.baseUrl = QUrl(m_apiUrl->text().trimmed(), QUrl::StrictMode);
+    e.source = EnrichmentSettings::Source(m_source->currentData().toInt());
+    e.mirrorPath = m_mirrorPath->text().trimmed();
     e.gleif.requestsPerMinute = m_rpm->value();
     e.gleif.batchSize = m_batch->value();
     e.gleif.concurrency = m_concurrency->value();

@@ -36,6 +36,9 @@ private:
     QLineEdit *m_cachePath = nullptr;
     QLineEdit *m_rulesPath = nullptr;
     QLineEdit *m_caBundle = nullptr;
+    AppSettings m_original; // what the dialog does not show (fields) comes back unchanged
+    QComboBox *m_source = nullptr; // data: EnrichmentSettings::Source
+    QLineEdit *m_mirrorPath = nullptr;
     QString m_language; // as stored
     QComboBox *m_languageBox = nullptr; // data "": the system's language, "en", "de"
     QCheckBox *m_neutraliseFormulas = nullptr;

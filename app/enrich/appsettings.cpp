@@ -97,7 +97,6 @@ AppSettings AppSettings::load(QSettings &settings)
     if (const auto ttl = Duration::parse(qEnvironmentVariable("LEI_ENRICHER_TTL")))
         e.lifetime = *ttl;
     e.gleif.caBundlePath = qEnvironmentVariable("LEI_ENRICHER_CA_BUNDLE");
-    e.source = EnrichmentSettings::DefaultSource;
     const QString source = settings.value(kSource, qEnvironmentVariable("LEI_ENRICHER_SOURCE")).toString();
     if (source == u"api")
         e.source = EnrichmentSettings::Source::Api;

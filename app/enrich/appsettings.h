@@ -11,7 +11,12 @@ class QSettings;
 // of it: scripts get the same result on every machine.
 struct AppSettings
 {
-    EnrichmentSettings enrichment;
+    // The desktop's defaults: answers from the fresher of cache and mirror, else the API.
+    EnrichmentSettings enrichment = [] {
+        EnrichmentSettings e;
+        e.source = EnrichmentSettings::DefaultSource;
+        return e;
+    }();
     QString rulesPath; // empty: the bundled rules
     QString language;  // empty: follow the system; else "en", "de"
     // Export and copy put a ' before the input's own cells that a spreadsheet would run as

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void invalidValuesAreRefusedWithAReason_data();
     void invalidValuesAreRefusedWithAReason();
     void acceptedValuesRoundTripThroughQSettings();
+    void fieldsSurviveTheSettingsDialog();
     void environmentGivesDefaultsOnly();
 
 private:
@@ -82,6 +84,11 @@ void SettingsDialogTest::acceptedValuesRoundTripThroughQSettings()
     auto *neutralise = dialog.findChild<QCheckBox *>(QStringLiteral("neutraliseFormulas"));
     QVERIFY(neutralise && !neutralise->isChecked()); // off by default
     neutralise->setChecked(true);
+    auto *source = dialog.findChild<QComboBox *>(QStringLiteral("source"));
+    QVERIFY(source);
+    QCOMPARE(source->currentData().toInt(), int(EnrichmentSettings::DefaultSource)); // auto
+    source->setCurrentIndex(source->findData(int(EnrichmentSettings::Source::Mirror)));
+    dialog.findChild<QLineEdit *>(QStringLiteral("mirrorPath"))->setText(m_dir.filePath(QStringLiteral("m.sqlite")));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 
@@ -95,11 +102,23 @@ void SettingsDialogTest::acceptedValuesRoundTripThroughQSettings()
     QCOMPARE(back.enrichment.gleif.batchSize, 50);
     QCOMPARE(back.rulesPath, rules);
     QVERIFY(back.neutraliseFormulas);
+    QCOMPARE(back.enrichment.source, EnrichmentSettings::Source::Mirror);
+    QCOMPARE(back.enrichment.mirrorPath, m_dir.filePath(QStringLiteral("m.sqlite")));
     QVERIFY(back.problems().isEmpty());
     // A new window starts with what was saved.
     MainWindow again;
     QCOMPARE(again.settings().enrichment.gleif.batchSize, 50);
     QCOMPARE(again.settings().rulesPath, rules);
+}
+
+void SettingsDialogTest::fieldsSurviveTheSettingsDialog()
+{
+    // The dialog does not show the chosen fields; OK must not put the defaults back.
+    AppSettings before;
+    before.enrichment.fields = {Fields::Id::LeiWarning, Fields::Id::DirectParentLei};
+    SettingsDialog dialog(before);
+    dialog.accept();
+    QCOMPARE(dialog.settings().enrichment.fields, before.enrichment.fields);
 }
 
 void SettingsDialogTest::environmentGivesDefaultsOnly()
