@@ -12,6 +12,7 @@
 #include "fieldsdialog.h"
 #include "healthwarnings.h"
 #include "leicache.h"
+#include "mirrordialog.h"
 #include "proxyauthdialog.h"
 #include "roworder.h"
 #include "settingsdialog.h"
@@ -263,6 +264,8 @@ void MainWindow::createActions()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    tools->addAction(tr("GLEIF &Data..."), this, &MainWindow::showMirrorDialog)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     tools->addAction(tr("&Settings..."), this, &MainWindow::showSettingsDialog)
         ->setShortcut(QKeySequence::keyBindings(QKeySequence::Preferences)
                           .value(0, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
@@ -998,6 +1001,12 @@ void MainWindow::copySelection()
         text += u'\n';
     }
     QGuiApplication::clipboard()->setText(text);
+}
+
+void MainWindow::showMirrorDialog()
+{
+    MirrorDialog dialog(m_settings->enrichment.mirrorPath, this);
+    dialog.exec();
 }
 
 void MainWindow::showCacheDialog()

@@ -100,6 +100,7 @@ private:
     void onEnrichmentFinished(bool complete);
     void exportDialog();
     void showCacheDialog();
+    void showMirrorDialog();
     void showSettingsDialog();
     void showFieldsDialog();
     void showAbout();
