@@ -211,9 +211,10 @@ int runMirrorUpdate(const QStringList &arguments)
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    QString mirrorState = tr("the mirror is as it was");
     const auto interrupted = [&] {
-        return fail(Interrupted, tr("interrupted; the mirror is as it was%1")
-                                     .arg(QFileInfo::exists(downloads) ? tr(", and what was downloaded stays in %1 for the next run").arg(QDir::toNativeSeparators(downloads)) : QString()));
+        return fail(Interrupted, tr("interrupted; %1%2").arg(mirrorState,
+                                     QFileInfo::exists(downloads) ? tr(", and what was downloaded stays in %1 for the next run").arg(QDir::toNativeSeparators(downloads)) : QString()));
     };
 
     // No mirror yet: every date invalid, so the plan is the full files, and their import creates it.
@@ -346,10 +347,16 @@ int runMirrorUpdate(const QStringList &arguments)
             line.done(tr("imported %1 file(s) of %2").arg(files.size()).arg(when(publishDate)));
         return ok;
     };
+    // An interrupt stops the import under way (that import leaves the mirror as it found it)
+    // or the next one; one that came after the last import is too late to undo anything.
     bool imported = true;
-    for (const auto &[publishDate, files] : std::as_const(imports))
-        imported = imported && import(files, publishDate);
-    if (interruptedFlag.load())
+    for (const auto &[publishDate, files] : std::as_const(imports)) {
+        imported = !interruptedFlag.load() && import(files, publishDate);
+        if (!imported)
+            break;
+        mirrorState = tr("the Golden Copy of %1 was imported, the BIC map was not").arg(when(publishDate)); // the only next one
+    }
+    if (!imported && interruptedFlag.load())
         return interrupted(); // the downloads stay for the next run
     // Imported, or refused and fetched again next time.
     for (const QString &file : std::as_const(downloaded)) {
