@@ -211,10 +211,9 @@ int runMirrorUpdate(const QStringList &arguments)
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
-    QString mirrorState = tr("the mirror is as it was");
     const auto interrupted = [&] {
-        return fail(Interrupted, tr("interrupted; %1%2").arg(mirrorState,
-                                     QFileInfo::exists(downloads) ? tr(", and what was downloaded stays in %1 for the next run").arg(QDir::toNativeSeparators(downloads)) : QString()));
+        return fail(Interrupted, tr("interrupted; the mirror is as it was%1")
+                                     .arg(QFileInfo::exists(downloads) ? tr(", and what was downloaded stays in %1 for the next run").arg(QDir::toNativeSeparators(downloads)) : QString()));
     };
 
     // No mirror yet: every date invalid, so the plan is the full files, and their import creates it.
@@ -293,9 +292,6 @@ int runMirrorUpdate(const QStringList &arguments)
                                 .arg(QDir::toNativeSeparators(downloads), bytesText(needed), bytesText(storage.bytesAvailable())));
 
     ProgressLine line(quiet);
-    // One import per publication: the Golden Copy's files share one (also when some are deltas),
-    // the BIC map has its own. In plan order: the Golden Copy first.
-    QList<QPair<QDateTime, QStringList>> imports;
     QStringList downloaded;
     for (const GoldenCopy::Download &d : plan) {
         const QString target = QDir(downloads).filePath(GoldenCopy::localFileName(d));
@@ -332,30 +328,15 @@ int runMirrorUpdate(const QStringList &arguments)
                                                     result.resumedFrom > 0 ? tr(" (resumed at %1)").arg(bytesText(result.resumedFrom)) : QString()));
         downloaded << target;
         if (d.file.recordCount >= 0)
-            store.expectRecords(target, d.file.recordCount); // a file cut short fails its import
-        if (imports.isEmpty() || imports.last().first != d.publishDate)
-            imports.append({ d.publishDate, {} });
-        imports.last().second << target;
+            store.expectRecords(target, d.file.recordCount); // a file cut short fails the import
+        store.setPublishDate(target, d.publishDate);
     }
 
-    // The import runs outside the event loop: a signal reaches it through the flag.
-    const auto import = [&](const QStringList &files, const QDateTime &publishDate) {
-        const bool ok = store.importFiles(files, publishDate, [&](const MirrorImportProgress &p) {
-            line.show(tr("importing: %1 records, %2%").arg(p.records).arg(p.totalBytes > 0 ? p.bytes * 100 / p.totalBytes : 0));
-        }, &interruptedFlag);
-        if (ok)
-            line.done(tr("imported %1 file(s) of %2").arg(files.size()).arg(when(publishDate)));
-        return ok;
-    };
-    // An interrupt stops the import under way (that import leaves the mirror as it found it)
-    // or the next one; one that came after the last import is too late to undo anything.
-    bool imported = true;
-    for (const auto &[publishDate, files] : std::as_const(imports)) {
-        imported = !interruptedFlag.load() && import(files, publishDate);
-        if (!imported)
-            break;
-        mirrorState = tr("the Golden Copy of %1 was imported, the BIC map was not").arg(when(publishDate)); // the only next one
-    }
+    // One import for everything, so that the mirror takes all of it or none (also the BIC map,
+    // of another date). It runs outside the event loop: a signal reaches it through the flag.
+    const bool imported = store.importFiles(downloaded, QDateTime(), [&](const MirrorImportProgress &p) {
+        line.show(tr("importing: %1 records, %2%").arg(p.records).arg(p.totalBytes > 0 ? p.bytes * 100 / p.totalBytes : 0));
+    }, &interruptedFlag);
     if (!imported && interruptedFlag.load())
         return interrupted(); // the downloads stay for the next run
     // Imported, or refused and fetched again next time.
@@ -366,6 +347,7 @@ int runMirrorUpdate(const QStringList &arguments)
     QDir().rmdir(downloads); // only when empty
     if (!imported)
         return fail(Failed, store.error());
+    line.done(tr("imported %1 file(s)").arg(downloaded.size()));
     if (!quiet)
         err << tr("%1: updated to the Golden Copy of %2").arg(QDir::toNativeSeparators(mirrorPath), when(latest->publishDate)) << '\n';
     return Ok;

@@ -440,6 +440,8 @@ private Q_SLOTS:
         QTest::newRow("truncated ZIP") << QStringLiteral("truncated") << lei2Name();
         QTest::newRow("fewer records than published") << QStringLiteral("short") << QStringLiteral("records where GLEIF published %1 (file cut short)").arg(kRecords + 1);
         QTest::newRow("not a Golden Copy file") << QStringLiteral("not-csv") << lei2Name();
+        // The Golden Copy's files are fine: they are not imported without the BIC map either.
+        QTest::newRow("truncated BIC map") << QStringLiteral("bic-map") << QStringLiteral("LEI-BIC-20260901.zip");
     }
     void failuresLeaveTheMirror()
     {
@@ -469,6 +471,9 @@ private Q_SLOTS:
             publish(QStringLiteral("lei2"), kRecords + 1);
         } else if (fault == u"not-csv") {
             publishBytes(QStringLiteral("lei2"), "<html>Service unavailable</html>\n", kRecords);
+        } else if (fault == u"bic-map") {
+            const QByteArray zip = contents(m_files.value(QStringLiteral("bic-map")));
+            publishBytes(QStringLiteral("bic-map"), zip.left(zip.size() / 2), -1);
         }
         QString err;
         QCOMPARE(run(arguments, &err), 3);
