@@ -8,7 +8,6 @@
 #include "fieldcatalogue.h"
 #include "leicache.h"
 #include "mirrorcommand.h"
-#include "mirrorupdate.h"
 #include "networkconfig.h"
 
 #include <QCommandLineParser>
@@ -67,8 +66,6 @@ int main(int argc, char **argv)
     const QStringList arguments = app.arguments();
     if (arguments.size() > 1 && arguments[1] == u"cache")
         return runCacheCommand(arguments);
-    if (arguments.size() > 2 && arguments[1] == u"mirror" && arguments[2] == u"update")
-        return runMirrorUpdate(arguments);
     if (arguments.size() > 1 && arguments[1] == u"mirror")
         return runMirrorCommand(arguments);
 
@@ -77,7 +74,7 @@ int main(int argc, char **argv)
         "Enrich a CSV of transactions with GLEIF data (legal name, BICs, country) and "
         "transaction costs.\n"
         "Also: lei-enrich cache stats|purge-expired|clear [--cache PATH]\n"
-        "      lei-enrich mirror import FILE...|status|remove [--mirror PATH]"));
+        "      lei-enrich mirror update|import FILE...|status|remove [--mirror PATH]"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("INPUT.csv"), tr("The transactions file (never modified)."));

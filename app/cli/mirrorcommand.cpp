@@ -1,6 +1,7 @@
 #include "mirrorcommand.h"
 
 #include "mirrorstore.h"
+#include "mirrorupdate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -74,18 +75,23 @@ int import(MirrorStore &mirror, const QStringList &files, bool quiet, QTextStrea
 
 int runMirrorCommand(const QStringList &arguments)
 {
+    // `update` has options of its own (the GLEIF URLs, --timeout, --ca-bundle).
+    if (arguments.value(2) == u"update")
+        return runMirrorUpdate(arguments);
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "The local mirror of GLEIF's Golden Copy.\n\n"
         "Commands:\n"
+        "  update          download what GLEIF published since the mirror's files and import it\n"
+        "                  (see mirror update --help)\n"
         "  import FILE...  import LEI2, RR, reporting-exception and BIC-map files (ZIP or CSV)\n"
         "  status          publish dates, age, counts and size\n"
         "  remove          delete the mirror"));
     parser.addPositionalArgument(QStringLiteral("mirror"), QStringLiteral("The word 'mirror'."), QStringLiteral("mirror"));
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("import, status or remove."),
-                                 QStringLiteral("import FILE...|status|remove"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("update, import, status or remove."),
+                                 QStringLiteral("update|import FILE...|status|remove"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption mirrorOption(QStringLiteral("mirror"),
                                           QStringLiteral("Mirror file (default: $LEI_ENRICHER_MIRROR, else %1).")
@@ -109,6 +115,8 @@ int runMirrorCommand(const QStringList &arguments)
     const QString path = MirrorStore::resolvePath(parser.value(mirrorOption));
     const QString shownPath = QDir::toNativeSeparators(path);
 
+    if (command == u"update")
+        return runMirrorUpdate(arguments); // options before the word, as in `mirror -q update`
     if (command == u"import") {
         if (positional.isEmpty()) {
             err << "lei-enrich: mirror import: name the files to import\n";
@@ -121,8 +129,6 @@ int runMirrorCommand(const QStringList &arguments)
         }
         return import(mirror, positional, parser.isSet(quietOption), out, err);
     }
-    // `mirror update` (download what is needed, then import it) is the Golden Copy client's: it
-    // dispatches here and calls MirrorStore::importFiles().
     if (command == u"status" && positional.isEmpty()) {
         MirrorStore mirror;
         if (!mirror.open(path)) {
@@ -151,7 +157,7 @@ int runMirrorCommand(const QStringList &arguments)
             out << (existed ? "Removed " : "No mirror at ") << shownPath << "\n";
         return ExitOk;
     }
-    err << "lei-enrich: mirror: expected import FILE..., status or remove"
+    err << "lei-enrich: mirror: expected update, import FILE..., status or remove"
         << (command.isEmpty() ? QString() : QStringLiteral(" (got: %1)").arg((QStringList{command} + positional).join(u' ')))
         << "\n";
     return ExitUsage;

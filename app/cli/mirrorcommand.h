@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
-// `lei-enrich mirror import FILE...|status|remove [--mirror PATH] [-q]`; arguments are the whole
-// command line (QCoreApplication::arguments()). Returns the process exit code.
+// `lei-enrich mirror update|import FILE...|status|remove [--mirror PATH] [-q]` (update: see
+// mirrorupdate.h); arguments are the whole command line (QCoreApplication::arguments()).
+// Returns the process exit code.
 int runMirrorCommand(const QStringList &arguments);

@@ -3,23 +3,18 @@
 #include "download.h"
 #include "goldencopyapi.h"
 #include "metadatarequest.h"
+#include "mirrorstore.h"
 #include "networkconfig.h"
 #include "privatefiles.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
-#include <QSaveFile>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTextStream>
 
@@ -28,88 +23,6 @@
 #include <functional>
 #include <sys/socket.h>
 #include <unistd.h>
-
-// ---- STAND-IN ------------------------------------------------------------------------------
-// STAND-IN for the STORE helper's MirrorStore (app/mirror/mirrorstore.h), with exactly the calls
-// this command makes; the lead replaces this block by `#include "mirrorstore.h"` at merge. It
-// keeps, in a JSON file at the mirror's path, the publish date per type and each import it was
-// given (file names, sizes, SHA-256, publish date), so that tests can check what the command
-// downloaded and imported. `"failImport": true` in that file makes importFiles() fail.
-namespace {
-
-class MirrorStore
-{
-public:
-    using FileType = GoldenCopy::FileType;
-    using ImportProgress = std::function<void(qint64 done, qint64 total)>;
-
-    bool open(const QString &path)
-    {
-        m_path = path;
-        QFile file(path);
-        if (!file.exists())
-            return true; // no mirror yet
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_error = QStringLiteral("%1: %2").arg(path, file.errorString());
-            return false;
-        }
-        m_state = QJsonDocument::fromJson(file.readAll()).object();
-        return true;
-    }
-    QDateTime publishDate(FileType type) const
-    {
-        return QDateTime::fromString(m_state.value(u"publishDates").toObject().value(GoldenCopy::typeName(type)).toString(), Qt::ISODate);
-    }
-    bool importFiles(const QStringList &paths, const QDateTime &publishDate, const ImportProgress &progress, std::atomic<bool> *cancel)
-    {
-        if (m_state.value(u"failImport").toBool()) {
-            m_error = QStringLiteral("%1: stand-in import failure").arg(paths.value(0));
-            return false;
-        }
-        QJsonArray files;
-        QJsonObject dates = m_state.value(u"publishDates").toObject();
-        for (const QString &path : paths) {
-            if (cancel && cancel->load()) {
-                m_error = QStringLiteral("cancelled");
-                return false;
-            }
-            QFile file(path);
-            QCryptographicHash sha(QCryptographicHash::Sha256);
-            if (!file.open(QIODevice::ReadOnly) || !sha.addData(&file)) {
-                m_error = QStringLiteral("%1: %2").arg(path, file.errorString());
-                return false;
-            }
-            const QString name = QFileInfo(path).fileName();
-            files.append(QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("size"), file.size() },
-                                       { QStringLiteral("sha256"), QString::fromLatin1(sha.result().toHex()) } });
-            for (FileType t : { FileType::Lei2, FileType::Rr, FileType::Repex, FileType::BicMap })
-                if (name.startsWith(GoldenCopy::typeName(t) + u'-'))
-                    dates.insert(GoldenCopy::typeName(t), publishDate.toUTC().toString(Qt::ISODate));
-            if (progress)
-                progress(files.size(), paths.size());
-        }
-        QJsonArray imports = m_state.value(u"imports").toArray();
-        imports.append(QJsonObject { { QStringLiteral("files"), files },
-                                     { QStringLiteral("publishDate"), publishDate.toUTC().toString(Qt::ISODate) } });
-        m_state.insert(QStringLiteral("imports"), imports);
-        m_state.insert(QStringLiteral("publishDates"), dates);
-        QSaveFile out(m_path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(m_state).toJson()) < 0 || !out.commit()) {
-            m_error = QStringLiteral("%1: %2").arg(m_path, out.errorString());
-            return false;
-        }
-        return true;
-    }
-    QString error() const { return m_error; }
-
-private:
-    QString m_path;
-    QJsonObject m_state;
-    QString m_error;
-};
-
-} // namespace
-// ---- end of STAND-IN -----------------------------------------------------------------------
 
 namespace {
 
@@ -194,9 +107,20 @@ private:
     QTextStream m_err { stderr };
 };
 
-QString defaultMirrorPath()
+// The one place where the Golden Copy client's types meet the mirror's.
+MirrorFileType mirrorType(GoldenCopy::FileType type)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/gleif-mirror.sqlite");
+    switch (type) {
+    case GoldenCopy::FileType::Lei2:
+        return MirrorFileType::Lei2;
+    case GoldenCopy::FileType::Rr:
+        return MirrorFileType::Relationships;
+    case GoldenCopy::FileType::Repex:
+        return MirrorFileType::Exceptions;
+    case GoldenCopy::FileType::BicMap:
+        break;
+    }
+    return MirrorFileType::BicMap;
 }
 
 } // namespace
@@ -221,7 +145,7 @@ int runMirrorUpdate(const QStringList &arguments)
     const QCommandLineOption mappingOption(QStringLiteral("mapping-url"),
         tr("Mapping API base (default https://mapping.gleif.org/api/v2; env LEI_ENRICHER_MAPPING_URL)."), QStringLiteral("URL"));
     const QCommandLineOption mirrorOption(QStringLiteral("mirror"),
-        tr("The mirror's file (default %1; env LEI_ENRICHER_MIRROR).").arg(QDir::toNativeSeparators(defaultMirrorPath())), QStringLiteral("PATH"));
+        tr("The mirror's file (default %1; env LEI_ENRICHER_MIRROR).").arg(QDir::toNativeSeparators(MirrorStore::defaultPath())), QStringLiteral("PATH"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
         tr("Seconds without a byte after which a download stops (default 30); it resumes at the next run."), QStringLiteral("SECONDS"));
     const QCommandLineOption caBundleOption(QStringLiteral("ca-bundle"),
@@ -268,12 +192,7 @@ int runMirrorUpdate(const QStringList &arguments)
         if (!bundle.error.isEmpty())
             return fail(Failed, bundle.error);
     }
-    QString mirrorPath = parser.value(mirrorOption);
-    if (mirrorPath.isEmpty())
-        mirrorPath = qEnvironmentVariable("LEI_ENRICHER_MIRROR");
-    if (mirrorPath.isEmpty())
-        mirrorPath = defaultMirrorPath();
-    mirrorPath = QFileInfo(mirrorPath).absoluteFilePath();
+    const QString mirrorPath = QFileInfo(MirrorStore::resolvePath(parser.value(mirrorOption))).absoluteFilePath();
     const QString downloads = mirrorPath + QStringLiteral(".downloads");
     const bool quiet = parser.isSet(quietOption);
 
@@ -297,12 +216,13 @@ int runMirrorUpdate(const QStringList &arguments)
                                      .arg(QFileInfo::exists(downloads) ? tr(", and what was downloaded stays in %1 for the next run").arg(QDir::toNativeSeparators(downloads)) : QString()));
     };
 
+    // No mirror yet: every date invalid, so the plan is the full files, and their import creates it.
     MirrorStore store;
-    if (!store.open(mirrorPath))
-        return fail(Failed, store.error());
+    if (!store.open(mirrorPath) && QFileInfo::exists(mirrorPath))
+        return fail(Failed, store.error()); // not a mirror: never overwritten
     GoldenCopy::MirrorDates held;
     for (GoldenCopy::FileType t : { GoldenCopy::FileType::Lei2, GoldenCopy::FileType::Rr, GoldenCopy::FileType::Repex, GoldenCopy::FileType::BicMap })
-        held.insert(t, store.publishDate(t));
+        held.insert(t, store.isOpen() ? store.publishDate(mirrorType(t)) : QDateTime());
 
     // What GLEIF publishes now.
     const auto fetch = [&](const QUrl &from, QString *error) -> QByteArray {
@@ -372,9 +292,6 @@ int runMirrorUpdate(const QStringList &arguments)
                                 .arg(QDir::toNativeSeparators(downloads), bytesText(needed), bytesText(storage.bytesAvailable())));
 
     ProgressLine line(quiet);
-    // One import per publication: the Golden Copy's files share one (also when some are deltas),
-    // the BIC map has its own. In plan order: the Golden Copy first.
-    QList<QPair<QDateTime, QStringList>> imports;
     QStringList downloaded;
     for (const GoldenCopy::Download &d : plan) {
         const QString target = QDir(downloads).filePath(GoldenCopy::localFileName(d));
@@ -410,24 +327,17 @@ int runMirrorUpdate(const QStringList &arguments)
             line.done(tr("%1: %2 downloaded%3").arg(what, bytesText(QFileInfo(target).size()),
                                                     result.resumedFrom > 0 ? tr(" (resumed at %1)").arg(bytesText(result.resumedFrom)) : QString()));
         downloaded << target;
-        if (imports.isEmpty() || imports.last().first != d.publishDate)
-            imports.append({ d.publishDate, {} });
-        imports.last().second << target;
+        if (d.file.recordCount >= 0)
+            store.expectRecords(target, d.file.recordCount); // a file cut short fails the import
+        store.setPublishDate(target, d.publishDate);
     }
 
-    // The import runs outside the event loop: a signal reaches it through the flag.
-    const auto import = [&](const QStringList &files, const QDateTime &publishDate) {
-        const bool ok = store.importFiles(files, publishDate, [&](qint64 done, qint64 total) {
-            line.show(tr("importing: %1 of %2").arg(done).arg(total));
-        }, &interruptedFlag);
-        if (ok)
-            line.done(tr("imported %1 file(s) of %2").arg(files.size()).arg(when(publishDate)));
-        return ok;
-    };
-    bool imported = true;
-    for (const auto &[publishDate, files] : std::as_const(imports))
-        imported = imported && import(files, publishDate);
-    if (interruptedFlag.load())
+    // One import for everything, so that the mirror takes all of it or none (also the BIC map,
+    // of another date). It runs outside the event loop: a signal reaches it through the flag.
+    const bool imported = store.importFiles(downloaded, QDateTime(), [&](const MirrorImportProgress &p) {
+        line.show(tr("importing: %1 records, %2%").arg(p.records).arg(p.totalBytes > 0 ? p.bytes * 100 / p.totalBytes : 0));
+    }, &interruptedFlag);
+    if (!imported && interruptedFlag.load())
         return interrupted(); // the downloads stay for the next run
     // Imported, or refused and fetched again next time.
     for (const QString &file : std::as_const(downloaded)) {
@@ -437,6 +347,7 @@ int runMirrorUpdate(const QStringList &arguments)
     QDir().rmdir(downloads); // only when empty
     if (!imported)
         return fail(Failed, store.error());
+    line.done(tr("imported %1 file(s)").arg(downloaded.size()));
     if (!quiet)
         err << tr("%1: updated to the Golden Copy of %2").arg(QDir::toNativeSeparators(mirrorPath), when(latest->publishDate)) << '\n';
     return Ok;

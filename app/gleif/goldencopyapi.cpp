@@ -373,19 +373,18 @@ QList<Download> plan(const MirrorDates &mirror, const Publish &latest, const std
 
 QString localFileName(const Download &download)
 {
-    const QString when = download.publishDate.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString kind;
-    switch (download.kind) {
-    case Download::Kind::Full:
-        kind = QStringLiteral("full");
-        break;
-    case Download::Kind::Delta:
-        kind = deltaName(download.delta);
-        break;
-    case Download::Kind::BicMap:
-        return QStringLiteral("bic-map-") + when + QStringLiteral(".zip");
+    // GLEIF's own naming: the mirror's import tells a delta from a full file by it, and so does
+    // a hand import of a download left behind.
+    const QDateTime when = download.publishDate.toUTC();
+    if (download.kind == Download::Kind::BicMap)
+        return QStringLiteral("LEI-BIC-") + when.toString(QStringLiteral("yyyyMMdd")) + QStringLiteral(".zip");
+    QString kind = QStringLiteral("golden-copy");
+    if (download.kind == Download::Kind::Delta) {
+        static const char *const names[] = { "intra-day", "last-day", "last-week", "last-month" };
+        kind = QLatin1String(names[int(download.delta)]);
     }
-    return typeName(download.type) + u'-' + kind + u'-' + when + QStringLiteral(".zip");
+    return when.toString(QStringLiteral("yyyyMMdd-HHmm")) + QStringLiteral("-gleif-goldencopy-") + typeName(download.type) + u'-'
+        + kind + QStringLiteral(".csv.zip");
 }
 
 } // namespace GoldenCopy

@@ -91,8 +91,10 @@ struct Download
 QList<Download> plan(const MirrorDates &mirror, const Publish &latest,
                      const std::optional<MappingFile> &mapping);
 
-// A local file name for a download: the type, the kind and the publish date, nothing the server
-// chose (a published name could hold "../" or worse).
+// A local file name for a download, spelled as GLEIF names its files
+// (`20260930-0800-gleif-goldencopy-lei2-last-day.csv.zip`, `LEI-BIC-20260901.zip`: the mirror's
+// import tells a delta by it) but built from the type, the kind and the publish date only,
+// nothing the server chose (a published name could hold "../" or worse).
 QString localFileName(const Download &download);
 
 } // namespace GoldenCopy

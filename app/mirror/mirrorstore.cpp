@@ -653,7 +653,9 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
             return false;
         }
         f.delta = f.reader->type() != MirrorFileType::BicMap && isDeltaName(path);
-        f.publishDate = publishDate.isValid() ? publishDate.toUTC() : dateFromName(path);
+        f.publishDate = m_publishDates.contains(path) ? m_publishDates.value(path).toUTC()
+            : publishDate.isValid()                   ? publishDate.toUTC()
+                                                      : dateFromName(path);
         im.done.totalBytes += f.reader->size();
         im.files.push_back(std::move(f));
     }

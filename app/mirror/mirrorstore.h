@@ -84,6 +84,9 @@ public:
                      const std::atomic<bool> *cancel);
     // The record count GLEIF publishes for a file; importFiles() refuses a file with fewer.
     void expectRecords(const QString &path, qint64 records) { m_expected.insert(path, records); }
+    // The publish date GLEIF states for a file (its metadata's); wins over importFiles()'s
+    // `publishDate`, so one import can take files of several publications (Golden Copy and BIC map).
+    void setPublishDate(const QString &path, const QDateTime &date) { m_publishDates.insert(path, date); }
 
     QDateTime publishDate(MirrorFileType type) const;   // invalid: none yet
     // Answers for the LEIs (normalised) the mirror holds; absent ones are not in the mirror.
@@ -108,5 +111,6 @@ private:
     mutable struct sqlite3_stmt *m_lookupQuery = nullptr;
     mutable struct sqlite3_stmt *m_namesQuery = nullptr;
     QHash<QString, qint64> m_expected;
+    QHash<QString, QDateTime> m_publishDates;
     mutable QString m_error;
 };

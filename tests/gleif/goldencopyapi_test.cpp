@@ -346,10 +346,13 @@ private Q_SLOTS:
         d.delta = Delta::LastWeek;
         d.publishDate = utc(QStringLiteral("2026-09-30 16:00:00"));
         d.file.url = QUrl(QStringLiteral("https://goldencopy.gleif.org/../../etc/passwd"));
-        QCOMPARE(localFileName(d), QStringLiteral("rr-LastWeek-20260930-160000.zip"));
+        QCOMPARE(localFileName(d), QStringLiteral("20260930-1600-gleif-goldencopy-rr-last-week.csv.zip"));
+        d.type = FileType::Lei2;
+        d.kind = Download::Kind::Full;
+        QCOMPARE(localFileName(d), QStringLiteral("20260930-1600-gleif-goldencopy-lei2-golden-copy.csv.zip"));
         d.type = FileType::BicMap;
         d.kind = Download::Kind::BicMap;
-        QCOMPARE(localFileName(d), QStringLiteral("bic-map-20260930-160000.zip"));
+        QCOMPARE(localFileName(d), QStringLiteral("LEI-BIC-20260930.zip"));
     }
 
     void metadataUrls()

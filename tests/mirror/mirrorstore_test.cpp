@@ -50,6 +50,7 @@ private Q_SLOTS:
     void deltas_data();
     void deltas();
     void deltaNeedsFullFile();
+    void publishDatePerFile();
     void damagedFiles_data();
     void damagedFiles();
     void cancel_data();
@@ -287,6 +288,21 @@ void MirrorStoreTest::deltaNeedsFullFile()
     QVERIFY(!store.importFiles({delta}, QDateTime(), nullptr, nullptr));
     QVERIFY2(store.error().contains(QFileInfo(delta).fileName()) && store.error().contains(u"full"), qPrintable(store.error()));
     QVERIFY(!QFileInfo::exists(mirrorPath()));
+}
+
+// mirror update's one import of a publication's files and an older BIC map: each type gets the
+// date stated for its file, over the call's and the name's.
+void MirrorStoreTest::publishDatePerFile()
+{
+    const QStringList files = fullSet();
+    const QDateTime mapDate(QDate(2026, 9, 1), QTime(10, 23, 45), QTimeZone::utc());
+    MirrorStore store;
+    store.open(mirrorPath());
+    store.setPublishDate(files.last(), mapDate);
+    QVERIFY2(store.importFiles(files, kDelta, nullptr, nullptr), qPrintable(store.error()));
+    QCOMPARE(store.publishDate(MirrorFileType::Lei2), kDelta);
+    QCOMPARE(store.publishDate(MirrorFileType::Exceptions), kDelta);
+    QCOMPARE(store.publishDate(MirrorFileType::BicMap), mapDate);
 }
 
 void MirrorStoreTest::damagedFiles_data()
