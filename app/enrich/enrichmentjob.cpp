@@ -568,7 +568,7 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     m_health.judge(index, use->outcome == LookupOutcome::Found, use->record, a.stale);
     if (a.state == LeiAnswer::State::Found) {
         a.values = valuesOf(index, a, *use); // after judge(): leiWarning is what it said
-        if (m_parentWhich && a.fromMirror) { // the mirror has the parents too: no request
+        if (m_parentWhich && m_mirrorParents.contains(a.lei)) { // the mirror holds them: no request
             applyParents(index, m_mirrorParents.value(a.lei));
         } else if (m_parentWhich && !ParentClient::requestsFor(use->record, m_parentWhich).isEmpty()) {
             GleifRecord links;

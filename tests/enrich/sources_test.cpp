@@ -280,12 +280,30 @@ void SourcesTest::parentsFromTheMirrorCostNoRequest()
         csv += "1,1," + GoldenCopyGenerator::lei(i).toLatin1() + "\n";
     auto file = load(QStringLiteral("parents.csv"), csv);
     QVERIFY(file);
-    EnrichmentSettings s = settings(fake, Source::Auto, mirror);
+    EnrichmentSettings s = settings(fake, Source::Auto, mirror, QStringLiteral("parents-cache.sqlite"));
     s.fields = {Fields::Id::DirectParentLei, Fields::Id::DirectParentName, Fields::Id::DirectParentException,
                 Fields::Id::UltimateParentLei, Fields::Id::UltimateParentException};
+    {
+        // The cache's answers are fresher than the mirror's, so the records come from the cache:
+        // the parents still come from the mirror, with no request.
+        LeiCache cache;
+        QVERIFY(cache.open(s.cachePath));
+        QList<LookupResult> fresher;
+        for (qint64 i = first; i < first + synthetic; ++i) {
+            LookupResult r;
+            r.lei = GoldenCopyGenerator::lei(i);
+            r.outcome = LookupOutcome::Found;
+            r.record = m_gen.entity(i).record;
+            r.record.directParent = r.record.ultimateParent = GleifRecord::ParentLink::Reported; // would cost requests
+            r.fetchedAt = QDateTime::currentDateTimeUtc();
+            fresher << r;
+        }
+        QVERIFY(cache.store(fresher));
+    }
     EnrichmentJob job;
     QSignalSpy cost(&job, &EnrichmentJob::parentsCostKnown);
     QVERIFY(run(job, file, s));
+    QCOMPARE(job.progress().fromCache, synthetic);
     QCOMPARE(fake.stats().requests, 0);
     QCOMPARE(cost.size(), 0);
     const auto results = job.results();
