@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimeZone>
 
 using Source = EnrichmentSettings::Source;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void autoTakesTheFresher_data();
     void autoTakesTheFresher();
     void parentsFromTheMirrorCostNoRequest();
+    void enrichmentDuringAnImport();
 
 private:
     // A mirror of the fake GLEIF's sample entities plus `synthetic` generated ones, published
@@ -330,6 +332,49 @@ void SourcesTest::parentsFromTheMirrorCostNoRequest()
     }
     QVERIFY(parents > 0);
     QVERIFY(exceptions > 0);
+}
+
+void SourcesTest::enrichmentDuringAnImport()
+{
+    // A full import builds a new file and renames it over the mirror: runs reading the mirror
+    // meanwhile keep answering (from the old one), and the next run sees the new publication.
+    const QDateTime first(QDate(2026, 9, 30), QTime(8, 0), QTimeZone::utc());
+    const QString mirror = makeMirror(QStringLiteral("during"), first);
+    QVERIFY(!mirror.isEmpty());
+    const QDateTime second = first.addDays(1);
+    const QString files = m_dir.filePath(QStringLiteral("during-next"));
+    QDir().mkpath(files);
+    const QList<GoldenCopyGenerator::Range> all{{0, m_gen.sampleCount() + 30000, 0}};
+    const QStringList next{m_gen.writeLei2(files, second, all), m_gen.writeRelationships(files, second, all),
+                           m_gen.writeExceptions(files, second, all), m_gen.writeBicMap(files, second, all)};
+    auto file = load(QStringLiteral("during.csv"), "notional,rate,lei\n763000,0.0070956," + kSampleLei.toLatin1() + "\n");
+    QVERIFY(file);
+    EnrichmentSettings s;
+    s.source = Source::Mirror;
+    s.mirrorPath = mirror;
+    s.useCache = false;
+    s.fields = {Fields::Id::LegalName, Fields::Id::DataAsOf};
+    std::atomic<bool> importing{true};
+    QFuture<QString> import = QtConcurrent::run([&] {
+        MirrorStore store;
+        store.open(mirror);
+        const bool ok = store.importFiles(next, second, nullptr, nullptr);
+        importing = false;
+        return ok ? QString() : store.error();
+    });
+    int during = 0;
+    do { // at least one run, however quick the import
+        EnrichmentJob job;
+        QVERIFY(run(job, file, s));
+        QCOMPARE(job.results()->status(0), RowStatus::Ok);
+        QCOMPARE(job.results()->field(0, 0), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+        ++during;
+    } while (importing && during < 1000);
+    QCOMPARE(import.result(), QString());
+    EnrichmentJob after;
+    QVERIFY(run(after, file, s));
+    QCOMPARE(after.results()->field(0, 1), QStringLiteral("2026-10-01T08:00:00Z"));
+    qInfo("%d runs while the import ran", during);
 }
 
 QTEST_GUILESS_MAIN(SourcesTest)
