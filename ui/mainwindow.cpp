@@ -723,6 +723,7 @@ void MainWindow::onEnrichmentProgress(const EnrichmentProgress &p)
                               "requests %L6 \u00b7 rows %L7 of %L8%9")
                                .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched)
                                .arg(p.failed).arg(p.requests).arg(p.rowsDone).arg(p.rows).arg(left)
+                           + (p.fromMirror > 0 ? tr(" \u00b7 from the GLEIF mirror %L1").arg(p.fromMirror) : QString())
                            + (p.parentsLeft > 0 ? tr(" \u00b7 parents of %L1 LEIs to look up").arg(p.parentsLeft) : QString()));
 }
 
