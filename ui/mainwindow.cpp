@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "cachedialog.h"
 #include "costrules.h"
+#include "costtotals.h"
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
@@ -829,25 +830,9 @@ void MainWindow::showSummary()
     const auto results = m_job->results();
     if (!results)
         return;
-    struct Totals { qint64 rows = 0; double cost = 0; };
-    // Summed per LEI first (an array index per row), then per country over the distinct LEIs:
-    // a map lookup per row made this a 100 ms stall at a million rows.
-    std::vector<Totals> byAnswer(size_t(results->answerCount()));
-    for (qint64 row = 0; row < results->rowCount(); ++row) {
-        if (results->status(row) != RowStatus::Ok)
-            continue;
-        Totals &t = byAnswer[size_t(results->answerIndex(row))];
-        ++t.rows;
-        t.cost += results->cost(row);
-    }
-    QMap<QString, Totals> byCountry;
-    for (size_t i = 0; i < byAnswer.size(); ++i) {
-        if (byAnswer[i].rows == 0)
-            continue;
-        Totals &t = byCountry[results->answerAt(qint64(i)).country];
-        t.rows += byAnswer[i].rows;
-        t.cost += byAnswer[i].cost;
-    }
+    const auto file = m_model->file();
+    const QVector<CostTotal> totals = file ? CostTotals::compute(*results, *file, CostTotals::findCurrencyColumn(file->header()))
+                                           : QVector<CostTotal>();
     m_summary->clearContents();
     m_summary->setRowCount(0);
     m_summary->setHorizontalHeaderLabels({tr("Rows per status / country"), tr("Rows"), tr("Total cost")});
@@ -881,9 +866,13 @@ void MainWindow::showSummary()
                 addRow(code, m_failures->rowCount(group), QString(), false);
         }
     }
-    addRow(tr("Costs by country (ok rows)"), -1, QString(), true);
-    for (auto it = byCountry.cbegin(); it != byCountry.cend(); ++it)
-        addRow(it.key().isEmpty() ? tr("(no country)") : it.key(), it->rows, QLocale().toString(it->cost, 'f', 2), false);
+    // Each cost is in its notional's currency: one total per country and currency, never a sum
+    // across currencies.
+    addRow(tr("Costs by country and currency (ok rows)"), -1, QString(), true);
+    for (const CostTotal &t : totals)
+        addRow(QStringLiteral("%1 %2").arg(t.country.isEmpty() ? tr("(no country)") : t.country,
+                                           t.currency.isEmpty() ? tr("(currency unknown)") : t.currency),
+               t.rows, QLocale().toString(t.total, 'f', 2), false);
     m_summary->resizeColumnsToContents();
     const bool wasHidden = m_summaryDock->isHidden();
     m_summaryDock->show();

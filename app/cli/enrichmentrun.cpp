@@ -1,5 +1,6 @@
 #include "enrichmentrun.h"
 
+#include "costtotals.h"
 #include "csvfile.h"
 #include "enrichmentjob.h"
 #include "exporter.h"
@@ -69,7 +70,7 @@ QString progressLine(const EnrichmentProgress &p)
 }
 
 bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &job,
-                 const QStringList &exportNotices, QString *error)
+                 const QStringList &exportNotices, int currencyColumn, QString *error)
 {
     const EnrichmentProgress p = job.progress();
     const auto results = job.results();
@@ -102,6 +103,10 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         if (a.state == LeiAnswer::State::Found || a.state == LeiAnswer::State::NotFound || a.stale)
             ++sources[a.fromMirror ? 1 : a.fromCache ? 0 : 2];
     }
+    QJsonArray costTotals; // per country and currency: costs are in their notional's currency
+    for (const CostTotal &t : CostTotals::compute(*results, file, currencyColumn))
+        costTotals.append(QJsonObject{{QStringLiteral("country"), t.country}, {QStringLiteral("currency"), t.currency},
+                                      {QStringLiteral("total"), t.total}, {QStringLiteral("rows"), t.rows}});
     QJsonArray warnings;
     for (qint64 row : results->warningRows()) {
         QJsonObject w = rowEntry(row);
@@ -124,6 +129,7 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
                                                 {QStringLiteral("mirror"), sources[1]},
                                                 {QStringLiteral("api"), sources[2]}}},
         {QStringLiteral("failures"), failures},
+        {QStringLiteral("cost_totals"), costTotals},
         {QStringLiteral("warnings"), warnings},
         {QStringLiteral("notices"), QJsonArray::fromStringList(job.notices() + exportNotices)},
         {QStringLiteral("seconds"), p.seconds},
@@ -254,7 +260,7 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
     }
     for (const QString &notice : exportNotices)
         err << "lei-enrich: " << tr("warning: ") << notice << '\n';
-    if (!options.report.isEmpty() && !writeReport(options.report, *file, job, exportNotices, &error)) {
+    if (!options.report.isEmpty() && !writeReport(options.report, *file, job, exportNotices, options.currencyColumn, &error)) {
         err << "lei-enrich: " << error << '\n';
         return InputOutput;
     }

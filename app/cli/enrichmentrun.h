@@ -21,6 +21,7 @@ struct Options
     bool neutraliseFormulas = false; // --neutralise-formulas: the input's own cells too
     bool strict = false; // --strict: an LEI health warning makes the exit code 1
     bool allowSlow = false; // --allow-slow: parent lookups over 10 minutes are made anyway
+    int currencyColumn = -1; // the notionals' currency, for the report's cost totals; -1: none
 };
 
 int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,

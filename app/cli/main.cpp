@@ -1,6 +1,7 @@
 // lei-enrich: the command-line face of LEI Enricher.
 #include "cachecommand.h"
 #include "costrules.h"
+#include "costtotals.h"
 #include "csvfile.h"
 #include "duration.h"
 #include "enrichmentjob.h"
@@ -94,6 +95,9 @@ int runCommand(int argc, char **argv)
         {QStringLiteral("refresh"), tr("Fetch every LEI again, whatever the cache holds.")},
         {QStringLiteral("rules"), tr("Cost rules JSON file."), QStringLiteral("PATH")},
         {QStringLiteral("lei-column"), tr("Name of the column holding the LEIs (default: the column named lei)."), QStringLiteral("NAME")},
+        {QStringLiteral("currency-column"), tr("Name of the column holding the notionals' currency, for the report's cost totals "
+                                               "per country and currency (default: notional_currency, currency, ccy or currency_code)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("delimiter"), tr("Field delimiter: , ; | tab (default: detected)."), QStringLiteral("CHAR")},
         {QStringLiteral("encoding"), tr("Input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)."), QStringLiteral("NAME")},
         {QStringLiteral("requests-per-minute"), tr("GLEIF requests per rolling minute (default 60)."), QStringLiteral("N")},
@@ -287,7 +291,17 @@ int runCommand(int argc, char **argv)
                                      .arg(input).arg(named.size()).arg(leiName, numbers.join(QStringLiteral(", "))));
     }
 
+    int currencyColumn = CostTotals::findCurrencyColumn(file->header());
+    if (parser.isSet(QStringLiteral("currency-column"))) {
+        const QString name = parser.value(QStringLiteral("currency-column"));
+        currencyColumn = file->findColumn(name);
+        if (currencyColumn < 0)
+            return fail(InputOutput, tr("%1: no column named \"%2\" (columns: %3); name the currency column with --currency-column")
+                                         .arg(input, name, file->header().join(QStringLiteral(", "))));
+    }
+
     EnrichmentRun::Options run;
+    run.currencyColumn = currencyColumn;
     run.output = output;
     run.report = report;
     run.quiet = parser.isSet(QStringLiteral("quiet"));

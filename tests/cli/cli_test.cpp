@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void leiHealthWarningsAndStrict_data();
     void leiHealthWarningsAndStrict();
     void fieldsAllFromAWarmCacheWithoutRequests();
+    void costTotalsPerCountryAndCurrency_data();
+    void costTotalsPerCountryAndCurrency();
     void parentsOnline_data();
     void parentsOnline();
     void allowSlowMakesThemAnyway();
@@ -517,6 +520,8 @@ void CliTest::refusals_data()
     QTest::newRow("bad encoding") << QStringList{QStringLiteral("--encoding"), QStringLiteral("ebcdic"), sample} << 2 << QStringLiteral("--encoding");
     QTest::newRow("empty CA bundle") << QStringList{QStringLiteral("--ca-bundle="), sample} << 2 << QStringLiteral("--ca-bundle needs a file");
     QTest::newRow("bad output suffix") << QStringList{QStringLiteral("-o"), QStringLiteral("out.txt"), sample} << 2 << QStringLiteral("out.txt");
+    QTest::newRow("no such currency column") << QStringList{QStringLiteral("--currency-column"), QStringLiteral("ccy_x"), sample} << 3
+                                             << QStringLiteral("no column named \"ccy_x\"");
     QTest::newRow("unknown source") << QStringList{QStringLiteral("--source"), QStringLiteral("web"), sample} << 2
                                     << QStringLiteral("--source must be auto, api or mirror: web");
     QTest::newRow("mirror and refresh") << QStringList{QStringLiteral("--source"), QStringLiteral("mirror"), QStringLiteral("--refresh"), sample}
@@ -1001,6 +1006,59 @@ void CliTest::leiHealthWarningsAndStrict()
         QCOMPARE(byRow.value(2), (QJsonArray{QStringLiteral("lapsed")}));
         QCOMPARE(byRow.value(3), (QJsonArray{QStringLiteral("merged"), QString(QStringLiteral("successor:") + FakeGleif::syntheticLei(4))}));
         QCOMPARE(byRow.value(4), (QJsonArray{QStringLiteral("renewal_due")}));
+    }
+}
+
+void CliTest::costTotalsPerCountryAndCurrency_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("currencyColumn"); // as the test reads the output; empty: none
+    QTest::newRow("detected (notional_currency)") << QStringList{} << QStringLiteral("notional_currency");
+    QTest::newRow("named") << QStringList{QStringLiteral("--currency-column"), QStringLiteral("transaction_type")}
+                           << QStringLiteral("transaction_type");
+}
+
+void CliTest::costTotalsPerCountryAndCurrency()
+{
+    // A cost is in its notional's currency: the report totals ok rows per country and currency,
+    // never across currencies (the sample's GB rows are in GBP and in EUR). Checked against the
+    // output's own columns.
+    QFETCH(QStringList, options);
+    QFETCH(QString, currencyColumn);
+    const QString name = QStringLiteral("totals-%1").arg(QString::fromLatin1(QTest::currentDataTag())).section(u' ', 0, 0);
+    QString err;
+    const int code = run(options + QStringList{QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
+                         QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("totals.sqlite")), QStringLiteral("--report"),
+                         name + QStringLiteral(".json"), QStringLiteral("-o"), name + QStringLiteral(".csv"), QStringLiteral("sample.csv")}, &err);
+    QVERIFY2(code == 0, qPrintable(err));
+    const QList<QByteArray> lines = readTestFile(m_dir.filePath(name + QStringLiteral(".csv"))).trimmed().split('\n');
+    const QStringList header = QString::fromLatin1(lines.first()).split(u',');
+    const int country = int(header.indexOf(QStringLiteral("country")));
+    const int currency = int(header.indexOf(currencyColumn));
+    const int cost = int(header.indexOf(QStringLiteral("transaction_costs")));
+    QVERIFY(country > 0 && currency >= 0 && cost > 0);
+    QMap<QPair<QString, QString>, QPair<double, int>> expected;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList cells = QString::fromLatin1(lines.at(i)).split(u',');
+        if (cells.last() != u"ok")
+            continue;
+        auto &e = expected[{cells.at(country), cells.at(currency).toUpper()}];
+        e.first += cells.at(cost).toDouble();
+        ++e.second;
+    }
+    QVERIFY(expected.size() >= 3);
+    const QJsonArray totals = QJsonDocument::fromJson(readTestFile(m_dir.filePath(name + QStringLiteral(".json")))).object()
+                                  .value(u"cost_totals").toArray();
+    QCOMPARE(totals.size(), expected.size());
+    qsizetype k = 0;
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it, ++k) { // sorted by country, then currency
+        const QJsonObject t = totals.at(k).toObject();
+        QCOMPARE(t.value(u"country").toString(), it.key().first);
+        QCOMPARE(t.value(u"currency").toString(), it.key().second);
+        QCOMPARE(t.value(u"rows").toInt(), it->second);
+        QVERIFY2(qAbs(t.value(u"total").toDouble() - it->first) <= 1e-6 * qMax(1.0, qAbs(it->first)),
+                 qPrintable(QStringLiteral("%1 %2: %3 against %4").arg(it.key().first, it.key().second)
+                                .arg(t.value(u"total").toDouble(), 0, 'f', 4).arg(it->first, 0, 'f', 4)));
     }
 }
 

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void reEnrichedFileShowsItsColumnsOnce();
     void longRowsNeedAttention();
     void summaryCountsRowsPerWarningCode();
+    void summaryTotalsPerCountryAndCurrency();
     void parentsAreAskedAboutOverAHundredRequests_data();
     void parentsAreAskedAboutOverAHundredRequests();
     void storedTimeoutOfZeroIsSaid();
@@ -245,7 +246,7 @@ void MainWindowTest::enrichShowsColumnsFailuresAndExports()
     Q_EMIT w.failuresView()->activated(badNumber);
     QCOMPARE(w.tableView()->currentIndex().row(), 2);
 
-    // The summary: rows per status and the cost total per country.
+    // The summary: rows per status and the cost total per country and currency.
     auto *summary = w.findChild<QTableWidget *>(QStringLiteral("summaryTable"));
     QVERIFY(summary && summary->isVisible());
     QStringList lines;
@@ -255,7 +256,9 @@ void MainWindowTest::enrichShowsColumnsFailuresAndExports()
                 + (summary->item(r, 2) ? summary->item(r, 2)->text() : QString());
     QVERIFY2(lines.contains(QStringLiteral("ok|1|")), qPrintable(lines.join(u'\n')));
     QVERIFY2(lines.contains(QStringLiteral("invalid_lei|1|")), qPrintable(lines.join(u'\n')));
-    QVERIFY2(lines.contains(QStringLiteral("GB|1|") + QLocale().toString(-757586.0572, 'f', 2)), qPrintable(lines.join(u'\n')));
+    // No currency column: the total is said to be in an unknown currency, not passed off as one.
+    QVERIFY2(lines.contains(QStringLiteral("GB (currency unknown)|1|") + QLocale().toString(-757586.0572, 'f', 2)),
+             qPrintable(lines.join(u'\n')));
 
     // Export both ways, and read the CSV back.
     const QString csv = m_dir.filePath(QStringLiteral("gui.enriched.csv"));
@@ -623,6 +626,34 @@ void MainWindowTest::summaryCountsRowsPerWarningCode()
     QVERIFY2(lines.contains(QStringLiteral("annulled|1")), qPrintable(all));
     QVERIFY2(lines.contains(QStringLiteral("successor|2")), qPrintable(all));
     QVERIFY2(lines.indexOf(QStringLiteral("lapsed|2")) < lines.indexOf(QStringLiteral("successor|2")), qPrintable(all));
+}
+
+void MainWindowTest::summaryTotalsPerCountryAndCurrency()
+{
+    // The sample's GB rows are in GBP and in EUR: two totals, never one sum across currencies.
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("currency-cache.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv")));
+    QVERIFY(ready.wait(60000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(60000));
+    auto *summary = w.findChild<QTableWidget *>(QStringLiteral("summaryTable"));
+    QVERIFY(summary);
+    QStringList lines;
+    for (int r = 0; r < summary->rowCount(); ++r)
+        lines << (summary->item(r, 0) ? summary->item(r, 0)->text() : QString()) + u'|'
+                + (summary->item(r, 1) ? summary->item(r, 1)->text() : QString());
+    const QString all = lines.join(u'\n');
+    QVERIFY2(lines.contains(QStringLiteral("GB EUR|2")), qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("GB GBP|10")), qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("NL EUR|7")), qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("NL GBP|1")), qPrintable(all));
+    QVERIFY2(!lines.contains(QStringLiteral("GB|12")), qPrintable(all));
 }
 
 void MainWindowTest::parentsAreAskedAboutOverAHundredRequests_data()
