@@ -95,6 +95,9 @@ int runCommand(int argc, char **argv)
         {QStringLiteral("refresh"), tr("Fetch every LEI again, whatever the cache holds.")},
         {QStringLiteral("rules"), tr("Cost rules JSON file."), QStringLiteral("PATH")},
         {QStringLiteral("lei-column"), tr("Name of the column holding the LEIs (default: the column named lei)."), QStringLiteral("NAME")},
+        {QStringLiteral("decimal-comma"), tr("Numbers use a decimal comma (1.234.567,89), whatever the file suggests.")},
+        {QStringLiteral("decimal-point"), tr("Numbers use a decimal point (1,234,567.89), whatever the file suggests "
+                                             "(default: detected from the numbers the cost rules read).")},
         {QStringLiteral("currency-column"), tr("Name of the column holding the notionals' currency, for the report's cost totals "
                                                "per country and currency (default: notional_currency, currency, ccy or currency_code)."),
          QStringLiteral("NAME")},
@@ -198,6 +201,12 @@ int runCommand(int argc, char **argv)
     if (settings.source == EnrichmentSettings::Source::Mirror && settings.refresh)
         return fail(Usage, tr("--refresh asks GLEIF's API for every LEI; --source mirror uses no network"));
     settings.mirrorPath = parser.value(QStringLiteral("mirror")); // resolvePath adds LEI_ENRICHER_MIRROR
+    if (parser.isSet(QStringLiteral("decimal-comma")) && parser.isSet(QStringLiteral("decimal-point")))
+        return fail(Usage, tr("--decimal-comma and --decimal-point cannot be used together"));
+    if (parser.isSet(QStringLiteral("decimal-comma")))
+        settings.convention = Number::Convention::Comma;
+    else if (parser.isSet(QStringLiteral("decimal-point")))
+        settings.convention = Number::Convention::Point;
     if (rpm)
         settings.gleif.requestsPerMinute = *rpm;
     if (batch)

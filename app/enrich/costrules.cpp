@@ -13,6 +13,7 @@
 #include <cfenv>
 #include <cmath>
 #include <limits>
+#include <algorithm>
 
 namespace {
 
@@ -189,6 +190,17 @@ bool CostRules::bind(const QStringList &header, QString *error)
     return true;
 }
 
+QList<int> CostRules::boundColumns() const
+{
+    QList<int> columns;
+    for (const auto &rule : m_rules)
+        for (int c : rule->columns)
+            if (!columns.contains(c))
+                columns.append(c);
+    std::sort(columns.begin(), columns.end());
+    return columns;
+}
+
 CostRules::Rule *CostRules::ruleFor(const QString &country)
 {
     const int index = m_byCountry.value(country, 0);
@@ -201,7 +213,7 @@ CostRules::Result CostRules::evaluate(const QString &country, const std::functio
     Result result;
     for (size_t i = 0; i < rule->columns.size(); ++i) {
         const QString text = cell(rule->columns[i]);
-        if (!Number::parse(text, &rule->values[i])) {
+        if (!Number::parse(text, m_convention, &rule->values[i])) {
             result.reason = text.trimmed().isEmpty()
                 ? tr("%1 is empty").arg(rule->variables[int(i)])
                 : tr("%1 is not a number: \"%2\"").arg(rule->variables[int(i)], text.left(40));
@@ -215,7 +227,7 @@ CostRules::Result CostRules::evaluate(const QString &country, const CsvFile &fil
 {
     Rule *rule = ruleFor(country);
     for (size_t i = 0; i < rule->columns.size(); ++i) {
-        if (!Number::parse(file.rawField(row, rule->columns[i], &m_scratch), &rule->values[i]))
+        if (!Number::parse(file.rawField(row, rule->columns[i], &m_scratch), m_convention, &rule->values[i]))
             return evaluate(country, [&](int c) { return file.cell(row, c); }); // for the reason
     }
     return run(rule);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "numberformat.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -48,6 +50,12 @@ public:
     QStringList countries() const;
     QString formula(const QString &country) const; // empty country: the default
 
+    // How the input writes numbers (default Point); set after bind().
+    void setConvention(Number::Convention convention) { m_convention = convention; }
+    Number::Convention convention() const { return m_convention; }
+    // The input columns some rule reads, after bind(), ascending.
+    QList<int> boundColumns() const;
+
 private:
     struct Rule;
     Rule *ruleFor(const QString &country);
@@ -56,6 +64,7 @@ private:
     // -inf (log of 0)", ...
     static QString diagnose(Rule *rule, double value);
     QByteArray m_scratch;
+    Number::Convention m_convention = Number::Convention::Point;
     std::vector<std::unique_ptr<Rule>> m_rules; // [0] is the default
     QHash<QString, int> m_byCountry;
 };

@@ -83,6 +83,21 @@ QHash<QString, MirrorAnswer> lookUpInMirror(MirrorStore &mirror, const QStringLi
     return answers;
 }
 
+// The file's decimal separator, as its numbers in `columns` tell (the first 10,000 rows are
+// plenty: a file is written by one program): the convention more of them can only be read in;
+// a tie or nothing decisive ("1000", "1,234") reads '.' as the decimal point.
+Number::Convention detectConvention(const CsvFile &file, const QList<int> &columns)
+{
+    qint64 votes[2] = {0, 0};
+    QByteArray scratch;
+    const qint64 rows = std::min<qint64>(file.rowCount(), 10000);
+    for (qint64 row = 0; row < rows; ++row)
+        for (int c : columns)
+            if (const auto said = Number::conventionOf(file.rawField(row, c, &scratch)))
+                ++votes[*said == Number::Convention::Comma ? 1 : 0];
+    return votes[1] > votes[0] ? Number::Convention::Comma : Number::Convention::Point;
+}
+
 ParentClient::Which parentsWanted(const QVector<Fields::Id> &fields)
 {
     int which = 0;
@@ -210,6 +225,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_file = std::move(file);
     m_leiColumn = leiColumn;
     m_rules = std::move(rules);
+    m_rules.setConvention(settings.convention.value_or(detectConvention(*m_file, m_rules.boundColumns())));
     m_settings = settings;
     m_runDate = settings.runDate.isValid() ? settings.runDate : QDateTime::currentDateTimeUtc().date();
     m_notices.clear();
@@ -243,6 +259,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     const qint64 rows = m_file->rowCount();
     auto results = std::make_shared<EnrichmentResults>();
     results->m_leiColumn = leiColumn;
+    results->m_convention = m_rules.convention();
     results->m_fields = settings.fields;
     results->m_rowLei.assign(size_t(rows), -1);
     results->m_rowStatus.assign(size_t(rows), quint8(RowStatus::Pending));

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class CsvFile;
@@ -42,6 +43,9 @@ struct EnrichmentSettings
     bool refresh = false; // fetch everything again
     QVector<Fields::Id> fields = Fields::defaults(); // the GLEIF columns added, in this order
     QDate runDate; // the run's date for leiWarning (renewal_due); invalid: today (UTC)
+    // How the input writes numbers: nullopt detects it from the numbers the cost rules read
+    // (--decimal-comma / --decimal-point force one).
+    std::optional<Number::Convention> convention;
     // Parent fields: true stops the run once the parent lookups it must make online are costed
     // (parentsCostKnown()) until approveParents() says whether to make them; false makes them.
     bool confirmParents = false;

@@ -3,6 +3,7 @@
 #include "extracolumns.h"
 #include "fieldcatalogue.h"
 #include "gleifrecord.h"
+#include "numberformat.h"
 
 #include <QHash>
 #include <QString>
@@ -65,6 +66,8 @@ public:
 
     qint64 rowCount() const { return qint64(m_rowStatus.size()); }
     int leiColumn() const { return m_leiColumn; } // the input column the LEIs were read from
+    // How the input writes numbers: the CSV export writes the cost the same way.
+    Number::Convention convention() const { return m_convention; }
     RowStatus status(qint64 row) const { return RowStatus(m_rowStatus[size_t(row)]); }
     const LeiAnswer *answer(qint64 row) const;
     qint32 answerIndex(qint64 row) const { return m_rowLei[size_t(row)]; } // -1: invalid LEI
@@ -103,6 +106,7 @@ private:
     friend class EnrichmentJob;
     friend class HealthWarnings; // rebuilds the LEI health warnings in one pass
     int m_leiColumn = -1;
+    Number::Convention m_convention = Number::Convention::Point;
     QVector<Fields::Id> m_fields = Fields::defaults();
     std::vector<qint32> m_rowLei;   // index into m_answers; -1 when the LEI is invalid
     std::vector<quint8> m_rowStatus;

@@ -263,8 +263,10 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         }
         buffer += delimiter;
         const RowStatus status = enriched ? results->status(row) : RowStatus::Pending;
-        if (status == RowStatus::Ok)
-            buffer += Number::shortest(results->cost(row)).toLatin1();
+        if (status == RowStatus::Ok) { // in the input's convention: "1,5" quoted in a comma-separated file
+            const QByteArray cost = Number::written(results->cost(row), results->convention());
+            buffer += cost.contains(delimiter) ? encodeField(QString::fromLatin1(cost)) : cost;
+        }
         buffer += delimiter;
         buffer += statusBytes[size_t(status)];
         buffer += extra; // starts with its delimiter

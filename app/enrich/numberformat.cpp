@@ -1,5 +1,6 @@
 #include "numberformat.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -100,6 +101,104 @@ bool parse(QStringView text, double *value)
         return false;
     *value = v;
     return true;
+}
+
+namespace {
+
+bool isDigits(QByteArrayView t)
+{
+    return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "1,234,567" with `group` ','; a plain "1234567" too.
+bool isGroupedInteger(QByteArrayView t, char group)
+{
+    const qsizetype first = t.indexOf(group);
+    if (first < 0)
+        return isDigits(t);
+    if (first < 1 || first > 3 || !isDigits(t.first(first)))
+        return false;
+    for (qsizetype at = first; at < t.size(); at += 4) {
+        if (t[at] != group || t.size() - at < 4 || !isDigits(t.sliced(at + 1, 3)))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool parse(QByteArrayView text, Convention convention, double *value)
+{
+    const char decimal = convention == Convention::Comma ? ',' : '.';
+    const char group = convention == Convention::Comma ? '.' : ',';
+    const QByteArrayView t = text.trimmed();
+    if (convention == Convention::Point && !t.contains(','))
+        return parse(t, value); // the usual case, without copying
+    // Sign, mantissa, exponent; the mantissa's integer part may group thousands.
+    qsizetype start = (!t.isEmpty() && (t[0] == '+' || t[0] == '-')) ? 1 : 0;
+    qsizetype exponentAt = t.size();
+    for (qsizetype i = start; i < t.size(); ++i)
+        if (t[i] == 'e' || t[i] == 'E') {
+            exponentAt = i;
+            break;
+        }
+    const QByteArrayView mantissa = t.sliced(start, exponentAt - start);
+    const qsizetype point = mantissa.indexOf(decimal);
+    if (point >= 0 && mantissa.sliced(point + 1).contains(decimal))
+        return false;
+    const QByteArrayView integer = point >= 0 ? mantissa.first(point) : mantissa;
+    const QByteArrayView fraction = point >= 0 ? mantissa.sliced(point + 1) : QByteArrayView();
+    if ((!integer.isEmpty() && !isGroupedInteger(integer, group)) || (!fraction.isEmpty() && !isDigits(fraction))
+        || (integer.isEmpty() && fraction.isEmpty()))
+        return false;
+    QByteArray plain = t.first(start).toByteArray();
+    plain.reserve(t.size());
+    for (char c : integer)
+        if (c != group)
+            plain += c;
+    if (point >= 0)
+        plain += '.' + fraction.toByteArray();
+    plain += t.sliced(exponentAt).toByteArray();
+    return parse(QByteArrayView(plain), value);
+}
+
+bool parse(QStringView text, Convention convention, double *value)
+{
+    if (convention == Convention::Point && !text.contains(u','))
+        return parse(text, value);
+    const QByteArray latin = text.toLatin1();
+    return parse(QByteArrayView(latin), convention, value);
+}
+
+std::optional<Convention> conventionOf(QByteArrayView text)
+{
+    const QByteArrayView t = text.trimmed();
+    const qsizetype comma = t.lastIndexOf(','), dot = t.lastIndexOf('.');
+    if (comma >= 0 && dot >= 0) // the last one separates the decimals
+        return comma > dot ? Convention::Comma : Convention::Point;
+    const auto single = [&](char c, qsizetype at, Convention decides) -> std::optional<Convention> {
+        if (t.indexOf(c) != at)
+            return std::nullopt; // several: thousands, "1,234,567", or not a number at all
+        qsizetype digitsAfter = 0;
+        while (at + 1 + digitsAfter < t.size() && t[at + 1 + digitsAfter] >= '0' && t[at + 1 + digitsAfter] <= '9')
+            ++digitsAfter;
+        if (digitsAfter == 3 && at + 4 == t.size())
+            return std::nullopt; // "1,234": thousands in one convention, decimals in the other
+        return decides;
+    };
+    if (comma >= 0)
+        return single(',', comma, Convention::Comma);
+    if (dot >= 0)
+        return single('.', dot, Convention::Point);
+    return std::nullopt;
+}
+
+QByteArray written(double value, Convention convention)
+{
+    QByteArray text = shortest(value).toLatin1();
+    if (convention == Convention::Comma)
+        text.replace('.', ',');
+    return text;
 }
 
 } // namespace Number

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+
+#include <optional>
 
 namespace Number {
 
@@ -13,5 +16,24 @@ QString shortest(double value);
 bool parse(QStringView text, double *value);
 // The same for bytes (ASCII digits), without making a QString: the per-row path.
 bool parse(QByteArrayView text, double *value);
+
+// How a file writes its numbers: the decimal separator is '.' (Point) or ',' (Comma, as German,
+// French or Dutch spreadsheet programs write them); the other character may only group
+// thousands.
+enum class Convention { Point, Comma };
+
+// Reads `text` in `convention`: "1,234,567.89" (Point) or "1.234.567,89" (Comma); the
+// thousands separator is accepted only between groups of three digits before the decimal
+// separator, so no number is ever read as a smaller one ("1,5" is not a Point number).
+// Scientific notation in both ("1.957E7", "1,957E7").
+bool parse(QByteArrayView text, Convention convention, double *value);
+bool parse(QStringView text, Convention convention, double *value);
+
+// What one number says about its file's convention: Comma ("763000,5", "1.234,5"), Point
+// ("0.0070956", "1,234.5") or nothing ("1000", "1,234", "1.234": either reading is a number).
+std::optional<Convention> conventionOf(QByteArrayView text);
+
+// The cost as the CSV export writes it in `convention` (Python's repr() digits, ',' for Comma).
+QByteArray written(double value, Convention convention);
 
 } // namespace Number

@@ -85,6 +85,8 @@ private Q_SLOTS:
     void leiHealthWarningsAndStrict_data();
     void leiHealthWarningsAndStrict();
     void fieldsAllFromAWarmCacheWithoutRequests();
+    void decimalCommas_data();
+    void decimalCommas();
     void costTotalsPerCountryAndCurrency_data();
     void costTotalsPerCountryAndCurrency();
     void parentsOnline_data();
@@ -1007,6 +1009,55 @@ void CliTest::leiHealthWarningsAndStrict()
         QCOMPARE(byRow.value(3), (QJsonArray{QStringLiteral("merged"), QString(QStringLiteral("successor:") + FakeGleif::syntheticLei(4))}));
         QCOMPARE(byRow.value(4), (QJsonArray{QStringLiteral("renewal_due")}));
     }
+}
+
+void CliTest::decimalCommas_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("output"); // the rows' last two cells, one line each
+    const QByteArray german = "id;notional;rate;lei\n1;763000;0,0070956;XKZZ2JZF41MRHTR1V493\n"
+                              "2;1.234.567,89;0,5;XKZZ2JZF41MRHTR1V493\n3;8e6;0,0054013;BFXS5XCH7N0Y05NIXW11\n";
+    QTest::newRow("detected in a ;-separated file") << german << QStringList{} << 0
+                                                    << QByteArray("-757586,0572;ok\n-617283,945;ok\n1473124914,3724658;ok\n");
+    QTest::newRow("forced point: not numbers, never misread") << german << QStringList{QStringLiteral("--decimal-point")} << 1
+                                                               << QByteArray(";bad_number\n;bad_number\n;bad_number\n");
+    QTest::newRow("forced comma in a ,-separated file: the cost quoted")
+        << QByteArray("id,notional,rate,lei\n1,763000,\"0,0070956\",XKZZ2JZF41MRHTR1V493\n")
+        << QStringList{QStringLiteral("--decimal-comma")} << 0 << QByteArray("\"-757586,0572\",ok\n");
+    QTest::newRow("English thousands, detected") << QByteArray("id,notional,rate,lei\n1,\"1,234,567.89\",0.5,XKZZ2JZF41MRHTR1V493\n")
+                                                 << QStringList{} << 0 << QByteArray("-617283.945,ok\n");
+}
+
+void CliTest::decimalCommas()
+{
+    // A German spreadsheet's file (decimal commas, dots grouping thousands) is read as written,
+    // and its costs are written back the same way; forcing the other convention refuses the
+    // numbers rather than misreading them.
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, output);
+    const QString name = QStringLiteral("decimal-%1").arg(QTest::currentDataTag() ? qHash(QByteArray(QTest::currentDataTag())) : 0);
+    writeTestFile(m_dir.path(), name + QStringLiteral(".csv"), input);
+    QString err;
+    const int code = run(options + QStringList{QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
+                         QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("decimal.sqlite")), name + QStringLiteral(".csv")}, &err);
+    QVERIFY2(code == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(code).arg(err)));
+    QByteArray tails;
+    const QList<QByteArray> lines = readTestFile(m_dir.filePath(name + QStringLiteral(".enriched.csv"))).split('\n');
+    const char delimiter = input.contains(';') ? ';' : ',';
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (lines.at(i).isEmpty())
+            continue;
+        // The cost and the status: the last two fields (the cost may be quoted).
+        const QByteArray line = lines.at(i);
+        const qsizetype status = line.lastIndexOf(delimiter);
+        const qsizetype cost = line.at(status - 1) == '"' ? line.lastIndexOf('"', status - 2) - 1 : line.lastIndexOf(delimiter, status - 1);
+        tails += line.mid(cost + 1) + '\n';
+    }
+    QCOMPARE(tails, output);
 }
 
 void CliTest::costTotalsPerCountryAndCurrency_data()
