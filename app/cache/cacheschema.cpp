@@ -63,31 +63,6 @@ bool runAll(QSqlDatabase &db, std::initializer_list<QString> statements, QSqlErr
     return true;
 }
 
-// The columns of `entries` and of `recent`, which hold the same kind of row.
-QString entryTable(const QString &name)
-{
-    // Text columns stay nullable: GLEIF sends null legal names, stored as NULL. raw_id points
-    // into raws.
-    return QStringLiteral("CREATE TABLE %1 ("
-                          " lei TEXT PRIMARY KEY NOT NULL,"
-                          " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
-                          " fetched_at INTEGER NOT NULL,"
-                          " legal_name TEXT,"
-                          " bics TEXT,"
-                          " country TEXT,"
-                          " entity_status TEXT,"
-                          " registration_status TEXT,"
-                          " last_update TEXT,"
-                          " raw_id INTEGER"
-                          ") WITHOUT ROWID").arg(name);
-}
-
-// The answers written since the last merge into entries (LeiCache::merge()). A batch of
-// answers for LEIs spread over a large cache would dirty as many random pages of entries as
-// it has answers (about 60 MB for 10,000 in a million); here they fill a few pages of a small
-// table, and a merge later writes many batches into entries in key order at once.
-QString createRecent() { return entryTable(QStringLiteral("recent")); }
-
 // An entity's accounting-consolidation parents (which: 1 direct, 2 ultimate): the parent, or
 // the reporting exception why there is none. Rows live as long as the entity's entry.
 QString createParents()
@@ -114,9 +89,20 @@ bool createCurrent(QSqlDatabase &db, QSqlError *error)
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
         // Keyed by LEI without a rowid: a lookup is one descent of one b-tree, and with the
         // raw records elsewhere its pages hold about 70 entries each, so the entries a job
-        // reads share far fewer pages.
-        entryTable(QStringLiteral("entries")),
-        createRecent(),
+        // reads share far fewer pages. Text columns stay nullable: GLEIF sends null legal
+        // names, stored as NULL. raw_id points into raws.
+        QStringLiteral("CREATE TABLE entries ("
+                       " lei TEXT PRIMARY KEY NOT NULL,"
+                       " outcome TEXT NOT NULL CHECK (outcome IN ('found', 'not_found')),"
+                       " fetched_at INTEGER NOT NULL,"
+                       " legal_name TEXT,"
+                       " bics TEXT,"
+                       " country TEXT,"
+                       " entity_status TEXT,"
+                       " registration_status TEXT,"
+                       " last_update TEXT,"
+                       " raw_id INTEGER"
+                       ") WITHOUT ROWID"),
         createParents(),
         // The compressed raw records (found answers only), read only when asked for. Keyed by
         // a new rowid, so a batch of new records is appended to the last pages of the file
@@ -184,12 +170,33 @@ bool migrateFrom3(QSqlDatabase &db, QSqlError *error)
                                        " WHERE e.outcome = 'found'"), error);
 }
 
-// v4 and v5: the same tables plus those added since (recent in 5, parents in 6).
-bool migrateByAdding(QSqlDatabase &db, int from, QSqlError *error)
+// v4, v5 and v6: `parents` created (4 and 5 lack it), and the rows of `recent` (5 and 6) moved
+// into entries, the newer answer winning as the merge of earlier releases did. The raw record
+// of the answer that loses goes unless both share it (a record refetched unchanged).
+bool migrateInPlace(QSqlDatabase &db, int from, QSqlError *error)
 {
-    if (from == 4 && !runAll(db, {createRecent()}, error))
-        return false;
-    if (!runAll(db, {createParents(), setVersion()}, error))
+    if (from == 4 || from == 5) {
+        if (!runAll(db, {createParents()}, error))
+            return false;
+    }
+    if (from == 5 || from == 6) {
+        const QString columns = QStringLiteral("lei, outcome, fetched_at, legal_name, bics, country, entity_status,"
+                                               " registration_status, last_update, raw_id");
+        if (!runAll(db, {
+                QStringLiteral("DELETE FROM raws WHERE id IN (SELECT CASE WHEN r.fetched_at >= e.fetched_at"
+                               " THEN e.raw_id ELSE r.raw_id END FROM recent AS r JOIN entries AS e USING (lei)"
+                               " WHERE r.raw_id IS NOT e.raw_id)"),
+                QStringLiteral("INSERT INTO entries (%1) SELECT %1 FROM recent WHERE true" // WHERE: needed before ON CONFLICT
+                               " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome, fetched_at = excluded.fetched_at,"
+                               " legal_name = excluded.legal_name, bics = excluded.bics, country = excluded.country,"
+                               " entity_status = excluded.entity_status, registration_status = excluded.registration_status,"
+                               " last_update = excluded.last_update, raw_id = excluded.raw_id"
+                               " WHERE excluded.fetched_at >= entries.fetched_at").arg(columns),
+                QStringLiteral("DROP TABLE recent"),
+            }, error))
+            return false;
+    }
+    if (!runAll(db, {setVersion()}, error))
         return false;
     qCInfo(lcCache) << "migrated the cache from schema" << from << "to" << Version;
     return true;
@@ -342,11 +349,11 @@ Result ensureInTransaction(QSqlDatabase &db, QString *errorText, bool *migrated)
         *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema 3 failed: %1").arg(error.text());
         return classify(error);
     }
-    if ((version == 4 || version == 5) && !migrateByAdding(db, version, &error)) {
+    if (version >= 4 && version < Version && !migrateInPlace(db, version, &error)) {
         *errorText = QCoreApplication::translate("LeiCache", "migrating from cache schema %1 failed: %2").arg(version).arg(error.text());
         return classify(error);
     }
-    // Adding a table leaves nothing to give back.
+    // Adding a table or moving the few rows of `recent` leaves little to give back.
     *migrated = version < 4;
     return Result::Ok;
 }

@@ -25,7 +25,9 @@ namespace CacheSchema {
 //    of random pages of a large cache.
 // 6: a table `parents` keeps the answers of GLEIF's parent endpoints per entity (direct and
 //    ultimate apart), with the same lifetime as found answers.
-inline constexpr int Version = 6;
+// 7: no `recent`: writes go straight into entries (the write target that called for it was
+//    withdrawn); its rows are moved into entries, the newer answer winning.
+inline constexpr int Version = 7;
 
 enum class Result {
     Ok,

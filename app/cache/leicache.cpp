@@ -16,16 +16,12 @@
 #include <QThread>
 #include <QVariant>
 #include <QtConcurrent/QtConcurrentMap>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cstring>
 #include <functional>
-#include <limits>
-#include <memory>
-#include <numeric>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcCache, "lei.cache", QtWarningMsg)
@@ -93,28 +89,6 @@ QString describe(const QSqlError &error)
 }
 
 constexpr qsizetype ParallelFrom = 256;
-
-// The columns both entry tables have, in their order, and how an upsert replaces them.
-constexpr const char *EntryColumns = "lei, outcome, fetched_at, legal_name, bics, country, entity_status,"
-                                     " registration_status, last_update, raw_id";
-constexpr const char *ReplaceEntry = " ON CONFLICT (lei) DO UPDATE SET outcome = excluded.outcome,"
-    " fetched_at = excluded.fetched_at, legal_name = excluded.legal_name, bics = excluded.bics,"
-    " country = excluded.country, entity_status = excluded.entity_status,"
-    " registration_status = excluded.registration_status, last_update = excluded.last_update,"
-    " raw_id = excluded.raw_id";
-// An entry of `entries` that a row of `recent` (newer by construction) hides.
-constexpr const char *NotHidden = "NOT EXISTS (SELECT 1 FROM recent AS h WHERE h.lei = e.lei)";
-// Rows per merge transaction: one stretch of keys, and a store() waits for one at most.
-constexpr int MergeChunk = 10000;
-
-// Copies the rows of `recent` into `entries` (the first `?1` in key order when `chunk`); they
-// replace the entries they hid. The caller deletes them from `recent` in the same transaction.
-QByteArray moveRecent(bool chunk)
-{
-    return QByteArrayLiteral("INSERT INTO entries (") + EntryColumns + ") SELECT " + EntryColumns
-        + " FROM recent WHERE true" // WHERE: needed before an upsert clause
-        + (chunk ? " ORDER BY lei LIMIT ?1" : "") + ReplaceEntry;
-}
 
 // The bulk paths (lookup, store) talk to SQLite through its C API on the connection Qt opened
 // (QSqlDriver::handle(), the way Qt documents for driver-specific work; Debian's QSQLITE plugin
@@ -203,49 +177,27 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
 };
 
-// Reads what a reader sees for the sorted `keys`, inside the caller's transaction (so in one
-// snapshot): the rows of `recent` (answers not merged yet), then for the keys not there the
-// rows of `entries` they would otherwise hide. One statement per table over all the keys:
-// json_each() turns the bound list into a table, and in key order neighbouring keys share
-// b-tree pages (measured faster than a prepared point query per key, whose per-step setup
-// added up). `columns` are of the alias e (`joins` may add more); row() gets the index into
-// `keys` and the statement, whose column 0 is that index and `columns` follow from 1.
-bool readVisible(sqlite3 *handle, const QStringList &keys, const QByteArray &columns, const QByteArray &joins,
+// Reads the entries of the sorted `keys` in one statement: json_each() turns the bound list into
+// a table, and in key order neighbouring keys share b-tree pages (measured faster than a
+// prepared point query per key, whose per-step setup added up). `columns` are of the alias e
+// (`joins` may add more); row() gets the index into `keys` and the statement, whose column 0 is
+// that index and `columns` follow from 1.
+bool readEntries(sqlite3 *handle, const QStringList &keys, const QByteArray &columns, const QByteArray &joins,
                  const std::function<void(qsizetype, const Statement &)> &row)
 {
-    auto read = [&](const char *table, const QStringList &subset, const std::function<void(qsizetype, const Statement &)> &each) {
-        const QByteArray sql = "SELECT j.key, " + columns + " FROM json_each(?) AS j JOIN " + table
-            + " AS e ON e.lei = j.value" + joins;
-        Statement select(handle, sql.constData());
-        if (!select.isValid())
-            return false;
-        const QByteArray json = jsonList(subset).toUtf8();
-        select.bindText(1, json);
-        int rc;
-        while ((rc = select.step()) == SQLITE_ROW) {
-            const qint64 index = select.integer(0);
-            if (index >= 0 && index < subset.size())
-                each(index, select);
-        }
-        return rc == SQLITE_DONE;
-    };
-    Statement any(handle, "SELECT EXISTS (SELECT 1 FROM recent)");
-    if (!any.isValid() || any.step() != SQLITE_ROW)
+    const QByteArray sql = "SELECT j.key, " + columns + " FROM json_each(?) AS j JOIN entries AS e ON e.lei = j.value" + joins;
+    Statement select(handle, sql.constData());
+    if (!select.isValid())
         return false;
-    if (any.integer(0) == 0) // usually: entries is the only table to read
-        return read("entries", keys, row);
-    std::vector<bool> inRecent(size_t(keys.size()), false);
-    if (!read("recent", keys, [&](qsizetype i, const Statement &s) { inRecent[size_t(i)] = true; row(i, s); }))
-        return false;
-    QStringList rest;
-    QList<qsizetype> restIndex;
-    for (qsizetype i = 0; i < keys.size(); ++i) {
-        if (!inRecent[size_t(i)]) {
-            rest.append(keys.at(i));
-            restIndex.append(i);
-        }
+    const QByteArray json = jsonList(keys).toUtf8();
+    select.bindText(1, json);
+    int rc;
+    while ((rc = select.step()) == SQLITE_ROW) {
+        const qint64 index = select.integer(0);
+        if (index >= 0 && index < keys.size())
+            row(index, select);
     }
-    return read("entries", rest, [&](qsizetype i, const Statement &s) { row(restIndex.at(i), s); });
+    return rc == SQLITE_DONE;
 }
 
 QString describe(sqlite3 *db)
@@ -255,22 +207,6 @@ QString describe(sqlite3 *db)
 
 } // namespace
 
-// Called by SQLite after each commit on our connections with the log's size in pages. It
-// replaces SQLite's own automatic checkpoint, which would run inside that commit: a batch of
-// random writes filled the log with about 60 MB of pages and their checkpoint (copy plus disk
-// sync) took longer than writing the batch. A PASSIVE checkpoint on another connection lets
-// writers and readers carry on meanwhile.
-struct CheckpointScheduler
-{
-    static int walHook(void *context, sqlite3 *, const char *, int pages)
-    {
-        auto *cache = static_cast<LeiCache *>(context);
-        if (pages >= cache->m_checkpointPages.load())
-            cache->scheduleCheckpoint();
-        return SQLITE_OK;
-    }
-};
-
 LookupResult CachedAnswer::servedStale() const
 {
     LookupResult r = result;
@@ -279,17 +215,9 @@ LookupResult CachedAnswer::servedStale() const
 }
 
 LeiCache::LeiCache(Clock clock)
-    : m_instance(s_nextInstance.fetch_add(1))
+    : m_connectionName(QStringLiteral("leicache-%1").arg(s_nextInstance.fetch_add(1)))
     , m_clock(std::move(clock))
 {
-    m_checkpoints.setMaxThreadCount(1);
-    // Its connection is named after the thread: a thread that ended and had its id reused
-    // would find a connection it cannot use, so the one thread stays until close().
-    m_checkpoints.setExpiryTimeout(-1);
-    m_checkpoints.setObjectName(QStringLiteral("cache checkpoints"));
-    m_merges.setMaxThreadCount(1);
-    m_merges.setExpiryTimeout(-1); // as above
-    m_merges.setObjectName(QStringLiteral("cache merges"));
 }
 
 LeiCache::~LeiCache()
@@ -377,7 +305,7 @@ bool LeiCache::open(const QString &path)
     m_open = true;
     SetupResult result = openAndSetUp(&error);
     if (result == SetupResult::Damaged) {
-        dropConnections();
+        dropConnection();
         qCInfo(lcCache) << "cache file" << m_path << "is damaged:" << error;
         const QString reason = error;
         if (!moveAside(&error)) {
@@ -391,7 +319,7 @@ bool LeiCache::open(const QString &path)
         }
     }
     if (result != SetupResult::Ok) {
-        dropConnections();
+        dropConnection();
         m_open = false;
         setError(QCoreApplication::translate("LeiCache", "cannot use the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), error));
         return false;
@@ -401,7 +329,7 @@ bool LeiCache::open(const QString &path)
 
 void LeiCache::close()
 {
-    dropConnections();
+    dropConnection();
     m_open = false;
 }
 
@@ -410,16 +338,11 @@ QString LeiCache::path() const { return m_path; }
 QString LeiCache::warning() const { return m_warning; }
 QString LeiCache::movedAsidePath() const { return m_movedAside; }
 
-QString LeiCache::lastError() const
-{
-    QMutexLocker locker(&m_mutex);
-    return m_lastError;
-}
+QString LeiCache::lastError() const { return m_lastError; }
 
 void LeiCache::setError(const QString &error)
 {
     // Not logged: every error reaches the caller, which reports it once in its own way.
-    QMutexLocker locker(&m_mutex);
     m_lastError = error;
 }
 
@@ -470,37 +393,18 @@ CacheEntryInfo LeiCache::makeInfo(const QString &lei, bool found, const QString 
     return info;
 }
 
-QString LeiCache::connectionName() const
-{
-    return QStringLiteral("leicache-%1-%2")
-        .arg(m_instance)
-        .arg(quintptr(QThread::currentThreadId()), 0, 16);
-}
-
 QSqlDatabase LeiCache::connection()
 {
-    const QString name = connectionName();
-    if (QSqlDatabase::contains(name)) {
-        QSqlDatabase existing = QSqlDatabase::database(name, false);
-        if (existing.isOpen())
-            return existing;
-        // A finished thread's id was reused: its connection cannot serve this thread.
-        existing = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        QMutexLocker locker(&m_mutex);
-        m_connections.removeAll(name);
-    }
+    if (m_db.isOpen() && m_db.driver()->thread() == QThread::currentThread())
+        return m_db;
+    dropConnection(); // opened on another thread, which alone may use it
     if (!m_open) {
         setError(QCoreApplication::translate("LeiCache", "the cache is not open"));
         return {};
     }
     QSqlError error;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        {
-            QMutexLocker locker(&m_mutex);
-            m_connections.append(name);
-        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(m_path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
         if (db.open()) {
@@ -508,6 +412,8 @@ QSqlDatabase LeiCache::connection()
             // WAL lets readers and one writer (in any process) work at once. NORMAL sync in
             // WAL keeps every committed batch through a crash or kill of the process; only an
             // OS crash or power cut may lose the last commits, which are just refetched.
+            // SQLite's own automatic checkpoint (every 1000 pages, in the commit) keeps the
+            // log short.
             const QString pragmas[] = {
                 // Only takes effect on a new, empty file. 8 kB pages measured faster than 4 kB
                 // for random lookups and writes in a million-entry cache.
@@ -539,20 +445,15 @@ QSqlDatabase LeiCache::connection()
                 pragma.finish();
             }
             if (ok) {
-                if (sqlite3 *handle = handleOf(db))
-                    sqlite3_wal_hook(handle, &CheckpointScheduler::walHook, this);
-                return db;
+                m_db = db;
+                return m_db;
             }
         } else {
             error = db.lastError();
         }
         db.close();
     }
-    QSqlDatabase::removeDatabase(name);
-    {
-        QMutexLocker locker(&m_mutex);
-        m_connections.removeAll(name);
-    }
+    QSqlDatabase::removeDatabase(m_connectionName);
     m_connectDamaged = CacheSchema::isDamage(error);
     m_connectError = describe(error);
     setError(QCoreApplication::translate("LeiCache", "cannot open the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), describe(error)));
@@ -579,154 +480,12 @@ LeiCache::SetupResult LeiCache::openAndSetUp(QString *error)
     return SetupResult::Failed;
 }
 
-void LeiCache::scheduleCheckpoint()
+void LeiCache::dropConnection()
 {
-    if (m_checkpointQueued.exchange(true))
+    if (!QSqlDatabase::contains(m_connectionName))
         return;
-    m_checkpoints.start([this] {
-        m_checkpointQueued = false;
-        // Through Qt's driver like every other connection, so one SQLite library (and one set
-        // of file locks) serves the file. connection() has read the file, so the connection
-        // knows it is in WAL mode; a fresh one would "checkpoint" nothing and say OK.
-        QSqlDatabase db = connection();
-        if (!db.isValid())
-            return;
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) || !query.next())
-            qCInfo(lcCache) << "checkpoint of" << m_path << "failed:" << query.lastError().text();
-        else if (query.value(1).toInt() < 0)
-            qCInfo(lcCache) << "checkpoint of" << m_path << "found no log";
-    });
-}
-
-void LeiCache::setCheckpointPages(int pages)
-{
-    m_checkpointPages = std::max(1, pages);
-}
-
-void LeiCache::setMergeThresholds(int rows, std::chrono::milliseconds idle)
-{
-    m_mergeRows = std::max(1, rows);
-    m_mergeIdleMs = std::max<qint64>(0, idle.count());
-}
-
-bool LeiCache::mergeNow()
-{
-    setError(QString());
-    QSqlDatabase db = connection();
-    return db.isValid() && merge(db, MergeMode::Now);
-}
-
-// Called after each store() with the rows `recent` then held.
-void LeiCache::scheduleMerge(qint64 recentRows)
-{
-    {
-        QMutexLocker locker(&m_mergeMutex);
-        m_sinceStore.start();
-        if (recentRows >= m_mergeRows.load())
-            m_mergeUrgent = true;
-        m_mergeWake.wakeAll();
-    }
-    if (m_mergeQueued.exchange(true))
-        return;
-    m_merges.start([this] {
-        {
-            QMutexLocker locker(&m_mergeMutex);
-            // Until the writes pause (a job's next batch is usually a response away), unless
-            // `recent` grew large or close() wants the thread back.
-            for (;;) {
-                const qint64 left = m_mergeIdleMs.load() - m_sinceStore.elapsed();
-                if (m_stopMerging || m_mergeUrgent || left <= 0)
-                    break;
-                m_mergeWake.wait(&m_mergeMutex, QDeadlineTimer(left));
-            }
-            m_mergeUrgent = false;
-            m_mergeQueued = false; // a store() from now on queues the next merge
-            if (m_stopMerging)
-                return;
-        }
-        QSqlDatabase db = connection();
-        if (db.isValid())
-            merge(db, MergeMode::Background);
-    });
-}
-
-// Moves the rows of `recent` into `entries` in key order, MergeChunk rows per transaction. A
-// chunk is one stretch of keys, so each page of entries is written about once per merge
-// however many batches `recent` collected; a background merge lets this process's writers go
-// first between chunks and stops early for close().
-bool LeiCache::merge(QSqlDatabase &db, MergeMode mode)
-{
-    sqlite3 *handle = handleOf(db);
-    auto fail = [&](const QString &reason) {
-        if (handle)
-            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
-        const QString error = QCoreApplication::translate("LeiCache", "cannot merge recent answers in the cache file %1: %2").arg(QDir::toNativeSeparators(m_path), reason);
-        // A background merge only logs: its failure must not read as the failure of whatever
-        // the caller's thread is doing (lookup() would take it for damage). The rows wait.
-        if (mode == MergeMode::Now)
-            setError(error);
-        else
-            qCInfo(lcCache) << error;
-        return false;
-    };
-    if (!handle)
-        return fail(describe(handle));
-    const QByteArray move = moveRecent(true);
-    bool done = false;
-    while (!done) {
-        if (mode == MergeMode::Background) {
-            while (m_writersWaiting.load() > 0 && !m_stopMerging)
-                QThread::usleep(200);
-            if (m_stopMerging)
-                break;
-        }
-        {
-            QSqlQuery control(db);
-            if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
-                return fail(describe(control.lastError()));
-        }
-        Statement insert(handle, move.constData());
-        Statement remove(handle, "DELETE FROM recent WHERE lei IN (SELECT lei FROM recent ORDER BY lei LIMIT ?)");
-        if (!insert.isValid() || !remove.isValid())
-            return fail(describe(handle));
-        insert.bindInt(1, MergeChunk);
-        remove.bindInt(1, MergeChunk);
-        if (!insert.run())
-            return fail(describe(handle));
-        if (!remove.run())
-            return fail(describe(handle));
-        done = sqlite3_changes(handle) < MergeChunk;
-        if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-            return fail(describe(handle));
-        // Writers in other processes only retry on their busy timer: leave them a gap.
-        if (!done && mode == MergeMode::Background)
-            QThread::msleep(10);
-    }
-    sqlite3_db_release_memory(handle); // as after store()
-    return true;
-}
-
-void LeiCache::dropConnections()
-{
-    // A merge stops after its chunk (the rest stays in `recent`, read like the rest), and a
-    // checkpoint in flight holds the file open: both done before the file is closed or moved.
-    {
-        QMutexLocker locker(&m_mergeMutex);
-        m_stopMerging = true;
-        m_mergeWake.wakeAll();
-    }
-    m_merges.waitForDone();
-    m_stopMerging = false;
-    m_mergeQueued = false;
-    m_checkpoints.waitForDone();
-    QStringList names;
-    {
-        QMutexLocker locker(&m_mutex);
-        names.swap(m_connections);
-    }
-    for (const QString &name : names)
-        QSqlDatabase::removeDatabase(name); // closes it, from whichever thread opened it
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName); // closes it, from whichever thread opened it
 }
 
 bool LeiCache::moveAside(QString *error)
@@ -812,14 +571,13 @@ QHash<QString, CachedAnswer> LeiCache::lookupOnce(const QStringList &leis, RawRe
         answer.fresh = fetchedMs > (found ? t.found : t.notFound);
         answers.insert(lei, std::move(answer));
     };
-    // One read transaction: fields and raw records agree, and a merge in between cannot move
-    // an answer from one table to the other unseen.
+    // One read transaction: fields and raw records agree.
     if (sqlite3_exec(handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail();
     const QByteArray columns = QByteArrayLiteral("e.outcome = 'found', e.fetched_at, e.legal_name, e.bics, e.country,"
                                                  " e.entity_status, e.registration_status, e.last_update")
         + (withRaw ? ", r.raw" : "");
-    if (!readVisible(handle, sorted, columns, withRaw ? " LEFT JOIN raws AS r ON r.id = e.raw_id" : "", take)
+    if (!readEntries(handle, sorted, columns, withRaw ? " LEFT JOIN raws AS r ON r.id = e.raw_id" : "", take)
         || sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         auto failed = fail();
         sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -872,42 +630,21 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     }
     ordered.resize(kept);
 
-    // Compression (zstd, a few microseconds a record) runs on another thread while this one
-    // waits for the write lock and writes the rows, which take the records as they are ready:
-    // with two cores, it is hidden behind the SQL. Records are claimed one at a time, and a
-    // row whose record nobody has started compresses the next one itself, so this never waits
-    // for a thread the pool has not started.
-    const qsizetype n = ordered.size();
-    QList<QByteArray> blobs(n);
-    std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[size_t(n)]);
-    for (qsizetype i = 0; i < n; ++i)
-        ready[size_t(i)].store(false, std::memory_order_relaxed);
-    std::atomic<qsizetype> next{0};
-    auto compressNext = [&] {
-        const qsizetype i = next.fetch_add(1);
-        if (i >= n)
-            return false;
-        const LookupResult &r = *ordered.at(i);
-        if (r.outcome == LookupOutcome::Found && !r.record.rawJson.isEmpty())
-            blobs[i] = CacheSchema::compressRaw(r.record.rawJson);
-        ready[size_t(i)].store(true, std::memory_order_release);
-        return true;
+    // The raw records compressed (zstd, a few microseconds each) over the cores, before taking
+    // the write lock.
+    QList<QByteArray> blobs(ordered.size());
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        if (ordered.at(i)->outcome == LookupOutcome::Found)
+            blobs[i] = ordered.at(i)->record.rawJson;
+    }
+    auto compressOne = [](QByteArray &blob) {
+        if (!blob.isEmpty())
+            blob = CacheSchema::compressRaw(blob);
     };
-    QFuture<void> helper;
-    if (n >= ParallelFrom)
-        helper = QtConcurrent::run([&] { while (compressNext()) {} });
-    struct Join {
-        QFuture<void> &future;
-        std::atomic<qsizetype> &next;
-        ~Join() { next = std::numeric_limits<qsizetype>::max() / 2; future.waitForFinished(); } // before blobs go
-    } join{helper, next};
-    auto blobAt = [&](qsizetype i) -> const QByteArray & {
-        while (!ready[size_t(i)].load(std::memory_order_acquire)) {
-            if (!compressNext())
-                QThread::yieldCurrentThread(); // the helper is finishing record i
-        }
-        return blobs.at(i);
-    };
+    if (blobs.size() >= ParallelFrom)
+        QtConcurrent::blockingMap(blobs, compressOne);
+    else
+        std::for_each(blobs.begin(), blobs.end(), compressOne);
 
     sqlite3 *handle = handleOf(db);
     auto failWith = [&](const QString &reason) {
@@ -922,17 +659,11 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     };
     if (!handle)
         return fail(false);
-    QStringList leis; // sorted and distinct, as readVisible() wants them
+    QStringList leis; // sorted and distinct, as readEntries() wants them
     leis.reserve(ordered.size());
     for (const LookupResult *r : ordered)
         leis.append(r->lei);
     {
-        // A background merge lets us go first between two of its chunks.
-        struct Waiting {
-            std::atomic<int> &count;
-            explicit Waiting(std::atomic<int> &c) : count(c) { ++count; }
-            ~Waiting() { --count; }
-        } waiting(m_writersWaiting);
         QSqlQuery control(db);
         // IMMEDIATE: wait (busy timeout) for the write lock now rather than fail mid-batch.
         if (!CacheSchema::execWithRetry(control, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
@@ -942,7 +673,7 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     // changes them until commit.
     struct Held { qint64 fetchedMs = 0; std::optional<qint64> raw; bool exists = false; };
     std::vector<Held> held(size_t(ordered.size()));
-    const bool readHeld = readVisible(handle, leis, "e.fetched_at, e.raw_id", QByteArray(), [&](qsizetype index, const Statement &current) {
+    const bool readHeld = readEntries(handle, leis, "e.fetched_at, e.raw_id", QByteArray(), [&](qsizetype index, const Statement &current) {
         Held &h = held[size_t(index)];
         h.exists = true;
         h.fetchedMs = current.integer(1);
@@ -954,9 +685,8 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     Statement sameRaw(handle, "SELECT raw FROM raws WHERE id = ?");
     Statement addRaw(handle, "INSERT INTO raws (raw) VALUES (?)");
     Statement dropRaw(handle, "DELETE FROM raws WHERE id = ?");
-    const QByteArray upsertSql = QByteArrayLiteral("INSERT INTO recent (") + EntryColumns
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ReplaceEntry;
-    Statement upsert(handle, upsertSql.constData());
+    Statement upsert(handle, "INSERT OR REPLACE INTO entries (lei, outcome, fetched_at, legal_name, bics, country,"
+                             " entity_status, registration_status, last_update, raw_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!sameRaw.isValid() || !addRaw.isValid() || !dropRaw.isValid() || !upsert.isValid())
         return fail(true);
 
@@ -968,7 +698,7 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
         // newer one while ours was in flight).
         if (h.exists && h.fetchedMs > fetchedMs)
             continue;
-        const QByteArray &blob = blobAt(i);
+        const QByteArray &blob = blobs.at(i);
 
         // An unchanged record keeps its row, so refetching an entity whose record did not
         // change writes only the entry.
@@ -1020,25 +750,8 @@ bool LeiCache::storeOnce(const QList<LookupResult> &results)
     int used = 0, highest = 0;
     if (sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0) == SQLITE_OK && used > (32 << 20))
         sqlite3_db_release_memory(handle);
-    Statement count(handle, "SELECT count(*) FROM recent");
-    scheduleMerge(count.isValid() && count.step() == SQLITE_ROW ? count.integer(0) : 0);
     return true;
 }
-
-namespace {
-
-// How many entries a reader sees that satisfy `where` (a condition on the alias e, "true" for
-// all): those of `entries`, less the ones `recent` hides, plus those of `recent`. CROSS JOIN
-// keeps recent (small) as the outer loop, a probe of entries per row of it: without table
-// statistics SQLite chose to scan all of entries instead.
-QByteArray visibleCount(const QByteArray &where)
-{
-    return "((SELECT count(*) FROM entries AS e WHERE " + where + ")"
-        " - (SELECT count(*) FROM recent AS h CROSS JOIN entries AS e ON e.lei = h.lei WHERE " + where + ")"
-        " + (SELECT count(*) FROM recent AS e WHERE " + where + "))";
-}
-
-} // namespace
 
 std::optional<CacheStats> LeiCache::statsOnce()
 {
@@ -1047,57 +760,42 @@ std::optional<CacheStats> LeiCache::statsOnce()
         return std::nullopt;
     sqlite3 *handle = handleOf(db);
     const Thresholds t = thresholds();
-    // Each count on `entries` is an index range or end point on (outcome, fetched_at), so a
-    // million entries cost a count of the fresh ones rather than an evaluated expression per
-    // entry; the oldest and newest of each outcome are the first index entries not hidden.
-    // `recent` and the entries it hides are counted in one pass each.
-    auto edge = [](const char *outcome, const char *order) -> QByteArray {
-        return QByteArray("(SELECT fetched_at FROM entries AS e WHERE outcome = '") + outcome + "' AND " + NotHidden
-            + " ORDER BY fetched_at " + order + " LIMIT 1)";
-    };
-    const QByteArray counts = "count(*), total(e.outcome = 'found' AND e.fetched_at > ?1),"
-                              " total(e.outcome = 'not_found' AND e.fetched_at > ?2), total(e.outcome = 'not_found')";
-    const QByteArray sql = "WITH r AS (SELECT " + counts + " FROM recent AS e),"
-        " h AS (SELECT " + counts + " FROM recent AS n CROSS JOIN entries AS e ON e.lei = n.lei)"
-        " SELECT (SELECT count(*) FROM entries)"
-        ", (SELECT count(*) FROM entries WHERE outcome = 'found' AND fetched_at > ?1)"
-        ", (SELECT count(*) FROM entries WHERE outcome = 'not_found' AND fetched_at > ?2)"
-        ", (SELECT count(*) FROM entries WHERE outcome = 'not_found')"
-        ", r.*, h.*"
-        ", " + edge("found", "ASC") + ", " + edge("not_found", "ASC") + ", (SELECT min(fetched_at) FROM recent)"
-        ", " + edge("found", "DESC") + ", " + edge("not_found", "DESC") + ", (SELECT max(fetched_at) FROM recent)"
-        " FROM r, h";
-    Statement query(handle, sql.constData());
-    if (!query.isValid()) {
+    // Each part is an index range or end point on (outcome, fetched_at), so a million entries
+    // cost a count of the fresh ones rather than an evaluated expression per entry.
+    Statement query(handle,
+        "SELECT (SELECT count(*) FROM entries),"
+        " (SELECT count(*) FROM entries WHERE outcome = 'found' AND fetched_at > ?1),"
+        " (SELECT count(*) FROM entries WHERE outcome = 'not_found' AND fetched_at > ?2),"
+        " (SELECT count(*) FROM entries WHERE outcome = 'not_found'),"
+        " (SELECT min(fetched_at) FROM entries WHERE outcome = 'found'),"
+        " (SELECT min(fetched_at) FROM entries WHERE outcome = 'not_found'),"
+        " (SELECT max(fetched_at) FROM entries WHERE outcome = 'found'),"
+        " (SELECT max(fetched_at) FROM entries WHERE outcome = 'not_found')");
+    if (query.isValid()) {
+        query.bindInt(1, t.found);
+        query.bindInt(2, t.notFound);
+    }
+    if (!query.isValid() || query.step() != SQLITE_ROW) {
         setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(handle)));
         return std::nullopt;
     }
-    query.bindInt(1, t.found);
-    query.bindInt(2, t.notFound);
-    if (query.step() != SQLITE_ROW) {
-        setError(QCoreApplication::translate("LeiCache", "cannot read the cache statistics: %1").arg(describe(handle)));
-        return std::nullopt;
-    }
-    // Columns 0-3 count entries, 4-7 the same in recent, 8-11 the entries recent hides.
-    auto visible = [&](int col) { return query.integer(col) + query.integer(col + 4) - query.integer(col + 8); };
     CacheStats s;
-    s.total = visible(0);
-    s.fresh = visible(1) + visible(2);
+    s.total = query.integer(0);
+    s.fresh = query.integer(1) + query.integer(2);
     s.expired = s.total - s.fresh;
-    s.notFound = visible(3);
-    // The earliest (or latest) of the columns from `first` on that are not null.
-    auto pick = [&](int first, bool oldest) {
-        std::optional<qint64> ms;
-        for (int col = first; col < first + 3; ++col) {
-            if (query.isNull(col))
-                continue;
-            const qint64 v = query.integer(col);
-            ms = !ms ? v : oldest ? std::min(*ms, v) : std::max(*ms, v);
-        }
-        return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime();
+    s.notFound = query.integer(3);
+    // The earlier (or later) of columns `a` and `b` that are not null.
+    auto pick = [&](int a, int b, bool oldest) {
+        if (query.isNull(a) && query.isNull(b))
+            return QDateTime();
+        const qint64 ms = query.isNull(a) ? query.integer(b)
+            : query.isNull(b)             ? query.integer(a)
+            : oldest                      ? std::min(query.integer(a), query.integer(b))
+                                          : std::max(query.integer(a), query.integer(b));
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
     };
-    s.oldestFetch = pick(12, true);
-    s.newestFetch = pick(15, false);
+    s.oldestFetch = pick(4, 5, true);
+    s.newestFetch = pick(6, 7, false);
     s.sizeOnDisk = sizeOnDisk();
     return s;
 }
@@ -1125,10 +823,8 @@ QList<CacheEntryInfo> LeiCache::listEntries(const QString &filter, const QString
         where += " AND lei > coalesce(?1, '')";
     if (!filter.isEmpty())
         where += " AND (lei LIKE ?2 ESCAPE '\\' OR legal_name LIKE ?2 ESCAPE '\\')";
-    // Both tables in key order, merged by SQLite as they are read: a page costs its rows.
-    const QByteArray columns = "SELECT lei, outcome, legal_name, country, fetched_at FROM ";
-    const QByteArray sql = columns + "recent AS e WHERE " + where + " UNION ALL " + columns + "entries AS e WHERE "
-        + where + " AND " + NotHidden + " ORDER BY lei LIMIT ?3 OFFSET ?4";
+    const QByteArray sql = "SELECT lei, outcome, legal_name, country, fetched_at FROM entries WHERE " + where
+        + " ORDER BY lei LIMIT ?3 OFFSET ?4";
     Statement query(handle, sql.constData());
     if (!query.isValid()) {
         setError(QCoreApplication::translate("LeiCache", "cannot list the cache entries: %1").arg(describe(handle)));
@@ -1157,9 +853,8 @@ qint64 LeiCache::countEntries(const QString &filter)
     if (!db.isValid())
         return -1;
     sqlite3 *handle = handleOf(db);
-    const QByteArray sql = "SELECT " + visibleCount(filter.isEmpty() ? QByteArray("true")
-                                                    : QByteArray("(e.lei LIKE ?1 ESCAPE '\\' OR e.legal_name LIKE ?1 ESCAPE '\\')"));
-    Statement query(handle, sql.constData());
+    Statement query(handle, filter.isEmpty() ? "SELECT count(*) FROM entries"
+                    : "SELECT count(*) FROM entries WHERE lei LIKE ?1 ESCAPE '\\' OR legal_name LIKE ?1 ESCAPE '\\'");
     if (query.isValid()) {
         if (!filter.isEmpty())
             query.bindText(1, likePattern(filter));
@@ -1204,11 +899,7 @@ qint64 LeiCache::deleteEntries(QSqlDatabase &db, const QString &where, const QVa
     if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs)) {
         failure = describe(query.lastError());
     } else {
-        // What `recent` holds joins the entries first (few rows: merges keep it small), so the
-        // deletes see one table and no raw record shared with a hidden entry is left dangling.
         const QString statements[] = {
-            QString::fromUtf8(moveRecent(false)),
-            QStringLiteral("DELETE FROM recent"),
             QStringLiteral("DELETE FROM raws WHERE id IN (SELECT raw_id FROM entries WHERE %1)").arg(where),
             QStringLiteral("DELETE FROM entries WHERE %1").arg(where),
             QStringLiteral("DELETE FROM parents WHERE lei NOT IN (SELECT lei FROM entries)"),
@@ -1247,11 +938,10 @@ qint64 LeiCache::clearOnce()
     QSqlQuery query(db);
     qint64 removed = -1;
     if (query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        if (query.exec(QString::fromUtf8("SELECT " + visibleCount("true"))) && query.next())
+        if (query.exec(QStringLiteral("SELECT count(*) FROM entries")) && query.next())
             removed = query.value(0).toLongLong();
         query.finish();
         if (removed < 0 || !query.exec(QStringLiteral("DELETE FROM raws"))
-            || !query.exec(QStringLiteral("DELETE FROM recent"))
             || !query.exec(QStringLiteral("DELETE FROM entries"))
             || !query.exec(QStringLiteral("DELETE FROM parents"))
             || !query.exec(QStringLiteral("COMMIT"))) {
@@ -1268,9 +958,6 @@ qint64 LeiCache::clearOnce()
     // space back to the file system.
     if (!query.exec(QStringLiteral("VACUUM")))
         qCWarning(lcCache) << "VACUUM after clear failed:" << query.lastError().text();
-    // TRUNCATE gives up at once if a checkpoint is running, and VACUUM's own commit may just
-    // have queued one.
-    m_checkpoints.waitForDone();
     query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     query.finish();
     return removed;
@@ -1307,7 +994,7 @@ bool LeiCache::recoverIfDamaged()
         return false;
     m_recovering = true;
     const QString failure = lastError();
-    dropConnections();
+    dropConnection();
     QString error;
     bool ok = moveAside(&error);
     if (ok) {

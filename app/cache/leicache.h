@@ -5,10 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QElapsedTimer>
-#include <QMutex>
-#include <QThreadPool>
-#include <QWaitCondition>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -17,8 +14,6 @@
 #include <chrono>
 #include <functional>
 #include <optional>
-
-class QSqlDatabase;
 
 // A cached answer as read back, judged against the lifetimes in force at the time of reading.
 struct CachedAnswer
@@ -57,16 +52,17 @@ struct CacheStats
 
 // The local SQLite cache of GLEIF answers (one entry per LEI, "failed" is never stored).
 //
-// Thread use: every thread that calls in gets its own named connection, opened on first use and
-// closed by close() or the destructor; SQLite's WAL mode lets them (and other processes) read
-// while one writes. Set the clock and lifetimes before sharing the object between threads.
+// Thread use: one thread at a time. The object holds one connection; a call from another thread
+// than the last one closes it and opens a new one there (Qt's connections belong to the thread
+// that opened them). SQLite's WAL mode lets other connections and processes read while one
+// writes. Set the clock and lifetimes before handing the object to another thread.
 // Methods report failure through their return value and lastError(); the cache never throws.
 class LeiCache final
 {
 public:
     using Clock = std::function<QDateTime()>;
 
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
     static constexpr std::chrono::seconds DefaultLifetime = std::chrono::hours(24);
     static constexpr std::chrono::seconds DefaultNotFoundLifetime = std::chrono::hours(1);
 
@@ -110,8 +106,7 @@ public:
     // Effective value: never longer than lifetime().
     std::chrono::seconds notFoundLifetime() const;
 
-    // One read transaction; a b-tree descent per LEI in the answers not merged yet (when there
-    // are any) and one in the entries for the rest. Returns the entries present,
+    // One read transaction, a b-tree descent per LEI. Returns the entries present,
     // fresh or expired, keyed by LEI; LEIs are matched as given (callers normalise). Errors give
     // an empty hash and lastError(), which callers treat as "nothing cached".
     QHash<QString, CachedAnswer> lookup(const QStringList &leis,
@@ -142,17 +137,6 @@ public:
     qint64 clear();  // also gives the space back to the file system
     qint64 sizeOnDisk() const;
 
-    // Write-ahead log size, in pages, from which a write schedules a checkpoint (default 4096:
-    // 32 MB of 8 kB pages). Tests lower it to see checkpoints happen.
-    void setCheckpointPages(int pages);
-    // store() writes into a small table that is merged into the main one in the background
-    // once no store() came for `idle`, or at once when it holds `rows` answers (defaults:
-    // 1 s, 50,000). Tests change them to see merges happen, or not.
-    void setMergeThresholds(int rows, std::chrono::milliseconds idle);
-    // Merges now, on the calling thread; false (lastError()) on failure. For tests and tools:
-    // every other method already reads both tables.
-    bool mergeNow();
-
 private:
     struct Thresholds { qint64 found; qint64 notFound; };
     enum class SetupResult { Ok, Damaged, Failed };
@@ -170,11 +154,11 @@ private:
     CacheEntryInfo makeInfo(const QString &lei, bool found, const QString &legalName,
                             const QString &country, qint64 fetchedMs,
                             const Thresholds &t) const;
-    QString connectionName() const;
-    // This thread's connection, opened (with pragmas) on first use; invalid on failure.
+    // The connection, opened (with pragmas) on first use and again after a change of thread;
+    // invalid on failure.
     QSqlDatabase connection();
     SetupResult openAndSetUp(QString *error);
-    void dropConnections();
+    void dropConnection();
     bool moveAside(QString *error);
     void setError(const QString &error);
     // Deletes the entries matching `where` (with `values` bound) and their raw records in one
@@ -183,44 +167,18 @@ private:
                          const QString &errorFormat);
     QList<CacheEntryInfo> listEntries(const QString &filter, const QString *afterLei,
                                       qint64 offset, int limit);
-    enum class MergeMode { Now, Background };
-    bool merge(QSqlDatabase &db, MergeMode mode);
-    void scheduleMerge(qint64 recentRows);
 
-    const quint64 m_instance;
+    const QString m_connectionName;
+    QSqlDatabase m_db;
     Clock m_clock;
     std::atomic<qint64> m_lifetimeSecs{DefaultLifetime.count()};
     std::atomic<qint64> m_notFoundLifetimeSecs{DefaultNotFoundLifetime.count()};
     QString m_path;
     QString m_warning;
     QString m_movedAside;
+    QString m_lastError;
     bool m_open = false;
     bool m_recovering = false;
     bool m_connectDamaged = false;  // why connection() last failed, for open()
     QString m_connectError;
-
-    mutable QMutex m_mutex;  // guards the two below
-    QString m_lastError;
-    QStringList m_connections;
-
-    // Checkpoints (copying the write-ahead log back into the file, with a disk sync) run on
-    // this pool's one thread rather than inside the commit that filled the log: see walHook().
-    friend struct CheckpointScheduler;
-    void scheduleCheckpoint();
-    std::atomic<bool> m_checkpointQueued{false};
-    std::atomic<int> m_checkpointPages{4096};
-    // Merges of `recent` into `entries` (merge()) run on this pool's one thread. A store()
-    // waiting for the write lock counts itself in m_writersWaiting, and a background merge
-    // lets it go first between two chunks.
-    std::atomic<int> m_writersWaiting{0};
-    std::atomic<bool> m_stopMerging{false};
-    std::atomic<bool> m_mergeQueued{false};
-    std::atomic<int> m_mergeRows{50000};
-    std::atomic<qint64> m_mergeIdleMs{1000};
-    QMutex m_mergeMutex;  // guards the two below; m_mergeWake waits on it
-    QElapsedTimer m_sinceStore;
-    bool m_mergeUrgent = false;
-    QWaitCondition m_mergeWake;
-    QThreadPool m_merges;
-    QThreadPool m_checkpoints;  // last members: destroyed (waiting for their tasks) first
 };

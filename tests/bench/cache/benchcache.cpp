@@ -234,8 +234,8 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "bench-cache: %s\n", qPrintable(cache.lastError()));
             updates.append(t.nsecsElapsed() / 1e6);
         }
-        rows.append(timing(QStringLiteral("write %1 new answers (random keys)").arg(batch), inserts, 200));
-        rows.append(timing(QStringLiteral("write %1 refetched answers").arg(batch), updates, 200));
+        rows.append(timing(QStringLiteral("write %1 new answers (random keys)").arg(batch), inserts, 0));
+        rows.append(timing(QStringLiteral("write %1 refetched answers").arg(batch), updates, 0));
 
         // As a job writes them: one store() per GLEIF response of up to 200 records.
         QList<double> perResponse;
@@ -249,50 +249,7 @@ int main(int argc, char **argv)
             }
             perResponse.append(t.nsecsElapsed() / 1e6);
         }
-        rows.append(timing(QStringLiteral("write %1 refetched, 200 per store()").arg(batch), perResponse, 200));
-
-        // store() writes into a small table that is merged into the main one in the background
-        // (once writes pause for a second, or at 50,000 answers). Timed here on this thread:
-        // what the writes above left, then lookups while 50,000 new answers wait, and their merge.
-        QElapsedTimer t;
-        t.start();
-        if (!cache.mergeNow())
-            std::fprintf(stderr, "bench-cache: %s\n", qPrintable(cache.lastError()));
-        rows.append(timing(QStringLiteral("merge what the writes left (background)"), {t.nsecsElapsed() / 1e6}, 0));
-        constexpr int Waiting = 50000;
-        cache.setMergeThresholds(Waiting + 1, std::chrono::hours(1));
-        QStringList waitingLeis;
-        for (int first = 0; first < Waiting; first += batch) {
-            QList<LookupResult> fresh;
-            while (fresh.size() < batch) {
-                const qint64 n = 2 * qint64(random.bounded(quint64(entries))) + 1;
-                if (!added.contains(n)) {
-                    added.insert(n);
-                    fresh.append(answerFor(n, now));
-                    waitingLeis.append(Data::lei(n));
-                }
-            }
-            if (!cache.store(fresh))
-                std::fprintf(stderr, "bench-cache: %s\n", qPrintable(cache.lastError()));
-        }
-        QList<double> withWaiting;
-        for (int run = 0; run < runs; ++run) {
-            QStringList leis = drawLeis(batch / 2);
-            for (int i = 0; i < batch / 2; ++i)
-                leis.append(waitingLeis.at(random.bounded(waitingLeis.size())));
-            leis.removeDuplicates();
-            t.restart();
-            const auto fields = cache.lookup(leis, LeiCache::RawRecord::Skip);
-            withWaiting.append(t.nsecsElapsed() / 1e6);
-            if (fields.size() != leis.size())
-                std::fprintf(stderr, "bench-cache: unexpected lookup result size\n");
-        }
-        rows.append(timing(QStringLiteral("look up %1 LEIs, %2 answers not merged").arg(batch).arg(Waiting), withWaiting, 50));
-        t.restart();
-        if (!cache.mergeNow())
-            std::fprintf(stderr, "bench-cache: %s\n", qPrintable(cache.lastError()));
-        rows.append(timing(QStringLiteral("merge %1 answers (background)").arg(Waiting), {t.nsecsElapsed() / 1e6}, 0));
-        cache.setMergeThresholds(50000, std::chrono::seconds(1));
+        rows.append(timing(QStringLiteral("write %1 refetched, 200 per store()").arg(batch), perResponse, 0));
     }
 
     // The Cache dialog: constructed (counts + first page) and shown, until the first paint.
