@@ -300,10 +300,22 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
 
 namespace {
 
+bool looksNumericPoint(QByteArrayView t, double *value);
+
 // Text that Excel should hold as a number: plain decimal or scientific notation, at most 15
-// significant digits (more would be rounded), and no leading zeros (codes like "007").
+// significant digits (more would be rounded), and no leading zeros (codes like "007"); with a
+// decimal comma ("0,0070956") in a file that writes them. Grouped thousands stay text.
+bool looksNumeric(QByteArrayView t, Number::Convention convention, double *value)
+{
+    if (convention == Number::Convention::Point || !t.contains(','))
+        return !(convention == Number::Convention::Comma && t.contains('.')) && looksNumericPoint(t, value);
+    QByteArray swapped = t.toByteArray();
+    swapped.replace(',', '.');
+    return looksNumericPoint(swapped, value);
+}
+
 // Checked on the bytes by hand: a regular expression per cell made a million-row export 3x slower.
-bool looksNumeric(QByteArrayView t, double *value)
+bool looksNumericPoint(QByteArrayView t, double *value)
 {
     const qsizetype n = t.size();
     qsizetype i = 0;
@@ -563,6 +575,26 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         if (status == LXW_NO_ERROR)
             status = e;
     };
+    // An input column is written as numbers only when every cell of it is one: in a column of
+    // identifiers, "1E5" is an identifier too, not 100000 (one pass ahead, stopping once no
+    // column is left to check).
+    const Number::Convention convention = results ? results->convention() : Number::Convention::Point;
+    std::vector<char> numericColumn(size_t(inputColumns), 1);
+    if (leiColumn >= 0 && leiColumn < inputColumns)
+        numericColumn[size_t(leiColumn)] = 0;
+    for (qint64 row = 0, left = std::count(numericColumn.begin(), numericColumn.end(), 1); row < rows && left > 0; ++row) {
+        const QByteArrayView raw = file.rawRow(row);
+        for (qsizetype i = 0, c = 0; c < inputColumns; ++i, ++c) {
+            const QByteArrayView field = CsvFile::nextField(raw, &i, delimiter, &scratch);
+            double ignored = 0;
+            if (numericColumn[size_t(c)] && !field.isEmpty() && !looksNumeric(field, convention, &ignored)) {
+                numericColumn[size_t(c)] = 0;
+                --left;
+            }
+            if (i >= raw.size())
+                break;
+        }
+    }
     for (qint64 row = 0; row < rows && status == LXW_NO_ERROR; ++row) {
         const lxw_row_t r = lxw_row_t(row + 1);
         const QByteArrayView raw = file.rawRow(row);
@@ -574,7 +606,7 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
             double number = 0;
             if (field.isEmpty() || to < 0) {
                 // nothing to write
-            } else if (c != leiColumn && looksNumeric(field, &number)) {
+            } else if (c < inputColumns && numericColumn[size_t(c)] && looksNumeric(field, convention, &number)) {
                 keep(worksheet_write_number(sheet, r, lxw_col_t(to), number, nullptr));
             } else {
                 utf8 = utf8Input && field.size() <= 32767 && !needsCellText(field)

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void unwritableFolder();
     void xlsxHasNumbersFrozenHeaderAndFailures();
     void xlsxRefusesTooManyRows();
+    void xlsxNumbersOnlyInNumericColumns_data();
+    void xlsxNumbersOnlyInNumericColumns();
     void xlsxNumbersInTheCLocale();
     void xlsxCellTextIsXmlSafe_data();
     void xlsxCellTextIsXmlSafe();
@@ -232,6 +234,48 @@ void ExporterTest::xlsxHasNumbersFrozenHeaderAndFailures()
     QVERIFY(failures.contains("<t>rate is 0: division by zero</t>"));
     QVERIFY(failures.contains("<t>invalid_lei</t>"));
     QVERIFY(!failures.contains("<t>ok</t>"));
+}
+
+void ExporterTest::xlsxNumbersOnlyInNumericColumns_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QList<QByteArray>>("numbers"); // <v>...</v> the sheet must hold
+    QTest::addColumn<QList<QByteArray>>("texts");   // <t>...</t> it must hold instead
+    QTest::newRow("an identifier that looks like a number stays text")
+        << QByteArray("isin,notional,rate,lei\n1E5,763000,0.0070956,XKZZ2JZF41MRHTR1V493\nEZ9724VTXK48,1,1,XKZZ2JZF41MRHTR1V493\n")
+        << QList<QByteArray>{"763000", "0.0070956"} << QList<QByteArray>{"1E5", "EZ9724VTXK48"};
+    QTest::newRow("a numeric column: numbers")
+        << QByteArray("ref,notional,rate,lei\n1E5,763000,0.0070956,XKZZ2JZF41MRHTR1V493\n2,1,1,XKZZ2JZF41MRHTR1V493\n")
+        << QList<QByteArray>{"100000", "2", "763000"} << QList<QByteArray>{};
+    QTest::newRow("decimal commas in a ;-separated file")
+        << QByteArray("id;notional;rate;lei\nA;763000;0,0070956;XKZZ2JZF41MRHTR1V493\nB;1.234,5;0,5;XKZZ2JZF41MRHTR1V493\n")
+        << QList<QByteArray>{"0.0070956", "0.5"} << QList<QByteArray>{"763000", "1.234,5"}; // grouped thousands: text
+}
+
+void ExporterTest::xlsxNumbersOnlyInNumericColumns()
+{
+    // An input cell becomes a number only when its whole column is numeric (in the file's
+    // decimal convention); an ISIN-like "1E5" among ISINs is text, never 100000.
+    QFETCH(QByteArray, csv);
+    QFETCH(QList<QByteArray>, numbers);
+    QFETCH(QList<QByteArray>, texts);
+    QString error;
+    auto file = CsvFile::load(write(csv, QStringLiteral("numeric.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    const QString out = m_dir.filePath(QStringLiteral("numeric.xlsx"));
+    QVERIFY2(Exporter::writeXlsx(*file, results.get(), out, &error), qPrintable(error));
+    const QByteArray sheet = readZip(out, &error).value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    QVERIFY2(!sheet.isEmpty(), qPrintable(error));
+    for (const QByteArray &n : numbers)
+        QVERIFY2(sheet.contains(QByteArray("<v>" + n + "</v>")), n.constData());
+    for (const QByteArray &t : texts) {
+        QVERIFY2(sheet.contains(QByteArray("<t>" + t + "</t>")), t.constData());
+        QVERIFY2(!sheet.contains(QByteArray("<v>" + t + "</v>")), t.constData());
+    }
+    if (csv.startsWith("isin"))
+        QVERIFY(!sheet.contains("<v>100000</v>"));
 }
 
 void ExporterTest::xlsxRefusesTooManyRows()
