@@ -12,6 +12,7 @@
 #include "failuresmodel.h"
 #include "fieldsdialog.h"
 #include "healthwarnings.h"
+#include "lei.h"
 #include "leicache.h"
 #include "mirrordialog.h"
 #include "proxyauthdialog.h"
@@ -464,13 +465,28 @@ void MainWindow::chooseLeiColumn()
     QStringList items;
     for (const QString &name : header)
         items.append(file->findColumns(name).size() > 1 ? tr("%1 (column %2)").arg(name).arg(items.size() + 1) : name);
+    // Proposed: the column whose first cells are most often valid LEIs (check digits right).
+    int proposed = 0;
+    {
+        const qint64 rows = std::min<qint64>(file->rowCount(), 200);
+        int best = 0;
+        for (int c = 0; c < int(header.size()); ++c) {
+            int valid = 0;
+            for (qint64 row = 0; row < rows; ++row)
+                valid += Lei::check(Lei::normalise(file->cell(row, c))) == Lei::Check::Ok;
+            if (valid > best) {
+                best = valid;
+                proposed = c;
+            }
+        }
+    }
     bool ok = false;
     const QString choice = QInputDialog::getItem(
         this, tr("Which column holds the LEIs?"),
         file->findColumns().size() > 1
             ? tr("More than one column is named \"lei\". Choose the column with the counterparty LEIs:")
             : tr("No column is named \"lei\". Choose the column with the counterparty LEIs:"),
-        items, 0, false, &ok);
+        items, proposed, false, &ok);
     if (ok)
         m_model->setLeiColumn(int(items.indexOf(choice)));
 }
