@@ -348,6 +348,7 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     saveColumnWidths(); // of the file being closed
+    m_unexported = false; // the job is reset with the new file
     m_columnsFitted = false;
     ++m_generation;
     m_invalidLeis = -1;
@@ -746,6 +747,7 @@ void MainWindow::onEnrichmentProgress(const EnrichmentProgress &p)
 
 void MainWindow::onEnrichmentFinished(bool complete)
 {
+    m_unexported = true; // until exported: quitting asks
     m_enrichPanel->hide();
     m_filter->setEnabled(true);
     if (!m_filter->text().trimmed().isEmpty())
@@ -837,6 +839,8 @@ bool MainWindow::exportTo(const QString &path)
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
     else // where the job's notices go too, and longer: it says something about the file
         statusBar()->showMessage(notices.join(u' '), 30000);
+    if (results)
+        m_unexported = false;
     Q_EMIT exported(path);
     return true;
 }
@@ -1030,6 +1034,30 @@ void MainWindow::showCacheDialog()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_unexported && m_job->results() && !m_job->isRunning()) {
+        QMessageBox question(QMessageBox::Question, tr("Quit without exporting?"),
+                             tr("The enriched table of %1 has not been exported. Its GLEIF answers stay in the cache, "
+                                "but the computed table is lost on quitting.")
+                                 .arg(m_model->file() ? QFileInfo(m_model->file()->path()).fileName() : QString()),
+                             QMessageBox::NoButton, this);
+        question.setObjectName(QStringLiteral("quitQuestion"));
+        QPushButton *exportButton = question.addButton(tr("&Export..."), QMessageBox::AcceptRole);
+        question.addButton(tr("&Quit Without Exporting"), QMessageBox::DestructiveRole);
+        QPushButton *stay = question.addButton(QMessageBox::Cancel);
+        question.setDefaultButton(exportButton);
+        question.exec();
+        if (question.clickedButton() == stay || !question.clickedButton()) {
+            event->ignore();
+            return;
+        }
+        if (question.clickedButton() == exportButton) {
+            exportDialog();
+            if (m_unexported) { // the export was cancelled or failed: stay
+                event->ignore();
+                return;
+            }
+        }
+    }
     QSettings stored;
     stored.setValue(QStringLiteral("window/geometry"), saveGeometry());
     stored.setValue(QStringLiteral("window/state"), saveState());

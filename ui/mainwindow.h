@@ -142,6 +142,7 @@ private:
     QPushButton *m_retryButton = nullptr;
     bool m_exporting = false;
     QLineEdit *m_filter = nullptr;
+    bool m_unexported = false; // an enrichment's table not exported since it finished
     QTableWidget *m_summary = nullptr;
     QDockWidget *m_summaryDock = nullptr;
     QTimer m_filterDelay;

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void longRowsNeedAttention();
     void summaryCountsRowsPerWarningCode();
     void summaryTotalsPerCountryAndCurrency();
+    void quittingWithAnUnexportedTableAsks();
     void parentsAreAskedAboutOverAHundredRequests_data();
     void parentsAreAskedAboutOverAHundredRequests();
     void storedTimeoutOfZeroIsSaid();
@@ -655,6 +656,52 @@ void MainWindowTest::summaryTotalsPerCountryAndCurrency()
     QVERIFY2(lines.contains(QStringLiteral("NL EUR|7")), qPrintable(all));
     QVERIFY2(lines.contains(QStringLiteral("NL GBP|1")), qPrintable(all));
     QVERIFY2(!lines.contains(QStringLiteral("GB|12")), qPrintable(all));
+}
+
+void MainWindowTest::quittingWithAnUnexportedTableAsks()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n", QStringLiteral("quit.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("quit-cache.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(60000));
+    // Nothing enriched yet: quitting asks nothing (a question would block close() here).
+    QString answer;
+    int asked = 0;
+    QTimer answering;
+    answering.setInterval(20);
+    connect(&answering, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != u"quitQuestion")
+            return;
+        ++asked;
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == answer)
+                b->click();
+    });
+    answering.start();
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(60000));
+    answer = QMessageBox::tr("Cancel");
+    QVERIFY(!w.close()); // stays
+    QCOMPARE(asked, 1);
+    QVERIFY(w.isVisible());
+    // Exported: nothing to lose, no question.
+    QVERIFY(w.exportTo(m_dir.filePath(QStringLiteral("quit.enriched.csv"))));
+    QVERIFY(w.close());
+    QCOMPARE(asked, 1);
+    // Enriched again and not exported: "Quit Without Exporting" quits.
+    w.show();
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(60000));
+    answer = MainWindow::tr("&Quit Without Exporting");
+    QVERIFY(w.close());
+    QCOMPARE(asked, 2);
 }
 
 void MainWindowTest::parentsAreAskedAboutOverAHundredRequests_data()
