@@ -790,6 +790,24 @@ void MainWindow::exportDialog()
     const auto file = m_model->file();
     if (!file)
         return;
+    // The table is filtered or sorted: say what the export holds, all rows unless asked.
+    bool asShown = false;
+    if (const std::vector<qint32> *shown = m_model->rowOrder()) {
+        QMessageBox which(QMessageBox::Question, tr("Export which rows?"),
+                          tr("The table shows %L1 of %L2 rows (filtered or sorted). The export holds all rows "
+                             "in the file's order unless you choose the rows as shown.")
+                              .arg(qint64(shown->size())).arg(file->rowCount()),
+                          QMessageBox::NoButton, this);
+        which.setObjectName(QStringLiteral("exportWhichRows"));
+        QPushButton *all = which.addButton(tr("&All Rows"), QMessageBox::AcceptRole);
+        QPushButton *asShownButton = which.addButton(tr("Rows as &Shown"), QMessageBox::AcceptRole);
+        QPushButton *cancel = which.addButton(QMessageBox::Cancel);
+        which.setDefaultButton(all);
+        which.exec();
+        if (which.clickedButton() == cancel || !which.clickedButton())
+            return;
+        asShown = which.clickedButton() == asShownButton;
+    }
     const QFileInfo info(file->path());
     QString selected;
     const QString path = QFileDialog::getSaveFileName(
@@ -801,10 +819,10 @@ void MainWindow::exportDialog()
     QString target = path;
     if (QFileInfo(target).suffix().isEmpty())
         target += selected.contains(QStringLiteral("xlsx")) ? QStringLiteral(".xlsx") : QStringLiteral(".csv");
-    exportTo(target);
+    exportTo(target, asShown);
 }
 
-bool MainWindow::exportTo(const QString &path)
+bool MainWindow::exportTo(const QString &path, bool asShown)
 {
     const auto file = m_model->file();
     if (!file || m_exporting)
@@ -823,6 +841,11 @@ bool MainWindow::exportTo(const QString &path)
     Exporter::Options options;
     options.neutraliseInputFormulas = m_settings->neutraliseFormulas;
     options.notices = &notices;
+    std::vector<qint32> shown; // a copy: the view may change while the export runs
+    if (asShown && m_model->rowOrder()) {
+        shown = *m_model->rowOrder();
+        options.rows = &shown;
+    }
     const QString error = runAway([file, results, path, options] {
         QString why;
         return Exporter::write(*file, results.get(), path, &why, {}, options) ? QString() : why;
@@ -839,7 +862,7 @@ bool MainWindow::exportTo(const QString &path)
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 10000);
     else // where the job's notices go too, and longer: it says something about the file
         statusBar()->showMessage(notices.join(u' '), 30000);
-    if (results)
+    if (results && !options.rows)
         m_unexported = false;
     Q_EMIT exported(path);
     return true;

@@ -50,7 +50,8 @@ public:
     void cancelEnrichment();
     bool retryFailed();
     // Writes CSV or XLSX by suffix; errors are shown. Returns false when nothing was written.
-    bool exportTo(const QString &path);
+    // `asShown`: the rows the table shows, filtered and sorted; else every row in the file's order.
+    bool exportTo(const QString &path, bool asShown = false);
     EnrichmentJob *job() const { return m_job; }
     FailuresModel *failuresModel() const { return m_failures; }
     // Sorts the table by a column (also a header click); filters with the filter box's text.

@@ -45,6 +45,8 @@ public:
     // hidden. Only for a completely loaded file.
     void setRowOrder(std::vector<qint32> order);
     void clearRowOrder();
+    // The order shown, or null when every row shows in the file's order.
+    const std::vector<qint32> *rowOrder() const { return m_ordered ? &m_order : nullptr; }
     int fileRow(int viewRow) const;
     int viewRow(qint64 fileRow) const; // -1 when filtered out
 

@@ -236,8 +236,9 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         statusBytes[size_t(s)] = encodeField(Status::code(s));
     const QByteArray noAnswer = QByteArray(added.size() - 2, delimiter);
 
-    const qint64 rows = file.rowCount();
-    for (qint64 row = 0; row < rows; ++row) {
+    const qint64 rows = options.rows ? qint64(options.rows->size()) : file.rowCount();
+    for (qint64 k = 0; k < rows; ++k) {
+        const qint64 row = options.rows ? qint64((*options.rows)[size_t(k)]) : k;
         const QByteArrayView raw = ownCells(file.rawRow(row));
         // The input's own fields, a short row padded so the new columns line up under their
         // headings; a previous run's added columns are left out; fields past the header (a long
@@ -271,7 +272,7 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         buffer += statusBytes[size_t(status)];
         buffer += extra; // starts with its delimiter
         buffer += eol;
-        if (((row & 0xFFFF) == 0xFFFF || row + 1 == rows) && file.hasChanged()) {
+        if (((k & 0xFFFF) == 0xFFFF || k + 1 == rows) && file.hasChanged()) {
             out.cancelWriting();
             fail(error, file.path(), tr("changed while it was being read"));
             return false;
@@ -283,7 +284,7 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         }
         if ((row & 0xFFFF) == 0xFFFF) {
             file.releaseRows(row - 0xFFFF, row + 1);
-            if (reportAndCheckCancel(progress, row + 1, rows)) {
+            if (reportAndCheckCancel(progress, k + 1, rows)) {
                 out.cancelWriting();
                 fail(error, path, tr("export cancelled"));
                 return false;
@@ -481,9 +482,10 @@ struct WorkbookGuard
 } // namespace
 
 bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QString &path,
-               QString *error, const Progress &progress, const Options &)
+               QString *error, const Progress &progress, const Options &options)
 {
-    const qint64 rows = file.rowCount();
+    const qint64 rows = options.rows ? qint64(options.rows->size()) : file.rowCount();
+    const auto fileRow = [&options](qint64 k) { return options.rows ? qint64((*options.rows)[size_t(k)]) : k; };
     if (rows > kXlsxMaxDataRows) {
         fail(error, path, tr("%L1 rows do not fit in an XLSX sheet (at most %L2 besides the header); export to CSV instead")
                               .arg(rows).arg(kXlsxMaxDataRows));
@@ -515,11 +517,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     }
     const QByteArray tempName = QFile::encodeName(guard.tempPath);
     QByteArray tempDir = QFile::encodeName(target.absolutePath());
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;
-    options.use_zip64 = LXW_TRUE;
-    options.tmpdir = tempDir.data();
-    guard.workbook = workbook_new_opt(tempName.constData(), &options);
+    lxw_workbook_options workbookOptions{};
+    workbookOptions.constant_memory = LXW_TRUE;
+    workbookOptions.use_zip64 = LXW_TRUE;
+    workbookOptions.tmpdir = tempDir.data();
+    guard.workbook = workbook_new_opt(tempName.constData(), &workbookOptions);
     lxw_worksheet *sheet = guard.workbook ? workbook_add_worksheet(guard.workbook, "Enriched") : nullptr;
     lxw_worksheet *failures = sheet ? workbook_add_worksheet(guard.workbook, "Failures") : nullptr;
     if (!failures) { // also when a sheet's temporary file cannot be made
@@ -582,8 +584,8 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     std::vector<char> numericColumn(size_t(inputColumns), 1);
     if (leiColumn >= 0 && leiColumn < inputColumns)
         numericColumn[size_t(leiColumn)] = 0;
-    for (qint64 row = 0, left = std::count(numericColumn.begin(), numericColumn.end(), 1); row < rows && left > 0; ++row) {
-        const QByteArrayView raw = file.rawRow(row);
+    for (qint64 k = 0, left = std::count(numericColumn.begin(), numericColumn.end(), 1); k < rows && left > 0; ++k) {
+        const QByteArrayView raw = file.rawRow(fileRow(k));
         for (qsizetype i = 0, c = 0; c < inputColumns; ++i, ++c) {
             const QByteArrayView field = CsvFile::nextField(raw, &i, delimiter, &scratch);
             double ignored = 0;
@@ -595,8 +597,9 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
                 break;
         }
     }
-    for (qint64 row = 0; row < rows && status == LXW_NO_ERROR; ++row) {
-        const lxw_row_t r = lxw_row_t(row + 1);
+    for (qint64 k = 0; k < rows && status == LXW_NO_ERROR; ++k) {
+        const qint64 row = fileRow(k);
+        const lxw_row_t r = lxw_row_t(k + 1);
         const QByteArrayView raw = file.rawRow(row);
         for (qsizetype i = 0, c = 0;; ++i, ++c) { // one pass over the row; ++i: past the delimiter
             const QByteArrayView field = CsvFile::nextField(raw, &i, delimiter, &scratch);
@@ -647,13 +650,13 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         if (rowStatus == RowStatus::Ok)
             keep(worksheet_write_number(sheet, r, lxw_col_t(base + gleifFields), results->cost(row), nullptr));
         keep(worksheet_write_string(sheet, r, lxw_col_t(base + gleifFields + 1), statusTexts[size_t(rowStatus)].constData(), nullptr));
-        if (((row & 0xFFFF) == 0xFFFF || row + 1 == rows) && file.hasChanged()) {
+        if (((k & 0xFFFF) == 0xFFFF || k + 1 == rows) && file.hasChanged()) {
             fail(error, file.path(), tr("changed while it was being read"));
             return false;
         }
         if ((row & 0xFFFF) == 0xFFFF) {
             file.releaseRows(row - 0xFFFF, row + 1);
-            if (reportAndCheckCancel(progress, row + 1, rows)) {
+            if (reportAndCheckCancel(progress, k + 1, rows)) {
                 fail(error, path, tr("export cancelled"));
                 return false;
             }
@@ -666,7 +669,10 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
 
     if (results) {
         lxw_row_t f = 1;
-        for (qint64 row = 0; row < results->rowCount(); ++row) {
+        for (qint64 k = 0; k < rows; ++k) {
+            const qint64 row = fileRow(k);
+            if (row >= results->rowCount())
+                continue;
             const RowStatus s = results->status(row);
             if (s == RowStatus::Ok)
                 continue;

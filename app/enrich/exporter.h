@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 #include <atomic>
 #include <functional>
 
@@ -30,6 +32,9 @@ struct Options
     // Receives what the user should hear of about the export (the encoding switched to UTF-8);
     // notices never make an export fail. May be null.
     QStringList *notices = nullptr;
+    // The rows to write, in this order (the window's filter and sort); null: every row, in the
+    // file's order. The Failures sheet lists the same rows.
+    const std::vector<qint32> *rows = nullptr;
 };
 
 // The largest table an XLSX sheet takes: 1,048,576 rows, one of them the header.

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void unwritableFolder();
     void xlsxHasNumbersFrozenHeaderAndFailures();
     void xlsxRefusesTooManyRows();
+    void chosenRowsInTheirOrder_data();
+    void chosenRowsInTheirOrder();
     void xlsxNumbersOnlyInNumericColumns_data();
     void xlsxNumbersOnlyInNumericColumns();
     void xlsxNumbersInTheCLocale();
@@ -234,6 +236,45 @@ void ExporterTest::xlsxHasNumbersFrozenHeaderAndFailures()
     QVERIFY(failures.contains("<t>rate is 0: division by zero</t>"));
     QVERIFY(failures.contains("<t>invalid_lei</t>"));
     QVERIFY(!failures.contains("<t>ok</t>"));
+}
+
+void ExporterTest::chosenRowsInTheirOrder_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("xlsx") << QStringLiteral("xlsx");
+}
+
+void ExporterTest::chosenRowsInTheirOrder()
+{
+    // "Rows as shown": only the rows given, in their order (the window's filter and sort).
+    QFETCH(QString, suffix);
+    QString error;
+    auto file = CsvFile::load(write("id,notional,rate,lei\nfirst,1,1,XKZZ2JZF41MRHTR1V493\nsecond,1,0,BFXS5XCH7N0Y05NIXW11\n"
+                                    "third,1,1,bad\n",
+                                    QStringLiteral("chosen.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    const std::vector<qint32> rows{2, 0};
+    Exporter::Options options;
+    options.rows = &rows;
+    const QString out = m_dir.filePath(QStringLiteral("chosen.") + suffix);
+    QVERIFY2(Exporter::write(*file, results.get(), out, &error, {}, options), qPrintable(error));
+    if (suffix == u"csv") {
+        const QList<QByteArray> lines = read(out).trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.at(1).startsWith("third,"));
+        QVERIFY(lines.at(2).startsWith("first,"));
+        return;
+    }
+    const auto zip = readZip(out, &error);
+    const QByteArray sheet = zip.value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    const QByteArray failures = zip.value(QStringLiteral("xl/worksheets/sheet2.xml"));
+    QVERIFY(sheet.indexOf("<t>third</t>") >= 0 && sheet.indexOf("<t>third</t>") < sheet.indexOf("<t>first</t>"));
+    QVERIFY(!sheet.contains("<t>second</t>"));
+    QVERIFY(failures.contains("<t>invalid_lei</t>"));  // row 3, shown
+    QVERIFY(!failures.contains("<t>bad_number</t>")); // row 2, not shown
 }
 
 void ExporterTest::xlsxNumbersOnlyInNumericColumns_data()

@@ -385,6 +385,16 @@ void MainWindowTest::sortFilterAndCopy()
     w.filterBox()->setText(QStringLiteral("status: ok"));
     QVERIFY(reordered.wait(60000));
     QCOMPARE(model->rowCount(), 2);
+    // Export: all rows by default, or the rows as shown (filtered and sorted) when chosen.
+    const QString all = m_dir.filePath(QStringLiteral("sortfilter.all.csv"));
+    const QString shown = m_dir.filePath(QStringLiteral("sortfilter.shown.csv"));
+    QVERIFY(w.exportTo(all));
+    QVERIFY(w.exportTo(shown, true));
+    QCOMPARE(readTestFile(all).trimmed().split('\n').size(), 1 + 4);
+    const QList<QByteArray> shownLines = readTestFile(shown).trimmed().split('\n');
+    QCOMPARE(shownLines.size(), 1 + 2);
+    QCOMPARE(QString::fromUtf8(shownLines.at(1)).section(u',', 0, 0), model->index(0, 0).data().toString());
+    QCOMPARE(QString::fromUtf8(shownLines.at(2)).section(u',', 0, 0), model->index(1, 0).data().toString());
     const QModelIndex invalidGroup = w.failuresModel()->index(0, 0);
     QCOMPARE(invalidGroup.data(FailuresModel::StatusRole).toInt(), int(RowStatus::InvalidLei));
     Q_EMIT w.failuresView()->activated(w.failuresModel()->index(0, 0, invalidGroup));
