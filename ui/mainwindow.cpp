@@ -260,6 +260,8 @@ void MainWindow::createActions()
     m_retryAction = enrich->addAction(tr("&Retry Failed Lookups"), this, &MainWindow::retryFailed);
     m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     enrich->addSeparator();
+    m_leiColumnAction = enrich->addAction(tr("LEI &Column..."), this, &MainWindow::changeLeiColumn);
+    m_leiColumnAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     enrich->addAction(tr("&Fields..."), this, &MainWindow::showFieldsDialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
 
@@ -319,6 +321,7 @@ void MainWindow::updateActions()
     const bool hasFile = m_model->file() && !m_loader->isRunning();
     const bool running = m_job->isRunning();
     m_enrichAction->setEnabled(hasFile && !running && !m_exporting && m_model->leiColumn() >= 0);
+    m_leiColumnAction->setEnabled(hasFile && !running && !m_exporting);
     m_cancelAction->setEnabled(running);
     m_retryAction->setEnabled(!running && !m_exporting && m_job->results()
                               && (m_job->results()->countOf(RowStatus::LookupFailed) > 0
@@ -456,7 +459,7 @@ void MainWindow::onLoadFinished(bool complete)
     updateActions();
 }
 
-void MainWindow::chooseLeiColumn()
+void MainWindow::chooseLeiColumn(bool fromMenu)
 {
     const auto &file = m_model->file();
     if (!file)
@@ -481,15 +484,36 @@ void MainWindow::chooseLeiColumn()
             }
         }
     }
+    if (fromMenu && m_model->leiColumn() >= 0)
+        proposed = m_model->leiColumn();
     bool ok = false;
     const QString choice = QInputDialog::getItem(
         this, tr("Which column holds the LEIs?"),
-        file->findColumns().size() > 1
-            ? tr("More than one column is named \"lei\". Choose the column with the counterparty LEIs:")
-            : tr("No column is named \"lei\". Choose the column with the counterparty LEIs:"),
+        fromMenu                            ? tr("Choose the column with the counterparty LEIs:")
+            : file->findColumns().size() > 1 ? tr("More than one column is named \"lei\". Choose the column with the counterparty LEIs:")
+                                             : tr("No column is named \"lei\". Choose the column with the counterparty LEIs:"),
         items, proposed, false, &ok);
     if (ok)
         m_model->setLeiColumn(int(items.indexOf(choice)));
+}
+
+void MainWindow::changeLeiColumn()
+{
+    const int before = m_model->leiColumn();
+    if (!m_model->file() || m_job->isRunning())
+        return;
+    chooseLeiColumn(true);
+    if (m_model->leiColumn() == before)
+        return;
+    // The results were for the other column's LEIs: gone, as when another file is opened.
+    m_job->reset();
+    m_model->setExtraColumns(nullptr);
+    m_failures->clear();
+    m_failuresDock->hide();
+    m_summaryDock->hide();
+    m_unexported = false;
+    countInvalidLeis();
+    updateActions();
 }
 
 void MainWindow::countInvalidLeis()

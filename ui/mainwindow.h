@@ -84,7 +84,8 @@ private:
     void openDialog();
     void onRowsAvailable(qint64 rows, qint64 bytesDone, qint64 bytesTotal);
     void onLoadFinished(bool complete);
-    void chooseLeiColumn();
+    void chooseLeiColumn(bool fromMenu = false);
+    void changeLeiColumn(); // Enrich > LEI Column...: another column, the results gone
     void fitColumns();
     void fitColumnsOnce();
     void countInvalidLeis();
@@ -143,6 +144,7 @@ private:
     QPushButton *m_retryButton = nullptr;
     bool m_exporting = false;
     QLineEdit *m_filter = nullptr;
+    QAction *m_leiColumnAction = nullptr;
     bool m_unexported = false; // an enrichment's table not exported since it finished
     QTableWidget *m_summary = nullptr;
     QDockWidget *m_summaryDock = nullptr;

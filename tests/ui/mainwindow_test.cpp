@@ -58,6 +58,7 @@ private Q_SLOTS:
     void summaryCountsRowsPerWarningCode();
     void summaryTotalsPerCountryAndCurrency();
     void quittingWithAnUnexportedTableAsks();
+    void leiColumnCanBeChanged();
     void parentsAreAskedAboutOverAHundredRequests_data();
     void parentsAreAskedAboutOverAHundredRequests();
     void storedTimeoutOfZeroIsSaid();
@@ -712,6 +713,48 @@ void MainWindowTest::quittingWithAnUnexportedTableAsks()
     answer = MainWindow::tr("&Quit Without Exporting");
     QVERIFY(w.close());
     QCOMPARE(asked, 2);
+}
+
+void MainWindowTest::leiColumnCanBeChanged()
+{
+    // Enrich > LEI Column... picks another column without reopening the file; the results made
+    // from the other column's LEIs go, and the next Enrich uses the new one.
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("lei,other,notional,rate\nXKZZ2JZF41MRHTR1V493,BFXS5XCH7N0Y05NIXW11,1,1\n", QStringLiteral("twocols.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("twocols.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(60000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(60000));
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+    QAction *change = nullptr;
+    for (QAction *a : w.findChildren<QAction *>())
+        if (a->text() == MainWindow::tr("LEI &Column..."))
+            change = a;
+    QVERIFY(change && change->isEnabled());
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            QCOMPARE(dialog->textValue(), QStringLiteral("lei")); // the current one proposed
+            dialog->setTextValue(QStringLiteral("other"));
+            dialog->accept();
+        }
+    });
+    answer.start();
+    change->trigger();
+    answer.stop();
+    QCOMPARE(qobject_cast<CsvTableModel *>(model)->leiColumn(), 1);
+    QCOMPARE(model->columnCount(), 4); // the old results' columns are gone
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("ABN AMRO Bank N.V."));
 }
 
 void MainWindowTest::parentsAreAskedAboutOverAHundredRequests_data()
