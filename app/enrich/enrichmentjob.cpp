@@ -927,6 +927,7 @@ bool EnrichmentJob::retryFailed()
         return false;
     newClient(); // a fresh client: the old one has seen these LEIs in its run
     m_running = true;
+    m_clock.restart(); // the retry's time, and its pace for the time left
     if (!again.isEmpty()) {
         m_fetching = true;
         m_client->lookup(again);

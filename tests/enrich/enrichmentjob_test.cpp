@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -315,9 +316,14 @@ void EnrichmentJobTest::retryFailedRefetchesOnlyFailures()
     m_fake->setOptions(FakeGleif::Options());
     m_fake->clearStats();
     QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QElapsedTimer sinceRetry; // started before the retry, so it holds the retry's whole time
+    sinceRetry.start();
     QVERIFY(job.retryFailed());
     QVERIFY(finished.wait(60000));
     QCOMPARE(job.results()->countOf(RowStatus::Ok), 20);
+    // The elapsed time is the retry's, not the first run's plus the pause in between.
+    QVERIFY2(job.progress().seconds * 1000 <= double(sinceRetry.nsecsElapsed()) / 1e6,
+             qPrintable(QStringLiteral("%1 s").arg(job.progress().seconds)));
     qint64 asked = 0;
     for (const auto &request : m_fake->log())
         asked += request.leis.size();
