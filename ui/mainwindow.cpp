@@ -1006,6 +1006,7 @@ void MainWindow::copySelection()
 void MainWindow::showMirrorDialog()
 {
     MirrorDialog dialog(m_settings->enrichment.mirrorPath, this);
+    dialog.setNetwork(m_settings->enrichment.gleif);
     dialog.exec();
 }
 
