@@ -1,6 +1,8 @@
+#include "appsettings.h"
 #include "fakegleif.h"
 #include "goldencopyfile.h"
 #include "goldencopygen.h"
+#include "mainwindow.h"
 #include "mirrordialog.h"
 #include "mirrorstore.h"
 
@@ -11,6 +13,8 @@
 #include <QLocale>
 #include <QNetworkProxy>
 #include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void failedUpdateKeepsTheMirror_data();
     void failedUpdateKeepsTheMirror();
     void cancelDuringADownloadKeepsTheMirror();
+    void windowStartUpdatesAnOldMirror_data();
+    void windowStartUpdatesAnOldMirror();
 
 private:
     // The fake publishes full files of kLatest (records 0..kUpdateRecords-1), every type, and the BIC map.
@@ -75,6 +81,9 @@ QByteArray contents(const QString &path)
 void MirrorDialogTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("LEI Enricher Tests"));
+    QApplication::setApplicationName(QStringLiteral("mirrordialog_test"));
+    QSettings().clear();
     for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "LEI_ENRICHER_CA_BUNDLE"})
         qunsetenv(name);
 }
@@ -353,6 +362,54 @@ void MirrorDialogTest::cancelDuringADownloadKeepsTheMirror()
     QVERIFY2(dialog.errorText().contains(QStringLiteral("cancelled")), qPrintable(dialog.errorText()));
     QCOMPARE(answers(), before);
     QCOMPARE(QFileInfo(part).size(), stall); // kept: the next update resumes it
+}
+
+// Settings' "update the GLEIF mirror when older than N hours": the window starts an update in the
+// background when the mirror (98 days old here) is older, and says so in the status bar.
+void MirrorDialogTest::windowStartUpdatesAnOldMirror_data()
+{
+    QTest::addColumn<int>("hours");
+    QTest::addColumn<bool>("updates");
+    QTest::newRow("off (the default)") << 0 << false;
+    QTest::newRow("older than 24 hours") << 24 << true;
+    QTest::newRow("younger than a year") << AppSettings::maxMirrorUpdateHours << false;
+}
+
+void MirrorDialogTest::windowStartUpdatesAnOldMirror()
+{
+    QFETCH(int, hours);
+    QFETCH(bool, updates);
+    makeOldMirror();
+    const QStringList before = answers();
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    publishAll(fake);
+    AppSettings settings;
+    settings.enrichment.mirrorPath = m_mirror;
+    settings.mirrorUpdateHours = hours;
+    {
+        QSettings stored;
+        settings.save(stored);
+    }
+    MainWindow window; // checks the mirror's age once its constructor has returned
+    QSignalSpy finished(&window, &MainWindow::mirrorUpdateFinished);
+    QSignalSpy messages(window.statusBar(), &QStatusBar::messageChanged);
+    if (!updates) {
+        QCoreApplication::processEvents(); // the start's check
+        QVERIFY(!window.updateMirrorIfOld()); // and before an Enrich
+        QVERIFY(fake.storageLog().isEmpty());
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(answers(), before);
+        return;
+    }
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(!messages.isEmpty());
+    QVERIFY2(messages.first().at(0).toString().contains(QStringLiteral("Updating the GLEIF mirror in the background")),
+             qPrintable(messages.first().at(0).toString()));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("updated to the Golden Copy of 2026-09-30 08:00 UTC")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(answers().first(), m_gen.entity(3).record.legalName);
 }
 
 QTEST_MAIN(MirrorDialogTest)
