@@ -1011,7 +1011,7 @@ void MainWindow::copySelection()
 bool MainWindow::updateMirrorIfOld()
 {
     const int hours = m_settings->mirrorUpdateHours;
-    if (hours <= 0 || (m_mirrorUpdater && m_mirrorUpdater->isRunning()))
+    if (hours <= 0 || mirrorUpdater()->isRunning())
         return false;
     const QString path = MirrorStore::resolvePath(m_settings->enrichment.mirrorPath);
     QDateTime published;
@@ -1023,6 +1023,17 @@ bool MainWindow::updateMirrorIfOld()
     }
     if (published.isValid() && published.secsTo(QDateTime::currentDateTimeUtc()) < qint64(hours) * 3600)
         return false;
+    MirrorUpdater::Settings settings;
+    settings.mirrorPath = path;
+    settings.network = m_settings->enrichment.gleif;
+    statusBar()->showMessage(tr("Updating the GLEIF mirror in the background (older than %n hour(s))...", nullptr, hours));
+    m_mirrorUpdater->start(settings); // an enrichment meanwhile reads the mirror as it was until the import is complete
+    return true;
+}
+
+// One updater for the window and its GLEIF Data dialog: never two writers of the downloads.
+MirrorUpdater *MainWindow::mirrorUpdater()
+{
     if (!m_mirrorUpdater) {
         m_mirrorUpdater = new MirrorUpdater(this);
         connect(m_mirrorUpdater, &MirrorUpdater::finished, this, [this](MirrorUpdater::Outcome outcome, const QString &error) {
@@ -1036,18 +1047,14 @@ bool MainWindow::updateMirrorIfOld()
             Q_EMIT mirrorUpdateFinished(ok, message);
         });
     }
-    MirrorUpdater::Settings settings;
-    settings.mirrorPath = path;
-    settings.network = m_settings->enrichment.gleif;
-    statusBar()->showMessage(tr("Updating the GLEIF mirror in the background (older than %n hour(s))...", nullptr, hours));
-    m_mirrorUpdater->start(settings); // an enrichment meanwhile reads the mirror as it was until the import is complete
-    return true;
+    return m_mirrorUpdater;
 }
 
 void MainWindow::showMirrorDialog()
 {
     MirrorDialog dialog(m_settings->enrichment.mirrorPath, this);
     dialog.setNetwork(m_settings->enrichment.gleif);
+    dialog.useUpdater(mirrorUpdater());
     dialog.exec();
 }
 

@@ -106,6 +106,7 @@ private:
     void exportDialog();
     void showCacheDialog();
     void showMirrorDialog();
+    MirrorUpdater *mirrorUpdater();
     void showSettingsDialog();
     void showFieldsDialog();
     void showAbout();

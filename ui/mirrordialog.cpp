@@ -67,8 +67,40 @@ MirrorDialog::MirrorDialog(const QString &mirrorPath, QWidget *parent)
     m_note->setWordWrap(true);
     m_note->hide();
 
-    m_updater = new MirrorUpdater(this);
-    connect(m_updater, &MirrorUpdater::phaseChanged, this, [this](MirrorUpdater::Phase phase, int file, int files, const QString &what) {
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_updateButton = buttons->addButton(tr("&Update Now"), QDialogButtonBox::ActionRole);
+    m_importButton = buttons->addButton(tr("&Import Files..."), QDialogButtonBox::ActionRole);
+    m_removeButton = buttons->addButton(tr("&Remove"), QDialogButtonBox::ActionRole);
+    m_cancelButton = buttons->addButton(tr("Cancel Import"), QDialogButtonBox::ActionRole);
+    m_cancelButton->hide();
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_updateButton, &QPushButton::clicked, this, &MirrorDialog::updateNow);
+    connect(m_importButton, &QPushButton::clicked, this, &MirrorDialog::chooseFiles);
+    connect(m_removeButton, &QPushButton::clicked, this, [this] { removeMirror(false); });
+    connect(m_cancelButton, &QPushButton::clicked, this, &MirrorDialog::cancel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_pathLabel);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_progressLabel);
+    layout->addWidget(m_error);
+    layout->addWidget(m_note);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    useUpdater(new MirrorUpdater(this));
+    refresh();
+}
+
+void MirrorDialog::useUpdater(MirrorUpdater *updater)
+{
+    if (m_updater) {
+        m_updater->disconnect(this);
+        if (m_updater->parent() == this)
+            delete m_updater;
+    }
+    m_updater = updater;
+    connect(updater, &MirrorUpdater::phaseChanged, this, [this](MirrorUpdater::Phase phase, int file, int files, const QString &what) {
         switch (phase) {
         case MirrorUpdater::Phase::Checking:
             m_phase = tr("Asking GLEIF what is published...");
@@ -84,10 +116,10 @@ MirrorDialog::MirrorDialog(const QString &mirrorPath, QWidget *parent)
         m_progress->setRange(0, 0);
         m_progressLabel->setText(m_phase);
     });
-    connect(m_updater, &MirrorUpdater::progress, this, [this](qint64 bytes, qint64 total, qint64 records, double rate) {
+    connect(updater, &MirrorUpdater::progress, this, [this](qint64 bytes, qint64 total, qint64 records, double rate) {
         showProgressText(m_phase, bytes, total, m_downloading ? -1 : records, rate);
     });
-    connect(m_updater, &MirrorUpdater::finished, this, [this](MirrorUpdater::Outcome outcome, const QString &error) {
+    connect(updater, &MirrorUpdater::finished, this, [this](MirrorUpdater::Outcome outcome, const QString &error) {
         setBusy(false);
         const auto when = [](const QDateTime &d) { return d.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")); };
         switch (outcome) {
@@ -112,34 +144,21 @@ MirrorDialog::MirrorDialog(const QString &mirrorPath, QWidget *parent)
         Q_EMIT updateFinished(ok, ok ? QString() : m_error->text());
     });
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_updateButton = buttons->addButton(tr("&Update Now"), QDialogButtonBox::ActionRole);
-    m_importButton = buttons->addButton(tr("&Import Files..."), QDialogButtonBox::ActionRole);
-    m_removeButton = buttons->addButton(tr("&Remove"), QDialogButtonBox::ActionRole);
-    m_cancelButton = buttons->addButton(tr("Cancel Import"), QDialogButtonBox::ActionRole);
-    m_cancelButton->hide();
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_updateButton, &QPushButton::clicked, this, &MirrorDialog::updateNow);
-    connect(m_importButton, &QPushButton::clicked, this, &MirrorDialog::chooseFiles);
-    connect(m_removeButton, &QPushButton::clicked, this, [this] { removeMirror(false); });
-    connect(m_cancelButton, &QPushButton::clicked, this, &MirrorDialog::cancel);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_pathLabel);
-    layout->addWidget(m_status);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_progressLabel);
-    layout->addWidget(m_error);
-    layout->addWidget(m_note);
-    layout->addStretch();
-    layout->addWidget(buttons);
-    refresh();
+    if (updater->isRunning()) { // started by the window in the background: shown here, Cancel stops it
+        m_phase = tr("Updating the mirror...");
+        m_downloading = false;
+        setBusy(true);
+        m_cancelButton->setText(tr("Cancel Update"));
+        m_progress->setRange(0, 0);
+        m_progressLabel->setText(m_phase);
+    }
 }
 
 MirrorDialog::~MirrorDialog()
 {
     m_updater->disconnect(this);
-    delete m_updater; // cancels and waits; the old mirror stays
+    if (m_updater->parent() == this)
+        delete m_updater; // cancels and waits; the old mirror stays
     m_cancel = true;
     m_work.waitForFinished(); // the import cleans up after itself; the old mirror stays
 }

@@ -34,6 +34,9 @@ public:
     QString noteText() const; // the last update's outcome when it did not fail
     // Proxy, CA bundle and timeout for Update Now (the application's GLEIF settings).
     void setNetwork(const GleifSettings &network) { m_network = network; }
+    // Update Now runs `updater` (the window's, which may be updating in the background already:
+    // then the dialog shows it busy); the dialog's own otherwise. Not owned.
+    void useUpdater(MirrorUpdater *updater);
 
 public Q_SLOTS:
     void refresh();
@@ -74,7 +77,7 @@ private:
     QElapsedTimer m_importClock;
     QFuture<QString> m_work; // the running import, waited for on close
     GleifSettings m_network;
-    MirrorUpdater *m_updater;
+    MirrorUpdater *m_updater = nullptr;
     QString m_phase; // of the running update: "Downloading the lei2 full file (1 of 4)"
     bool m_downloading = false;
 };

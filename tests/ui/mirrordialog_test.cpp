@@ -4,6 +4,7 @@
 #include "goldencopygen.h"
 #include "mainwindow.h"
 #include "mirrordialog.h"
+#include "mirrorupdater.h"
 #include "mirrorstore.h"
 
 #include <QApplication>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void failedUpdateKeepsTheMirror_data();
     void failedUpdateKeepsTheMirror();
     void cancelDuringADownloadKeepsTheMirror();
+    void aBackgroundUpdateShowsInTheDialog();
     void windowStartUpdatesAnOldMirror_data();
     void windowStartUpdatesAnOldMirror();
 
@@ -362,6 +364,40 @@ void MirrorDialogTest::cancelDuringADownloadKeepsTheMirror()
     QVERIFY2(dialog.errorText().contains(QStringLiteral("cancelled")), qPrintable(dialog.errorText()));
     QCOMPARE(answers(), before);
     QCOMPARE(QFileInfo(part).size(), stall); // kept: the next update resumes it
+}
+
+// The window's background update, running when the dialog opens, shows there (busy: no second
+// update or import writes beside it) and the dialog's Cancel stops it.
+void MirrorDialogTest::aBackgroundUpdateShowsInTheDialog()
+{
+    makeOldMirror();
+    const QStringList before = answers();
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    publishAll(fake);
+    fake.setDownloadFaults({-1, false, 1000, false, false}); // then silence
+    MirrorUpdater updater;
+    QSignalSpy finished(&updater, &MirrorUpdater::finished);
+    MirrorUpdater::Settings settings;
+    settings.mirrorPath = m_mirror;
+    settings.network.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+    settings.network.timeout = std::chrono::seconds(3600);
+    updater.start(settings);
+    QVERIFY(updater.isRunning());
+    MirrorDialog dialog(m_mirror);
+    dialog.useUpdater(&updater);
+    QVERIFY(dialog.isBusy());
+    QVERIFY(!button(dialog, MirrorDialog::tr("&Update Now"))->isEnabled());
+    QVERIFY(!button(dialog, MirrorDialog::tr("&Import Files..."))->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!fake.storageLog().isEmpty(), 60000); // downloading
+    QSignalSpy dialogFinished(&dialog, &MirrorDialog::updateFinished);
+    button(dialog, MirrorDialog::tr("Cancel Update"))->click();
+    QVERIFY(!finished.isEmpty() || finished.wait(60000));
+    QCOMPARE(finished.first().at(0).value<MirrorUpdater::Outcome>(), MirrorUpdater::Outcome::Cancelled);
+    QCOMPARE(dialogFinished.size(), 1);
+    QVERIFY(!dialog.isBusy());
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("cancelled")), qPrintable(dialog.errorText()));
+    QCOMPARE(answers(), before);
 }
 
 // Settings' "update the GLEIF mirror when older than N hours": the window starts an update in the
