@@ -188,8 +188,9 @@ void MirrorDialog::refresh()
         m_removeButton->setEnabled(read.exists && !m_busy);
         if (!read.exists) {
             m_status->setText(read.error.isEmpty()
-                    ? tr("No GLEIF mirror yet. Import the Golden Copy files (LEI records, relationships, "
-                         "reporting exceptions, BIC map) downloaded from gleif.org, or run lei-enrich mirror update.")
+                    ? tr("No GLEIF mirror yet. Update Now downloads GLEIF's Golden Copy (about 500 MB) and imports it; "
+                         "or import the files (LEI records, relationships, reporting exceptions, BIC map) downloaded "
+                         "from gleif.org by hand.")
                     : tr("The mirror cannot be read: %1").arg(read.error));
             Q_EMIT statusShown();
             return;
