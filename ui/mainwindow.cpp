@@ -15,6 +15,8 @@
 #include "lei.h"
 #include "leicache.h"
 #include "mirrordialog.h"
+#include "mirrorstore.h"
+#include "mirrorupdater.h"
 #include "proxyauthdialog.h"
 #include "roworder.h"
 #include "settingsdialog.h"
@@ -48,6 +50,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -233,6 +236,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_summaryDock->hide(); // nothing to summarise yet, whatever the last session showed
     m_failuresDock->hide();
     m_problemsDock->hide();
+    QTimer::singleShot(0, this, &MainWindow::updateMirrorIfOld);
 }
 
 MainWindow::~MainWindow() = default;
@@ -677,6 +681,7 @@ bool MainWindow::enrich()
     const auto file = m_model->file();
     if (!file || !file->isComplete() || m_job->isRunning())
         return false;
+    updateMirrorIfOld();
     if (m_model->leiColumn() < 0) {
         chooseLeiColumn();
         if (m_model->leiColumn() < 0)
@@ -1060,9 +1065,53 @@ void MainWindow::copySelection()
     QGuiApplication::clipboard()->setText(text);
 }
 
+bool MainWindow::updateMirrorIfOld()
+{
+    const int hours = m_settings->mirrorUpdateHours;
+    if (hours <= 0 || mirrorUpdater()->isRunning())
+        return false;
+    const QString path = MirrorStore::resolvePath(m_settings->enrichment.mirrorPath);
+    QDateTime published;
+    {
+        MirrorStore store; // no mirror: nothing to keep current (a first download is the user's choice)
+        if (!store.open(path))
+            return false;
+        published = store.publishDate(MirrorFileType::Lei2);
+    }
+    if (published.isValid() && published.secsTo(QDateTime::currentDateTimeUtc()) < qint64(hours) * 3600)
+        return false;
+    MirrorUpdater::Settings settings;
+    settings.mirrorPath = path;
+    settings.network = m_settings->enrichment.gleif;
+    statusBar()->showMessage(tr("Updating the GLEIF mirror in the background (older than %n hour(s))...", nullptr, hours));
+    m_mirrorUpdater->start(settings); // an enrichment meanwhile reads the mirror as it was until the import is complete
+    return true;
+}
+
+// One updater for the window and its GLEIF Data dialog: never two writers of the downloads.
+MirrorUpdater *MainWindow::mirrorUpdater()
+{
+    if (!m_mirrorUpdater) {
+        m_mirrorUpdater = new MirrorUpdater(this);
+        connect(m_mirrorUpdater, &MirrorUpdater::finished, this, [this](MirrorUpdater::Outcome outcome, const QString &error) {
+            const bool ok = outcome == MirrorUpdater::Outcome::Updated || outcome == MirrorUpdater::Outcome::UpToDate;
+            const QString when = m_mirrorUpdater->goldenCopyDate().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+            const QString message = outcome == MirrorUpdater::Outcome::Updated    ? tr("GLEIF mirror updated to the Golden Copy of %1.").arg(when)
+                                  : outcome == MirrorUpdater::Outcome::UpToDate   ? tr("GLEIF mirror up to date (Golden Copy of %1).").arg(when)
+                                  : outcome == MirrorUpdater::Outcome::Cancelled  ? tr("GLEIF mirror update cancelled; the mirror is as it was.")
+                                                                                  : tr("GLEIF mirror update failed: %1 The mirror is as it was.").arg(error);
+            statusBar()->showMessage(message, ok ? 10000 : 0);
+            Q_EMIT mirrorUpdateFinished(ok, message);
+        });
+    }
+    return m_mirrorUpdater;
+}
+
 void MainWindow::showMirrorDialog()
 {
     MirrorDialog dialog(m_settings->enrichment.mirrorPath, this);
+    dialog.setNetwork(m_settings->enrichment.gleif);
+    dialog.useUpdater(mirrorUpdater());
     dialog.exec();
 }
 

@@ -12,6 +12,7 @@ class CsvLoader;
 class CsvTableModel;
 class EnrichmentJob;
 class FailuresModel;
+class MirrorUpdater;
 class QAction;
 class QLineEdit;
 class QTableWidget;
@@ -65,6 +66,9 @@ public:
     void setSettings(const AppSettings &settings); // applies and saves them
     // For tests and benchmarks: the enrichment part only, not saved.
     void setEnrichmentSettings(const EnrichmentSettings &settings);
+    // Settings' "update the GLEIF mirror when older than N hours": starts an update in the
+    // background when an existing mirror is older (at start and before an Enrich). True if started.
+    bool updateMirrorIfOld();
 
 Q_SIGNALS:
     // The file is indexed and its LEIs checked (tests and status updates wait on this).
@@ -73,6 +77,7 @@ Q_SIGNALS:
     void enrichmentFinished(bool complete);
     void exported(const QString &path);
     void rowOrderChanged();
+    void mirrorUpdateFinished(bool ok, const QString &message); // also said in the status bar
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -103,6 +108,7 @@ private:
     void exportDialog();
     void showCacheDialog();
     void showMirrorDialog();
+    MirrorUpdater *mirrorUpdater();
     void showSettingsDialog();
     void showFieldsDialog();
     void showAbout();
@@ -128,6 +134,7 @@ private:
     QDockWidget *m_problemsDock = nullptr;
     EnrichmentJob *m_job = nullptr;
     std::unique_ptr<AppSettings> m_settings;
+    MirrorUpdater *m_mirrorUpdater = nullptr; // the background update, made when first needed
     FailuresModel *m_failures = nullptr;
     QTreeView *m_failuresView = nullptr;
     QDockWidget *m_failuresDock = nullptr;

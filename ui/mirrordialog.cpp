@@ -1,6 +1,7 @@
 #include "mirrordialog.h"
 
 #include "mirrorstore.h"
+#include "mirrorupdater.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -61,13 +62,19 @@ MirrorDialog::MirrorDialog(const QString &mirrorPath, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #a00;"));
     m_error->hide();
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("mirrorNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_updateButton = buttons->addButton(tr("&Update Now"), QDialogButtonBox::ActionRole);
     m_importButton = buttons->addButton(tr("&Import Files..."), QDialogButtonBox::ActionRole);
     m_removeButton = buttons->addButton(tr("&Remove"), QDialogButtonBox::ActionRole);
     m_cancelButton = buttons->addButton(tr("Cancel Import"), QDialogButtonBox::ActionRole);
     m_cancelButton->hide();
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_updateButton, &QPushButton::clicked, this, &MirrorDialog::updateNow);
     connect(m_importButton, &QPushButton::clicked, this, &MirrorDialog::chooseFiles);
     connect(m_removeButton, &QPushButton::clicked, this, [this] { removeMirror(false); });
     connect(m_cancelButton, &QPushButton::clicked, this, &MirrorDialog::cancel);
@@ -78,13 +85,80 @@ MirrorDialog::MirrorDialog(const QString &mirrorPath, QWidget *parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_progressLabel);
     layout->addWidget(m_error);
+    layout->addWidget(m_note);
     layout->addStretch();
     layout->addWidget(buttons);
+    useUpdater(new MirrorUpdater(this));
     refresh();
+}
+
+void MirrorDialog::useUpdater(MirrorUpdater *updater)
+{
+    if (m_updater) {
+        m_updater->disconnect(this);
+        if (m_updater->parent() == this)
+            delete m_updater;
+    }
+    m_updater = updater;
+    connect(updater, &MirrorUpdater::phaseChanged, this, [this](MirrorUpdater::Phase phase, int file, int files, const QString &what) {
+        switch (phase) {
+        case MirrorUpdater::Phase::Checking:
+            m_phase = tr("Asking GLEIF what is published...");
+            break;
+        case MirrorUpdater::Phase::Downloading:
+            m_phase = tr("Downloading the %1 (%2 of %3)").arg(what).arg(file).arg(files);
+            break;
+        case MirrorUpdater::Phase::Importing:
+            m_phase = tr("Importing %n file(s)", nullptr, files);
+            break;
+        }
+        m_downloading = phase == MirrorUpdater::Phase::Downloading;
+        m_progress->setRange(0, 0);
+        m_progressLabel->setText(m_phase);
+    });
+    connect(updater, &MirrorUpdater::progress, this, [this](qint64 bytes, qint64 total, qint64 records, double rate) {
+        showProgressText(m_phase, bytes, total, m_downloading ? -1 : records, rate);
+    });
+    connect(updater, &MirrorUpdater::finished, this, [this](MirrorUpdater::Outcome outcome, const QString &error) {
+        setBusy(false);
+        const auto when = [](const QDateTime &d) { return d.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")); };
+        switch (outcome) {
+        case MirrorUpdater::Outcome::Updated:
+            m_note->setText(tr("Updated to the Golden Copy of %1.").arg(when(m_updater->goldenCopyDate())));
+            break;
+        case MirrorUpdater::Outcome::UpToDate:
+            m_note->setText(tr("Up to date: the Golden Copy of %1 and the BIC map of %2 are the latest published.")
+                                .arg(when(m_updater->goldenCopyDate()), when(m_updater->bicMapDate())));
+            break;
+        case MirrorUpdater::Outcome::Failed:
+            m_error->setText(tr("Update failed: %1 The mirror is as it was before.").arg(error));
+            break;
+        case MirrorUpdater::Outcome::Cancelled:
+            m_error->setText(tr("Update cancelled. The mirror is as it was before; what was downloaded is kept for the next update."));
+            break;
+        }
+        const bool ok = outcome == MirrorUpdater::Outcome::Updated || outcome == MirrorUpdater::Outcome::UpToDate;
+        m_note->setVisible(ok);
+        m_error->setVisible(!ok);
+        refresh();
+        Q_EMIT updateFinished(ok, ok ? QString() : m_error->text());
+    });
+
+    if (updater->isRunning()) { // started by the window in the background: shown here, Cancel stops it
+        m_phase = tr("Updating the mirror...");
+        m_downloading = false;
+        setBusy(true);
+        m_cancelButton->setText(tr("Cancel Update"));
+        m_progress->setRange(0, 0);
+        m_progressLabel->setText(m_phase);
+    }
 }
 
 MirrorDialog::~MirrorDialog()
 {
+    m_updater->disconnect(this);
+    if (m_updater->parent() == this)
+        delete m_updater; // cancels and waits; the old mirror stays
     m_cancel = true;
     m_work.waitForFinished(); // the import cleans up after itself; the old mirror stays
 }
@@ -99,6 +173,11 @@ QString MirrorDialog::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+QString MirrorDialog::noteText() const
+{
+    return m_note->isHidden() ? QString() : m_note->text();
+}
+
 void MirrorDialog::refresh()
 {
     m_status->setText(tr("Reading the mirror..."));
@@ -109,8 +188,9 @@ void MirrorDialog::refresh()
         m_removeButton->setEnabled(read.exists && !m_busy);
         if (!read.exists) {
             m_status->setText(read.error.isEmpty()
-                    ? tr("No GLEIF mirror yet. Import the Golden Copy files (LEI records, relationships, "
-                         "reporting exceptions, BIC map) downloaded from gleif.org, or run lei-enrich mirror update.")
+                    ? tr("No GLEIF mirror yet. Update Now downloads GLEIF's Golden Copy (about 500 MB) and imports it; "
+                         "or import the files (LEI records, relationships, reporting exceptions, BIC map) downloaded "
+                         "from gleif.org by hand.")
                     : tr("The mirror cannot be read: %1").arg(read.error));
             Q_EMIT statusShown();
             return;
@@ -161,6 +241,7 @@ void MirrorDialog::setBusy(bool busy)
 {
     m_busy = busy;
     m_importButton->setEnabled(!busy);
+    m_updateButton->setEnabled(!busy);
     m_removeButton->setEnabled(!busy && QFileInfo::exists(m_path));
     m_cancelButton->setVisible(busy);
     m_progress->setVisible(busy);
@@ -173,7 +254,9 @@ void MirrorDialog::importFiles(const QStringList &paths)
         return;
     m_cancel = false;
     m_error->hide();
+    m_note->hide();
     setBusy(true);
+    m_cancelButton->setText(tr("Cancel Import"));
     m_progress->setRange(0, 0);
     m_progressLabel->setText(tr("Starting the import..."));
     m_importClock.start();
@@ -204,15 +287,38 @@ void MirrorDialog::importFiles(const QStringList &paths)
     watcher->setFuture(work);
 }
 
+void MirrorDialog::updateNow()
+{
+    if (m_busy)
+        return;
+    m_error->hide();
+    m_note->hide();
+    setBusy(true);
+    m_cancelButton->setText(tr("Cancel Update"));
+    MirrorUpdater::Settings settings; // the URLs from the environment, else GLEIF's
+    settings.mirrorPath = m_path;
+    settings.network = m_network;
+    m_updater->start(settings); // may finish at once (a CA bundle that cannot be read)
+}
+
 void MirrorDialog::showProgress(qint64 bytes, qint64 totalBytes, qint64 records)
+{
+    const double seconds = double(m_importClock.elapsed()) / 1000.0;
+    showProgressText(QString(), bytes, totalBytes, records, seconds > 1 && bytes > 0 ? double(bytes) / seconds : 0.0);
+}
+
+// `records` -1: a download's bytes, which are not records yet.
+void MirrorDialog::showProgressText(const QString &phase, qint64 bytes, qint64 totalBytes, qint64 records, double rate)
 {
     if (!m_busy)
         return;
     const QLocale locale;
-    QString text = tr("%1 of %2 read, %L3 records").arg(locale.formattedDataSize(bytes), locale.formattedDataSize(std::max<qint64>(totalBytes, 0))).arg(records);
-    const double seconds = double(m_importClock.elapsed()) / 1000.0;
-    if (seconds > 1 && bytes > 0) {
-        const double rate = double(bytes) / seconds;
+    const QString total = totalBytes >= 0 ? locale.formattedDataSize(totalBytes) : tr("?");
+    QString text = records < 0 ? tr("%1 of %2").arg(locale.formattedDataSize(bytes), total)
+                               : tr("%1 of %2 read, %L3 records").arg(locale.formattedDataSize(bytes), total).arg(records);
+    if (!phase.isEmpty())
+        text = tr("%1: %2").arg(phase, text);
+    if (rate > 0) {
         text += tr(", %1/s").arg(locale.formattedDataSize(qint64(rate)));
         if (totalBytes > bytes)
             text += tr(", about %n second(s) left", nullptr, int(double(totalBytes - bytes) / rate + 0.5));
@@ -227,6 +333,7 @@ void MirrorDialog::showProgress(qint64 bytes, qint64 totalBytes, qint64 records)
 void MirrorDialog::cancel()
 {
     m_cancel = true;
+    m_updater->cancel();
 }
 
 void MirrorDialog::removeMirror(bool confirmed)

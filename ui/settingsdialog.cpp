@@ -114,6 +114,23 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
         if (!path.isEmpty())
             m_mirrorPath->setText(path);
     }));
+    m_mirrorUpdate = new QCheckBox(tr("&Update the GLEIF mirror when older than"), this);
+    m_mirrorUpdate->setToolTip(tr("When the window starts and before an Enrich, an existing mirror older than this is "
+                                  "updated from GLEIF in the background; enriching goes on meanwhile."));
+    m_mirrorUpdate->setChecked(s.mirrorUpdateHours > 0);
+    m_mirrorUpdateHours = new QSpinBox(this);
+    m_mirrorUpdateHours->setRange(1, AppSettings::maxMirrorUpdateHours);
+    m_mirrorUpdateHours->setSuffix(tr(" hours"));
+    m_mirrorUpdateHours->setValue(s.mirrorUpdateHours > 0 ? s.mirrorUpdateHours : 24);
+    m_mirrorUpdateHours->setEnabled(m_mirrorUpdate->isChecked());
+    connect(m_mirrorUpdate, &QCheckBox::toggled, m_mirrorUpdateHours, &QWidget::setEnabled);
+    auto *updateRow = new QWidget(this);
+    auto *updateLayout = new QHBoxLayout(updateRow);
+    updateLayout->setContentsMargins(0, 0, 0, 0);
+    updateLayout->addWidget(m_mirrorUpdate);
+    updateLayout->addWidget(m_mirrorUpdateHours);
+    updateLayout->addStretch();
+    form->addRow(QString(), updateRow);
 
     m_languageBox = new QComboBox(this);
     m_languageBox->addItem(tr("Same as the system"), QString());
@@ -144,6 +161,8 @@ SettingsDialog::SettingsDialog(const AppSettings &s, QWidget *parent)
     m_cachePath->setObjectName(QStringLiteral("cachePath"));
     m_source->setObjectName(QStringLiteral("source"));
     m_mirrorPath->setObjectName(QStringLiteral("mirrorPath"));
+    m_mirrorUpdate->setObjectName(QStringLiteral("mirrorUpdate"));
+    m_mirrorUpdateHours->setObjectName(QStringLiteral("mirrorUpdateHours"));
     m_rulesPath->setObjectName(QStringLiteral("rulesPath"));
     m_caBundle->setObjectName(QStringLiteral("caBundle"));
     m_languageBox->setObjectName(QStringLiteral("language"));
@@ -185,6 +204,7 @@ AppSettings SettingsDialog::settings() const
     e.gleif.caBundlePath = m_caBundle->text().trimmed();
     s.language = m_languageBox->currentData().toString(); // an unknown stored value shows as "system"
     s.neutraliseFormulas = m_neutraliseFormulas->isChecked();
+    s.mirrorUpdateHours = m_mirrorUpdate->isChecked() ? m_mirrorUpdateHours->value() : 0;
     return s;
 }
 

@@ -39,6 +39,8 @@ private:
     AppSettings m_original; // what the dialog does not show (fields) comes back unchanged
     QComboBox *m_source = nullptr; // data: EnrichmentSettings::Source
     QLineEdit *m_mirrorPath = nullptr;
+    QCheckBox *m_mirrorUpdate = nullptr; // "Update the GLEIF mirror when older than" m_mirrorUpdateHours
+    QSpinBox *m_mirrorUpdateHours = nullptr;
     QString m_language; // as stored
     QComboBox *m_languageBox = nullptr; // data "": the system's language, "en", "de"
     QCheckBox *m_neutraliseFormulas = nullptr;

@@ -31,6 +31,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kNeutraliseFormulas = QStringLiteral("export/neutraliseFormulas");
 const QString kSource = QStringLiteral("enrich/source"); // auto, api or mirror
 const QString kMirrorPath = QStringLiteral("mirror/path");
+const QString kMirrorUpdateHours = QStringLiteral("mirror/updateWhenOlderThanHours"); // 0: never
 const QString kFields = QStringLiteral("enrich/fields"); // field names (Fields::name), in output order
 
 // The ranges problems() accepts; load() never hands out a stored value outside them.
@@ -126,6 +127,15 @@ AppSettings AppSettings::load(QSettings &settings)
     for (const QString &line : std::as_const(s.ignored))
         qWarning("%s", qPrintable(line));
     s.neutraliseFormulas = settings.value(kNeutraliseFormulas, false).toBool();
+    if (settings.contains(kMirrorUpdateHours)) {
+        bool ok = false;
+        const int hours = settings.value(kMirrorUpdateHours).toString().trimmed().toInt(&ok);
+        if (ok && hours >= 0 && hours <= maxMirrorUpdateHours)
+            s.mirrorUpdateHours = hours;
+        else // never a surprise download: off
+            qWarning("%s", qPrintable(QCoreApplication::translate("AppSettings", "The stored setting %1 is not a whole number of hours from 0 to %2; the mirror is not updated by itself.")
+                                          .arg(kMirrorUpdateHours).arg(maxMirrorUpdateHours)));
+    }
     return s;
 }
 
@@ -144,6 +154,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kRules, rulesPath);
     settings.setValue(kLanguage, language);
     settings.setValue(kNeutraliseFormulas, neutraliseFormulas);
+    settings.setValue(kMirrorUpdateHours, mirrorUpdateHours);
     settings.setValue(kSource, e.source == EnrichmentSettings::Source::Api      ? QStringLiteral("api")
                                : e.source == EnrichmentSettings::Source::Mirror ? QStringLiteral("mirror")
                                                                                 : QStringLiteral("auto"));

@@ -22,6 +22,10 @@ struct AppSettings
     // Export and copy put a ' before the input's own cells that a spreadsheet would run as
     // formulas, as they always do for GLEIF's text (--neutralise-formulas). Off by default.
     bool neutraliseFormulas = false;
+    // The desktop updates the GLEIF mirror in the background when it is older than this many
+    // hours, when the window starts and before an Enrich (a mirror must exist); 0: never, the default.
+    int mirrorUpdateHours = 0;
+    static constexpr int maxMirrorUpdateHours = 24 * 365;
 
     // Stored values load() refused (not a number, 0, out of range, an unknown field name), one
     // line each: the default is used instead, so a stored timeout of 0 never means "no timeout".

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void acceptedValuesRoundTripThroughQSettings();
     void fieldsSurviveTheSettingsDialog();
     void environmentGivesDefaultsOnly();
+    void mirrorUpdateSettingRoundTrips_data();
+    void mirrorUpdateSettingRoundTrips();
 
 private:
     QLineEdit *edit(SettingsDialog &d, int index);
@@ -135,6 +137,49 @@ void SettingsDialogTest::environmentGivesDefaultsOnly()
     QCOMPARE(s.enrichment.gleif.baseUrl.toString(), QStringLiteral("https://api.gleif.org/api/v1")); // saved wins
     qunsetenv("LEI_ENRICHER_API_URL");
     qunsetenv("LEI_ENRICHER_TTL");
+}
+
+// "Update the GLEIF mirror when older than N hours": off by default; on, its hours are kept; off
+// again, stored as 0 (never).
+void SettingsDialogTest::mirrorUpdateSettingRoundTrips_data()
+{
+    QTest::addColumn<int>("before");
+    QTest::addColumn<bool>("check");
+    QTest::addColumn<int>("hours");
+    QTest::addColumn<int>("after");
+    QTest::newRow("turned on") << 0 << true << 6 << 6;
+    QTest::newRow("hours changed") << 12 << true << 48 << 48;
+    QTest::newRow("turned off") << 12 << false << 12 << 0;
+}
+
+void SettingsDialogTest::mirrorUpdateSettingRoundTrips()
+{
+    QFETCH(int, before);
+    QFETCH(bool, check);
+    QFETCH(int, hours);
+    QFETCH(int, after);
+    QCOMPARE(AppSettings{}.mirrorUpdateHours, 0); // off by default
+    AppSettings start;
+    start.mirrorUpdateHours = before;
+    SettingsDialog dialog(start);
+    auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("mirrorUpdate"));
+    auto *spin = dialog.findChild<QSpinBox *>(QStringLiteral("mirrorUpdateHours"));
+    QVERIFY(box && spin);
+    QCOMPARE(box->isChecked(), before > 0);
+    QCOMPARE(spin->isEnabled(), before > 0);
+    box->setChecked(check);
+    QCOMPARE(spin->isEnabled(), check);
+    spin->setValue(hours);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    {
+        QSettings stored;
+        dialog.settings().save(stored);
+    }
+    QSettings stored;
+    QCOMPARE(AppSettings::load(stored).mirrorUpdateHours, after);
+    SettingsDialog again(AppSettings::load(stored));
+    QCOMPARE(again.findChild<QCheckBox *>(QStringLiteral("mirrorUpdate"))->isChecked(), after > 0);
 }
 
 QTEST_MAIN(SettingsDialogTest)
