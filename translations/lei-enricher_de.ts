@@ -63,6 +63,14 @@
         <source>The stored setting %1 names no known field; the default %2 is used.</source>
         <translation>Die gespeicherte Einstellung %1 nennt kein bekanntes Feld; die Voreinstellung %2 wird verwendet.</translation>
     </message>
+    <message>
+        <source>The stored setting %1 is not auto, api or mirror: %2; auto is used.</source>
+        <translation>Die gespeicherte Einstellung %1 ist nicht auto, api oder mirror: %2; auto wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The stored setting %1 is not a whole number of hours from 0 to %2; the mirror is not updated by itself.</source>
+        <translation>Die gespeicherte Einstellung %1 ist keine ganze Stundenzahl von 0 bis %2; der Spiegel wird nicht von selbst aktualisiert.</translation>
+    </message>
 </context>
 <context>
     <name>CacheDialog</name>
@@ -432,6 +440,14 @@
             <numerusform>Mutterfelder für %n LEIs leer gelassen: die %1 Abfrage(n) der Muttergesellschaften wurden nicht gestellt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the GLEIF mirror %1 cannot be used: %2</source>
+        <translation>der GLEIF-Spiegel %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)</source>
+        <translation>kein GLEIF-Spiegel unter %1: mit lei-enrich mirror update (oder mirror import) anlegen</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -694,6 +710,101 @@
     </message>
 </context>
 <context>
+    <name>FileDownload</name>
+    <message>
+        <source>%1: %2 is not an http or https URL</source>
+        <translation>%1: %2 ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>%1: not enough free space in %2 (%3 needed, %4 free)</source>
+        <translation>%1: nicht genug freier Speicher in %2 (%3 nötig, %4 frei)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2 (%3)</source>
+        <translation>%1: %2 kann nicht geschrieben werden (%3)</translation>
+    </message>
+    <message>
+        <source>%1: the server sent another part than asked (Content-Range &quot;%2&quot; for bytes %3-)</source>
+        <translation>%1: der Server hat einen anderen Teil als erbeten gesendet (Content-Range „%2“ für Bytes ab %3)</translation>
+    </message>
+    <message>
+        <source>%1: the file changed on the server since the download began; it starts over next time</source>
+        <translation>%1: die Datei hat sich auf dem Server geändert, seit der Download begann; nächstes Mal beginnt er von vorn</translation>
+    </message>
+    <message>
+        <source>%1: not enough free space to start over (%2 needed, %3 free)</source>
+        <translation>%1: nicht genug freier Speicher, um neu zu beginnen (%2 nötig, %3 frei)</translation>
+    </message>
+    <message>
+        <source>%1: the server announces %2 bytes, GLEIF published %3</source>
+        <translation>%1: der Server kündigt %2 Bytes an, GLEIF hat %3 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>%1: the server announces %2, more than the %3 accepted for this file</source>
+        <translation>%1: der Server kündigt %2 an, mehr als die für diese Datei akzeptierten %3</translation>
+    </message>
+    <message>
+        <source>%1: the server sent more than the %2 bytes GLEIF published (refused)</source>
+        <translation>%1: der Server hat mehr als die von GLEIF veröffentlichten %2 Bytes gesendet (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>%1: the server sent more than %2 (refused)</source>
+        <translation>%1: der Server hat mehr als %2 gesendet (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 kept for resuming</source>
+        <translation>%1 von %2 zum Fortsetzen behalten</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; %2</source>
+        <translation>%1: abgebrochen; %2</translation>
+    </message>
+    <message>
+        <source>%1: redirected to %2, not https (refused)</source>
+        <translation>%1: umgeleitet nach %2, nicht https (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 redirects (refused)</source>
+        <translation>%1: mehr als %2 Umleitungen (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>%1: no data for %2 s (stalled); %3</source>
+        <translation>%1: seit %2 s keine Daten (hängt); %3</translation>
+    </message>
+    <message>
+        <source>%1: the connection ended after %2 (%3); %4</source>
+        <translation>%1: die Verbindung endete nach %2 (%3); %4</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>unvollständig</translation>
+    </message>
+    <message>
+        <source>%1: the server refused to resume (HTTP 416); it starts over next time</source>
+        <translation>%1: der Server verweigert das Fortsetzen (HTTP 416); nächstes Mal beginnt der Download von vorn</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 %3 for %4</source>
+        <translation>%1: HTTP %2 %3 für %4</translation>
+    </message>
+    <message>
+        <source>%1: TLS: %2</source>
+        <translation>%1: TLS: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename %2 to it</source>
+        <translation>%1: %2 kann nicht dorthin umbenannt werden</translation>
+    </message>
+</context>
+<context>
     <name>GleifClient</name>
     <message>
         <source>answer cut short (%1)</source>
@@ -778,6 +889,87 @@
     <message>
         <source>malformed JSON (no data object)</source>
         <translation>fehlerhaftes JSON (kein data-Objekt)</translation>
+    </message>
+</context>
+<context>
+    <name>GoldenCopy</name>
+    <message>
+        <source>missing or not a text</source>
+        <translation>fehlt oder ist kein Text</translation>
+    </message>
+</context>
+<context>
+    <name>GoldenCopy::Reader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>not a whole number from 0 to %1</source>
+        <translation>keine ganze Zahl von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>missing or not a text</source>
+        <translation>fehlt oder ist kein Text</translation>
+    </message>
+    <message>
+        <source>not a valid absolute URL</source>
+        <translation>keine gültige absolute URL</translation>
+    </message>
+    <message>
+        <source>%1 is not an https URL (refused)</source>
+        <translation>%1 ist keine https-URL (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>%1 is not on %2 (refused)</source>
+        <translation>%1 liegt nicht auf %2 (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <source>0 bytes</source>
+        <translation>0 Bytes</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>kein JSON-Objekt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>GoldenCopyFile</name>
+    <message>
+        <source>not a file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>keine solche Datei</translation>
+    </message>
+    <message>
+        <source>empty file, no header</source>
+        <translation>leere Datei, keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>not a Golden Copy LEI2, RR, reporting-exception or BIC-map file (header starts: %1)</source>
+        <translation>keine Golden-Copy-Datei (LEI2, RR, Meldeausnahmen oder BIC-Zuordnung) (die Kopfzeile beginnt: %1)</translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields where the header has %3 (file cut or corrupt)</source>
+        <translation>Zeile %1: %2 Felder, wo die Kopfzeile %3 hat (Datei abgeschnitten oder beschädigt)</translation>
+    </message>
+    <message>
+        <source>line %1: a quoted field is not closed (file cut or corrupt)</source>
+        <translation>Zeile %1: ein Feld in Anführungszeichen wird nicht geschlossen (Datei abgeschnitten oder beschädigt)</translation>
     </message>
 </context>
 <context>
@@ -959,10 +1151,6 @@
     <message>
         <source>cannot use the cache folder for %1: %2</source>
         <translation>der Cache-Ordner für %1 ist nicht verwendbar: %2</translation>
-    </message>
-    <message>
-        <source>cannot merge recent answers in the cache file %1: %2</source>
-        <translation>die zuletzt abgerufenen Antworten können nicht in die Cache-Datei %1 übernommen werden: %2</translation>
     </message>
     <message>
         <source>migrating from cache schema %1 failed: %2</source>
@@ -1240,10 +1428,6 @@
         <translation>Zeilen nach Status</translation>
     </message>
     <message>
-        <source>Costs by country (ok rows)</source>
-        <translation>Kosten nach Land (Zeilen mit Status ok)</translation>
-    </message>
-    <message>
         <source>(no country)</source>
         <translation>(kein Land)</translation>
     </message>
@@ -1324,6 +1508,391 @@
     <message>
         <source>Rows by warning</source>
         <translation>Zeilen je Warnung</translation>
+    </message>
+    <message>
+        <source>LEI &amp;Column...</source>
+        <translation>LEI-&amp;Spalte...</translation>
+    </message>
+    <message>
+        <source>GLEIF &amp;Data...</source>
+        <translation>GLEIF-&amp;Daten...</translation>
+    </message>
+    <message>
+        <source>Choose the column with the counterparty LEIs:</source>
+        <translation>Wählen Sie die Spalte mit den LEIs der Gegenparteien:</translation>
+    </message>
+    <message>
+        <source> · from the GLEIF mirror %L1</source>
+        <translation> · aus dem GLEIF-Spiegel %L1</translation>
+    </message>
+    <message>
+        <source> · %L1 LEIs from the GLEIF mirror</source>
+        <translation> · %L1 LEIs aus dem GLEIF-Spiegel</translation>
+    </message>
+    <message>
+        <source>Export which rows?</source>
+        <translation>Welche Zeilen exportieren?</translation>
+    </message>
+    <message>
+        <source>The table shows %L1 of %L2 rows (filtered or sorted). The export holds all rows in the file&apos;s order unless you choose the rows as shown.</source>
+        <translation>Die Tabelle zeigt %L1 von %L2 Zeilen (gefiltert oder sortiert). Der Export enthält alle Zeilen in der Reihenfolge der Datei, außer Sie wählen die angezeigten Zeilen.</translation>
+    </message>
+    <message>
+        <source>&amp;All Rows</source>
+        <translation>Alle &amp;Zeilen</translation>
+    </message>
+    <message>
+        <source>Rows as &amp;Shown</source>
+        <translation>&amp;Angezeigte Zeilen</translation>
+    </message>
+    <message>
+        <source>Costs by country and currency (ok rows)</source>
+        <translation>Kosten nach Land und Währung (Zeilen mit ok)</translation>
+    </message>
+    <message>
+        <source>(currency unknown)</source>
+        <translation>(Währung unbekannt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updating the GLEIF mirror in the background (older than %n hour(s))...</source>
+        <translation>
+            <numerusform>Der GLEIF-Spiegel wird im Hintergrund aktualisiert (älter als %n Stunde)...</numerusform>
+            <numerusform>Der GLEIF-Spiegel wird im Hintergrund aktualisiert (älter als %n Stunden)...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GLEIF mirror updated to the Golden Copy of %1.</source>
+        <translation>GLEIF-Spiegel auf die Golden Copy vom %1 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>GLEIF mirror up to date (Golden Copy of %1).</source>
+        <translation>GLEIF-Spiegel ist aktuell (Golden Copy vom %1).</translation>
+    </message>
+    <message>
+        <source>GLEIF mirror update cancelled; the mirror is as it was.</source>
+        <translation>Aktualisierung des GLEIF-Spiegels abgebrochen; der Spiegel ist unverändert.</translation>
+    </message>
+    <message>
+        <source>GLEIF mirror update failed: %1 The mirror is as it was.</source>
+        <translation>Aktualisierung des GLEIF-Spiegels fehlgeschlagen: %1 Der Spiegel ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Quit without exporting?</source>
+        <translation>Ohne Export beenden?</translation>
+    </message>
+    <message>
+        <source>The enriched table of %1 has not been exported. Its GLEIF answers stay in the cache, but the computed table is lost on quitting.</source>
+        <translation>Die angereicherte Tabelle von %1 wurde nicht exportiert. Ihre GLEIF-Antworten bleiben im Cache, aber die berechnete Tabelle geht beim Beenden verloren.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Without Exporting</source>
+        <translation>&amp;Ohne Export beenden</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataRequest</name>
+    <message>
+        <source>%1: the answer is larger than %2 bytes (refused)</source>
+        <translation>%1: die Antwort ist größer als %2 Bytes (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>%1: no complete answer in %2 s</source>
+        <translation>%1: keine vollständige Antwort in %2 s</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GLEIF Data</source>
+        <translation>GLEIF-Daten</translation>
+    </message>
+    <message>
+        <source>Mirror file: %1</source>
+        <translation>Spiegeldatei: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Update Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files...</source>
+        <translation>Dateien &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>Asking GLEIF what is published...</source>
+        <translation>GLEIF wird gefragt, was veröffentlicht ist...</translation>
+    </message>
+    <message>
+        <source>Downloading the %1 (%2 of %3)</source>
+        <translation>%1 wird heruntergeladen (%2 von %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei wird importiert</numerusform>
+            <numerusform>%n Dateien werden importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated to the Golden Copy of %1.</source>
+        <translation>Auf die Golden Copy vom %1 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Up to date: the Golden Copy of %1 and the BIC map of %2 are the latest published.</source>
+        <translation>Aktuell: die Golden Copy vom %1 und die BIC-Zuordnung vom %2 sind die neuesten veröffentlichten.</translation>
+    </message>
+    <message>
+        <source>Update failed: %1 The mirror is as it was before.</source>
+        <translation>Aktualisierung fehlgeschlagen: %1 Der Spiegel ist wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Update cancelled. The mirror is as it was before; what was downloaded is kept for the next update.</source>
+        <translation>Aktualisierung abgebrochen. Der Spiegel ist wie zuvor; was heruntergeladen wurde, bleibt für die nächste Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>Updating the mirror...</source>
+        <translation>Der Spiegel wird aktualisiert...</translation>
+    </message>
+    <message>
+        <source>Cancel Update</source>
+        <translation>Aktualisierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the mirror...</source>
+        <translation>Der Spiegel wird gelesen...</translation>
+    </message>
+    <message>
+        <source>No GLEIF mirror yet. Update Now downloads GLEIF&apos;s Golden Copy (about 500 MB) and imports it; or import the files (LEI records, relationships, reporting exceptions, BIC map) downloaded from gleif.org by hand.</source>
+        <translation>Noch kein GLEIF-Spiegel. „Jetzt aktualisieren“ lädt die Golden Copy von GLEIF (etwa 500 MB) und importiert sie; oder importieren Sie die von gleif.org heruntergeladenen Dateien (LEI-Datensätze, Beziehungen, Meldeausnahmen, BIC-Zuordnung).</translation>
+    </message>
+    <message>
+        <source>The mirror cannot be read: %1</source>
+        <translation>Der Spiegel kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>LEI records</source>
+        <translation>LEI-Datensätze</translation>
+    </message>
+    <message>
+        <source>relationships</source>
+        <translation>Beziehungen</translation>
+    </message>
+    <message>
+        <source>reporting exceptions</source>
+        <translation>Meldeausnahmen</translation>
+    </message>
+    <message>
+        <source>BIC map</source>
+        <translation>BIC-Zuordnung</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 never imported</source>
+        <translation>%1 nie importiert</translation>
+    </message>
+    <message>
+        <source>Published: %1.
+Age: %2.
+%L3 entities, %L4 relationships, %L5 reporting exceptions, %L6 BICs; %7 on disk.</source>
+        <translation>Veröffentlicht: %1.
+Alter: %2.
+%L3 Einheiten, %L4 Beziehungen, %L5 Meldeausnahmen, %L6 BICs; %7 auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Import GLEIF Files</source>
+        <translation>GLEIF-Dateien importieren</translation>
+    </message>
+    <message>
+        <source>Golden Copy and BIC map files (*.zip *.csv);;All files (*)</source>
+        <translation>Golden-Copy- und BIC-Zuordnungsdateien (*.zip *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Starting the import...</source>
+        <translation>Der Import beginnt...</translation>
+    </message>
+    <message>
+        <source>Import failed: %1 The mirror is as it was before.</source>
+        <translation>Import fehlgeschlagen: %1 Der Spiegel ist wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>Import abgebrochen.</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 read, %L3 records</source>
+        <translation>%1 von %2 gelesen, %L3 Datensätze</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>, %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, about %n second(s) left</source>
+        <translation>
+            <numerusform>, noch etwa %n Sekunde</numerusform>
+            <numerusform>, noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the GLEIF Mirror</source>
+        <translation>GLEIF-Spiegel entfernen</translation>
+    </message>
+    <message>
+        <source>Delete %1? Enrichment then asks GLEIF&apos;s API again (or fails with the mirror as the only source).</source>
+        <translation>%1 löschen? Das Anreichern fragt dann wieder die GLEIF-API (oder schlägt fehl, wenn der Spiegel die einzige Quelle ist).</translation>
+    </message>
+    <message>
+        <source>Cannot remove the mirror: %1</source>
+        <translation>Der Spiegel kann nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorStore</name>
+    <message>
+        <source>%1: no mirror there (import or update one first)</source>
+        <translation>%1: dort ist kein Spiegel (zuerst einen importieren oder aktualisieren)</translation>
+    </message>
+    <message>
+        <source>%1: not a GLEIF mirror (%2)</source>
+        <translation>%1: kein GLEIF-Spiegel (%2)</translation>
+    </message>
+    <message>
+        <source>%1: another import into this mirror is running</source>
+        <translation>%1: ein anderer Import in diesen Spiegel läuft</translation>
+    </message>
+    <message>
+        <source>mirror %1: %2</source>
+        <translation>Spiegel %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: a delta file, but the mirror has no full %2 file to apply it to (import that first)</source>
+        <translation>%1: eine Delta-Datei, aber der Spiegel hat keine vollständige %2-Datei, auf die sie anzuwenden wäre (diese zuerst importieren)</translation>
+    </message>
+    <message>
+        <source>mirror %1: cannot write the new mirror to disk</source>
+        <translation>Spiegel %1: der neue Spiegel kann nicht auf die Festplatte geschrieben werden</translation>
+    </message>
+    <message>
+        <source>mirror %1: cannot replace it: %2</source>
+        <translation>Spiegel %1: er kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: an import into this mirror is running</source>
+        <translation>%1: ein Import in diesen Spiegel läuft</translation>
+    </message>
+    <message>
+        <source>%1: cannot delete it</source>
+        <translation>%1: kann nicht gelöscht werden</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorStore::Import</name>
+    <message>
+        <source>mirror %1: %2</source>
+        <translation>Spiegel %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: import cancelled</source>
+        <translation>%1: Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: %2 records where GLEIF published %3 (file cut short)</source>
+        <translation>%1: %2 Datensätze, wo GLEIF %3 veröffentlicht hat (Datei abgeschnitten)</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorUpdater</name>
+    <message>
+        <source>%1 full file</source>
+        <translation>%1 vollständige Datei</translation>
+    </message>
+    <message>
+        <source>%1 %2 delta</source>
+        <translation>%1 %2-Delta</translation>
+    </message>
+    <message>
+        <source>BIC map</source>
+        <translation>BIC-Zuordnung</translation>
+    </message>
+    <message>
+        <source>asking GLEIF what is published</source>
+        <translation>GLEIF wird gefragt, was veröffentlicht ist</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL</source>
+        <translation>%1 ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not enough free space for the downloads (%2 needed, %3 free)</source>
+        <translation>%1: nicht genug freier Speicher für die Downloads (%2 nötig, %3 frei)</translation>
+    </message>
+    <message>
+        <source> (run again to resume)</source>
+        <translation> (zum Fortsetzen erneut ausführen)</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +2089,42 @@
         <source>CSV export and copy put a &apos; before cells starting with = + - @ tab or CR, as they always do for text from GLEIF. Off: the file&apos;s cells are written unchanged.</source>
         <translation>Beim CSV-Export und beim Kopieren wird Zellen, die mit = + - @, Tabulator oder CR beginnen, ein &apos; vorangestellt, wie stets bei Text von GLEIF. Aus: Die Zellen der Datei werden unverändert geschrieben.</translation>
     </message>
+    <message>
+        <source>Automatic: the fresher of cache and GLEIF mirror, else the API</source>
+        <translation>Automatisch: das Neuere aus Cache und GLEIF-Spiegel, sonst die API</translation>
+    </message>
+    <message>
+        <source>GLEIF API only</source>
+        <translation>Nur die GLEIF-API</translation>
+    </message>
+    <message>
+        <source>GLEIF mirror only (no network)</source>
+        <translation>Nur der GLEIF-Spiegel (ohne Netzwerk)</translation>
+    </message>
+    <message>
+        <source>&amp;Source of answers:</source>
+        <translation>&amp;Quelle der Antworten:</translation>
+    </message>
+    <message>
+        <source>GLEIF &amp;mirror file:</source>
+        <translation>GLEIF-&amp;Spiegeldatei:</translation>
+    </message>
+    <message>
+        <source>GLEIF mirror file</source>
+        <translation>GLEIF-Spiegeldatei</translation>
+    </message>
+    <message>
+        <source>&amp;Update the GLEIF mirror when older than</source>
+        <translation>GLEIF-Spiegel &amp;aktualisieren, wenn älter als</translation>
+    </message>
+    <message>
+        <source>When the window starts and before an Enrich, an existing mirror older than this is updated from GLEIF in the background; enriching goes on meanwhile.</source>
+        <translation>Beim Start des Fensters und vor jedem Anreichern wird ein vorhandener Spiegel, der älter ist, im Hintergrund von GLEIF aktualisiert; das Anreichern läuft weiter.</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1576,6 +2181,25 @@
             <numerusform>Zeile hat %n Feld, die Kopfzeile %1: Die fehlenden Felder bleiben leer</numerusform>
             <numerusform>Zeile hat %n Felder, die Kopfzeile %1: Die fehlenden Felder bleiben leer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ZipSource</name>
+    <message>
+        <source>the ZIP file holds no file</source>
+        <translation>die ZIP-Datei enthält keine Datei</translation>
+    </message>
+    <message>
+        <source>the ZIP file holds more than one file</source>
+        <translation>die ZIP-Datei enthält mehr als eine Datei</translation>
+    </message>
+    <message>
+        <source>corrupt or truncated ZIP file (%1)</source>
+        <translation>beschädigte oder abgeschnittene ZIP-Datei (%1)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
     </message>
 </context>
 <context>

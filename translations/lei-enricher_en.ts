@@ -63,6 +63,14 @@
         <source>The stored setting %1 names no known field; the default %2 is used.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The stored setting %1 is not auto, api or mirror: %2; auto is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored setting %1 is not a whole number of hours from 0 to %2; the mirror is not updated by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CacheDialog</name>
@@ -432,6 +440,14 @@
             <numerusform>parent fields left empty for %n LEIs: the %1 parent lookup(s) were not made</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the GLEIF mirror %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -694,6 +710,101 @@
     </message>
 </context>
 <context>
+    <name>FileDownload</name>
+    <message>
+        <source>%1: %2 is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not enough free space in %2 (%3 needed, %4 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server sent another part than asked (Content-Range &quot;%2&quot; for bytes %3-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file changed on the server since the download began; it starts over next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not enough free space to start over (%2 needed, %3 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server announces %2 bytes, GLEIF published %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server announces %2, more than the %3 accepted for this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server sent more than the %2 bytes GLEIF published (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server sent more than %2 (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 kept for resuming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: redirected to %2, not https (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 redirects (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no data for %2 s (stalled); %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the connection ended after %2 (%3); %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server refused to resume (HTTP 416); it starts over next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 %3 for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: TLS: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot rename %2 to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GleifClient</name>
     <message>
         <source>answer cut short (%1)</source>
@@ -777,6 +888,87 @@
     </message>
     <message>
         <source>malformed JSON (no data object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoldenCopy</name>
+    <message>
+        <source>missing or not a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoldenCopy::Reader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing or not a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid absolute URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an https URL (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on %2 (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoldenCopyFile</name>
+    <message>
+        <source>not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty file, no header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Golden Copy LEI2, RR, reporting-exception or BIC-map file (header starts: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields where the header has %3 (file cut or corrupt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: a quoted field is not closed (file cut or corrupt)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -958,10 +1150,6 @@
     </message>
     <message>
         <source>cannot use the cache folder for %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot merge recent answers in the cache file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1240,10 +1428,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Costs by country (ok rows)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(no country)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,6 +1507,389 @@
     </message>
     <message>
         <source>Rows by warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI &amp;Column...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF &amp;Data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column with the counterparty LEIs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · from the GLEIF mirror %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %L1 LEIs from the GLEIF mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export which rows?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table shows %L1 of %L2 rows (filtered or sorted). The export holds all rows in the file&apos;s order unless you choose the rows as shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows as &amp;Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costs by country and currency (ok rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(currency unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updating the GLEIF mirror in the background (older than %n hour(s))...</source>
+        <translation>
+            <numerusform>Updating the GLEIF mirror in the background (older than %n hour)...</numerusform>
+            <numerusform>Updating the GLEIF mirror in the background (older than %n hours)...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GLEIF mirror updated to the Golden Copy of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF mirror up to date (Golden Copy of %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF mirror update cancelled; the mirror is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF mirror update failed: %1 The mirror is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit without exporting?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enriched table of %1 has not been exported. Its GLEIF answers stay in the cache, but the computed table is lost on quitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit Without Exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetadataRequest</name>
+    <message>
+        <source>%1: the answer is larger than %2 bytes (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no complete answer in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GLEIF Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Files...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking GLEIF what is published...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the %1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)</source>
+        <translation>
+            <numerusform>Importing %n file</numerusform>
+            <numerusform>Importing %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated to the Golden Copy of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date: the Golden Copy of %1 and the BIC map of %2 are the latest published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update failed: %1 The mirror is as it was before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update cancelled. The mirror is as it was before; what was downloaded is kept for the next update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the mirror...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the mirror...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No GLEIF mirror yet. Update Now downloads GLEIF&apos;s Golden Copy (about 500 MB) and imports it; or import the files (LEI records, relationships, reporting exceptions, BIC map) downloaded from gleif.org by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reporting exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BIC map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 never imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published: %1.
+Age: %2.
+%L3 entities, %L4 relationships, %L5 reporting exceptions, %L6 BICs; %7 on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import GLEIF Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Golden Copy and BIC map files (*.zip *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the import...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed: %1 The mirror is as it was before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 read, %L3 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, about %n second(s) left</source>
+        <translation>
+            <numerusform>, about %n second left</numerusform>
+            <numerusform>, about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the GLEIF Mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? Enrichment then asks GLEIF&apos;s API again (or fails with the mirror as the only source).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the mirror: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MirrorStore</name>
+    <message>
+        <source>%1: no mirror there (import or update one first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a GLEIF mirror (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: another import into this mirror is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirror %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a delta file, but the mirror has no full %2 file to apply it to (import that first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirror %1: cannot write the new mirror to disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirror %1: cannot replace it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an import into this mirror is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot delete it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MirrorStore::Import</name>
+    <message>
+        <source>mirror %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: import cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 records where GLEIF published %3 (file cut short)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MirrorUpdater</name>
+    <message>
+        <source>%1 full file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 delta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BIC map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking GLEIF what is published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not enough free space for the downloads (%2 needed, %3 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (run again to resume)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1520,6 +2087,42 @@
         <source>CSV export and copy put a &apos; before cells starting with = + - @ tab or CR, as they always do for text from GLEIF. Off: the file&apos;s cells are written unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Automatic: the fresher of cache and GLEIF mirror, else the API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF API only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF mirror only (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source of answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF &amp;mirror file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF mirror file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update the GLEIF mirror when older than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the window starts and before an Enrich, an existing mirror older than this is updated from GLEIF in the background; enriching goes on meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1576,6 +2179,25 @@
             <numerusform>row has %n field, the header %1: the missing fields are left empty</numerusform>
             <numerusform>row has %n fields, the header %1: the missing fields are left empty</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ZipSource</name>
+    <message>
+        <source>the ZIP file holds no file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ZIP file holds more than one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrupt or truncated ZIP file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
