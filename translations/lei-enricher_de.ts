@@ -1588,6 +1588,10 @@
         <source>&amp;Quit Without Exporting</source>
         <translation>&amp;Ohne Export beenden</translation>
     </message>
+    <message>
+        <source> · waiting %1 s for GLEIF&apos;s rate limit</source>
+        <translation> · wartet %1 s auf die Ratenbegrenzung von GLEIF</translation>
+    </message>
 </context>
 <context>
     <name>MetadataRequest</name>

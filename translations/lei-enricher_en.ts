@@ -1588,6 +1588,10 @@
         <source>&amp;Quit Without Exporting</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · waiting %1 s for GLEIF&apos;s rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetadataRequest</name>

@@ -771,7 +771,9 @@ void MainWindow::onEnrichmentProgress(const EnrichmentProgress &p)
                                .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched)
                                .arg(p.failed).arg(p.requests).arg(p.rowsDone).arg(p.rows).arg(left)
                            + (p.fromMirror > 0 ? tr(" \u00b7 from the GLEIF mirror %L1").arg(p.fromMirror) : QString())
-                           + (p.parentsLeft > 0 ? tr(" \u00b7 parents of %L1 LEIs to look up").arg(p.parentsLeft) : QString()));
+                           + (p.parentsLeft > 0 ? tr(" \u00b7 parents of %L1 LEIs to look up").arg(p.parentsLeft) : QString())
+                           + (p.rateLimitWait >= 1 ? tr(" \u00b7 waiting %1 s for GLEIF's rate limit").arg(int(p.rateLimitWait + 0.5))
+                                                   : QString()));
 }
 
 void MainWindow::onEnrichmentFinished(bool complete)

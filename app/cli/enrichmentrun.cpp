@@ -63,6 +63,8 @@ QString progressLine(const EnrichmentProgress &p)
     QString left = p.secondsLeft >= 0 ? tr("  left %1").arg(formatSeconds(p.secondsLeft)) : QString();
     if (p.parentsLeft > 0)
         left += tr("  parents left %1").arg(p.parentsLeft);
+    if (p.rateLimitWait >= 1)
+        left += tr("  waiting %1 for GLEIF's rate limit").arg(formatSeconds(p.rateLimitWait));
     const QString mirror = p.fromMirror > 0 ? tr(", mirror %1").arg(p.fromMirror) : QString();
     return tr("LEIs %1/%2 (cache %3%9, fetched %4, failed %5)  requests %6  rows %7/%8")
         .arg(p.resolved).arg(p.distinct).arg(p.fromCache).arg(p.fetched).arg(p.failed)

@@ -161,6 +161,13 @@ EnrichmentJob::EnrichmentJob(QObject *parent)
     m_sliceTimer.setSingleShot(true);
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &EnrichmentJob::runSlice);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        if (m_running)
+            Q_EMIT progressChanged(progress());
+        else
+            m_tick.stop();
+    });
 }
 
 EnrichmentJob::~EnrichmentJob()
@@ -295,6 +302,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
 
     m_phase = Phase::Scanning;
     m_running = true;
+    m_tick.start();
     m_fetching = false;
     m_clock.start();
     m_sinceProgress.start();
@@ -928,6 +936,7 @@ bool EnrichmentJob::retryFailed()
     newClient(); // a fresh client: the old one has seen these LEIs in its run
     m_running = true;
     m_clock.restart(); // the retry's time, and its pace for the time left
+    m_tick.start();
     if (!again.isEmpty()) {
         m_fetching = true;
         m_client->lookup(again);
@@ -946,6 +955,7 @@ EnrichmentProgress EnrichmentJob::progress() const
         p.requests = c.requestsSent;
         p.retries = c.retries;
         p.tooManyRequests = c.tooManyRequests;
+        p.rateLimitWait = m_running ? double(m_client->rateLimitWait().count()) / 1000.0 : 0;
     }
     p.seconds = m_clock.isValid() ? double(m_clock.nsecsElapsed()) / 1e9 : 0;
     // Time left from the pace so far: lookups while fetching, then rows.

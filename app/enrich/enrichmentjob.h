@@ -66,6 +66,7 @@ struct EnrichmentProgress
     qint64 rows = 0;
     qint64 rowsDone = 0;   // rows with a final status
     qint64 parentsLeft = 0; // LEIs whose parents are being asked from GLEIF
+    double rateLimitWait = 0; // seconds the next request still waits for GLEIF's rate limit
     double seconds = 0;
     double secondsLeft = -1; // -1: not known yet
 };
@@ -182,6 +183,7 @@ private:
     QByteArray m_scratch;
     QHash<QString, LookupResult> m_expired; // stale fallbacks for LEIs being fetched
     QTimer m_sliceTimer;
+    QTimer m_tick; // progress once a second while requests wait (a rate-limit wait sends nothing)
     QElapsedTimer m_clock;
     QElapsedTimer m_sinceProgress;
     QElapsedTimer m_sinceRowsUpdated;

@@ -273,6 +273,13 @@ int GleifClient::effectiveBatchSize() const
         std::min(m_settings.batchSize, m_urlBatchLimit), 1, GleifSettings::maxBatchSize);
 }
 
+milliseconds GleifClient::rateLimitWait() const
+{
+    if (!m_running)
+        return milliseconds(0);
+    return std::max(milliseconds(0), ceil<milliseconds>(m_waitingUntil - Clock::now()));
+}
+
 void GleifClient::armWakeUp(milliseconds delay)
 {
     const int ms = int(std::clamp<qint64>(delay.count(), 0, 24 * 3600 * 1000));
@@ -288,6 +295,7 @@ void GleifClient::dispatch()
         const auto now = Clock::now();
         if (now < m_holdUntil) {
             armWakeUp(ceil<milliseconds>(m_holdUntil - now));
+            m_waitingUntil = m_holdUntil;
             break;
         }
         const auto ready = std::find_if(
@@ -297,8 +305,10 @@ void GleifClient::dispatch()
         const RateLimiter::Grant grant = m_limiter->tryAcquire();
         if (!grant) {
             armWakeUp(grant.wait);
+            m_waitingUntil = now + grant.wait;
             break;
         }
+        m_waitingUntil = {};
         Batch batch;
         if (ready != m_queue.end()) {
             batch = *ready;

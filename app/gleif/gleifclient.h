@@ -89,6 +89,9 @@ public:
 
     bool isRunning() const { return m_running; }
     GleifCounters counters() const { return m_counters; }
+    // How much longer the next request waits for the rate limit (or GLEIF's Retry-After);
+    // zero when nothing is held back.
+    std::chrono::milliseconds rateLimitWait() const;
 
 Q_SIGNALS:
     // One call per answer that settled some LEIs (Found, NotFound or Failed).
@@ -180,6 +183,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     NetworkConfig::Setup m_network; // proxy and TLS, from m_settings
     QTimer m_wakeUp;
+    std::chrono::steady_clock::time_point m_waitingUntil {}; // a request held back until then
     bool m_running = false;
     QStringList m_unbatched; // not yet part of any batch
     QList<Batch> m_unsentResources; // fetchResources() not yet sent: new work, after retries

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void expiredEntriesServeWhenGleifIsUnreachable();
     void cancelKeepsAnswersAndEnrichAgainResumes();
     void retryFailedRefetchesOnlyFailures();
+    void progressSaysWhenTheRateLimitHoldsBack();
     void rulesNamingAMissingColumnAreRefused();
     void chosenFieldsHaveTheRecordsValues_data();
     void chosenFieldsHaveTheRecordsValues();
@@ -329,6 +330,26 @@ void EnrichmentJobTest::retryFailedRefetchesOnlyFailures()
         asked += request.leis.size();
     QCOMPARE(asked, 1); // only the failed LEI
     QVERIFY(!job.retryFailed()); // nothing left to retry
+}
+
+void EnrichmentJobTest::progressSaysWhenTheRateLimitHoldsBack()
+{
+    // One request per 4 s window, two requests: the second waits, and the progress says so
+    // while it does (a tick, since nothing else happens during the wait).
+    auto file = load("notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n1,1,BFXS5XCH7N0Y05NIXW11\n");
+    EnrichmentSettings s = settings();
+    s.gleif.requestsPerMinute = 1;
+    s.gleif.window = std::chrono::seconds(4);
+    s.gleif.batchSize = 1;
+    EnrichmentJob job;
+    QSignalSpy progress(&job, &EnrichmentJob::progressChanged);
+    QVERIFY(run(job, file, s));
+    QCOMPARE(job.results()->countOf(RowStatus::Ok), 2);
+    double longest = 0;
+    for (const QList<QVariant> &args : std::as_const(progress))
+        longest = std::max(longest, args.first().value<EnrichmentProgress>().rateLimitWait);
+    QVERIFY2(longest > 0 && longest <= 4, qPrintable(QString::number(longest)));
+    QCOMPARE(job.progress().rateLimitWait, 0.0); // done: nothing waits
 }
 
 void EnrichmentJobTest::rulesNamingAMissingColumnAreRefused()
