@@ -400,6 +400,41 @@
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Copy &amp;LEI</source>
+        <translation>&amp;LEI kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;All</source>
+        <translation>&amp;Alles kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Raw Record</source>
+        <translation>&amp;Rohdatensatz</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a row to see what GLEIF says about its LEI.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie eine Zeile, um zu sehen, was GLEIF über ihre LEI sagt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>From the %1, as of %2.</source>
+        <translation>Aus dem %1, Stand %2.</translation>
+    </message>
+    <message>
+        <source>GLEIF mirror</source>
+        <translation>GLEIF-Spiegel</translation>
+    </message>
+    <message>
+        <source>cache of GLEIF&apos;s answers</source>
+        <translation>Cache der GLEIF-Antworten</translation>
+    </message>
+    <message>
+        <source>Open on GLEIF&apos;s search site</source>
+        <translation>Auf der Suchseite von GLEIF öffnen</translation>
+    </message>
+</context>
+<context>
     <name>EnrichmentJob</name>
     <message>
         <source>an enrichment is already running</source>
@@ -447,6 +482,89 @@
     <message>
         <source>no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)</source>
         <translation>kein GLEIF-Spiegel unter %1: mit lei-enrich mirror update (oder mirror import) anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>EntityDetails</name>
+    <message>
+        <source>Initial registration</source>
+        <translation>Erstregistrierung</translation>
+    </message>
+    <message>
+        <source>Managing LOU</source>
+        <translation>Verwaltende LOU</translation>
+    </message>
+    <message>
+        <source>Direct parent</source>
+        <translation>Direkte Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Ultimate parent</source>
+        <translation>Oberste Muttergesellschaft</translation>
+    </message>
+    <message>
+        <source>Nothing is held about %1 yet: enrich the file first.</source>
+        <translation>Über %1 ist noch nichts gespeichert: reichern Sie die Datei zuerst an.</translation>
+    </message>
+    <message>
+        <source>Legal address</source>
+        <translation>Rechtliche Adresse</translation>
+    </message>
+    <message>
+        <source>Headquarters address</source>
+        <translation>Adresse des Hauptsitzes</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Rechtlicher Name</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Weitere Namen</translation>
+    </message>
+    <message>
+        <source>Legal address country</source>
+        <translation>Land der rechtlichen Adresse</translation>
+    </message>
+    <message>
+        <source>Headquarters country</source>
+        <translation>Land des Hauptsitzes</translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation>Rechtsordnung</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Entity status</source>
+        <translation>Status der Einheit</translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation>Registrierungsstatus</translation>
+    </message>
+    <message>
+        <source>Next renewal</source>
+        <translation>Nächste Erneuerung</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>BICs</source>
+        <translation>BICs</translation>
+    </message>
+    <message>
+        <source>Successor LEI</source>
+        <translation>LEI des Nachfolgers</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1709,14 @@
     <message>
         <source> · waiting %1 s for GLEIF&apos;s rate limit</source>
         <translation> · wartet %1 s auf die Ratenbegrenzung von GLEIF</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
     </message>
 </context>
 <context>

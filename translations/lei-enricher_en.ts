@@ -400,6 +400,41 @@
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Copy &amp;LEI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raw Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a row to see what GLEIF says about its LEI.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the %1, as of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GLEIF mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache of GLEIF&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on GLEIF&apos;s search site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrichmentJob</name>
     <message>
         <source>an enrichment is already running</source>
@@ -446,6 +481,89 @@
     </message>
     <message>
         <source>no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntityDetails</name>
+    <message>
+        <source>Initial registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managing LOU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ultimate parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is held about %1 yet: enrich the file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headquarters address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal address country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headquarters country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BICs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successor LEI</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1590,6 +1708,14 @@
     </message>
     <message>
         <source> · waiting %1 s for GLEIF&apos;s rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

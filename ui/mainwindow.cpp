@@ -7,6 +7,7 @@
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
+#include "detailspanel.h"
 #include "enrichmentjob.h"
 #include "exporter.h"
 #include "failuresmodel.h"
@@ -229,6 +230,19 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, m_summaryDock);
     m_summaryDock->hide();
 
+    // Details of the selected row's LEI, read when the dock is open.
+    m_details = new DetailsPanel(this);
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    m_detailsDock->hide();
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showDetails);
+    connect(m_detailsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            showDetails();
+    });
+
     createActions();
     resize(1100, 700);
     restoreGeometry(stored.value(QStringLiteral("window/geometry")).toByteArray());
@@ -287,6 +301,10 @@ void MainWindow::createActions()
     summary->setText(tr("&Summary"));
     summary->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     view->addAction(summary);
+    QAction *details = m_detailsDock->toggleViewAction();
+    details->setText(tr("&Details"));
+    details->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addAction(details);
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("File &Problems"));
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
@@ -631,6 +649,25 @@ void MainWindow::dropEvent(QDropEvent *event)
         event->acceptProposedAction();
         openFile(urls.first().toLocalFile());
     }
+}
+
+void MainWindow::showDetails()
+{
+    if (!m_detailsDock->isVisible())
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    const auto file = m_model->file();
+    const int column = m_model->leiColumn();
+    QString lei;
+    if (current.isValid() && file && column >= 0) {
+        const qint64 row = m_model->fileRow(current.row());
+        if (row >= 0 && row < file->rowCount())
+            lei = Lei::normalise(file->cell(row, column));
+        if (Lei::check(lei) != Lei::Check::Ok)
+            lei.clear();
+    }
+    m_details->setPaths(m_settings->enrichment.cachePath, m_settings->enrichment.mirrorPath);
+    m_details->showLei(lei);
 }
 
 void MainWindow::setEnrichmentSettings(const EnrichmentSettings &settings)

@@ -10,6 +10,7 @@
 class CsvFile;
 class CsvLoader;
 class CsvTableModel;
+class DetailsPanel;
 class EnrichmentJob;
 class FailuresModel;
 class MirrorUpdater;
@@ -35,6 +36,7 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
+    DetailsPanel *detailsPanel() const { return m_details; }
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -90,7 +92,8 @@ private:
     void onRowsAvailable(qint64 rows, qint64 bytesDone, qint64 bytesTotal);
     void onLoadFinished(bool complete);
     void chooseLeiColumn(bool fromMenu = false);
-    void changeLeiColumn(); // Enrich > LEI Column...: another column, the results gone
+    void changeLeiColumn();
+    void showDetails(); // the selected row's LEI in the Details dock, when it is open // Enrich > LEI Column...: another column, the results gone
     void fitColumns();
     void fitColumnsOnce();
     void countInvalidLeis();
@@ -155,6 +158,8 @@ private:
     bool m_unexported = false; // an enrichment's table not exported since it finished
     QTableWidget *m_summary = nullptr;
     QDockWidget *m_summaryDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    DetailsPanel *m_details = nullptr;
     QTimer m_filterDelay;
     std::vector<qint32> m_sorted; // all rows in the chosen sort order; empty when unsorted
     int m_sortColumn = -1;

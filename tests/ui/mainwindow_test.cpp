@@ -6,6 +6,7 @@
 #include "enrichmentjob.h"
 #include "fakegleif.h"
 #include "failuresmodel.h"
+#include "detailspanel.h"
 #include "mainwindow.h"
 #include "ratelimiter.h"
 
@@ -16,6 +17,8 @@
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QTextBrowser>
 #include <QFile>
 #include <QInputDialog>
 #include <QMenu>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void quittingWithAnUnexportedTableAsks();
     void leiColumnCanBeChanged();
     void enrichShortcutWorksInTheFilterBox();
+    void detailsShowTheSelectedRowsEntity();
     void parentsAreAskedAboutOverAHundredRequests_data();
     void parentsAreAskedAboutOverAHundredRequests();
     void storedTimeoutOfZeroIsSaid();
@@ -779,6 +783,42 @@ void MainWindowTest::enrichShortcutWorksInTheFilterBox()
     QTest::keyClick(w.filterBox(), Qt::Key_E, Qt::ControlModifier);
     QVERIFY(finished.size() == 1 || finished.wait(60000)); // Ctrl+E enriched, the filter box had it
     QCOMPARE(w.tableView()->model()->index(0, 3).data().toString(), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+}
+
+void MainWindowTest::detailsShowTheSelectedRowsEntity()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n1,1,bad\n", QStringLiteral("details.csv"));
+    MainWindow w;
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("details.sqlite"))));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(60000));
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    QVERIFY(w.enrich());
+    QVERIFY(finished.wait(60000));
+    QDockWidget *dock = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+    QVERIFY(dock);
+    DetailsPanel *panel = w.detailsPanel();
+    QSignalSpy shown(panel, &DetailsPanel::shown);
+    dock->show();
+    w.tableView()->setCurrentIndex(w.tableView()->model()->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->details().lei == u"XKZZ2JZF41MRHTR1V493" && !panel->details().source.isEmpty(), 60000);
+    const EntityDetails &d = panel->details();
+    QCOMPARE(d.source, QStringLiteral("cache"));
+    QVERIFY(d.asOf.isValid());
+    const QString text = panel->fieldsText();
+    QVERIFY2(text.contains(QStringLiteral("Legal name: CITIGROUP GLOBAL MARKETS LIMITED")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("BICs: SBILGB2LXXX")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Legal address: ")), qPrintable(text)); // from the raw record
+    QVERIFY(!d.rawJson.isEmpty());
+    QVERIFY(panel->findChild<QTextBrowser *>(QStringLiteral("detailsView"))->toHtml().contains(
+        QStringLiteral("https://search.gleif.org/#/record/XKZZ2JZF41MRHTR1V493")));
+    // A row whose LEI is not valid: nothing to show.
+    w.tableView()->setCurrentIndex(w.tableView()->model()->index(1, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->details().lei.isEmpty(), 60000);
 }
 
 void MainWindowTest::parentsAreAskedAboutOverAHundredRequests_data()
