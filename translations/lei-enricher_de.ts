@@ -1530,10 +1530,6 @@
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <source>Rows per status / country</source>
-        <translation>Zeilen je Status / Land</translation>
-    </message>
-    <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
@@ -1717,6 +1713,10 @@
     <message>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Rows per status / country and currency</source>
+        <translation>Zeilen je Status / Land und Währung</translation>
     </message>
 </context>
 <context>

@@ -1530,10 +1530,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows per status / country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,6 +1712,10 @@
     </message>
     <message>
         <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per status / country and currency</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -946,7 +946,7 @@ void MainWindow::showSummary()
                                            : QVector<CostTotal>();
     m_summary->clearContents();
     m_summary->setRowCount(0);
-    m_summary->setHorizontalHeaderLabels({tr("Rows per status / country"), tr("Rows"), tr("Total cost")});
+    m_summary->setHorizontalHeaderLabels({tr("Rows per status / country and currency"), tr("Rows"), tr("Total cost")});
     auto addRow = [this](const QString &label, qint64 rows, const QString &cost, bool heading) {
         const int r = m_summary->rowCount();
         m_summary->insertRow(r);
