@@ -72,6 +72,7 @@ private Q_SLOTS:
     void copyTreatsALongRowsExtraFieldsAsInput();
 
 private:
+    bool openWithFake(MainWindow &w, const FakeGleif &fake, const QString &path, const QString &cacheName);
     QString write(const QByteArray &bytes, const QString &name) { return writeTestFile(m_dir.path(), name, bytes); }
     QString statusText(MainWindow &w);
     QTemporaryDir m_dir;
@@ -198,6 +199,23 @@ static EnrichmentSettings fakeSettings(const FakeGleif &fake, const QString &cac
     s.gleif.backoffBase = std::chrono::milliseconds(10);
     s.cachePath = cache;
     return s;
+}
+
+// Shows the window, points it at the fake and its own cache in the test folder, and opens the
+// file: true once the window says the file is ready.
+bool MainWindowTest::openWithFake(MainWindow &w, const FakeGleif &fake, const QString &path, const QString &cacheName)
+{
+    w.show();
+    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(cacheName)));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    return w.openFile(path) && ready.wait(60000);
+}
+
+// Enriches and waits for the end of the run: true when it ended.
+static bool enrichAndWait(MainWindow &w)
+{
+    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
+    return w.enrich() && finished.wait(60000);
 }
 
 void MainWindowTest::enrichShowsColumnsFailuresAndExports()
@@ -351,11 +369,7 @@ void MainWindowTest::sortFilterAndCopy()
                                "delta,1e3,0,BFXS5XCH7N0Y05NIXW11\n",
                                QStringLiteral("sort.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("sort.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("sort.sqlite")));
     QAbstractItemModel *model = w.tableView()->model();
     auto column = [&](int c) {
         QStringList out;
@@ -382,9 +396,7 @@ void MainWindowTest::sortFilterAndCopy()
     QCOMPARE(column(0), (QStringList{QStringLiteral("Alpha"), QStringLiteral("delta")}));
 
     // After enriching: filter by status, and the failures panel still finds a filtered-out row.
-    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
-    QVERIFY(w.enrich());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(enrichAndWait(w));
     w.filterBox()->setText(QStringLiteral("status is bad_number"));
     QVERIFY(reordered.wait(60000));
     QCOMPARE(column(0), QStringList{QStringLiteral("delta")});
@@ -436,14 +448,8 @@ void MainWindowTest::formulasNeutralisedAndEncodingNoticeShown()
     const QString path = write("n\xf6te,notional,rate,lei\n=1+2,763000,0.0070956,XKZZ2JZF41MRHTR1V493\nx,1,1,851WYGNLUQLFZBSYGB56\n",
                                QStringLiteral("formulas.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("formulas.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
-    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
-    QVERIFY(w.enrich());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("formulas.sqlite")));
+    QVERIFY(enrichAndWait(w));
     QAbstractItemModel *model = w.tableView()->model();
     QCOMPARE(model->index(0, 4).data().toString(), evil); // shown as it is
 
@@ -549,18 +555,12 @@ void MainWindowTest::reEnrichedFileShowsItsColumnsOnce()
     const QString path = m_dir.filePath(QStringLiteral("again.csv"));
     QVERIFY(QFile::copy(QStringLiteral(LEI_TEST_DATA_DIR "/sample_transactions.expected.csv"), path));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("again-cache.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("again-cache.sqlite")));
     QCOMPARE(w.tableView()->model()->columnCount(), 8);
     QVERIFY2(statusText(w).contains(QStringLiteral("8 columns")), qPrintable(statusText(w)));
     QVERIFY2(statusText(w).contains(QStringLiteral("LEI column: lei")), qPrintable(statusText(w)));
     QVERIFY2(statusText(w).contains(QStringLiteral("previous enrichment columns replaced")), qPrintable(statusText(w)));
-    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
-    QVERIFY(w.enrich());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(enrichAndWait(w));
     QCOMPARE(w.tableView()->model()->columnCount(), 13);
     QCOMPARE(w.tableView()->model()->headerData(8, Qt::Horizontal).toString(), QStringLiteral("legalName"));
     QVERIFY(w.job()->notices().join(u'\n').contains(QStringLiteral("previous enrichment columns replaced")));
@@ -577,14 +577,8 @@ void MainWindowTest::longRowsNeedAttention()
                                "763000,0.0070956,XKZZ2JZF41MRHTR1V493,surplus\n",
                                QStringLiteral("long.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("long-cache.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
-    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
-    QVERIFY(w.enrich());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("long-cache.sqlite")));
+    QVERIFY(enrichAndWait(w));
     QAbstractItemModel *model = w.tableView()->model();
     QCOMPARE(model->columnCount(), 9); // three, five added, one extra
     QCOMPARE(model->index(1, 7).data().toString(), QStringLiteral("ok"));
@@ -619,14 +613,8 @@ void MainWindowTest::summaryCountsRowsPerWarningCode()
         csv += "1000,0.01," + FakeGleif::syntheticLei(i).toLatin1() + "\n";
     const QString path = write(csv, QStringLiteral("health.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("health-cache.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
-    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
-    QVERIFY(w.enrich());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("health-cache.sqlite")));
+    QVERIFY(enrichAndWait(w));
     FailuresModel *failures = w.failuresModel();
     QCOMPARE(failures->failureCount(), 0);
     QCOMPARE(failures->warningCount(), 4);
@@ -657,9 +645,7 @@ void MainWindowTest::summaryTotalsPerCountryAndCurrency()
     QSignalSpy ready(&w, &MainWindow::fileReady);
     QVERIFY(w.openFile(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv")));
     QVERIFY(ready.wait(60000));
-    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
-    QVERIFY(w.enrich());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(enrichAndWait(w));
     auto *summary = w.findChild<QTableWidget *>(QStringLiteral("summaryTable"));
     QVERIFY(summary);
     QStringList lines;
@@ -680,11 +666,7 @@ void MainWindowTest::quittingWithAnUnexportedTableAsks()
     QVERIFY(fake.listen());
     const QString path = write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n", QStringLiteral("quit.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("quit-cache.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("quit-cache.sqlite")));
     // Nothing enriched yet: quitting asks nothing (a question would block close() here).
     QString answer;
     int asked = 0;
@@ -728,11 +710,7 @@ void MainWindowTest::leiColumnCanBeChanged()
     QVERIFY(fake.listen());
     const QString path = write("lei,other,notional,rate\nXKZZ2JZF41MRHTR1V493,BFXS5XCH7N0Y05NIXW11,1,1\n", QStringLiteral("twocols.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("twocols.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("twocols.sqlite")));
     QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
     QVERIFY(w.enrich());
     QVERIFY(finished.wait(60000));
@@ -770,11 +748,7 @@ void MainWindowTest::enrichShortcutWorksInTheFilterBox()
     QVERIFY(fake.listen());
     const QString path = write("notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n", QStringLiteral("shortcut.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("shortcut.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("shortcut.sqlite")));
     w.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&w));
     w.filterBox()->setFocus();
@@ -791,14 +765,8 @@ void MainWindowTest::detailsShowTheSelectedRowsEntity()
     QVERIFY(fake.listen());
     const QString path = write("notional,rate,lei\n763000,0.0070956,XKZZ2JZF41MRHTR1V493\n1,1,bad\n", QStringLiteral("details.csv"));
     MainWindow w;
-    w.show();
-    w.setEnrichmentSettings(fakeSettings(fake, m_dir.filePath(QStringLiteral("details.sqlite"))));
-    QSignalSpy ready(&w, &MainWindow::fileReady);
-    QVERIFY(w.openFile(path));
-    QVERIFY(ready.wait(60000));
-    QSignalSpy finished(&w, &MainWindow::enrichmentFinished);
-    QVERIFY(w.enrich());
-    QVERIFY(finished.wait(60000));
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("details.sqlite")));
+    QVERIFY(enrichAndWait(w));
     QDockWidget *dock = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
     QVERIFY(dock);
     DetailsPanel *panel = w.detailsPanel();
