@@ -617,7 +617,7 @@ bool MirrorStore::openHelper() const
     if (m_helperDb)
         return true;
     const bool ok = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_helperDb,
-                                    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK
+                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK
         && sqlite3_busy_timeout(m_helperDb, 10000) == SQLITE_OK
         && sqlite3_exec(m_helperDb, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) == SQLITE_OK
         && sqlite3_prepare_v3(m_helperDb, kLookup, -1, SQLITE_PREPARE_PERSISTENT, &m_helperLookupQuery, nullptr) == SQLITE_OK
@@ -675,16 +675,20 @@ QHash<QString, MirrorAnswer> MirrorStore::lookup(const QStringList &leis) const
     }
     readPart(m_db, m_lookupQuery, m_namesQuery, leis, order.data() + half, keys.data() + half, keys.size() - half,
              published, found.data() + half);
-    if (helper.joinable())
-        helper.join();
 
     answers.reserve(qsizetype(found.size()));
-    for (MirrorAnswer &a : found) {
-        if (a.record.lei.isEmpty())
-            continue;
-        const QString lei = a.record.lei;
-        answers.emplace(lei, std::move(a));
-    }
+    const auto collect = [&answers](MirrorAnswer *begin, MirrorAnswer *end) {
+        for (MirrorAnswer *a = begin; a != end; ++a) {
+            if (!a->record.lei.isEmpty()) {
+                const QString lei = a->record.lei;
+                answers.emplace(lei, std::move(*a));
+            }
+        }
+    };
+    collect(found.data() + half, found.data() + found.size()); // while the helper may still read
+    if (helper.joinable())
+        helper.join();
+    collect(found.data(), found.data() + half);
     return answers;
 }
 

@@ -112,7 +112,7 @@ private:
     mutable qint64 m_inode = -1;
     mutable struct sqlite3_stmt *m_lookupQuery = nullptr;
     mutable struct sqlite3_stmt *m_namesQuery = nullptr;
-    // A second read-only connection: lookup() reads half of a long list on a second thread.
+    // A second connection: lookup() reads half of a long list on a second thread.
     mutable sqlite3 *m_helperDb = nullptr;
     mutable struct sqlite3_stmt *m_helperLookupQuery = nullptr;
     mutable struct sqlite3_stmt *m_helperNamesQuery = nullptr;
