@@ -512,7 +512,7 @@ bool isKey(const QString &lei)
     });
 }
 
-// Below this many LEIs a second thread costs more than it saves.
+// A second thread pays for its start (tens of microseconds) from a few dozen LEIs on.
 constexpr size_t kSplitAt = 64;
 
 // Reads the answers for `count` sorted `keys` (order[k]: the index of keys[k] in `leis`) on one
