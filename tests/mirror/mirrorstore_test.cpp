@@ -462,11 +462,15 @@ void MirrorStoreTest::readerSeesNewImport()
     QVERIFY(reader.open(mirrorPath()));
     const QString lei = m_gen.entity(30).record.lei;
     QCOMPARE(reader.lookup({lei}).value(lei).record.legalName, m_gen.entity(30).record.legalName);
+    QCOMPARE(reader.lookup(allLeis(total())).size(), total()); // a long list: read on two connections
 
     // A newer full file replaces the mirror file; the open reader answers from the new one.
     const QDateTime later = kFull.addDays(1);
     QVERIFY(writer.importFiles({m_gen.writeLei2(filesDir(), later, {{0, total(), 1}})}, QDateTime(), nullptr, nullptr));
     QCOMPARE(reader.lookup({lei}).value(lei).record.legalName, m_gen.entity(30, 1).record.legalName);
+    const QHash<QString, MirrorAnswer> all = reader.lookup(allLeis(total()));
+    for (qint64 i = 0; i < total(); ++i)
+        QCOMPARE(all.value(m_gen.entity(i).record.lei).record.legalName, m_gen.entity(i, 1).record.legalName);
     QCOMPARE(reader.publishDate(MirrorFileType::Lei2), later);
     QCOMPARE(reader.publishDate(MirrorFileType::Relationships), kFull); // kept from the old mirror
     QCOMPARE(reader.status().bics, writer.status().bics);
