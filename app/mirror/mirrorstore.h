@@ -103,6 +103,8 @@ private:
     bool openDatabase() const;
     void close() const;
     bool reopenIfReplaced() const;
+    bool openHelper() const;
+    void closeHelper() const;
 
     QString m_path;
     // Mutable: a lookup reopens the file when an import (maybe another process's) replaced it.
@@ -110,6 +112,10 @@ private:
     mutable qint64 m_inode = -1;
     mutable struct sqlite3_stmt *m_lookupQuery = nullptr;
     mutable struct sqlite3_stmt *m_namesQuery = nullptr;
+    // A second connection: lookup() reads half of a long list on a second thread.
+    mutable sqlite3 *m_helperDb = nullptr;
+    mutable struct sqlite3_stmt *m_helperLookupQuery = nullptr;
+    mutable struct sqlite3_stmt *m_helperNamesQuery = nullptr;
     QHash<QString, qint64> m_expected;
     QHash<QString, QDateTime> m_publishDates;
     mutable QString m_error;

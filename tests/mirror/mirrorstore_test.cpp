@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 namespace {
@@ -32,6 +33,22 @@ int mode(const QString &path)
 {
     struct stat st;
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+}
+
+// Runs `sql` on the SQLite file; the first column of its last row (empty if none), or "error".
+QString runSql(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QString value;
+    const auto row = [](void *out, int, char **values, char **) {
+        *static_cast<QString *>(out) = QString::fromUtf8(values[0]);
+        return 0;
+    };
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK
+        || sqlite3_exec(db, sql, row, &value, nullptr) != SQLITE_OK)
+        value = QStringLiteral("error");
+    sqlite3_close(db);
+    return value;
 }
 
 } // namespace
@@ -57,6 +74,7 @@ private Q_SLOTS:
     void cancel();
     void notAMirror();
     void readerSeesNewImport();
+    void schema1Mirror();
     void remove();
 
 private:
@@ -444,15 +462,46 @@ void MirrorStoreTest::readerSeesNewImport()
     QVERIFY(reader.open(mirrorPath()));
     const QString lei = m_gen.entity(30).record.lei;
     QCOMPARE(reader.lookup({lei}).value(lei).record.legalName, m_gen.entity(30).record.legalName);
+    QCOMPARE(reader.lookup(allLeis(total())).size(), total()); // a long list: read on two connections
 
     // A newer full file replaces the mirror file; the open reader answers from the new one.
     const QDateTime later = kFull.addDays(1);
     QVERIFY(writer.importFiles({m_gen.writeLei2(filesDir(), later, {{0, total(), 1}})}, QDateTime(), nullptr, nullptr));
     QCOMPARE(reader.lookup({lei}).value(lei).record.legalName, m_gen.entity(30, 1).record.legalName);
+    const QHash<QString, MirrorAnswer> all = reader.lookup(allLeis(total()));
+    for (qint64 i = 0; i < total(); ++i)
+        QCOMPARE(all.value(m_gen.entity(i).record.lei).record.legalName, m_gen.entity(i, 1).record.legalName);
     QCOMPARE(reader.publishDate(MirrorFileType::Lei2), later);
     QCOMPARE(reader.publishDate(MirrorFileType::Relationships), kFull); // kept from the old mirror
     QCOMPARE(reader.status().bics, writer.status().bics);
     QVERIFY(reader.status().bics > 0);
+}
+
+// A mirror imported before the parents' names had an index of their own (schema 1) answers the
+// same, and its next full import makes it a schema-2 mirror.
+void MirrorStoreTest::schema1Mirror()
+{
+    {
+        MirrorStore writer;
+        writer.open(mirrorPath());
+        QVERIFY(writer.importFiles(fullSet(), QDateTime(), nullptr, nullptr));
+    }
+    QCOMPARE(runSql(mirrorPath(), "DROP INDEX entity_names; UPDATE meta SET value = '1' WHERE key = 'schema'"), QString());
+    MirrorStore store;
+    QVERIFY2(store.open(mirrorPath()), qPrintable(store.error()));
+    checkAnswers(store, total());
+
+    QVERIFY(store.importFiles({m_gen.writeLei2(filesDir(), kFull.addDays(1), {{0, total(), 1}})}, QDateTime(), nullptr, nullptr));
+    QCOMPARE(runSql(mirrorPath(), "SELECT value FROM meta WHERE key = 'schema'"), QStringLiteral("2"));
+    QCOMPARE(runSql(mirrorPath(), "SELECT count(*) FROM sqlite_schema WHERE name = 'entity_names'"), QStringLiteral("1"));
+    const QString child = m_gen.entity(30).record.lei;
+    const QString parent = m_gen.entity(30).directParent;
+    QVERIFY(!parent.isEmpty());
+    const MirrorAnswer a = store.lookup({child}).value(child);
+    QCOMPARE(a.record.legalName, m_gen.entity(30, 1).record.legalName);
+    QCOMPARE(a.directParent.lei, parent);
+    QVERIFY(!a.directParent.name.isEmpty());
+    QCOMPARE(a.directParent.name, store.lookup({parent}).value(parent).record.legalName);
 }
 
 void MirrorStoreTest::remove()

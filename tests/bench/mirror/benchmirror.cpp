@@ -2,7 +2,8 @@
 //   bench-mirror generate DIR N      full LEI2, RR, repex, BIC map of N records (+ a LastDay delta)
 //   bench-mirror import DIR MIRROR   full import of DIR's full files (run under /usr/bin/time -v)
 //   bench-mirror delta DIR MIRROR    apply DIR's LastDay delta
-//   bench-mirror lookup MIRROR N     look up 10,000 of the first N LEIs, best of 5
+//   bench-mirror lookup MIRROR N     look up 10,000 of the first N LEIs, best of 5 (+ $ROUNDS); the CPU
+//                                    time is of all threads (a lookup reads on two)
 #include "goldencopygen.h"
 #include "mirrorstore.h"
 
