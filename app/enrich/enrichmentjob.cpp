@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QThread>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtConcurrent/QtConcurrentMap>
@@ -53,34 +52,6 @@ void completeFromRaw(GleifRecord &record)
         record.ultimateParent = full.ultimateParent;
     }
     record.rawJson.clear(); // not kept: the values are computed from the fields
-}
-
-// The mirror's answers for `leis`. Building them (some 25 strings each) costs as much as
-// SQLite's reads, so a long list is split over the cores, each part on a connection of its own
-// (a MirrorStore serves one thread at a time).
-QHash<QString, MirrorAnswer> lookUpInMirror(MirrorStore &mirror, const QStringList &leis)
-{
-    constexpr qsizetype kSplitFrom = 20000;
-    const int parts = std::min(QThread::idealThreadCount(), 4);
-    if (leis.size() < kSplitFrom || parts < 2)
-        return mirror.lookup(leis);
-    const qsizetype step = (leis.size() + parts - 1) / parts;
-    QList<QFuture<QHash<QString, MirrorAnswer>>> others;
-    for (int k = 1; k < parts; ++k) {
-        const QStringList part = leis.mid(k * step, step);
-        others.append(QtConcurrent::run([path = mirror.path(), part] {
-            MirrorStore own;
-            return own.open(path) ? own.lookup(part) : QHash<QString, MirrorAnswer>();
-        }));
-    }
-    QHash<QString, MirrorAnswer> answers = mirror.lookup(leis.mid(0, step));
-    answers.reserve(leis.size());
-    for (QFuture<QHash<QString, MirrorAnswer>> &other : others) {
-        const QHash<QString, MirrorAnswer> part = other.result();
-        for (auto it = part.cbegin(); it != part.cend(); ++it)
-            answers.insert(it.key(), it.value());
-    }
-    return answers;
 }
 
 // The file's decimal separator, as its numbers in `columns` tell (the first 10,000 rows are
@@ -432,7 +403,7 @@ void EnrichmentJob::afterScan()
         onCacheThread([cache, mirror = m_mirror, all] {
             Held held;
             if (mirror)
-                held.mirrored = lookUpInMirror(*mirror, all);
+                held.mirrored = mirror->lookup(all); // it spreads a long list over two threads itself
             if (!cache || !cache->isOpen())
                 return held;
             held.cached = cache->lookup(all, LeiCache::RawRecord::Include);
