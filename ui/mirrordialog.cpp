@@ -50,6 +50,8 @@ MirrorDialog::MirrorDialog(const QString &mirrorPath, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("mirrorStatus"));
     m_status->setWordWrap(true);
+    // The text arrives after the dialog is laid out (read on a worker thread): room for it.
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 5);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("mirrorProgress"));
