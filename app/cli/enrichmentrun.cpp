@@ -4,6 +4,7 @@
 #include "csvfile.h"
 #include "enrichmentjob.h"
 #include "exporter.h"
+#include "interrupthandler.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -12,13 +13,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSocketNotifier>
 #include <QTextStream>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace EnrichmentRun {
@@ -32,18 +30,6 @@ constexpr double kSlowParentMinutes = 10;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("lei-enrich", text);
-}
-
-int signalPipe[2] = {-1, -1};
-std::atomic_bool interruptedFlag{false}; // lock-free, so safe to set from a signal handler
-
-// Only async-signal-safe work here: the event loop reads the pipe and cancels the job; the
-// export, which runs outside the event loop, watches the flag.
-void onSignal(int)
-{
-    interruptedFlag.store(true);
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
 
 QString formatSeconds(double s)
@@ -154,23 +140,15 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
     EnrichmentJob job;
     QString error;
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
-        err << "lei-enrich: " << tr("cannot set up signal handling") << '\n';
-        return InputOutput;
-    }
-    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
     bool interrupted = false;
-    QObject::connect(&notifier, &QSocketNotifier::activated, &job, [&] {
-        char c;
-        [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+    const InterruptHandler interrupt([&] {
         interrupted = true;
         job.cancel();
     });
-    struct sigaction action{};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    if (!interrupt.ok()) {
+        err << "lei-enrich: " << tr("cannot set up signal handling") << '\n';
+        return InputOutput;
+    }
 
     QObject::connect(&job, &EnrichmentJob::noticeAdded, &job, [&](const QString &w) {
         err << (tty ? QStringLiteral("\r\x1b[K") : QString()) << "lei-enrich: " << tr("warning: ") << w << '\n';
@@ -247,13 +225,13 @@ int exec(std::shared_ptr<CsvFile> file, int leiColumn, CostRules rules,
     }
 
     Exporter::Progress exportProgress;
-    exportProgress.cancel = &interruptedFlag;
+    exportProgress.cancel = InterruptHandler::flag();
     QStringList exportNotices;
     Exporter::Options exportOptions;
     exportOptions.neutraliseInputFormulas = options.neutraliseFormulas;
     exportOptions.notices = &exportNotices;
     if (!Exporter::write(*file, job.results().get(), options.output, &error, exportProgress, exportOptions)) {
-        if (interruptedFlag.load()) {
+        if (InterruptHandler::interrupted()) {
             err << "lei-enrich: " << tr("interrupted: no output written; every answer received is in the cache") << '\n';
             return Interrupted;
         }

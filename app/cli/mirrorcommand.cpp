@@ -1,5 +1,6 @@
 #include "mirrorcommand.h"
 
+#include "interrupthandler.h"
 #include "mirrorstore.h"
 #include "mirrorupdate.h"
 
@@ -10,19 +11,11 @@
 #include <QLocale>
 #include <QTextStream>
 
-#include <csignal>
 #include <unistd.h>
 
 namespace {
 
 enum ExitCode { ExitOk = 0, ExitUsage = 2, ExitFailed = 3, ExitInterrupted = 130 };
-
-std::atomic<bool> interrupted{false}; // lock-free, so a signal handler may set it
-
-void onSignal(int)
-{
-    interrupted.store(true);
-}
 
 QString when(const QDateTime &time)
 {
@@ -39,11 +32,7 @@ QString age(const QDateTime &time)
 
 int import(MirrorStore &mirror, const QStringList &files, bool quiet, QTextStream &out, QTextStream &err)
 {
-    struct sigaction action{};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    const InterruptHandler interrupt; // the import watches its flag
     const bool tty = ::isatty(STDERR_FILENO);
     const auto progress = [&](const MirrorImportProgress &p) {
         if (quiet)
@@ -52,10 +41,10 @@ int import(MirrorStore &mirror, const QStringList &files, bool quiet, QTextStrea
             << (p.totalBytes > 0 ? p.bytes * 100 / p.totalBytes : 0) << "%" << (tty ? "" : "\n");
         err.flush();
     };
-    const bool ok = mirror.importFiles(files, QDateTime(), progress, &interrupted);
+    const bool ok = mirror.importFiles(files, QDateTime(), progress, InterruptHandler::flag());
     if (!quiet && tty)
         err << "\r\x1b[K";
-    if (interrupted.load()) {
+    if (InterruptHandler::interrupted()) {
         err << "lei-enrich: mirror import interrupted; " << QDir::toNativeSeparators(mirror.path()) << " left as it was\n";
         return ExitInterrupted;
     }

@@ -1,5 +1,6 @@
 #include "mirrorupdate.h"
 
+#include "interrupthandler.h"
 #include "mirrorstore.h"
 #include "mirrorupdater.h"
 
@@ -10,11 +11,8 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -24,15 +22,6 @@ enum ExitCode { Ok = 0, Usage = 2, Failed = 3, Interrupted = 130 };
 QString tr(const char *text)
 {
     return QCoreApplication::translate("lei-enrich", text);
-}
-
-int signalPipe[2] = { -1, -1 };
-// Async-signal-safe only: the event loop reads the pipe and cancels the update (the import runs
-// on a worker thread, so the loop is live throughout).
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
 
 QString bytesText(qint64 n)
@@ -150,21 +139,11 @@ int runMirrorUpdate(const QStringList &arguments)
     const QString mirrorPath = QFileInfo(MirrorStore::resolvePath(parser.value(mirrorOption))).absoluteFilePath();
     const bool quiet = parser.isSet(quietOption);
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return fail(Failed, tr("cannot set up signal handling"));
     QEventLoop loop;
     MirrorUpdater updater;
-    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &loop, [&] {
-        char c;
-        [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
-        updater.cancel();
-    });
-    struct sigaction action {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    const InterruptHandler interrupt([&] { updater.cancel(); });
+    if (!interrupt.ok())
+        return fail(Failed, tr("cannot set up signal handling"));
 
     ProgressLine line(quiet);
     QString what;
