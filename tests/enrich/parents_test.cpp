@@ -34,7 +34,6 @@ private:
     std::shared_ptr<CsvFile> file(const QString &name, int entities = kEntities);
     EnrichmentSettings settings(const FakeGleif &fake, const QString &cache = {}) const;
     static bool run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file, const EnrichmentSettings &s);
-    static int parentRequests(const FakeGleif &fake);
     // The three fields of one side as the fake serves them for synthetic entity `index`.
     static QStringList expected(const FakeGleif &fake, const FakeGleif::SyntheticParent &parent);
     QTemporaryDir m_dir;
@@ -104,14 +103,6 @@ bool ParentsTest::run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file, 
     return finished.wait(60000) && finished.first().first().toBool();
 }
 
-int ParentsTest::parentRequests(const FakeGleif &fake)
-{
-    int n = 0;
-    for (const FakeGleif::LoggedRequest &request : fake.log())
-        n += request.path.contains(u"parent");
-    return n;
-}
-
 QStringList ParentsTest::expected(const FakeGleif &fake, const FakeGleif::SyntheticParent &parent)
 {
     if (parent.parentIndex < 0)
@@ -153,7 +144,7 @@ void ParentsTest::fieldsAsTheFakeReportsThem()
     QCOMPARE(cost.size(), 1);
     const ParentCost said = cost.first().first().value<ParentCost>();
     QCOMPARE(said.requests, 3 * 12);
-    QCOMPARE(parentRequests(fake), said.requests);
+    QCOMPARE(fake.parentRequests(), said.requests);
     QCOMPARE(job.progress().requests, fake.stats().requests); // the lookup's and the parents'
 }
 
@@ -180,7 +171,7 @@ void ParentsTest::onlyTheChosenSideIsAsked()
                                              : QVector<Fields::Id>{Fields::Id::UltimateParentException};
     EnrichmentJob job;
     QVERIFY(run(job, csv, s));
-    QCOMPARE(parentRequests(fake), 3 * requests);
+    QCOMPARE(fake.parentRequests(), 3 * requests);
     const QString other = which == ParentClient::Direct ? QStringLiteral("ultimate") : QStringLiteral("direct");
     for (const FakeGleif::LoggedRequest &request : fake.log())
         QVERIFY2(!request.path.contains(other), qPrintable(request.path));
@@ -207,7 +198,7 @@ void ParentsTest::warmRunAsksNothing()
     {
         EnrichmentJob job;
         QVERIFY(run(job, csv, s));
-        QVERIFY(parentRequests(fake) > 0);
+        QVERIFY(fake.parentRequests() > 0);
         for (qint64 row = 0; row < job.results()->rowCount(); ++row)
             cold << job.results()->fields(row).join(u'|');
     }
@@ -235,7 +226,7 @@ void ParentsTest::warmRunAsksNothing()
     {
         EnrichmentJob job;
         QVERIFY(run(job, csv, s));
-        QCOMPARE(parentRequests(fake), 2); // entity 1: its direct and ultimate parent
+        QCOMPARE(fake.parentRequests(), 2); // entity 1: its direct and ultimate parent
     }
 }
 
@@ -305,7 +296,7 @@ void ParentsTest::failureIsAWarningAndRetryFillsIn()
     QVERIFY(job.retryFailed());
     QVERIFY(finished.wait(60000));
     QVERIFY(finished.first().first().toBool());
-    QCOMPARE(parentRequests(fake), 3 * 12);
+    QCOMPARE(fake.parentRequests(), 3 * 12);
     results = job.results();
     QCOMPARE(results->countOfWarning(QStringLiteral("parent_lookup_failed")), 0);
     for (qint64 row = 0; row < results->rowCount(); ++row) {
@@ -373,7 +364,7 @@ void ParentsTest::costIsSaidBeforeAnyRequest()
     QCOMPARE(said.minutes, 0.06);
     QVERIFY(job.awaitsParentApproval());
     QVERIFY(job.isRunning());
-    QCOMPARE(parentRequests(fake), 0); // said before any is sent, and nothing sent while asking
+    QCOMPARE(fake.parentRequests(), 0); // said before any is sent, and nothing sent while asking
     QCOMPARE(finished.size(), 0);
     job.approveParents(go);
     QVERIFY(finished.size() == 1 || finished.wait(60000));
@@ -383,7 +374,7 @@ void ParentsTest::costIsSaidBeforeAnyRequest()
         QCOMPARE(results->field(1, kDirect), FakeGleif::syntheticLei(0));
         QVERIFY(job.notices().filter(QStringLiteral("parent")).isEmpty());
     } else {
-        QCOMPARE(parentRequests(fake), 0);
+        QCOMPARE(fake.parentRequests(), 0);
         for (qint64 row = 0; row < results->rowCount(); ++row)
             QCOMPARE(side(*results, row, kDirect), (QStringList{QString(), QString(), QString()}));
         QCOMPARE(job.notices().filter(QStringLiteral("parent fields left empty")).size(), 1);

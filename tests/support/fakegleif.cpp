@@ -177,6 +177,11 @@ void FakeGleif::removeAllRecords()
     m_records.clear();
 }
 
+int FakeGleif::parentRequests() const
+{
+    return int(std::count_if(m_log.cbegin(), m_log.cend(), [](const LoggedRequest &r) { return r.path.contains(u"parent"); }));
+}
+
 QString FakeGleif::syntheticLei(int index)
 {
     const QString body = QStringLiteral("FAKE00") + QString::number(index).rightJustified(12, u'0');

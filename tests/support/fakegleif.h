@@ -157,6 +157,8 @@ public:
 
     Stats stats() const { return m_stats; }
     const QVector<LoggedRequest> &log() const { return m_log; }
+    // Logged requests for the parent and reporting-exception endpoints ({LEI}/direct-parent, ...).
+    int parentRequests() const;
     QVector<qint64> arrivals() const; // of API requests, in ms since creation
     void clearStats();
 
