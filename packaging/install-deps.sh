@@ -8,7 +8,7 @@ set -eu
 PACKAGES="cmake ninja-build g++ pkg-config zlib1g-dev libzstd-dev libsqlite3-dev
  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
  libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev libxlsxwriter-dev libmuparser-dev
- libarchive-dev
+ libarchive-dev qt6-charts-dev qt6-svg-dev qt6-translations-l10n
  xvfb xauth time curl
  desktop-file-utils appstream dpkg-dev file locales stress-ng"
 missing=""
