@@ -4,6 +4,7 @@
 #include "csvfile.h"
 #include "fieldvalues.h"
 #include "gleifclient.h"
+#include "answerstore.h"
 #include "leicache.h"
 #include "lei.h"
 #include "mirrorstore.h"
@@ -35,24 +36,6 @@ bool isCleanLei(QByteArrayView raw)
 // A slice of work per event-loop turn: long enough to get work done, short enough that a
 // window repaints and answers input between slices.
 constexpr qint64 kSliceNs = 8'000'000;
-
-// The fields the cache keeps no column for, read from the raw record it keeps beside them.
-void completeFromRaw(GleifRecord &record)
-{
-    GleifRecord full;
-    if (!record.rawJson.isEmpty() && GleifRecord::fromJson(QJsonDocument::fromJson(record.rawJson).object(), &full, false)) {
-        record.hqCountry = full.hqCountry;
-        record.jurisdiction = full.jurisdiction;
-        record.legalForm = full.legalForm;
-        record.category = full.category;
-        record.otherNames = full.otherNames;
-        record.nextRenewalDate = full.nextRenewalDate;
-        record.successorLei = full.successorLei;
-        record.directParent = full.directParent;
-        record.ultimateParent = full.ultimateParent;
-    }
-    record.rawJson.clear(); // not kept: the values are computed from the fields
-}
 
 // The file's decimal separator, as its numbers in `columns` tell (the first 10,000 rows are
 // plenty: a file is written by one program): the convention more of them can only be read in;
@@ -169,36 +152,9 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     }
     if (!rules.bind(file->header(), error))
         return false;
-    // Someone's own file given as the cache stops the run (checked here, before anything
-    // starts); other cache trouble only costs the cache.
-    if (settings.useCache) {
-        if (const QString why = LeiCache::unusableReason(LeiCache::resolvePath(settings.cachePath)); !why.isEmpty()) {
-            *error = why;
-            return false;
-        }
-    }
-
-    // The mirror is opened here, so a missing one stops --source mirror before anything starts;
-    // from then on only the cache thread uses it.
-    std::shared_ptr<MirrorStore> mirror;
-    if (settings.source != EnrichmentSettings::Source::Api && !settings.refresh) {
-        const QString path = MirrorStore::resolvePath(settings.mirrorPath);
-        const bool wanted = settings.source == EnrichmentSettings::Source::Mirror;
-        if (QFileInfo::exists(path)) {
-            mirror = std::make_shared<MirrorStore>();
-            if (!mirror->open(path)) {
-                if (wanted) {
-                    *error = tr("the GLEIF mirror %1 cannot be used: %2").arg(QDir::toNativeSeparators(path), mirror->error());
-                    return false;
-                }
-                mirror.reset(); // Auto: the API instead
-            }
-        } else if (wanted) {
-            *error = tr("no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)")
-                         .arg(QDir::toNativeSeparators(path));
-            return false;
-        }
-    }
+    std::shared_ptr<AnswerStore> store;
+    if (!AnswerStore::create(settings, &store, error))
+        return false;
 
     m_file = std::move(file);
     m_leiColumn = leiColumn;
@@ -207,30 +163,19 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_settings = settings;
     m_runDate = settings.runDate.isValid() ? settings.runDate : QDateTime::currentDateTimeUtc().date();
     m_notices.clear();
-    m_mirror = std::move(mirror);
+    m_store = std::move(store);
     m_mirrorParents.clear();
-    m_mirrorPublished = m_mirror ? m_mirror->publishDate(MirrorFileType::Lei2) : QDateTime();
+    m_mirrorPublished = m_store ? m_store->registerPublished() : QDateTime();
     if (const QString replaced = m_file->replacedColumnsNote(); !replaced.isEmpty())
         addNotice(replaced);
     ++m_run; // what an earlier run left on the cache thread is told apart by this
 
-    m_cache.reset();
-    if (settings.useCache && settings.source != EnrichmentSettings::Source::Mirror) {
-        // Opened on the cache thread while the rows are scanned: opening may migrate a schema
+    if (m_store) {
+        // Opened on the store thread while the rows are scanned: opening may migrate a schema
         // or move a damaged file aside, which is no work for the window's thread.
-        auto cache = std::make_shared<LeiCache>();
-        cache->setLifetime(settings.lifetime);
-        cache->setNotFoundLifetime(settings.notFoundLifetime);
-        m_cache = cache;
-        onCacheThread([cache, path = LeiCache::resolvePath(settings.cachePath)] {
-            if (!cache->open(path))
-                return tr("running without a cache: %1").arg(cache->lastError());
-            return cache->warning();
-        }, [this, cache](const QString &problem) {
-            if (!cache->isOpen() && m_cache == cache)
-                m_cache.reset(); // stores are skipped; lookups found it closed
-            if (!problem.isEmpty())
-                addNotice(problem);
+        onCacheThread([store = m_store] { return store->open(); }, [this](const QString &notice) {
+            if (!notice.isEmpty())
+                addNotice(notice);
         });
     }
 
@@ -389,36 +334,13 @@ void EnrichmentJob::afterScan()
     for (const LeiAnswer &a : res.m_answers)
         all.append(a.lei);
 
-    const std::shared_ptr<LeiCache> cache = m_settings.refresh ? nullptr : m_cache;
-    if (cache || m_mirror) {
+    if (m_store) {
         m_awaitingCache = true;
-        struct Held
-        {
-            QHash<QString, CachedAnswer> cached;
-            QHash<QString, MirrorAnswer> mirrored;
-        };
-        // The raw records always: LEI health (renewal_due, successor:LEI) is judged on every run
-        // and needs parts of the record the cache keeps nowhere else; a warm run must judge like
-        // the run that fetched.
-        onCacheThread([cache, mirror = m_mirror, all] {
-            Held held;
-            if (mirror)
-                held.mirrored = mirror->lookup(all); // it spreads a long list over two threads itself
-            if (!cache || !cache->isOpen())
-                return held;
-            held.cached = cache->lookup(all, LeiCache::RawRecord::Include);
-            // Some 10-20 us a record: spread over the cores.
-            std::vector<GleifRecord *> records;
-            records.reserve(size_t(held.cached.size()));
-            for (CachedAnswer &c : held.cached)
-                if (!c.result.record.rawJson.isEmpty())
-                    records.push_back(&c.result.record);
-            QtConcurrent::blockingMap(records, [](GleifRecord *record) { completeFromRaw(*record); });
-            return held;
-        }, [this](const Held &held) {
+        onCacheThread([store = m_store, all, kept = !m_settings.refresh] { return store->lookup(all, kept); },
+                      [this](const StoredAnswers &held) {
             m_awaitingCache = false;
             if (m_running)
-                afterCacheLookup(held.cached, held.mirrored);
+                afterCacheLookup(held.kept, held.registered);
         });
         return;
     }
@@ -508,17 +430,10 @@ void EnrichmentJob::onAnswers(const QVector<LookupResult> &answers)
     if (!m_running)
         return;
     // The cache first: whatever happens next, these answers are kept.
-    if (m_cache) {
+    if (m_store) {
         ++m_pendingWrites;
         const QList<LookupResult> batch(answers.begin(), answers.end());
-        onCacheThread([cache = m_cache, batch] {
-            if (!cache->isOpen())
-                return QString(); // opening failed: already said
-            const QString before = cache->warning();
-            if (!cache->store(batch))
-                return tr("could not write to the cache: %1").arg(cache->lastError());
-            return cache->warning() != before ? cache->warning() : QString(); // moved aside meanwhile
-        }, [this](const QString &error) {
+        onCacheThread([store = m_store, batch] { return store->store(batch); }, [this](const QString &error) {
             --m_pendingWrites;
             if (!error.isEmpty())
                 addNotice(error);
@@ -604,16 +519,14 @@ void EnrichmentJob::startParents()
     m_parentStage = ParentStage::CacheLookup;
     QVector<GleifRecord> asked;
     asked.swap(m_parentCandidates);
-    if (!m_cache || m_settings.refresh) {
+    if (!m_store || m_settings.refresh) {
         afterParentCache(asked, {});
         return;
     }
     QStringList leis;
     for (const GleifRecord &record : std::as_const(asked))
         leis.append(record.lei);
-    onCacheThread([cache = m_cache, leis] {
-        return cache->isOpen() ? cache->lookupParents(leis) : QHash<QString, ParentResult>();
-    }, [this, asked](const QHash<QString, ParentResult> &cached) {
+    onCacheThread([store = m_store, leis] { return store->lookupParents(leis); }, [this, asked](const QHash<QString, ParentResult> &cached) {
         if (m_running)
             afterParentCache(asked, cached);
     });
@@ -690,14 +603,10 @@ void EnrichmentJob::onParentResults(const QVector<ParentResult> &results)
 {
     if (!m_running)
         return;
-    if (m_cache) {
+    if (m_store) {
         ++m_pendingWrites;
         const QList<ParentResult> batch(results.begin(), results.end());
-        onCacheThread([cache = m_cache, batch] {
-            if (!cache->isOpen())
-                return QString();
-            return cache->storeParents(batch) ? QString() : tr("could not write to the cache: %1").arg(cache->lastError());
-        }, [this](const QString &error) {
+        onCacheThread([store = m_store, batch] { return store->storeParents(batch); }, [this](const QString &error) {
             --m_pendingWrites;
             if (!error.isEmpty())
                 addNotice(error);

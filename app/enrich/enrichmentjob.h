@@ -21,8 +21,7 @@
 
 class CsvFile;
 class GleifClient;
-class LeiCache;
-class MirrorStore;
+class AnswerStore;
 struct MirrorAnswer;
 
 struct EnrichmentSettings
@@ -36,6 +35,9 @@ struct EnrichmentSettings
     QString mirrorPath;          // empty: MirrorStore::resolvePath("")
     GleifSettings gleif;
     QString cachePath;    // empty: LeiCache::resolvePath("")
+    // Another store than the cache and mirror files named here (a team store; tests): when set,
+    // the run keeps and finds its answers there only.
+    std::shared_ptr<AnswerStore> store;
     bool useCache = true; // false: no cache file at all (tests)
     std::chrono::seconds lifetime = std::chrono::hours(24);
     std::chrono::seconds notFoundLifetime = std::chrono::hours(1);
@@ -155,8 +157,7 @@ private:
     EnrichmentSettings m_settings;
     QDate m_runDate;
     int m_leiColumn = -1;
-    std::shared_ptr<LeiCache> m_cache;
-    std::shared_ptr<MirrorStore> m_mirror; // used on the cache thread only, once open
+    std::shared_ptr<AnswerStore> m_store; // the cache and the mirror; used on the store thread only
     QHash<QString, ParentResult> m_mirrorParents; // of the LEIs the mirror answered, when asked for
     QDateTime m_mirrorPublished; // the mirror's LEI2 publication: the age of its "not found"
     // The cache is read and written on this one thread, so its queries never hold up the

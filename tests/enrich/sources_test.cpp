@@ -1,3 +1,4 @@
+#include "answerstore.h"
 #include "costrules.h"
 #include "csvfile.h"
 #include "enrichmentjob.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void autoTakesTheFresher();
     void parentsFromTheMirrorCostNoRequest();
     void enrichmentDuringAnImport();
+    void anotherStorePlugsIn();
 
 private:
     // A mirror of the fake GLEIF's sample entities plus `synthetic` generated ones, published
@@ -49,6 +51,44 @@ private:
 namespace {
 
 const QString kSampleLei = QStringLiteral("XKZZ2JZF41MRHTR1V493"); // one of the sample entities
+
+// A store of the test's own behind the job's one storage interface, as a team store on
+// PostgreSQL would be: kept in memory, no file.
+class MemoryStore final : public AnswerStore
+{
+public:
+    QHash<QString, LookupResult> answers;
+    int opened = 0;
+
+    QString open() override
+    {
+        ++opened;
+        return {};
+    }
+    QDateTime registerPublished() const override { return {}; }
+    StoredAnswers lookup(const QStringList &leis, bool kept) override
+    {
+        StoredAnswers held;
+        for (const QString &lei : leis) {
+            if (const auto it = answers.constFind(lei); kept && it != answers.cend()) {
+                CachedAnswer &c = held.kept[lei];
+                c.result = *it;
+                c.expiresAt = it->fetchedAt.addDays(1);
+                c.fresh = true;
+            }
+        }
+        return held;
+    }
+    QString store(const QList<LookupResult> &list) override
+    {
+        for (const LookupResult &r : list)
+            if (r.outcome != LookupOutcome::Failed)
+                answers.insert(r.lei, r);
+        return {};
+    }
+    QHash<QString, ParentResult> lookupParents(const QStringList &) override { return {}; }
+    QString storeParents(const QList<ParentResult> &) override { return {}; }
+};
 
 } // namespace
 
@@ -379,3 +419,33 @@ void SourcesTest::enrichmentDuringAnImport()
 
 QTEST_GUILESS_MAIN(SourcesTest)
 #include "sources_test.moc"
+
+void SourcesTest::anotherStorePlugsIn()
+{
+    // The run keeps its answers in the store it is given and finds them there the next time;
+    // no cache file is made.
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    QFile sample(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    auto file = load(QStringLiteral("plug.csv"), sample.readAll());
+    QVERIFY(file);
+    auto memory = std::make_shared<MemoryStore>();
+    EnrichmentSettings s = settings(fake, Source::Auto, m_dir.filePath(QStringLiteral("no-mirror.sqlite")),
+                                    QStringLiteral("unused-cache.sqlite"));
+    s.store = memory;
+    EnrichmentJob first;
+    QVERIFY(run(first, file, s));
+    const int requests = fake.stats().requests;
+    QVERIFY(requests > 0);
+    QCOMPARE(memory->opened, 1);
+    QCOMPARE(memory->answers.size(), 6);
+    QCOMPARE(first.progress().fetched, 6);
+
+    EnrichmentJob second;
+    QVERIFY(run(second, file, s));
+    QCOMPARE(fake.stats().requests, requests);
+    QCOMPARE(second.progress().fromCache, 6);
+    QCOMPARE(table(second), table(first));
+    QVERIFY(!QFile::exists(s.cachePath));
+}
