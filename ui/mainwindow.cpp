@@ -332,8 +332,18 @@ void MainWindow::createActions()
     connect(focusFilter, &QAction::triggered, m_filter, qOverload<>(&QWidget::setFocus));
     addAction(focusFilter);
     m_filterDelay.setSingleShot(true);
-    m_filterDelay.setInterval(250);
-    connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    m_filterDelay.setInterval(150);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] {
+        cancelFilterPass(); // the next pass starts when typing pauses
+        m_filterDelay.start();
+    });
+    m_filterBusy = new QProgressBar(this);
+    m_filterBusy->setObjectName(QStringLiteral("filterBusy"));
+    m_filterBusy->setRange(0, 0); // busy: how long a pass takes is not known
+    m_filterBusy->setMaximumWidth(120);
+    m_filterBusy->setFormat(tr("Filtering"));
+    m_filterBusy->hide();
+    statusBar()->addPermanentWidget(m_filterBusy);
     connect(&m_filterDelay, &QTimer::timeout, this, &MainWindow::applyRowOrder);
     updateActions();
 }
@@ -384,6 +394,8 @@ bool MainWindow::openFile(const QString &path)
     m_filter->blockSignals(true);
     m_filter->clear();
     m_filter->blockSignals(false);
+    cancelFilterPass();
+    statusBar()->clearMessage(); // the last file's run summary or filter count is not this file's
     m_failures->clear();
     m_failuresDock->hide();
     m_summaryDock->hide();
@@ -738,11 +750,9 @@ bool MainWindow::enrich()
         QMessageBox::warning(this, tr("Cannot enrich"), error);
         return false;
     }
-    // The enrichment fills rows in file order: sorting and filtering wait until it ends.
-    m_sortColumn = -1;
-    m_sorted.clear();
-    m_view->horizontalHeader()->setSortIndicatorShown(false);
-    m_model->clearRowOrder();
+    // The user's sort and filter stay; the filter waits for the run's end to judge the added
+    // columns again (and the sort, when it is by one of them).
+    cancelFilterPass();
     m_filter->setEnabled(false);
     m_model->setExtraColumns(m_job->results());
     m_failures->clear();
@@ -818,7 +828,9 @@ void MainWindow::onEnrichmentFinished(bool complete)
     m_unexported = true; // until exported: quitting asks
     m_enrichPanel->hide();
     m_filter->setEnabled(true);
-    if (!m_filter->text().trimmed().isEmpty())
+    if (m_sortColumn >= m_model->fileColumnCount())
+        sortBy(m_sortColumn, m_sortOrder); // by an added column: its values are known now
+    else if (!m_filter->text().trimmed().isEmpty())
         applyRowOrder(); // statuses and names are known now
     m_model->extraColumnsChanged();
     const auto results = m_job->results();
@@ -1019,30 +1031,64 @@ void MainWindow::sortBy(int column, Qt::SortOrder order)
     QApplication::restoreOverrideCursor();
 }
 
-void MainWindow::applyRowOrder()
+void MainWindow::cancelFilterPass()
 {
-    if (!canReorder())
-        return;
-    const QString filter = m_filter->text();
-    const auto file = m_model->file();
-    const auto results = m_job->file() == file ? m_job->results() : nullptr;
+    if (m_filterCancel)
+        m_filterCancel->store(true);
+    m_filterCancel.reset();
+    ++m_filterPass; // whatever a cancelled pass returns is dropped
+    m_filterBusy->hide();
+}
+
+void MainWindow::setRowOrderKeepingWidths(std::vector<qint32> rows)
+{
     const QHeaderView *header = m_view->horizontalHeader();
     QList<int> widths; // a model reset forgets them
     for (int c = 0; c < header->count(); ++c)
         widths.append(header->sectionSize(c));
-    if (filter.trimmed().isEmpty() && m_sorted.empty()) {
+    if (rows.empty() && m_sorted.empty() && m_filter->text().trimmed().isEmpty())
         m_model->clearRowOrder();
-    } else {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        std::vector<qint32> rows = runAway([&] { return RowOrder::filtered(*file, results.get(), m_sorted, filter); });
+    else
         m_model->setRowOrder(std::move(rows));
-        QApplication::restoreOverrideCursor();
-    }
     for (int c = 0; c < widths.size() && c < header->count(); ++c)
         m_view->horizontalHeader()->resizeSection(c, widths[c]);
-    if (!filter.trimmed().isEmpty())
-        statusBar()->showMessage(tr("Showing %L1 of %L2 rows").arg(m_model->rowCount()).arg(file->rowCount()));
-    Q_EMIT rowOrderChanged();
+}
+
+void MainWindow::applyRowOrder()
+{
+    cancelFilterPass();
+    if (!canReorder())
+        return;
+    const QString filter = m_filter->text();
+    const auto file = m_model->file();
+    if (filter.trimmed().isEmpty()) {
+        setRowOrderKeepingWidths(m_sorted); // the sort alone, or the file's order
+        if (statusBar()->currentMessage() == m_filterMessage)
+            statusBar()->clearMessage(); // no filter: no "Showing" line left behind
+        Q_EMIT rowOrderChanged();
+        return;
+    }
+    // On a worker thread, so typing goes on; a million rows take some 0.1-0.4 s.
+    const auto results = m_job->file() == file ? m_job->results() : nullptr;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_filterCancel = cancel;
+    const quint64 pass = m_filterPass;
+    m_filterBusy->show();
+    auto *watcher = new QFutureWatcher<std::vector<qint32>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pass, file] {
+        watcher->deleteLater();
+        if (pass != m_filterPass || file != m_model->file())
+            return; // cancelled, or another pass or file since
+        m_filterCancel.reset();
+        m_filterBusy->hide();
+        setRowOrderKeepingWidths(watcher->result());
+        m_filterMessage = tr("Showing %L1 of %L2 rows").arg(m_model->rowCount()).arg(file->rowCount());
+        statusBar()->showMessage(m_filterMessage);
+        Q_EMIT rowOrderChanged();
+    });
+    watcher->setFuture(QtConcurrent::run([file, results, sorted = m_sorted, filter, cancel] {
+        return RowOrder::filtered(*file, results.get(), sorted, filter, cancel.get());
+    }));
 }
 
 template <typename F>

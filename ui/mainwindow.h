@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include <QEventLoop>
 #include <QMainWindow>
 #include <QTimer>
@@ -161,6 +163,13 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     DetailsPanel *m_details = nullptr;
     QTimer m_filterDelay;
+    // The text filter runs on a worker thread; a keystroke cancels the pass under way.
+    QProgressBar *m_filterBusy = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_filterCancel; // of the pass under way, if any
+    quint64 m_filterPass = 0;
+    QString m_filterMessage; // the status bar's "Showing N of M rows", while it is there
+    void cancelFilterPass();
+    void setRowOrderKeepingWidths(std::vector<qint32> rows);
     std::vector<qint32> m_sorted; // all rows in the chosen sort order; empty when unsorted
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

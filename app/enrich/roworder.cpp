@@ -5,8 +5,10 @@
 #include "numberformat.h"
 
 #include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <numeric>
@@ -124,7 +126,8 @@ bool isStatusFilter(const QString &filter, QString *status)
 }
 
 std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *results,
-                             const std::vector<qint32> &rows, const QString &filter)
+                             const std::vector<qint32> &rows, const QString &filter,
+                             const std::atomic<bool> *cancel)
 {
     const bool allRows = rows.empty();
     const qint64 total = allRows ? file.rowCount() : qint64(rows.size());
@@ -149,7 +152,9 @@ std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *resul
     }
 
     // Text: the row's bytes are searched as they are (ASCII case folded) when the needle is
-    // ASCII and the file UTF-8; otherwise each row is decoded.
+    // ASCII and the file UTF-8; otherwise each row is decoded. The added columns are judged once
+    // per distinct answer and per status, not per row; only a needle that could be part of a
+    // number is looked for in each row's cost.
     const QString needle = filter.trimmed();
     const QByteArray needleBytes = needle.toUtf8().toLower();
     bool ascii = file.textEncoding() == CsvEncoding::Utf8;
@@ -167,15 +172,51 @@ std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *resul
         }
         return false;
     };
-    for (qint64 i = 0; i < total; ++i) {
-        const qint32 r = rowAt(i);
-        bool match = ascii ? containsFolded(file.rawRow(r))
-                           : file.row(r).join(u'\x1f').contains(needle, Qt::CaseInsensitive);
-        if (!match && results && r < results->rowCount())
-            match = results->fields(r).join(u'\x1f').contains(needle, Qt::CaseInsensitive);
-        if (match)
-            out.push_back(r);
+    std::vector<char> answerMatches;
+    std::array<char, std::size(Status::kAll)> statusMatches{};
+    bool costMayMatch = false;
+    if (results) {
+        answerMatches.resize(size_t(results->answerCount()));
+        for (qint64 i = 0; i < results->answerCount(); ++i) {
+            const LeiAnswer &a = results->answerAt(i);
+            answerMatches[size_t(i)] = a.state == LeiAnswer::State::Found
+                && a.values.join(u'\x1f').contains(needle, Qt::CaseInsensitive);
+        }
+        for (size_t i = 0; i < std::size(Status::kAll); ++i)
+            statusMatches[i] = Status::code(Status::kAll[i]).contains(needle, Qt::CaseInsensitive);
+        static const QRegularExpression numberPart(QStringLiteral("^[0-9eE.+-]+$"));
+        costMayMatch = numberPart.match(needle).hasMatch();
     }
+    auto addedMatch = [&](qint32 r) {
+        if (!results || r >= results->rowCount())
+            return false;
+        const RowStatus s = results->status(r);
+        if (statusMatches[size_t(std::find(std::begin(Status::kAll), std::end(Status::kAll), s) - std::begin(Status::kAll))])
+            return true;
+        if (s == RowStatus::Ok && costMayMatch && results->field(r, results->costColumn()).contains(needle, Qt::CaseInsensitive))
+            return true;
+        const qint32 a = results->answerIndex(r);
+        return a >= 0 && answerMatches[size_t(a)];
+    };
+    // Two halves on two threads: reading a million rows is what takes the time.
+    auto part = [&](qint64 from, qint64 to) {
+        std::vector<qint32> found;
+        for (qint64 i = from; i < to; ++i) {
+            if ((i & 0x3FFF) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+                return found;
+            const qint32 r = rowAt(i);
+            if (addedMatch(r) || (ascii ? containsFolded(file.rawRow(r))
+                                        : file.row(r).join(u'\x1f').contains(needle, Qt::CaseInsensitive)))
+                found.push_back(r);
+        }
+        return found;
+    };
+    if (total < 100000)
+        return part(0, total);
+    auto second = QtConcurrent::run(part, total / 2, total);
+    out = part(0, total / 2);
+    const std::vector<qint32> rest = second.result();
+    out.insert(out.end(), rest.begin(), rest.end());
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <Qt>
+#include <atomic>
 #include <vector>
 
 class CsvFile;
@@ -22,8 +23,10 @@ std::vector<qint32> sorted(const CsvFile &file, const EnrichmentResults *results
 // The rows of `rows` (all rows when empty and `all` is true) that match `filter`, in the same
 // order. "status is X" / "status:X" keeps rows whose enrichment_status is X; any other text is
 // matched, case-insensitively, against every cell of the row. An empty filter keeps all.
+// Once `cancel` is set it returns soon, with part of the rows.
 std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *results,
-                             const std::vector<qint32> &rows, const QString &filter);
+                             const std::vector<qint32> &rows, const QString &filter,
+                             const std::atomic<bool> *cancel = nullptr);
 
 // True when `filter` is a status filter naming a status that exists (for the UI's hints).
 bool isStatusFilter(const QString &filter, QString *status = nullptr);

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void twoLeiColumnsAreAskedAbout();
     void copyTreatsALongRowsExtraFieldsAsInput_data();
     void copyTreatsALongRowsExtraFieldsAsInput();
+    void enrichKeepsTheSort();
+    void statusBarSaysOnlyTheOpenFilesState();
 
 private:
     bool openWithFake(MainWindow &w, const FakeGleif &fake, const QString &path, const QString &cacheName);
@@ -956,3 +958,72 @@ void MainWindowTest::copyTreatsALongRowsExtraFieldsAsInput()
 
 QTEST_MAIN(MainWindowTest)
 #include "mainwindow_test.moc"
+
+void MainWindowTest::enrichKeepsTheSort()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = write("name,notional,rate,lei\nbeta,10,1,XKZZ2JZF41MRHTR1V493\nAlpha,9,1,BFXS5XCH7N0Y05NIXW11\n"
+                               "gamma,,1,nonsense\n",
+                               QStringLiteral("keepsort.csv"));
+    MainWindow w;
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("keepsort.sqlite")));
+    QAbstractItemModel *model = w.tableView()->model();
+    auto names = [&] {
+        QStringList out;
+        for (int r = 0; r < model->rowCount(); ++r)
+            out << model->index(r, 0).data().toString();
+        return out;
+    };
+    const QStringList descending{QStringLiteral("gamma"), QStringLiteral("beta"), QStringLiteral("Alpha")};
+    w.sortBy(0, Qt::DescendingOrder);
+    QCOMPARE(names(), descending);
+    QVERIFY(enrichAndWait(w));
+    QCOMPARE(names(), descending);
+    const QHeaderView *header = w.tableView()->horizontalHeader();
+    QVERIFY(header->isSortIndicatorShown());
+    QCOMPARE(header->sortIndicatorSection(), 0);
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    // The added columns sit beside the sorted rows: gamma's LEI is invalid.
+    QCOMPARE(model->index(0, model->columnCount() - 1).data().toString(), QStringLiteral("invalid_lei"));
+}
+
+void MainWindowTest::statusBarSaysOnlyTheOpenFilesState()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString first = write("name,notional,rate,lei\nbeta,10,1,XKZZ2JZF41MRHTR1V493\nAlpha,9,1,BFXS5XCH7N0Y05NIXW11\n"
+                                "gamma,,1,nonsense\n",
+                                QStringLiteral("status1.csv"));
+    const QString second = write("notional,rate,lei\n1,1,XKZZ2JZF41MRHTR1V493\n", QStringLiteral("status2.csv"));
+    MainWindow w;
+    QVERIFY(openWithFake(w, fake, first, QStringLiteral("status.sqlite")));
+    QVERIFY(enrichAndWait(w));
+    QVERIFY(!w.statusBar()->currentMessage().isEmpty()); // the run's summary
+
+    // Typed: one pass for what was typed, then the count; the busy indicator goes with the pass.
+    QSignalSpy reordered(&w, &MainWindow::rowOrderChanged);
+    QTest::keyClicks(w.filterBox(), QStringLiteral("gam"));
+    QVERIFY(reordered.wait(60000));
+    QCOMPARE(w.tableView()->model()->rowCount(), 1);
+    QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("Showing 1 of 3 rows"));
+    auto *busy = w.statusBar()->findChild<QWidget *>(QStringLiteral("filterBusy"));
+    QVERIFY(busy);
+    QVERIFY(busy->isHidden());
+
+    // Cleared: all rows, and no count left behind.
+    w.filterBox()->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(w.tableView()->model()->rowCount(), 3, 60000);
+    QVERIFY(!w.statusBar()->currentMessage().contains(QStringLiteral("Showing")));
+
+    // Another file: nothing of the first one's run or filter.
+    QTest::keyClicks(w.filterBox(), QStringLiteral("alp"));
+    QVERIFY(reordered.wait(60000));
+    QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("Showing")));
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(second));
+    QVERIFY(ready.wait(60000));
+    QCOMPARE(w.statusBar()->currentMessage(), QString());
+    QVERIFY(w.filterBox()->text().isEmpty());
+    QVERIFY2(statusText(w).contains(QStringLiteral("1 rows")), qPrintable(statusText(w)));
+}
