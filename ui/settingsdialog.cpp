@@ -220,6 +220,10 @@ void SettingsDialog::accept()
         problems.prepend(tr("The cache lifetime is not a duration (examples: 90s, 30m, 24h, 7d)."));
     if (!Duration::parse(m_notFoundLifetime->text()))
         problems.prepend(tr("The lifetime of \"not found\" answers is not a duration (examples: 30m, 1h)."));
+    if (const QString path = m_cachePath->text().trimmed(); !path.isEmpty()) {
+        if (const QString why = LeiCache::unwritableReason(path); !why.isEmpty())
+            problems.prepend(tr("The cache file cannot be used: %1.").arg(why));
+    }
     problems.removeDuplicates();
     if (!problems.isEmpty()) {
         m_problems->setText(problems.join(u'\n'));

@@ -263,6 +263,29 @@ QString LeiCache::unusableReason(const QString &path)
     return QCoreApplication::translate("LeiCache", "%1 is not an SQLite database, so it cannot be the cache; it was left as it is").arg(shown);
 }
 
+QString LeiCache::unwritableReason(const QString &path)
+{
+    if (const QString why = unusableReason(path); !why.isEmpty())
+        return why;
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    if (info.exists()) {
+        return info.isWritable() ? QString()
+                                 : QCoreApplication::translate("LeiCache", "the cache file %1 cannot be written").arg(shown);
+    }
+    // The nearest folder that exists must be one, and writable, for the rest to be made in it.
+    QFileInfo ancestor(info.absolutePath());
+    while (!ancestor.exists() && !ancestor.isRoot() && ancestor.absoluteFilePath() != ancestor.absolutePath())
+        ancestor.setFile(ancestor.absolutePath());
+    const QString folder = QDir::toNativeSeparators(ancestor.absoluteFilePath());
+    if (!ancestor.isDir())
+        return QCoreApplication::translate("LeiCache", "the cache file %1 cannot be made: %2 is not a folder").arg(shown, folder);
+    if (!ancestor.isWritable())
+        return QCoreApplication::translate("LeiCache", "the cache file %1 cannot be made: the folder %2 cannot be written")
+            .arg(shown, folder);
+    return {};
+}
+
 bool LeiCache::open(const QString &path)
 {
     close();

@@ -84,6 +84,10 @@ public:
     // its first write leaves one) or starts with SQLite's 16-byte header. Anything else (text,
     // a folder, a file that cannot be read) is someone's file: never moved or written.
     static QString unusableReason(const QString &path);
+    // unusableReason(), and also a path whose file could not be made or written: its folder
+    // cannot be made (a file stands where a folder must be) or written. For Settings, which
+    // refuse such a path rather than run every lookup without a cache.
+    static QString unwritableReason(const QString &path);
 
     // Creates the folder (0700) and the file (0600) as needed, migrates older schemas. A file
     // refused by unusableReason() is left untouched and open() fails. An SQLite file that is

@@ -55,6 +55,12 @@ void SettingsDialogTest::invalidValuesAreRefusedWithAReason_data()
     QTest::newRow("lifetime words") << 1 << QStringLiteral("a while") << QStringLiteral("cache lifetime is not a duration");
     QTest::newRow("not found longer") << 2 << QStringLiteral("7d") << QStringLiteral("cannot be kept longer");
     QTest::newRow("rules missing") << 4 << QStringLiteral("/nonexistent/rules.json") << QStringLiteral("cost rules cannot be used");
+    // A cache path that would cost every lookup its cache: refused, not taken.
+    const QString notes = writeTestFile(m_dir.path(), QStringLiteral("notes.txt"), "my notes\n");
+    QTest::newRow("cache is a folder") << 3 << m_dir.path() << QStringLiteral("is a folder, not a file");
+    QTest::newRow("cache is a text file") << 3 << notes << QStringLiteral("is not an SQLite database");
+    QTest::newRow("cache under a file") << 3 << notes + QStringLiteral("/sub/cache.sqlite")
+                                        << QStringLiteral("notes.txt is not a folder");
 }
 
 void SettingsDialogTest::invalidValuesAreRefusedWithAReason()
