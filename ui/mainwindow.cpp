@@ -847,7 +847,7 @@ void MainWindow::onEnrichmentFinished(bool complete)
     showSummary();
     const EnrichmentProgress p = m_job->progress();
     QString summary = tr("%1: %L2 of %L3 rows ok, %L4 not ok \u00b7 %L5 distinct LEIs (%L6 from the cache) \u00b7 "
-                         "GLEIF requests: %L7 \u00b7 %8 s")
+                         "GLEIF requests: %L7 \u00b7 %L8 s")
                           .arg(complete ? tr("Enriched") : tr("Cancelled"))
                           .arg(results->countOf(RowStatus::Ok)).arg(results->rowCount())
                           .arg(results->rowCount() - results->countOf(RowStatus::Ok))

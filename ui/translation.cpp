@@ -40,6 +40,17 @@ QString installTranslations(QCoreApplication &app, const QString &language)
         code = QStringLiteral("en");
     // English is the source language; its file holds only the plural forms of "%n file(s)".
 
+    // Numbers and dates in the window follow the chosen language (never in exports: those do
+    // not read the default locale). English keeps an English or C system locale (en_GB stays
+    // en_GB) and is US English otherwise.
+    const QLocale system = QLocale::system();
+    if (code != u"en")
+        QLocale::setDefault(QLocale(code));
+    else if (system.language() == QLocale::English || system.language() == QLocale::C)
+        QLocale::setDefault(system);
+    else
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
     auto *own = new QTranslator(&app);
     own->setObjectName(QStringLiteral("leiTranslator"));
     if (own->load(QStringLiteral(":/i18n/lei-enricher_") + code))

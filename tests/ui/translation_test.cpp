@@ -8,6 +8,9 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QDialogButtonBox>
+#include <QKeySequence>
+#include <QPushButton>
 #include <QTest>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void cleanup();
     void germanTranslatesTheMenus();
     void englishStaysEnglish();
+    void germanReachesQtsOwnStringsAndNumbers();
     void englishPluralForms();
     void unknownLanguageFallsBackToEnglish();
     void settingsOffersTheLanguages();
@@ -67,6 +71,22 @@ void TranslationTest::germanTranslatesTheMenus()
     const QStringList titles = menuTitles(window);
     QVERIFY2(titles.contains(QStringLiteral("&Datei")), qPrintable(titles.join(u", ")));
     QVERIFY2(titles.contains(QStringLiteral("&Hilfe")), qPrintable(titles.join(u", ")));
+}
+
+void TranslationTest::germanReachesQtsOwnStringsAndNumbers()
+{
+    // Qt's own buttons and key names (Debian's qt6-translations-l10n), and numbers in the
+    // window's format; back to English after.
+    installTranslations(*qApp, QStringLiteral("de"));
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Yes);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+    QCOMPARE(buttons.button(QDialogButtonBox::Yes)->text(), QStringLiteral("&Ja"));
+    QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText), QStringLiteral("Strg+E"));
+    QCOMPARE(QStringLiteral("%L1").arg(1234567.5, 0, 'f', 1), QStringLiteral("1.234.567,5"));
+    installTranslations(*qApp, QStringLiteral("en"));
+    QCOMPARE(QDialogButtonBox(QDialogButtonBox::Cancel).button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
+    QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText), QStringLiteral("Ctrl+E"));
+    QVERIFY(QStringLiteral("%L1").arg(1234567.5, 0, 'f', 1).endsWith(QStringLiteral("567.5")));
 }
 
 void TranslationTest::englishStaysEnglish()
