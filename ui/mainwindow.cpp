@@ -39,6 +39,7 @@
 #include <QFileSystemWatcher>
 #include <QEventLoop>
 #include <QFutureWatcher>
+#include <QScreen>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -139,6 +140,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_enrichBar = new QProgressBar(m_enrichPanel);
     m_enrichBar->setMaximumWidth(260);
     m_enrichLabel = new QLabel(m_enrichPanel);
+    // A long progress line (German, many counts) wraps rather than widening the window past
+    // a 1024 px screen.
+    m_enrichLabel->setWordWrap(true);
+    m_enrichLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *cancel = new QPushButton(tr("&Cancel"), m_enrichPanel);
     connect(cancel, &QPushButton::clicked, this, &MainWindow::cancelEnrichment);
     panelLayout->addWidget(m_enrichBar);
@@ -244,7 +249,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     createActions();
-    resize(1100, 700);
+    // 1100 x 700, or less on a smaller screen (1024 x 768 leaves room for a panel).
+    const QSize room = screen() ? screen()->availableGeometry().size() * 0.95 : QSize(1100, 700);
+    resize(QSize(1100, 700).boundedTo(room));
     restoreGeometry(stored.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(stored.value(QStringLiteral("window/state")).toByteArray());
     m_summaryDock->hide(); // nothing to summarise yet, whatever the last session showed
