@@ -1,3 +1,9 @@
+#include "leicache.h"
+#include "appsettings.h"
+#include "proxyauthdialog.h"
+#include "mirrordialog.h"
+#include "fieldsdialog.h"
+#include "cachedialog.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "translation.h"
@@ -11,6 +17,7 @@
 #include <QDialogButtonBox>
 #include <QKeySequence>
 #include <QPushButton>
+#include <QNetworkProxy>
 #include <QTest>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
@@ -27,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void germanTranslatesTheMenus();
     void englishStaysEnglish();
+    void everyWindowFitsA1024By768ScreenInGerman();
     void germanReachesQtsOwnStringsAndNumbers();
     void englishPluralForms();
     void unknownLanguageFallsBackToEnglish();
@@ -87,6 +95,29 @@ void TranslationTest::germanReachesQtsOwnStringsAndNumbers()
     QCOMPARE(QDialogButtonBox(QDialogButtonBox::Cancel).button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
     QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText), QStringLiteral("Ctrl+E"));
     QVERIFY(QStringLiteral("%L1").arg(1234567.5, 0, 'f', 1).endsWith(QStringLiteral("567.5")));
+}
+
+void TranslationTest::everyWindowFitsA1024By768ScreenInGerman()
+{
+    // German labels are the longest: no window may need more than 1024 x 768 (less a panel).
+    installTranslations(*qApp, QStringLiteral("de"));
+    const QSize screen(1024, 740);
+    LeiCache cache;
+    const QNetworkProxy proxy(QNetworkProxy::HttpProxy, QStringLiteral("proxy.example.org"), 3128);
+    MainWindow window;
+    SettingsDialog settings(AppSettings{});
+    CacheDialog cacheDialog(&cache);
+    FieldsDialog fields(Fields::all());
+    MirrorDialog mirror(QStringLiteral("/nonexistent/gleif-mirror.sqlite"));
+    ProxyAuthDialog proxyAuth(proxy);
+    for (QWidget *w : std::initializer_list<QWidget *>{&window, &settings, &cacheDialog, &fields, &mirror, &proxyAuth}) {
+        w->show();
+        const QSize needed = w->minimumSizeHint().expandedTo(w->minimumSize());
+        QVERIFY2(needed.width() <= screen.width() && needed.height() <= screen.height(),
+                 qPrintable(QStringLiteral("%1 needs %2 x %3").arg(QString::fromLatin1(w->metaObject()->className()))
+                                .arg(needed.width()).arg(needed.height())));
+        QVERIFY2(w->width() <= screen.width(), w->metaObject()->className());
+    }
 }
 
 void TranslationTest::englishStaysEnglish()
