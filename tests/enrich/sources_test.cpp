@@ -417,9 +417,6 @@ void SourcesTest::enrichmentDuringAnImport()
     qInfo("%d runs while the import ran", during);
 }
 
-QTEST_GUILESS_MAIN(SourcesTest)
-#include "sources_test.moc"
-
 void SourcesTest::anotherStorePlugsIn()
 {
     // The run keeps its answers in the store it is given and finds them there the next time;
@@ -449,3 +446,6 @@ void SourcesTest::anotherStorePlugsIn()
     QCOMPARE(table(second), table(first));
     QVERIFY(!QFile::exists(s.cachePath));
 }
+
+QTEST_GUILESS_MAIN(SourcesTest)
+#include "sources_test.moc"

@@ -956,9 +956,6 @@ void MainWindowTest::copyTreatsALongRowsExtraFieldsAsInput()
     QCOMPARE(QGuiApplication::clipboard()->text(), copied);
 }
 
-QTEST_MAIN(MainWindowTest)
-#include "mainwindow_test.moc"
-
 void MainWindowTest::enrichKeepsTheSort()
 {
     FakeGleif fake;
@@ -1027,3 +1024,6 @@ void MainWindowTest::statusBarSaysOnlyTheOpenFilesState()
     QVERIFY(w.filterBox()->text().isEmpty());
     QVERIFY2(statusText(w).contains(QStringLiteral("1 rows")), qPrintable(statusText(w)));
 }
+
+QTEST_MAIN(MainWindowTest)
+#include "mainwindow_test.moc"
