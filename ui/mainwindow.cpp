@@ -212,6 +212,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_summaryDock->setObjectName(QStringLiteral("summaryDock"));
     m_summaryDock->setWidget(m_summaryPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_summaryDock);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the charts get the window's height
     m_summaryDock->hide();
     connect(m_summaryPanel, &SummaryPanel::filterRequested, this, [this](const QString &filter) {
         if (m_filter->isEnabled())

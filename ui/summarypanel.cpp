@@ -9,7 +9,6 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
-#include <QCursor>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -26,7 +25,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
-#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -114,6 +112,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     m_table->setObjectName(QStringLiteral("summaryTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     // Numbers are never cut: every column as wide as its widest cell, a scroll bar if need be.
     m_table->setTextElideMode(Qt::ElideNone);
     m_table->setWordWrap(false);
@@ -130,8 +129,9 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_tabs);
     splitter->addWidget(m_table);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({640, 320});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -257,7 +257,10 @@ void SummaryPanel::draw(Chart which, const QString &title, const QVector<Bar> &b
     m_bars[size_t(which)] = bars;
     auto *chart = new QChart;
     chart->setTitle(title);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setMargins(QMargins(4, 4, 20, 4)); // room for half the last value label
+    QFont small = chart->titleFont();
+    small.setPointSizeF(font().pointSizeF() * 0.85); // fifteen and more bars fit a 1024x768 window
+    chart->setTitleFont(small);
     chart->legend()->setVisible(legend);
     chart->legend()->setAlignment(Qt::AlignBottom);
     QChartView *view = m_charts[size_t(which)];
@@ -282,11 +285,9 @@ void SummaryPanel::draw(Chart which, const QString &title, const QVector<Bar> &b
                 set->append(bars[i].set == name ? bars[i].value : 0);
             connect(set, &QBarSet::hovered, view, [this, which, view, n](bool on, int index) {
                 const QString tip = on && index >= 0 && index < n ? m_bars[size_t(which)][n - 1 - index].tip : QString();
-                view->setToolTip(tip);
-                if (tip.isEmpty())
-                    QToolTip::hideText();
-                else
-                    QToolTip::showText(QCursor::pos(), tip, view);
+                // The scene shows the tooltip of the item under the mouse, the chart's when a bar
+                // has none (a view's own would be hidden by the scene).
+                view->chart()->setToolTip(tip);
             });
             connect(set, &QBarSet::clicked, this, [this, which, n](int index) {
                 if (index < 0 || index >= n)
@@ -300,9 +301,14 @@ void SummaryPanel::draw(Chart which, const QString &title, const QVector<Bar> &b
         chart->addSeries(series);
         auto *axisY = new QBarCategoryAxis(chart);
         axisY->append(categories);
+        axisY->setLabelsFont(small);
+        axisY->setTruncateLabels(false); // Qt Charts cuts "GB EUR" to "..." below about 20 px a bar
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
         QCategoryAxis *axisX = valueAxis(low, high);
+        axisX->setLabelsFont(small);
+        axisX->setTitleFont(small);
+        chart->legend()->setFont(small);
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
     }

@@ -181,16 +181,16 @@ void SummaryPanelTest::hoverShowsTheExactValue()
     const auto [set, index] = bar(costs, QStringLiteral("GB GBP"));
     QVERIFY(set);
     Q_EMIT set->hovered(true, index);
-    const QString tip = costs->toolTip();
+    const QString tip = costs->chart()->toolTip();
     QVERIFY2(tip.startsWith(QStringLiteral("GB GBP: ") + QLocale().toString(-2000000.0, 'f', 2)), qPrintable(tip));
     QVERIFY2(tip.contains(QLocale().toString(2)), qPrintable(tip)); // its rows
     Q_EMIT set->hovered(false, index);
-    QVERIFY(costs->toolTip().isEmpty());
+    QVERIFY(costs->chart()->toolTip().isEmpty());
     QChartView *statuses = chart(w, SummaryPanel::Statuses);
     const auto [okSet, okIndex] = bar(statuses, QStringLiteral("ok"));
     QVERIFY(okSet);
     Q_EMIT okSet->hovered(true, okIndex);
-    QVERIFY2(statuses->toolTip().endsWith(QStringLiteral(": 5 rows")), qPrintable(statuses->toolTip()));
+    QVERIFY2(statuses->chart()->toolTip().endsWith(QStringLiteral(": 5 rows")), qPrintable(statuses->chart()->toolTip()));
 }
 
 void SummaryPanelTest::clickingABarFiltersTheTable_data()
