@@ -182,7 +182,8 @@ void SummaryPanel::setResults(const EnrichmentResults &results, const CsvFile &f
                           .arg(currency(o), locale.toString(o.total, 'f', 2)),
                       QString()});
     }
-    draw(Costs, tr("Cost totals of ok rows per country and currency"), costs, true);
+    draw(Costs, costs.isEmpty() ? tr("No ok rows: no costs to total") : tr("Cost totals of ok rows per country and currency"),
+         costs, true);
 
     QVector<Bar> statuses;
     for (RowStatus s : Status::kAll) {
@@ -213,18 +214,20 @@ void SummaryPanel::setResults(const EnrichmentResults &results, const CsvFile &f
     }
     // Each cost is in its notional's currency: one total per country and currency.
     addTableHeading(tr("Costs by country and currency (ok rows)"));
+    if (totals.isEmpty())
+        addTableHeading(tr("none"), false);
     for (const CostTotal &t : totals)
         addTableRow(country(t) + u' ' + currency(t), t.rows, locale.toString(t.total, 'f', 2), costFilter(t));
 }
 
-void SummaryPanel::addTableHeading(const QString &label)
+void SummaryPanel::addTableHeading(const QString &label, bool bold)
 {
     const int r = m_table->rowCount();
     m_table->insertRow(r);
     auto *item = new QTableWidgetItem(label);
-    QFont bold = item->font();
-    bold.setBold(true);
-    item->setFont(bold);
+    QFont font = item->font();
+    font.setBold(bold);
+    item->setFont(font);
     m_table->setItem(r, 0, item);
     m_table->setSpan(r, 0, 1, m_table->columnCount()); // not a width the numbers' columns need
 }

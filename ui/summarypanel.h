@@ -51,7 +51,7 @@ private:
     void draw(Chart chart, const QString &title, const QVector<Bar> &bars, bool legend);
     void saveDialog();
     void addTableRow(const QString &label, qint64 rows, const QString &cost, const QString &filter);
-    void addTableHeading(const QString &label);
+    void addTableHeading(const QString &label, bool bold = true); // across the columns
 
     QTabWidget *m_tabs;
     std::array<QChartView *, 3> m_charts{};
