@@ -315,7 +315,7 @@ void SummaryPanelTest::tableNumbersAreWhole()
         }
     }
     // And the dock opens wide enough to show them without scrolling.
-    QVERIFY(table->viewport()->width() >= table->horizontalHeader()->length());
+    QTRY_VERIFY(table->viewport()->width() >= table->horizontalHeader()->length());
 
     // Saving under an unknown suffix is refused, nothing written.
     QString error;
