@@ -3,7 +3,6 @@
 #include "appsettings.h"
 #include "cachedialog.h"
 #include "costrules.h"
-#include "costtotals.h"
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
