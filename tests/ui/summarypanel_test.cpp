@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QFile>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void savesAChart_data();
     void savesAChart();
     void tableNumbersAreWhole();
+    void numbersInTheWindowsLocale();
 
 private:
     // Opens `csv` in `w` against `fake` and enriches it: true once the run ended.
@@ -324,6 +326,25 @@ void SummaryPanelTest::tableNumbersAreWhole()
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("chart.jpg"))));
     QVERIFY(!w.summaryPanel()->saveChart(SummaryPanel::Costs, m_dir.filePath(QStringLiteral("no/such/dir/chart.png")), &error));
     QVERIFY2(error.contains(QStringLiteral("chart.png")), qPrintable(error));
+}
+
+void SummaryPanelTest::numbersInTheWindowsLocale()
+{
+    // German: the table and the value axis group thousands with "." (QValueAxis would print
+    // "-2000000" whatever the language).
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    MainWindow w;
+    const bool enriched = enrich(w, m_fake, runFile(), QStringLiteral("german"));
+    QLocale::setDefault(before);
+    QVERIFY(enriched);
+    QCOMPARE(w.summaryPanel()->table()->findItems(QStringLiteral("-2.000.000,00"), Qt::MatchExactly).size(), 1);
+    const auto axes = chart(w, SummaryPanel::Costs)->chart()->axes(Qt::Horizontal);
+    auto *values = axes.isEmpty() ? nullptr : qobject_cast<QCategoryAxis *>(axes.first());
+    QVERIFY(values);
+    QCOMPARE(values->categoriesLabels(),
+             (QStringList{QStringLiteral("-2.000"), QStringLiteral("-1.000"), QStringLiteral("0"), QStringLiteral("1.000")}));
+    QCOMPARE(values->titleText(), QStringLiteral("thousands"));
 }
 
 QTEST_MAIN(SummaryPanelTest)
