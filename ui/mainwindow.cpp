@@ -3,7 +3,6 @@
 #include "appsettings.h"
 #include "cachedialog.h"
 #include "costrules.h"
-#include "costtotals.h"
 #include "csvfile.h"
 #include "csvloader.h"
 #include "csvtablemodel.h"
@@ -11,6 +10,7 @@
 #include "enrichmentjob.h"
 #include "exporter.h"
 #include "failuresmodel.h"
+#include "failurespanel.h"
 #include "fieldsdialog.h"
 #include "healthwarnings.h"
 #include "lei.h"
@@ -21,12 +21,12 @@
 #include "proxyauthdialog.h"
 #include "roworder.h"
 #include "settingsdialog.h"
+#include "summarypanel.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QMap>
-#include <QTableWidget>
 #include <QLineEdit>
 #include <QSet>
 #include <QApplication>
@@ -70,7 +70,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_model(new CsvTableModel(this))
     , m_view(new QTableView(this))
     , m_job(new EnrichmentJob(this))
-    , m_failures(new FailuresModel(this))
 {
     QSettings stored;
     m_settings = std::make_unique<AppSettings>(AppSettings::load(stored));
@@ -177,32 +176,20 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     // Failures: every row that is not ok, grouped by status; activating one shows the row.
-    m_failuresView = new QTreeView(this);
-    m_failuresView->setModel(m_failures);
-    m_failuresView->setUniformRowHeights(true);
-    m_failuresView->setAlternatingRowColors(true);
-    m_failuresView->header()->setStretchLastSection(true);
-    auto *failuresPanel = new QWidget(this);
-    auto *failuresLayout = new QVBoxLayout(failuresPanel);
-    failuresLayout->setContentsMargins(0, 0, 0, 0);
-    failuresLayout->addWidget(m_failuresView);
-    m_retryButton = new QPushButton(tr("&Retry failed lookups"), failuresPanel);
-    failuresLayout->addWidget(m_retryButton, 0, Qt::AlignRight);
+    m_failuresPanel = new FailuresPanel(this);
+    m_failures = m_failuresPanel->model();
     m_failuresDock = new QDockWidget(tr("Failures"), this);
     m_failuresDock->setObjectName(QStringLiteral("failuresDock"));
-    m_failuresDock->setWidget(failuresPanel);
+    m_failuresDock->setWidget(m_failuresPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_failuresDock);
     m_failuresDock->hide();
-    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryFailed);
-    connect(m_failuresView, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        const QVariant row = index.data(FailuresModel::RowRole);
-        if (!row.isValid())
-            return;
-        int viewRow = m_model->viewRow(row.toLongLong());
+    connect(m_failuresPanel, &FailuresPanel::retryRequested, this, &MainWindow::retryFailed);
+    connect(m_failuresPanel, &FailuresPanel::rowActivated, this, [this](qint64 row) {
+        int viewRow = m_model->viewRow(row);
         if (viewRow < 0 && !m_filter->text().isEmpty()) { // filtered out: show everything again
             m_filter->clear();
             applyRowOrder();
-            viewRow = m_model->viewRow(row.toLongLong());
+            viewRow = m_model->viewRow(row);
         }
         if (viewRow < 0)
             return;
@@ -223,17 +210,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &CsvLoader::rowsAvailable, this, &MainWindow::onRowsAvailable);
     connect(m_loader, &CsvLoader::finished, this, &MainWindow::onLoadFinished);
 
-    // The summary of the last run: rows per status, and cost totals per country.
-    m_summary = new QTableWidget(0, 3, this);
-    m_summary->setObjectName(QStringLiteral("summaryTable"));
-    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_summary->verticalHeader()->hide();
-    m_summary->horizontalHeader()->setStretchLastSection(true);
+    // The summary of the last run: charts and a table; a bar or line clicked filters the table.
+    m_summaryPanel = new SummaryPanel(this);
     m_summaryDock = new QDockWidget(tr("Summary"), this);
     m_summaryDock->setObjectName(QStringLiteral("summaryDock"));
-    m_summaryDock->setWidget(m_summary);
+    m_summaryDock->setWidget(m_summaryPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_summaryDock);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the charts get the window's height
     m_summaryDock->hide();
+    connect(m_summaryPanel, &SummaryPanel::filterRequested, this, [this](const QString &filter) {
+        if (m_filter->isEnabled())
+            m_filter->setText(filter);
+    });
 
     // Details of the selected row's LEI, read when the dock is open.
     m_details = new DetailsPanel(this);
@@ -366,7 +354,7 @@ void MainWindow::updateActions()
                               && (m_job->results()->countOf(RowStatus::LookupFailed) > 0
                                   || m_job->results()->countOfWarning(HealthWarnings::kParentLookupFailed) > 0));
     m_exportAction->setEnabled(hasFile && !running && !m_exporting);
-    m_retryButton->setEnabled(m_retryAction->isEnabled());
+    m_failuresPanel->setRetryEnabled(m_retryAction->isEnabled());
 }
 
 void MainWindow::openDialog()
@@ -841,15 +829,10 @@ void MainWindow::onEnrichmentFinished(bool complete)
         applyRowOrder(); // statuses and names are known now
     m_model->extraColumnsChanged();
     const auto results = m_job->results();
-    m_failures->setResults(results, m_model->file());
     checkFileChanged();
-    if (m_failures->failureCount() > 0 || m_failures->warningCount() > 0) {
-        if (m_failuresDock->isHidden()) {
-            m_failuresDock->show();
-            resizeDocks({m_failuresDock}, {qMin(220, height() / 3)}, Qt::Vertical);
-        }
-        m_failuresView->expandToDepth(0);
-        m_failuresView->resizeColumnToContents(0);
+    if (m_failuresPanel->setResults(results, m_model->file()) && m_failuresDock->isHidden()) {
+        m_failuresDock->show();
+        resizeDocks({m_failuresDock}, {qMin(220, height() / 3)}, Qt::Vertical);
     }
     showSummary();
     const EnrichmentProgress p = m_job->progress();
@@ -958,60 +941,19 @@ bool MainWindow::exportTo(const QString &path, bool asShown)
 void MainWindow::showSummary()
 {
     const auto results = m_job->results();
-    if (!results)
-        return;
     const auto file = m_model->file();
-    const QVector<CostTotal> totals = file ? CostTotals::compute(*results, *file, CostTotals::findCurrencyColumn(file->header()))
-                                           : QVector<CostTotal>();
-    m_summary->clearContents();
-    m_summary->setRowCount(0);
-    m_summary->setHorizontalHeaderLabels({tr("Rows per status / country and currency"), tr("Rows"), tr("Total cost")});
-    auto addRow = [this](const QString &label, qint64 rows, const QString &cost, bool heading) {
-        const int r = m_summary->rowCount();
-        m_summary->insertRow(r);
-        auto *name = new QTableWidgetItem(label);
-        QFont f = name->font();
-        f.setBold(heading);
-        name->setFont(f);
-        m_summary->setItem(r, 0, name);
-        if (rows >= 0) {
-            auto *count = new QTableWidgetItem(QLocale().toString(rows));
-            count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_summary->setItem(r, 1, count);
-        }
-        auto *total = new QTableWidgetItem(cost);
-        total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_summary->setItem(r, 2, total);
-    };
-    addRow(tr("Rows by status"), -1, QString(), true);
-    for (RowStatus s : Status::kAll)
-        if (results->countOf(s) > 0)
-            addRow(Status::code(s), results->countOf(s), QString(), false);
-    // Rows per warning code, as the failures panel grouped them (successor:LEI under successor).
-    if (m_failures->warningCount() > 0) {
-        addRow(tr("Rows by warning"), -1, QString(), true);
-        for (int g = 0; g < m_failures->rowCount(); ++g) {
-            const QModelIndex group = m_failures->index(g, 0);
-            if (const QString code = group.data(FailuresModel::WarningCodeRole).toString(); !code.isEmpty())
-                addRow(code, m_failures->rowCount(group), QString(), false);
-        }
-    }
-    // Each cost is in its notional's currency: one total per country and currency, never a sum
-    // across currencies.
-    addRow(tr("Costs by country and currency (ok rows)"), -1, QString(), true);
-    for (const CostTotal &t : totals)
-        addRow(QStringLiteral("%1 %2").arg(t.country.isEmpty() ? tr("(no country)") : t.country,
-                                           t.currency.isEmpty() ? tr("(currency unknown)") : t.currency),
-               t.rows, QLocale().toString(t.total, 'f', 2), false);
-    m_summary->resizeColumnsToContents();
+    if (!results || !file)
+        return;
+    m_summaryPanel->setResults(*results, *file, m_failures->warningGroups());
     const bool wasHidden = m_summaryDock->isHidden();
     m_summaryDock->show();
-    if (wasHidden) { // wide enough for the totals, the table keeps the rest
-        int width = m_summary->frameWidth() * 2 + 24;
-        for (int c = 0; c < m_summary->columnCount(); ++c)
-            width += m_summary->columnWidth(c);
-        resizeDocks({m_summaryDock}, {qMin(width, this->width() / 2)}, Qt::Horizontal);
-    }
+    if (wasHidden) // wide enough for the table's numbers and the charts, the table keeps the rest
+        resizeDocks({m_summaryDock}, {qBound(width() * 2 / 5, m_summaryPanel->tableWidth(), width() / 2)}, Qt::Horizontal);
+}
+
+QTreeView *MainWindow::failuresView() const
+{
+    return m_failuresPanel->view();
 }
 
 bool MainWindow::canReorder() const

@@ -15,10 +15,11 @@ class CsvTableModel;
 class DetailsPanel;
 class EnrichmentJob;
 class FailuresModel;
+class FailuresPanel;
+class SummaryPanel;
 class MirrorUpdater;
 class QAction;
 class QLineEdit;
-class QTableWidget;
 class QTreeView;
 struct AppSettings;
 struct EnrichmentProgress;
@@ -64,7 +65,8 @@ public:
     void applyRowOrder();
     QLineEdit *filterBox() const { return m_filter; }
     void copySelection();
-    QTreeView *failuresView() const { return m_failuresView; }
+    QTreeView *failuresView() const;
+    SummaryPanel *summaryPanel() const { return m_summaryPanel; }
     // The settings in force (loaded from QSettings at start, changed in the Settings dialog).
     const AppSettings &settings() const { return *m_settings; }
     void setSettings(const AppSettings &settings); // applies and saves them
@@ -140,8 +142,8 @@ private:
     EnrichmentJob *m_job = nullptr;
     std::unique_ptr<AppSettings> m_settings;
     MirrorUpdater *m_mirrorUpdater = nullptr; // the background update, made when first needed
-    FailuresModel *m_failures = nullptr;
-    QTreeView *m_failuresView = nullptr;
+    FailuresModel *m_failures = nullptr; // m_failuresPanel's
+    FailuresPanel *m_failuresPanel = nullptr;
     QDockWidget *m_failuresDock = nullptr;
     QWidget *m_enrichPanel = nullptr;
     QWidget *m_changedBar = nullptr;
@@ -153,12 +155,11 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_retryAction = nullptr;
     QAction *m_exportAction = nullptr;
-    QPushButton *m_retryButton = nullptr;
     bool m_exporting = false;
     QLineEdit *m_filter = nullptr;
     QAction *m_leiColumnAction = nullptr;
     bool m_unexported = false; // an enrichment's table not exported since it finished
-    QTableWidget *m_summary = nullptr;
+    SummaryPanel *m_summaryPanel = nullptr;
     QDockWidget *m_summaryDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     DetailsPanel *m_details = nullptr;

@@ -1,7 +1,9 @@
 #include "roworder.h"
 
+#include "costtotals.h"
 #include "csvfile.h"
 #include "enrichmentresults.h"
+#include "healthwarnings.h"
 #include "numberformat.h"
 
 #include <QRegularExpression>
@@ -12,6 +14,7 @@
 #include <cstring>
 #include <deque>
 #include <numeric>
+#include <optional>
 
 namespace RowOrder {
 namespace {
@@ -107,6 +110,48 @@ std::vector<qint32> sorted(const CsvFile &file, const EnrichmentResults *results
     return index;
 }
 
+namespace {
+
+// The clauses of a field filter; an unset clause keeps every row.
+struct Clauses
+{
+    std::optional<RowStatus> status;
+    std::optional<QString> warning, country, currency;
+};
+
+bool parseClauses(const QString &filter, Clauses *out)
+{
+    static const QRegularExpression andPattern(QStringLiteral(R"(\s+and\s+)"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression clausePattern(
+        QStringLiteral(R"re(^\s*(status|warning|country|currency)\s*(?:is|:|=)\s*(?:"([^"]*)"|(\S+))\s*$)re"),
+        QRegularExpression::CaseInsensitiveOption);
+    Clauses clauses;
+    for (const QString &part : filter.split(andPattern)) {
+        const auto match = clausePattern.match(part);
+        if (!match.hasMatch())
+            return false;
+        const QString field = match.captured(1).toLower();
+        const QString value = match.hasCaptured(2) ? match.captured(2) : match.captured(3);
+        if (field == u"status") {
+            const auto known = std::find_if(std::begin(Status::kAll), std::end(Status::kAll),
+                                            [&](RowStatus s) { return Status::code(s) == value.toLower(); });
+            if (known == std::end(Status::kAll))
+                return false; // "status is foo" is searched for as text
+            clauses.status = *known;
+        } else if (field == u"warning") {
+            clauses.warning = value;
+        } else if (field == u"country") {
+            clauses.country = value;
+        } else {
+            clauses.currency = value;
+        }
+    }
+    *out = clauses;
+    return true;
+}
+
+} // namespace
+
 bool isStatusFilter(const QString &filter, QString *status)
 {
     static const QRegularExpression pattern(QStringLiteral(R"(^\s*status\s*(?:is|:|=)\s*(\w+)\s*$)"),
@@ -140,12 +185,35 @@ std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *resul
         return out;
     }
 
-    QString status;
-    if (isStatusFilter(filter, &status)) {
+    Clauses clauses;
+    if (parseClauses(filter, &clauses)) {
+        const int currencyColumn = clauses.currency ? CostTotals::findCurrencyColumn(file.header()) : -1;
+        auto keep = [&](qint32 r) {
+            const bool known = results && r < results->rowCount();
+            if (clauses.status && (known ? results->status(r) : RowStatus::Pending) != *clauses.status)
+                return false;
+            if (clauses.warning) {
+                const QStringList codes = known ? results->warnings(r) : QStringList();
+                if (std::none_of(codes.begin(), codes.end(),
+                                 [&](const QString &code) { return HealthWarnings::groupOf(code) == *clauses.warning; }))
+                    return false;
+            }
+            if (clauses.country) {
+                const LeiAnswer *answer = known ? results->answer(r) : nullptr;
+                const QString country = answer && answer->state == LeiAnswer::State::Found ? answer->country : QString();
+                if (country.compare(*clauses.country, Qt::CaseInsensitive) != 0)
+                    return false;
+            }
+            // As CostTotals reads it: trimmed, any case; no currency column is an empty currency.
+            if (clauses.currency
+                && (currencyColumn >= 0 ? file.cell(r, currencyColumn).trimmed() : QString())
+                           .compare(*clauses.currency, Qt::CaseInsensitive) != 0)
+                return false;
+            return true;
+        };
         for (qint64 i = 0; i < total; ++i) {
             const qint32 r = rowAt(i);
-            const RowStatus s = results && r < results->rowCount() ? results->status(r) : RowStatus::Pending;
-            if (Status::code(s) == status)
+            if (keep(r))
                 out.push_back(r);
         }
         return out;

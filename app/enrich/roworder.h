@@ -21,8 +21,12 @@ std::vector<qint32> sorted(const CsvFile &file, const EnrichmentResults *results
                            Qt::SortOrder order);
 
 // The rows of `rows` (all rows when empty and `all` is true) that match `filter`, in the same
-// order. "status is X" / "status:X" keeps rows whose enrichment_status is X; any other text is
-// matched, case-insensitively, against every cell of the row. An empty filter keeps all.
+// order. Clauses "FIELD is VALUE" (or "FIELD: VALUE") joined by "and" keep the rows they all
+// describe: `status` (an enrichment_status code), `warning` (a row-warning group, `successor`
+// for successor:LEI), `country` (the legal-address country of a found LEI), `currency` (the
+// cell of CostTotals' currency column); `""` is an empty value, and the fields are what the
+// Summary's charts count, so a chart's bar names its rows. Any other text is matched,
+// case-insensitively, against every cell of the row. An empty filter keeps all.
 // Once `cancel` is set it returns soon, with part of the rows.
 std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *results,
                              const std::vector<qint32> &rows, const QString &filter,

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void rowsOfAnotherWidthNeedAttention_data();
     void rowsOfAnotherWidthNeedAttention();
     void aGroupPerWarningCode();
+    void manyRowsAreGroupedByLei_data();
+    void manyRowsAreGroupedByLei();
 
 private:
     std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file,
@@ -240,6 +242,67 @@ void FailuresModelTest::aGroupPerWarningCode()
     // Every code of the row is still there for whoever needs them all.
     QCOMPARE(model.index(0, 0, model.index(0, 0)).data(FailuresModel::WarningsRole).toStringList(),
              (QStringList{QStringLiteral("extra_fields"), QStringLiteral("lapsed")}));
+}
+
+void FailuresModelTest::manyRowsAreGroupedByLei_data()
+{
+    QTest::addColumn<int>("rows"); // of invalid_lei: "badA" and, the last 400, "badB"
+    QTest::newRow("at the limit: flat") << int(FailuresModel::kGroupByLeiAbove);
+    QTest::newRow("over it: by LEI") << int(FailuresModel::kGroupByLeiAbove) + 1;
+}
+
+void FailuresModelTest::manyRowsAreGroupedByLei()
+{
+    // A status with over kGroupByLeiAbove rows lists its LEIs (most rows first, with counts),
+    // each LEI its rows; a status with few rows beside it is listed flat.
+    QFETCH(int, rows);
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QByteArray csv = "notional,rate,lei\n";
+    for (int i = 0; i < rows; ++i)
+        csv += i < rows - 400 ? "1,1,badA\n" : "1,1,badB\n";
+    csv += "1000,0,BFXS5XCH7N0Y05NIXW11\n1000,0,BFXS5XCH7N0Y05NIXW11\n"; // bad_number
+    QString error;
+    auto file = CsvFile::load(writeTestFile(dir.path(), QStringLiteral("many.csv"), csv), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    const auto results = enrich(file);
+    QVERIFY(results);
+    FailuresModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(results, file);
+    QCOMPARE(model.failureCount(), rows + 2);
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex invalid = model.index(0, 0);
+    QCOMPARE(invalid.data(FailuresModel::StatusRole).toInt(), int(RowStatus::InvalidLei));
+    QCOMPARE(invalid.data(FailuresModel::RowCountRole).toLongLong(), rows);
+    QCOMPARE(invalid.data().toString(), QStringLiteral("Invalid LEI (invalid_lei): %L1").arg(rows));
+    if (rows <= int(FailuresModel::kGroupByLeiAbove)) {
+        QCOMPARE(model.rowCount(invalid), rows);
+        QCOMPARE(model.index(rows - 1, 0, invalid).data(FailuresModel::RowRole).toLongLong(), rows - 1);
+        QCOMPARE(model.rowCount(model.index(0, 0, invalid)), 0);
+    } else {
+        QCOMPARE(model.rowCount(invalid), 2);
+        const QModelIndex badA = model.index(0, 0, invalid);
+        const QModelIndex badB = model.index(1, 0, invalid);
+        QCOMPARE(model.index(0, 1, invalid).data().toString(), QStringLiteral("badA"));
+        QCOMPARE(badA.data(FailuresModel::RowCountRole).toLongLong(), rows - 400);
+        QVERIFY(badA.data().toString().startsWith(QLocale().toString(rows - 400) + u' ')); // "600 rows"
+        QCOMPARE(model.index(0, 2, invalid).data().toString(), QStringLiteral("LEI is not 20 characters long"));
+        QCOMPARE(model.index(1, 1, invalid).data().toString(), QStringLiteral("badB"));
+        QCOMPARE(model.rowCount(badA), rows - 400);
+        QCOMPARE(model.rowCount(badB), 400);
+        QCOMPARE(badB.data(FailuresModel::RowRole).toLongLong(), rows - 400); // its first row
+        const QModelIndex lastB = model.index(399, 1, badB);
+        QCOMPARE(lastB.parent(), badB.siblingAtColumn(0));
+        QCOMPARE(lastB.data(FailuresModel::RowRole).toLongLong(), rows - 1);
+        QCOMPARE(lastB.data().toString(), QStringLiteral("badB"));
+        QCOMPARE(model.index(399, 0, badB).data().toString(), QStringLiteral("row %L1").arg(rows));
+        QCOMPARE(model.rowCount(lastB.siblingAtColumn(0)), 0);
+    }
+    const QModelIndex badNumber = model.index(1, 0);
+    QCOMPARE(model.rowCount(badNumber), 2);
+    QCOMPARE(model.index(1, 0, badNumber).data(FailuresModel::RowRole).toLongLong(), rows + 1);
+    QCOMPARE(model.index(1, 2, badNumber).data().toString(), QStringLiteral("rate is 0: division by zero"));
 }
 
 QTEST_GUILESS_MAIN(FailuresModelTest)
