@@ -248,8 +248,7 @@ int runCommand(int argc, char **argv)
         return fail(Usage, tr("--sheet applies to an .xlsx input only: %1").arg(input));
     csvOptions.sheet = parser.value(QStringLiteral("sheet"));
     if (output.isEmpty())
-        output = inputInfo.absoluteDir().filePath(inputInfo.completeBaseName()
-                                                  + (workbook ? QStringLiteral(".enriched.xlsx") : QStringLiteral(".enriched.csv")));
+        output = Xlsx::enrichedPath(input);
     const QFileInfo outputInfo(output);
     const QString outSuffix = outputInfo.suffix().toLower();
     if (outSuffix != u"csv" && outSuffix != u"xlsx")

@@ -343,6 +343,7 @@ struct SheetReader::Private
     qint64 dataRows = 0;
     std::vector<QByteArray> cells;   // the current row, by column
     int cellCount = 0;               // columns used in `cells`
+    QString cellText;                // the current cell's, kept between rows for its capacity
 
     QString fail(const QString &why) const { return QStringLiteral("%1: %2").arg(path, why); }
     bool readPart(const QString &name, qint64 limit, bool required, QString *error,
@@ -544,7 +545,7 @@ bool SheetReader::open(const QString &path, const QString &sheet, QString *error
 bool SheetReader::Private::readRow(QString *error)
 {
     // Returns with `cells` holding one row, or with atEnd set.
-    QString text;
+    QString &text = cellText;
     QStringView type;
     QString typeHeld;
     int column = -1, style = 0;
@@ -603,7 +604,7 @@ bool SheetReader::Private::readRow(QString *error)
                 typeHeld = attribute(attributes, u"t").toString();
                 type = typeHeld;
                 style = attribute(attributes, u"s").toInt();
-                text.clear();
+                text.resize(0); // keeps its capacity
                 inCell = true;
             } else if (inCell && name == u"v") {
                 inValue = true;
@@ -724,6 +725,13 @@ bool isWorkbook(const QString &path)
 {
     return path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)
         || path.endsWith(QStringLiteral(".xlsm"), Qt::CaseInsensitive);
+}
+
+QString enrichedPath(const QString &input)
+{
+    const QFileInfo info(input);
+    return info.absoluteDir().filePath(info.completeBaseName()
+                                       + (isWorkbook(input) ? QStringLiteral(".enriched.xlsx") : QStringLiteral(".enriched.csv")));
 }
 
 QStringList sheetNames(const QString &path, QString *error)

@@ -20,6 +20,9 @@ namespace Xlsx {
 // True for a path ending in .xlsx or .xlsm (any case).
 bool isWorkbook(const QString &path);
 
+// The default output beside an input: INPUT-stem.enriched.xlsx for a workbook, else .csv.
+QString enrichedPath(const QString &input);
+
 // The workbook's sheet names in order; empty with `error` set when it cannot be read.
 QStringList sheetNames(const QString &path, QString *error);
 
