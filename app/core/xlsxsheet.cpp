@@ -6,11 +6,15 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QXmlStreamReader>
 
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <vector>
@@ -106,13 +110,21 @@ private:
     qint64 m_done = 0;
 };
 
-// QXmlStreamReader fed from a ZipMember in chunks, so no part is ever held whole.
+// QXmlStreamReader fed from a ZipMember in chunks, so no part is ever held whole, or given a
+// piece of the sheet in memory.
 class XmlFeed
 {
 public:
     explicit XmlFeed(ZipMember &member)
-        : m_member(member)
+        : m_member(&member)
+        , m_name(member.name())
     {
+    }
+    XmlFeed(const QByteArray &document, const QString &name)
+        : m_name(name)
+        , m_end(true)
+    {
+        xml.addData(document);
     }
     QXmlStreamReader xml;
     QString error;
@@ -132,12 +144,12 @@ public:
                 if (xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && m_rootClosed)
                     return t;
                 if (xml.hasError())
-                    error = tr("%1 is damaged (line %2: %3)").arg(m_member.name()).arg(xml.lineNumber()).arg(xml.errorString());
+                    error = tr("%1 is damaged (line %2: %3)").arg(m_name).arg(xml.lineNumber()).arg(xml.errorString());
                 return t;
             }
             // OOXML has no DTD: one here is an entity trick, refused before it is expanded.
             if (t == QXmlStreamReader::DTD || t == QXmlStreamReader::EntityReference) {
-                error = tr("%1 declares entities (a DTD), which no workbook does; refused").arg(m_member.name());
+                error = tr("%1 declares entities (a DTD), which no workbook does; refused").arg(m_name);
                 return QXmlStreamReader::Invalid;
             }
             m_tokenFed = m_fed;
@@ -154,10 +166,10 @@ private:
     bool feed()
     {
         if (m_fed - m_tokenFed > kMaxTokenBytes) {
-            error = tr("%1 holds an element over %2 MiB long; refused").arg(m_member.name(), mib(kMaxTokenBytes));
+            error = tr("%1 holds an element over %2 MiB long; refused").arg(m_name, mib(kMaxTokenBytes));
             return false;
         }
-        const qint64 n = m_member.read(m_buffer.data(), m_buffer.size(), &error);
+        const qint64 n = m_member->read(m_buffer.data(), m_buffer.size(), &error);
         if (n < 0)
             return false;
         if (n == 0)
@@ -167,8 +179,9 @@ private:
         m_fed += n;
         return true;
     }
-    ZipMember &m_member;
-    QByteArray m_buffer = QByteArray(1 << 16, Qt::Uninitialized);
+    ZipMember *m_member = nullptr;
+    QString m_name;
+    QByteArray m_buffer = m_member ? QByteArray(1 << 16, Qt::Uninitialized) : QByteArray();
     qint64 m_fed = 0;
     qint64 m_tokenFed = 0;
     int m_depth = 0;
@@ -324,31 +337,101 @@ struct SheetEntry
     QString relId;
 };
 
+// What the cells need to be read: date formats and shared strings, read-only while converting.
+struct Tables
+{
+    bool date1904 = false;
+    std::vector<DateKind> xfKinds;   // per cellXfs entry
+    QByteArray sharedBlob;           // the shared strings, CSV-quoted, one after another
+    std::vector<qint64> sharedEnds;  // where each ends in the blob
+};
+
+// One piece of the sheet converted to CSV.
+struct Piece
+{
+    QByteArray csv;
+    qint64 dataRows = 0;
+    qint64 firstRow = -1; // the first row's number when it states it
+    qint64 lastRow = 0;   // from firstRow, or counted from 0 when the first row states none
+    bool headerWritten = false;
+    int width = 0;
+    QString error;
+};
+
+// Reads the rows of one XML document (the sheet's start, some of its rows, its end).
+class RowParser
+{
+public:
+    RowParser(const Tables &tables, const QString &path, XmlFeed &feed)
+        : m_tables(tables)
+        , m_path(path)
+        , m_feed(feed)
+    {
+        m_cells.resize(64);
+    }
+    Piece run(bool headerWritten, int width);
+
+private:
+    bool readRow(QString *error);
+    QString fail(const QString &why) const { return QStringLiteral("%1: %2").arg(m_path, why); }
+    const Tables &m_tables;
+    const QString &m_path;
+    XmlFeed &m_feed;
+    bool m_inSheetData = false;
+    bool m_atEnd = false;
+    qint64 m_firstRow = -1;
+    qint64 m_lastRow = 0;
+    std::vector<QByteArray> m_cells; // the current row, by column
+    int m_cellCount = 0;             // columns used in m_cells
+    QString m_text;                  // the current cell's, kept for its capacity
+};
+
+// Converts a piece of the sheet; runs on any thread.
+Piece convertPiece(const Tables &tables, const QString &path, const QString &part, const QByteArray &document,
+                   bool headerWritten, int width)
+{
+    XmlFeed feed(document, part);
+    return RowParser(tables, path, feed).run(headerWritten, width);
+}
+
+bool isTagEnd(char c) { return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\r' || c == '\n'; }
+
 } // namespace
 
 struct SheetReader::Private
 {
     QString path;
-    bool date1904 = false;
-    std::vector<DateKind> xfKinds;   // per cellXfs entry
-    QByteArray sharedBlob;           // the shared strings, CSV-quoted, one after another
-    std::vector<qint64> sharedEnds;  // where each ends in the blob
+    QString part; // the sheet's member
+    Tables tables;
     std::unique_ptr<ZipMember> member;
-    std::unique_ptr<XmlFeed> feed;
-    bool inSheetData = false;
-    bool atEnd = false;
+    // The sheet is cut at row starts into pieces, each made a document of its own (the sheet's
+    // start, the rows, the closing tags) that QXmlStreamReader reads on any core.
+    QByteArray prologue;  // the sheet up to the end of <sheetData>'s start tag
+    QByteArray epilogue;  // </sheetData></worksheet>, with their prefixes
+    QByteArray rowTag;    // <row
+    QByteArray endTag;    // </sheetData
+    QByteArray pending;   // read and not yet handed out
+    qint64 scanned = 0;   // how much of `pending` holds no endTag
+    bool started = false;
+    bool memberEnded = false;
+    bool sheetEnded = false; // no piece left to hand out
+    bool atEnd = false;      // and every piece converted
     bool headerWritten = false;
     int width = 0;
     qint64 lastRow = 0;
     qint64 dataRows = 0;
-    std::vector<QByteArray> cells;   // the current row, by column
-    int cellCount = 0;               // columns used in `cells`
-    QString cellText;                // the current cell's, kept between rows for its capacity
 
     QString fail(const QString &why) const { return QStringLiteral("%1: %2").arg(path, why); }
     bool readPart(const QString &name, qint64 limit, bool required, QString *error,
                   const std::function<bool(XmlFeed &)> &parse);
-    bool readRow(QString *error);
+    bool readMore(QString *error);
+    bool startRows(QString *error);
+    bool nextPiece(QByteArray *document, QString *error);
+    bool merge(const Piece &piece, QIODevice *out, QString *error);
+    Piece convert(const QByteArray &document) const
+    {
+        return convertPiece(tables, path, part, document, headerWritten, width);
+    }
 };
 
 bool SheetReader::Private::readPart(const QString &name, qint64 limit, bool required, QString *error,
@@ -414,7 +497,7 @@ bool SheetReader::open(const QString &path, const QString &sheet, QString *error
                 sheets.push_back(e);
             } else if (name == u"workbookPr") {
                 const QStringView v = attribute(f.xml.attributes(), u"date1904");
-                d->date1904 = v == u"1" || v == u"true";
+                d->tables.date1904 = v == u"1" || v == u"true";
             }
         }
         return true;
@@ -485,7 +568,7 @@ bool SheetReader::open(const QString &path, const QString &sheet, QString *error
                 inCellXfs = true;
             } else if (name == u"xf" && inCellXfs) {
                 const int id = attribute(f.xml.attributes(), u"numFmtId").toInt();
-                d->xfKinds.push_back(custom.contains(id) ? custom.value(id) : builtinKind(id));
+                d->tables.xfKinds.push_back(custom.contains(id) ? custom.value(id) : builtinKind(id));
             }
         }
         return true;
@@ -508,8 +591,8 @@ bool SheetReader::open(const QString &path, const QString &sheet, QString *error
                     ++inPhonetic;
             } else if (f.xml.isEndElement()) {
                 if (name == u"si") {
-                    appendCsvField(d->sharedBlob, text.toUtf8());
-                    d->sharedEnds.push_back(d->sharedBlob.size());
+                    appendCsvField(d->tables.sharedBlob, text.toUtf8());
+                    d->tables.sharedEnds.push_back(d->tables.sharedBlob.size());
                 } else if (name == u"t") {
                     --inT;
                 } else if (name == u"rPh") {
@@ -537,15 +620,14 @@ bool SheetReader::open(const QString &path, const QString &sheet, QString *error
     case ZipMember::Found::Yes:
         break;
     }
-    d->feed = std::make_unique<XmlFeed>(*d->member);
-    d->cells.resize(64);
+    d->part = sheetPart;
     return true;
 }
 
-bool SheetReader::Private::readRow(QString *error)
+bool RowParser::readRow(QString *error)
 {
     // Returns with `cells` holding one row, or with atEnd set.
-    QString &text = cellText;
+    QString &text = m_text;
     QStringView type;
     QString typeHeld;
     int column = -1, style = 0;
@@ -556,50 +638,52 @@ bool SheetReader::Private::readRow(QString *error)
         return false;
     };
     auto end = [&] {
-        atEnd = true;
-        cellCount = 0; // no row
+        m_atEnd = true;
+        m_cellCount = 0; // no row
         return true;
     };
     for (;;) {
-        const QXmlStreamReader::TokenType t = feed->next();
+        const QXmlStreamReader::TokenType t = m_feed.next();
         if (t == QXmlStreamReader::Invalid) {
-            if (feed->failed())
-                return bad(feed->error);
+            if (m_feed.failed())
+                return bad(m_feed.error);
             return end();
         }
         if (t == QXmlStreamReader::Characters) {
             if (inValue || (inInline && inT > 0 && inPhonetic == 0))
-                text += feed->xml.text();
+                text += m_feed.xml.text();
             continue;
         }
-        const QStringView name = feed->xml.name();
+        const QStringView name = m_feed.xml.name();
         if (t == QXmlStreamReader::StartElement) {
-            if (!inSheetData) {
-                inSheetData = name == u"sheetData";
+            if (!m_inSheetData) {
+                m_inSheetData = name == u"sheetData";
                 continue;
             }
             if (name == u"row") {
-                qint64 row = lastRow + 1;
-                const QStringView r = attribute(feed->xml.attributes(), u"r");
+                qint64 row = m_lastRow + 1;
+                const QStringView r = attribute(m_feed.xml.attributes(), u"r");
                 if (!r.isEmpty()) {
                     bool ok = false;
                     row = r.toLongLong(&ok);
-                    if (!ok || row <= lastRow || row > kMaxRows)
+                    if (!ok || row <= m_lastRow || row > kMaxRows)
                         return bad(tr("row number %1 is out of order or beyond the sheet's %2 rows").arg(r.toString()).arg(kMaxRows));
                 }
                 if (row > kMaxRows)
                     return bad(tr("more than %1 rows").arg(kMaxRows));
-                lastRow = row;
-                for (int c = 0; c < cellCount; ++c)
-                    cells[c].clear();
-                cellCount = 0;
+                if (m_firstRow < 0 && !r.isEmpty())
+                    m_firstRow = row;
+                m_lastRow = row;
+                for (int c = 0; c < m_cellCount; ++c)
+                    m_cells[c].clear();
+                m_cellCount = 0;
             } else if (name == u"c") {
-                const QXmlStreamAttributes attributes = feed->xml.attributes();
+                const QXmlStreamAttributes attributes = m_feed.xml.attributes();
                 const QStringView r = attribute(attributes, u"r");
-                column = r.isEmpty() ? cellCount : columnOf(r);
+                column = r.isEmpty() ? m_cellCount : columnOf(r);
                 if (column < 0 || column >= kMaxColumns)
                     return bad(tr("cell reference \"%1\" is not within the sheet (A1 to XFD1048576)").arg(r.toString()));
-                if (column < cellCount)
+                if (column < m_cellCount)
                     return bad(tr("cell %1 is out of order").arg(r.toString()));
                 typeHeld = attribute(attributes, u"t").toString();
                 type = typeHeld;
@@ -617,7 +701,7 @@ bool SheetReader::Private::readRow(QString *error)
             }
             continue;
         }
-        if (t != QXmlStreamReader::EndElement || !inSheetData)
+        if (t != QXmlStreamReader::EndElement || !m_inSheetData)
             continue;
         if (name == u"v") {
             inValue = false;
@@ -629,19 +713,19 @@ bool SheetReader::Private::readRow(QString *error)
             inInline = false;
         } else if (name == u"c" && inCell) {
             inCell = false;
-            if (size_t(column) >= cells.size())
-                cells.resize(size_t(column) + 64);
-            cellCount = column + 1;
-            QByteArray &out = cells[column];
+            if (size_t(column) >= m_cells.size())
+                m_cells.resize(size_t(column) + 64);
+            m_cellCount = column + 1;
+            QByteArray &out = m_cells[column];
             if (text.isEmpty())
                 continue;
             if (type == u"s") {
                 bool ok = false;
                 const qint64 index = text.toLongLong(&ok);
-                if (!ok || index < 0 || index >= qint64(sharedEnds.size()))
-                    return bad(tr("cell in row %1 names shared string %2, which does not exist").arg(lastRow).arg(text));
-                const qint64 begin = index == 0 ? 0 : sharedEnds[index - 1];
-                out = sharedBlob.mid(begin, sharedEnds[index] - begin);
+                if (!ok || index < 0 || index >= qint64(m_tables.sharedEnds.size()))
+                    return bad(tr("cell in row %1 names shared string %2, which does not exist").arg(m_lastRow).arg(text));
+                const qint64 begin = index == 0 ? 0 : m_tables.sharedEnds[index - 1];
+                out = m_tables.sharedBlob.mid(begin, m_tables.sharedEnds[index] - begin);
             } else if (type == u"b") {
                 out = text.trimmed() == u"1" ? QByteArrayLiteral("TRUE") : QByteArrayLiteral("FALSE");
             } else if (type.isEmpty() || type == u"n") {
@@ -652,9 +736,9 @@ bool SheetReader::Private::readRow(QString *error)
                     out = csvField(text);
                     continue;
                 }
-                const DateKind kind = style >= 0 && size_t(style) < xfKinds.size() ? xfKinds[style] : DateKind::None;
+                const DateKind kind = style >= 0 && size_t(style) < m_tables.xfKinds.size() ? m_tables.xfKinds[style] : DateKind::None;
                 if (kind != DateKind::None)
-                    out = isoDate(value, date1904, kind);
+                    out = isoDate(value, m_tables.date1904, kind);
                 if (out.isEmpty())
                     out = shortestNumber(value);
             } else { // inlineStr, str (a formula's text), e (an error's text), d (ISO date)
@@ -663,56 +747,260 @@ bool SheetReader::Private::readRow(QString *error)
         } else if (name == u"row") {
             return true;
         } else if (name == u"sheetData") {
-            inSheetData = false;
+            m_inSheetData = false;
             return end();
         }
     }
 }
 
-bool SheetReader::writeCsv(QIODevice *out, qint64 maxRows, QString *error)
+Piece RowParser::run(bool headerWritten, int width)
 {
-    QByteArray buffer;
-    auto flush = [&] {
-        if (out->write(buffer) != buffer.size()) {
-            *error = tr("%1: cannot write the converted sheet: %2").arg(d->path, out->errorString());
-            return false;
-        }
-        buffer.clear();
-        return true;
-    };
-    qint64 written = 0;
-    while (!d->atEnd && written < maxRows) {
-        if (!d->readRow(error))
-            return false;
-        int used = d->cellCount;
-        while (used > 0 && d->cells[used - 1].isEmpty())
+    Piece piece;
+    QByteArray &buffer = piece.csv;
+    while (!m_atEnd) {
+        if (!readRow(&piece.error))
+            return piece;
+        int used = m_cellCount;
+        while (used > 0 && m_cells[used - 1].isEmpty())
             --used;
         if (used == 0) // no text at all: no row, as a blank line in a CSV file
             continue;
-        if (!d->headerWritten) {
-            d->headerWritten = true;
-            d->width = used;
+        if (!headerWritten) {
+            headerWritten = true;
+            width = used;
         } else {
-            ++written;
-            ++d->dataRows;
+            ++piece.dataRows;
         }
-        const int n = qMax(used, d->width); // a short row padded; a long row keeps its extra fields
+        const int n = qMax(used, width); // a short row padded; a long row keeps its extra fields
         for (int c = 0; c < n; ++c) {
             if (c > 0)
                 buffer += ',';
             if (c < used)
-                buffer += d->cells[c];
+                buffer += m_cells[c];
         }
         buffer += '\n';
-        if (buffer.size() >= (1 << 18) && !flush())
+    }
+    piece.firstRow = m_firstRow;
+    piece.lastRow = m_lastRow;
+    piece.headerWritten = headerWritten;
+    piece.width = width;
+    return piece;
+}
+
+bool SheetReader::Private::readMore(QString *error)
+{
+    constexpr qsizetype kRead = 1 << 20;
+    const qsizetype had = pending.size();
+    pending.resize(had + kRead);
+    QString why;
+    const qint64 n = member->read(pending.data() + had, kRead, &why);
+    if (n < 0) {
+        *error = fail(why);
+        return false;
+    }
+    pending.resize(had + n);
+    memberEnded = n == 0;
+    return true;
+}
+
+// Finds <sheetData>: what comes before it starts every piece.
+bool SheetReader::Private::startRows(QString *error)
+{
+    started = true;
+    constexpr qsizetype kMaxPrologue = qsizetype(16) << 20;
+    for (;;) {
+        for (qsizetype at = pending.indexOf("sheetData"); at >= 0; at = pending.indexOf("sheetData", at + 1)) {
+            qsizetype lt = at; // back over a prefix (x:sheetData) to the '<'
+            while (lt > 0 && (std::isalnum(uchar(pending[lt - 1])) || pending[lt - 1] == ':' || pending[lt - 1] == '_'))
+                --lt;
+            const qsizetype after = at + 9;
+            if (lt == 0 || pending[lt - 1] != '<' || after >= pending.size() || !isTagEnd(pending[after]))
+                continue;
+            qsizetype gt = after; // the tag's end, quotes respected
+            for (char quote = 0; gt < pending.size() && (quote || pending[gt] != '>'); ++gt) {
+                if (quote && pending[gt] == quote)
+                    quote = 0;
+                else if (!quote && (pending[gt] == '"' || pending[gt] == '\''))
+                    quote = pending[gt];
+            }
+            if (gt >= pending.size())
+                break; // read more
+            const QByteArray name = pending.mid(lt, after - lt);
+            rowTag = '<' + name.left(name.size() - 9) + "row";
+            endTag = "</" + name;
+            // The root: the first element in the sheet.
+            QByteArray root;
+            for (qsizetype i = 0; i < lt; ++i) {
+                if (pending[i] == '<' && i + 1 < lt && pending[i + 1] != '?' && pending[i + 1] != '!') {
+                    qsizetype e = i + 1;
+                    while (e < lt && !isTagEnd(pending[e]))
+                        ++e;
+                    root = pending.mid(i + 1, e - i - 1);
+                    break;
+                }
+            }
+            prologue = pending.left(gt + 1);
+            epilogue = "</" + name + "></" + root + '>';
+            sheetEnded = pending[gt - 1] == '/'; // <sheetData/>: no rows
+            if (sheetEnded)
+                prologue.chop(2), prologue += '>';
+            pending.remove(0, gt + 1);
+            scanned = 0;
+            return true;
+        }
+        if (pending.size() > kMaxPrologue) {
+            *error = fail(tr("%1 has no rows within its first %2 MiB").arg(part, mib(kMaxPrologue)));
+            return false;
+        }
+        if (memberEnded) { // no <sheetData> at all: no rows
+            sheetEnded = true;
+            return true;
+        }
+        if (!readMore(error))
             return false;
     }
-    if (!flush())
+}
+
+// The next piece of rows as a document of its own; empty when none is left.
+bool SheetReader::Private::nextPiece(QByteArray *document, QString *error)
+{
+    constexpr qsizetype kPieceBytes = qsizetype(1) << 20;
+    document->clear();
+    if (!started && !startRows(error))
         return false;
+    if (sheetEnded)
+        return true;
+    QByteArray rows;
+    for (;;) {
+        const qsizetype end = pending.indexOf(endTag, qMax<qsizetype>(0, scanned - endTag.size()));
+        if (end >= 0) {
+            rows = pending.left(end);
+            pending.clear();
+            sheetEnded = true;
+            break;
+        }
+        scanned = pending.size();
+        if (pending.size() >= kPieceBytes) {
+            qsizetype cut = pending.lastIndexOf(rowTag);
+            while (cut > 0 && (cut + rowTag.size() >= pending.size() || !isTagEnd(pending[cut + rowTag.size()])))
+                cut = pending.lastIndexOf(rowTag, cut - 1);
+            if (cut > 0) {
+                rows = pending.left(cut);
+                pending.remove(0, cut);
+                scanned = pending.size();
+                break;
+            }
+            if (pending.size() > kMaxTokenBytes) {
+                *error = fail(tr("%1 holds a row over %2 MiB long; refused").arg(part, mib(kMaxTokenBytes)));
+                return false;
+            }
+        }
+        if (memberEnded) {
+            *error = fail(tr("%1 is damaged (it ends inside its rows)").arg(part));
+            return false;
+        }
+        if (!readMore(error))
+            return false;
+    }
+    *document = prologue + rows + epilogue;
+    return true;
+}
+
+bool SheetReader::Private::merge(const Piece &piece, QIODevice *out, QString *error)
+{
+    if (!piece.error.isEmpty()) {
+        *error = piece.error;
+        return false;
+    }
+    // Each piece checked its rows' order; across pieces it is checked here.
+    if (piece.firstRow > 0) {
+        if (piece.firstRow <= lastRow) {
+            *error = fail(tr("row number %1 is out of order or beyond the sheet's %2 rows").arg(piece.firstRow).arg(kMaxRows));
+            return false;
+        }
+        lastRow = piece.lastRow;
+    } else {
+        lastRow += piece.lastRow;
+    }
+    if (lastRow > kMaxRows) {
+        *error = fail(tr("more than %1 rows").arg(kMaxRows));
+        return false;
+    }
+    headerWritten = piece.headerWritten;
+    width = piece.width;
+    dataRows += piece.dataRows;
+    if (out->write(piece.csv) != piece.csv.size()) {
+        *error = fail(tr("cannot write the converted sheet: %1").arg(out->errorString()));
+        return false;
+    }
+    return true;
+}
+
+bool SheetReader::writeCsv(QIODevice *out, qint64 minRows, QString *error)
+{
+    const qint64 goal = d->dataRows + minRows;
+    while (!d->atEnd && d->dataRows < goal) {
+        QByteArray document;
+        if (!d->nextPiece(&document, error))
+            return false;
+        if (document.isEmpty()) {
+            d->atEnd = true;
+            break;
+        }
+        if (!d->merge(d->convert(document), out, error))
+            return false;
+        d->atEnd = d->sheetEnded;
+    }
     if (d->atEnd && !d->headerWritten) {
         *error = d->fail(tr("the sheet is empty (no header row)"));
         return false;
     }
+    return true;
+}
+
+bool SheetReader::writeRest(QIODevice *out, const std::function<void()> &progress, const std::atomic_bool *cancel,
+                            QString *error)
+{
+    if (!d->headerWritten) // the pieces need the header's width
+        return writeCsv(out, 1, error) && (d->atEnd || writeRest(out, progress, cancel, error));
+    // Pieces are read in batches; a batch is converted on every core while the next is read.
+    QThreadPool pool;
+    pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+    const int batchSize = 2 * pool.maxThreadCount();
+    QFuture<Piece> running;
+    bool busy = false;
+    auto collect = [&] {
+        busy = false;
+        for (const Piece &piece : running.results()) {
+            if (!d->merge(piece, out, error))
+                return false;
+        }
+        return true;
+    };
+    const Private *p = d.get();
+    while (!d->sheetEnded || busy) {
+        std::vector<QByteArray> batch;
+        while (!d->sheetEnded && int(batch.size()) < batchSize) {
+            QByteArray document;
+            if (!d->nextPiece(&document, error)) {
+                running.waitForFinished();
+                return false;
+            }
+            if (!document.isEmpty())
+                batch.push_back(std::move(document));
+        }
+        if (busy && !collect())
+            return false;
+        if (cancel && cancel->load())
+            return true;
+        if (!batch.empty()) {
+            running = QtConcurrent::mapped(&pool, std::move(batch), [p](const QByteArray &document) { return p->convert(document); });
+            busy = true;
+        }
+        if (progress)
+            progress();
+    }
+    d->atEnd = true;
     return true;
 }
 
@@ -845,12 +1133,11 @@ std::shared_ptr<CsvFile> Conversion::finish(const std::function<void(qint64, qin
         *error = tr("%1: cannot write the converted sheet: %2").arg(m_path, full.errorString());
         return nullptr;
     }
-    while (!m_reader.atEnd() && !(cancel && cancel->load())) {
-        if (!m_reader.writeCsv(&full, 20000, error))
-            break; // the rows converted so far are shown, with the reason
+    // When the file is damaged midway, the rows converted so far are shown, with the reason.
+    m_reader.writeRest(&full, [&] {
         if (progress)
             progress(m_reader.bytesDone(), m_reader.bytesTotal());
-    }
+    }, cancel, error);
     if (!full.flush()) {
         *error = tr("%1: cannot write the converted sheet: %2").arg(m_path, full.errorString());
         return nullptr;

@@ -40,9 +40,13 @@ public:
     // Reads the workbook, its styles and shared strings, and finds the sheet named `sheet`
     // (empty: the first).
     bool open(const QString &path, const QString &sheet, QString *error);
-    // Writes the next rows to `out` (the header first), up to `maxRows` data rows or the
-    // sheet's end. False with `error` set when the file is damaged or `out` cannot be written.
-    bool writeCsv(QIODevice *out, qint64 maxRows, QString *error);
+    // Writes the next rows to `out` (the header first), at least `minRows` data rows or up to
+    // the sheet's end. False with `error` set when the file is damaged or `out` cannot be written.
+    bool writeCsv(QIODevice *out, qint64 minRows, QString *error);
+    // Writes the rest, converting on every core; `progress` is called now and then. Returns
+    // true when cancelled (with the rows so far written).
+    bool writeRest(QIODevice *out, const std::function<void()> &progress, const std::atomic_bool *cancel,
+                   QString *error);
     bool atEnd() const;
     qint64 dataRows() const;   // written so far, the header not counted
     qint64 bytesDone() const;  // of the sheet's XML, inflated
