@@ -977,7 +977,9 @@ bool SheetReader::writeRest(QIODevice *out, const std::function<void()> &progres
         }
         return true;
     };
-    const Private *p = d.get();
+    const Tables *tables = &d->tables; // read-only from here on, like the rest captured
+    const QString path = d->path, part = d->part;
+    const int width = d->width;
     while (!d->sheetEnded || busy) {
         std::vector<QByteArray> batch;
         while (!d->sheetEnded && int(batch.size()) < batchSize) {
@@ -994,7 +996,9 @@ bool SheetReader::writeRest(QIODevice *out, const std::function<void()> &progres
         if (cancel && cancel->load())
             return true;
         if (!batch.empty()) {
-            running = QtConcurrent::mapped(&pool, std::move(batch), [p](const QByteArray &document) { return p->convert(document); });
+            running = QtConcurrent::mapped(&pool, std::move(batch), [tables, path, part, width](const QByteArray &document) {
+                return convertPiece(*tables, path, part, document, true, width);
+            });
             busy = true;
         }
         if (progress)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void loaderShowsFirstRowsThenTheWholeSheet();
     void temporaryCopyGoesWithTheFile();
     void damageAfterTheFirstRowsKeepsThemAndSaysWhy();
+    void defaultOutputFollowsTheInput();
 
 private:
     using Fill = std::function<void(lxw_workbook *, lxw_worksheet *)>;
@@ -407,6 +408,13 @@ void XlsxSheetTest::damageAfterTheFirstRowsKeepsThemAndSaysWhy()
     QVERIFY(partial->rowCount() < rows);
     for (qint64 r = 0; r < partial->rowCount(); ++r)
         QCOMPARE(partial->cell(r, 0), QString::number(r + 1));
+}
+
+void XlsxSheetTest::defaultOutputFollowsTheInput()
+{
+    QCOMPARE(Xlsx::enrichedPath(QStringLiteral("/data/q3.trades.xlsx")), QStringLiteral("/data/q3.trades.enriched.xlsx"));
+    QCOMPARE(Xlsx::enrichedPath(QStringLiteral("/data/Book.XLSX")), QStringLiteral("/data/Book.enriched.xlsx"));
+    QCOMPARE(Xlsx::enrichedPath(QStringLiteral("/data/q3.csv")), QStringLiteral("/data/q3.enriched.csv"));
 }
 
 QTEST_GUILESS_MAIN(XlsxSheetTest)
