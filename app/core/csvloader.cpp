@@ -65,8 +65,8 @@ std::shared_ptr<CsvFile> CsvLoader::openWorkbook(const QString &path, const CsvO
     const quint64 generation = ++m_generation;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancelFlag = m_cancel;
-    const std::shared_ptr<CsvFile> head = conversion->head();
-    m_future = QtConcurrent::run([this, conversion, head, cancelFlag, generation] {
+    std::shared_ptr<CsvFile> head = conversion->head();
+    m_future = QtConcurrent::run([this, conversion, head, cancelFlag, generation]() mutable {
         Q_EMIT rowsAvailable(head->rowCount(), 0, 1);
         std::shared_ptr<CsvFile> full;
         QString error;
@@ -83,6 +83,9 @@ std::shared_ptr<CsvFile> CsvLoader::openWorkbook(const QString &path, const CsvO
                 full->index();
         }
         const bool complete = error.isEmpty() && !cancelFlag->load();
+        // Let go of the converted copy here: the task itself is deleted later, on its thread.
+        conversion.reset();
+        head.reset();
         // Delivered on the loader's thread, and only when no later open() replaced this file.
         QMetaObject::invokeMethod(this, [this, full, error, complete, generation] {
             if (generation != m_generation)
