@@ -27,8 +27,9 @@ namespace {
 constexpr qint64 kMaxSheetBytes = qint64(4) << 30;
 constexpr qint64 kMaxSharedStringsBytes = qint64(1) << 30;
 constexpr qint64 kMaxPartBytes = qint64(64) << 20;
-// One token (a cell's text, a tag) may not run longer than this: QXmlStreamReader keeps it whole.
-constexpr qint64 kMaxTokenBytes = qint64(64) << 20;
+// One token (a cell's text, a tag) or one row may not run longer than this: QXmlStreamReader
+// keeps a token whole, and a row is read whole on one core (a full row of 16,384 cells is ~1 MB).
+constexpr qint64 kMaxTokenBytes = qint64(16) << 20;
 constexpr int kMaxColumns = 16384;    // XFD, Excel's limit
 constexpr qint64 kMaxRows = 1048576;
 
@@ -675,7 +676,7 @@ bool RowParser::readRow(QString *error)
                     m_firstRow = row;
                 m_lastRow = row;
                 for (int c = 0; c < m_cellCount; ++c)
-                    m_cells[c].clear();
+                    m_cells[c].resize(0);
                 m_cellCount = 0;
             } else if (name == u"c") {
                 const QXmlStreamAttributes attributes = m_feed.xml.attributes();

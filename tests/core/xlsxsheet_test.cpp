@@ -284,6 +284,8 @@ void XlsxSheetTest::refused_data()
                     {QStringLiteral("xl/_rels/workbook.xml.rels"), readZip(m_dir.filePath(QStringLiteral("part.xlsx")), nullptr).value(QStringLiteral("xl/_rels/workbook.xml.rels"))},
                     {QStringLiteral("xl/worksheets/sheet1.xml"), QByteArray("<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row><row r=\"2\">")}})
         << QStringLiteral("xl/worksheets/sheet1.xml is damaged (it ends inside its rows)");
+    QTest::newRow("row over 16 MiB") << sheet("<row r=\"1\"><c t=\"inlineStr\"><is><t>" + QByteArray(17 << 20, 'x') + "</t></is></c></row>")
+                                     << QStringLiteral("xl/worksheets/sheet1.xml holds a row over 16 MiB long; refused");
     QTest::newRow("no rows") << sheet(QByteArray()) << QStringLiteral("the sheet is empty (no header row)");
     // A part that would inflate past its bound is refused before it is read (the ZIP states its size).
     QTest::newRow("ZIP bomb") << makeZip({{QStringLiteral("xl/workbook.xml"), QByteArray(65 << 20, ' ')}})
