@@ -345,6 +345,7 @@ struct Tables
     std::vector<DateKind> xfKinds;   // per cellXfs entry
     QByteArray sharedBlob;           // the shared strings, CSV-quoted, one after another
     std::vector<qint64> sharedEnds;  // where each ends in the blob
+    bool sharedComplete = true;      // false while more are to be read
 };
 
 // One piece of the sheet converted to CSV.
@@ -357,6 +358,7 @@ struct Piece
     bool headerWritten = false;
     int width = 0;
     QString error;
+    qint64 needShared = -1; // a shared string not read yet: read up to it, then convert again
 };
 
 // Reads the rows of one XML document (the sheet's start, some of its rows, its end).
@@ -385,6 +387,7 @@ private:
     std::vector<QByteArray> m_cells; // the current row, by column
     int m_cellCount = 0;             // columns used in m_cells
     QString m_text;                  // the current cell's, kept for its capacity
+    qint64 m_needShared = -1;
 };
 
 // Converts a piece of the sheet; runs on any thread.
@@ -397,6 +400,81 @@ Piece convertPiece(const Tables &tables, const QString &path, const QString &par
 
 bool isTagEnd(char c) { return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Cuts a part's XML at the starts of its repeated element (<row> in <sheetData>, <si> in <sst>)
+// into pieces of about 1 MiB, each made a document of its own (the part up to the container's
+// start tag, some elements, the closing tags) that QXmlStreamReader reads on any core.
+class Splitter
+{
+public:
+    Splitter(const QString &path, const QByteArray &container, const QByteArray &item)
+        : m_path(path)
+        , m_container(container)
+        , m_item(item)
+    {
+    }
+    ZipMember member;
+    // The next piece; empty when none is left.
+    bool next(QByteArray *document, QString *error);
+    bool ended() const { return m_ended; }
+
+private:
+    QString fail(const QString &why) const { return QStringLiteral("%1: %2").arg(m_path, why); }
+    bool readMore(QString *error);
+    bool start(QString *error);
+    QString m_path;
+    QByteArray m_container, m_item;
+    QByteArray m_prologue; // the part up to the end of the container's start tag
+    QByteArray m_epilogue; // the closing tags, with their prefixes
+    QByteArray m_itemTag;  // <row
+    QByteArray m_endTag;   // </sheetData
+    QByteArray m_pending;  // read and not yet handed out
+    qint64 m_scanned = 0;  // how much of m_pending holds no m_endTag
+    bool m_started = false;
+    bool m_memberEnded = false;
+    bool m_ended = false;  // no piece left
+};
+
+// A piece of the shared strings, CSV-quoted.
+struct SharedPiece
+{
+    QByteArray blob;
+    std::vector<qint64> ends;
+    QString error;
+};
+
+SharedPiece parseShared(const QString &path, const QString &part, const QByteArray &document)
+{
+    SharedPiece piece;
+    XmlFeed f(document, part);
+    QString text;
+    int inT = 0, inPhonetic = 0;
+    while (f.next() != QXmlStreamReader::Invalid) {
+        const QStringView name = f.xml.name();
+        if (f.xml.isStartElement()) {
+            if (name == u"si")
+                text.resize(0);
+            else if (name == u"t")
+                ++inT;
+            else if (name == u"rPh")
+                ++inPhonetic;
+        } else if (f.xml.isEndElement()) {
+            if (name == u"si") {
+                appendCsvField(piece.blob, text.toUtf8());
+                piece.ends.push_back(piece.blob.size());
+            } else if (name == u"t") {
+                --inT;
+            } else if (name == u"rPh") {
+                --inPhonetic;
+            }
+        } else if (f.xml.isCharacters() && inT > 0 && inPhonetic == 0) {
+            text += f.xml.text();
+        }
+    }
+    if (f.failed())
+        piece.error = QStringLiteral("%1: %2").arg(path, f.error);
+    return piece;
+}
+
 } // namespace
 
 struct SheetReader::Private
@@ -404,19 +482,9 @@ struct SheetReader::Private
     QString path;
     QString part; // the sheet's member
     Tables tables;
-    std::unique_ptr<ZipMember> member;
-    // The sheet is cut at row starts into pieces, each made a document of its own (the sheet's
-    // start, the rows, the closing tags) that QXmlStreamReader reads on any core.
-    QByteArray prologue;  // the sheet up to the end of <sheetData>'s start tag
-    QByteArray epilogue;  // </sheetData></worksheet>, with their prefixes
-    QByteArray rowTag;    // <row
-    QByteArray endTag;    // </sheetData
-    QByteArray pending;   // read and not yet handed out
-    qint64 scanned = 0;   // how much of `pending` holds no endTag
-    bool started = false;
-    bool memberEnded = false;
-    bool sheetEnded = false; // no piece left to hand out
-    bool atEnd = false;      // and every piece converted
+    std::unique_ptr<Splitter> rows;   // the sheet, cut at its rows
+    std::unique_ptr<Splitter> shared; // the shared strings not read yet, cut at its items
+    bool atEnd = false; // every row converted
     bool headerWritten = false;
     int width = 0;
     qint64 lastRow = 0;
@@ -425,9 +493,8 @@ struct SheetReader::Private
     QString fail(const QString &why) const { return QStringLiteral("%1: %2").arg(path, why); }
     bool readPart(const QString &name, qint64 limit, bool required, QString *error,
                   const std::function<bool(XmlFeed &)> &parse);
-    bool readMore(QString *error);
-    bool startRows(QString *error);
-    bool nextPiece(QByteArray *document, QString *error);
+    // Reads the shared strings up to `index` (one piece after another), or all (-1: on every core).
+    bool loadShared(qint64 index, QString *error);
     bool merge(const Piece &piece, QIODevice *out, QString *error);
     Piece convert(const QByteArray &document) const
     {
@@ -577,41 +644,26 @@ bool SheetReader::open(const QString &path, const QString &sheet, QString *error
     if (!stylesPart.isEmpty() && !d->readPart(stylesPart, kMaxPartBytes, false, error, readStyles))
         return false;
 
-    // Shared strings: held, already CSV-quoted, in one block.
-    auto readSharedStrings = [&](XmlFeed &f) {
-        QString text;
-        int inT = 0, inPhonetic = 0;
-        while (f.next() != QXmlStreamReader::Invalid) {
-            const QStringView name = f.xml.name();
-            if (f.xml.isStartElement()) {
-                if (name == u"si")
-                    text.clear();
-                else if (name == u"t")
-                    ++inT;
-                else if (name == u"rPh")
-                    ++inPhonetic;
-            } else if (f.xml.isEndElement()) {
-                if (name == u"si") {
-                    appendCsvField(d->tables.sharedBlob, text.toUtf8());
-                    d->tables.sharedEnds.push_back(d->tables.sharedBlob.size());
-                } else if (name == u"t") {
-                    --inT;
-                } else if (name == u"rPh") {
-                    --inPhonetic;
-                }
-            } else if (f.xml.isCharacters() && inT > 0 && inPhonetic == 0) {
-                text += f.xml.text();
-            }
+    // Shared strings: held, already CSV-quoted, in one block; read as the rows need them.
+    if (!sharedStringsPart.isEmpty()) {
+        d->shared = std::make_unique<Splitter>(path, QByteArrayLiteral("sst"), QByteArrayLiteral("si"));
+        QString why;
+        switch (d->shared->member.open(path, sharedStringsPart, kMaxSharedStringsBytes, &why)) {
+        case ZipMember::Found::Error:
+            *error = d->fail(why);
+            return false;
+        case ZipMember::Found::No:
+            d->shared.reset();
+            break;
+        case ZipMember::Found::Yes:
+            d->tables.sharedComplete = false;
+            break;
         }
-        return true;
-    };
-    if (!sharedStringsPart.isEmpty()
-        && !d->readPart(sharedStringsPart, kMaxSharedStringsBytes, false, error, readSharedStrings))
-        return false;
+    }
 
-    d->member = std::make_unique<ZipMember>();
+    d->rows = std::make_unique<Splitter>(path, QByteArrayLiteral("sheetData"), QByteArrayLiteral("row"));
     QString why;
-    switch (d->member->open(path, sheetPart, kMaxSheetBytes, &why)) {
+    switch (d->rows->member.open(path, sheetPart, kMaxSheetBytes, &why)) {
     case ZipMember::Found::Error:
         *error = d->fail(why);
         return false;
@@ -723,6 +775,10 @@ bool RowParser::readRow(QString *error)
             if (type == u"s") {
                 bool ok = false;
                 const qint64 index = text.toLongLong(&ok);
+                if (ok && index >= qint64(m_tables.sharedEnds.size()) && !m_tables.sharedComplete) {
+                    m_needShared = index;
+                    return false;
+                }
                 if (!ok || index < 0 || index >= qint64(m_tables.sharedEnds.size()))
                     return bad(tr("cell in row %1 names shared string %2, which does not exist").arg(m_lastRow).arg(text));
                 const qint64 begin = index == 0 ? 0 : m_tables.sharedEnds[index - 1];
@@ -759,8 +815,10 @@ Piece RowParser::run(bool headerWritten, int width)
     Piece piece;
     QByteArray &buffer = piece.csv;
     while (!m_atEnd) {
-        if (!readRow(&piece.error))
+        if (!readRow(&piece.error)) {
+            piece.needShared = m_needShared;
             return piece;
+        }
         int used = m_cellCount;
         while (used > 0 && m_cells[used - 1].isEmpty())
             --used;
@@ -788,73 +846,75 @@ Piece RowParser::run(bool headerWritten, int width)
     return piece;
 }
 
-bool SheetReader::Private::readMore(QString *error)
+bool Splitter::readMore(QString *error)
 {
     constexpr qsizetype kRead = 1 << 20;
-    const qsizetype had = pending.size();
-    pending.resize(had + kRead);
+    const qsizetype had = m_pending.size();
+    m_pending.resize(had + kRead);
     QString why;
-    const qint64 n = member->read(pending.data() + had, kRead, &why);
+    const qint64 n = member.read(m_pending.data() + had, kRead, &why);
     if (n < 0) {
         *error = fail(why);
         return false;
     }
-    pending.resize(had + n);
-    memberEnded = n == 0;
+    m_pending.resize(had + n);
+    m_memberEnded = n == 0;
     return true;
 }
 
-// Finds <sheetData>: what comes before it starts every piece.
-bool SheetReader::Private::startRows(QString *error)
+// Finds the container's start tag: the part up to it starts every piece.
+bool Splitter::start(QString *error)
 {
-    started = true;
+    m_started = true;
     constexpr qsizetype kMaxPrologue = qsizetype(16) << 20;
     for (;;) {
-        for (qsizetype at = pending.indexOf("sheetData"); at >= 0; at = pending.indexOf("sheetData", at + 1)) {
+        for (qsizetype at = m_pending.indexOf(m_container); at >= 0; at = m_pending.indexOf(m_container, at + 1)) {
             qsizetype lt = at; // back over a prefix (x:sheetData) to the '<'
-            while (lt > 0 && (std::isalnum(uchar(pending[lt - 1])) || pending[lt - 1] == ':' || pending[lt - 1] == '_'))
+            while (lt > 0 && (std::isalnum(uchar(m_pending[lt - 1])) || m_pending[lt - 1] == ':' || m_pending[lt - 1] == '_'))
                 --lt;
-            const qsizetype after = at + 9;
-            if (lt == 0 || pending[lt - 1] != '<' || after >= pending.size() || !isTagEnd(pending[after]))
+            const qsizetype after = at + m_container.size();
+            if (lt == 0 || m_pending[lt - 1] != '<' || after >= m_pending.size() || !isTagEnd(m_pending[after]))
                 continue;
             qsizetype gt = after; // the tag's end, quotes respected
-            for (char quote = 0; gt < pending.size() && (quote || pending[gt] != '>'); ++gt) {
-                if (quote && pending[gt] == quote)
+            for (char quote = 0; gt < m_pending.size() && (quote || m_pending[gt] != '>'); ++gt) {
+                if (quote && m_pending[gt] == quote)
                     quote = 0;
-                else if (!quote && (pending[gt] == '"' || pending[gt] == '\''))
-                    quote = pending[gt];
+                else if (!quote && (m_pending[gt] == '"' || m_pending[gt] == '\''))
+                    quote = m_pending[gt];
             }
-            if (gt >= pending.size())
+            if (gt >= m_pending.size())
                 break; // read more
-            const QByteArray name = pending.mid(lt, after - lt);
-            rowTag = '<' + name.left(name.size() - 9) + "row";
-            endTag = "</" + name;
+            const QByteArray name = m_pending.mid(lt, after - lt);
+            m_itemTag = '<' + name.left(name.size() - m_container.size()) + m_item;
+            m_endTag = "</" + name;
             // The root: the first element in the sheet.
             QByteArray root;
             for (qsizetype i = 0; i < lt; ++i) {
-                if (pending[i] == '<' && i + 1 < lt && pending[i + 1] != '?' && pending[i + 1] != '!') {
+                if (m_pending[i] == '<' && i + 1 < lt && m_pending[i + 1] != '?' && m_pending[i + 1] != '!') {
                     qsizetype e = i + 1;
-                    while (e < lt && !isTagEnd(pending[e]))
+                    while (e < lt && !isTagEnd(m_pending[e]))
                         ++e;
-                    root = pending.mid(i + 1, e - i - 1);
+                    root = m_pending.mid(i + 1, e - i - 1);
                     break;
                 }
             }
-            prologue = pending.left(gt + 1);
-            epilogue = "</" + name + "></" + root + '>';
-            sheetEnded = pending[gt - 1] == '/'; // <sheetData/>: no rows
-            if (sheetEnded)
-                prologue.chop(2), prologue += '>';
-            pending.remove(0, gt + 1);
-            scanned = 0;
+            m_prologue = m_pending.left(gt + 1);
+            m_epilogue = "</" + name + '>';
+            if (!root.isEmpty() && root != name) // <sheetData> in <worksheet>; <sst> is the root
+                m_epilogue += "</" + root + '>';
+            m_ended = m_pending[gt - 1] == '/'; // <sheetData/>: no rows
+            if (m_ended)
+                m_prologue.chop(2), m_prologue += '>';
+            m_pending.remove(0, gt + 1);
+            m_scanned = 0;
             return true;
         }
-        if (pending.size() > kMaxPrologue) {
-            *error = fail(tr("%1 has no rows within its first %2 MiB").arg(part, mib(kMaxPrologue)));
+        if (m_pending.size() > kMaxPrologue) {
+            *error = fail(tr("%1 has no <%2> within its first %3 MiB").arg(member.name(), QString::fromLatin1(m_container), mib(kMaxPrologue)));
             return false;
         }
-        if (memberEnded) { // no <sheetData> at all: no rows
-            sheetEnded = true;
+        if (m_memberEnded) { // no <sheetData> at all: no rows
+            m_ended = true;
             return true;
         }
         if (!readMore(error))
@@ -862,48 +922,99 @@ bool SheetReader::Private::startRows(QString *error)
     }
 }
 
-// The next piece of rows as a document of its own; empty when none is left.
-bool SheetReader::Private::nextPiece(QByteArray *document, QString *error)
+bool Splitter::next(QByteArray *document, QString *error)
 {
     constexpr qsizetype kPieceBytes = qsizetype(1) << 20;
     document->clear();
-    if (!started && !startRows(error))
+    if (!m_started && !start(error))
         return false;
-    if (sheetEnded)
+    if (m_ended)
         return true;
-    QByteArray rows;
+    QByteArray items;
     for (;;) {
-        const qsizetype end = pending.indexOf(endTag, qMax<qsizetype>(0, scanned - endTag.size()));
+        const qsizetype end = m_pending.indexOf(m_endTag, qMax<qsizetype>(0, m_scanned - m_endTag.size()));
         if (end >= 0) {
-            rows = pending.left(end);
-            pending.clear();
-            sheetEnded = true;
+            items = m_pending.left(end);
+            m_pending.clear();
+            m_ended = true;
             break;
         }
-        scanned = pending.size();
-        if (pending.size() >= kPieceBytes) {
-            qsizetype cut = pending.lastIndexOf(rowTag);
-            while (cut > 0 && (cut + rowTag.size() >= pending.size() || !isTagEnd(pending[cut + rowTag.size()])))
-                cut = pending.lastIndexOf(rowTag, cut - 1);
+        m_scanned = m_pending.size();
+        if (m_pending.size() >= kPieceBytes) {
+            qsizetype cut = m_pending.lastIndexOf(m_itemTag);
+            while (cut > 0 && (cut + m_itemTag.size() >= m_pending.size() || !isTagEnd(m_pending[cut + m_itemTag.size()])))
+                cut = m_pending.lastIndexOf(m_itemTag, cut - 1);
             if (cut > 0) {
-                rows = pending.left(cut);
-                pending.remove(0, cut);
-                scanned = pending.size();
+                items = m_pending.left(cut);
+                m_pending.remove(0, cut);
+                m_scanned = m_pending.size();
                 break;
             }
-            if (pending.size() > kMaxTokenBytes) {
-                *error = fail(tr("%1 holds a row over %2 MiB long; refused").arg(part, mib(kMaxTokenBytes)));
+            if (m_pending.size() > kMaxTokenBytes) {
+                *error = fail(tr("%1 holds a row or string over %2 MiB long; refused").arg(member.name(), mib(kMaxTokenBytes)));
                 return false;
             }
         }
-        if (memberEnded) {
-            *error = fail(tr("%1 is damaged (it ends inside its rows)").arg(part));
+        if (m_memberEnded) {
+            *error = fail(tr("%1 is damaged (it ends inside <%2>)").arg(member.name(), QString::fromLatin1(m_container)));
             return false;
         }
         if (!readMore(error))
             return false;
     }
-    *document = prologue + rows + epilogue;
+    *document = m_prologue + items + m_epilogue;
+    return true;
+}
+
+bool SheetReader::Private::loadShared(qint64 index, QString *error)
+{
+    auto append = [this, error](const SharedPiece &piece) {
+        if (!piece.error.isEmpty()) {
+            *error = piece.error;
+            return false;
+        }
+        const qint64 offset = tables.sharedBlob.size();
+        tables.sharedBlob += piece.blob;
+        for (const qint64 end : piece.ends)
+            tables.sharedEnds.push_back(offset + end);
+        return true;
+    };
+    if (!shared)
+        return true;
+    if (index >= 0) { // the first rows' strings: the file lists them in their order of first use
+        while (!shared->ended() && qint64(tables.sharedEnds.size()) <= index) {
+            QByteArray document;
+            if (!shared->next(&document, error))
+                return false;
+            if (!document.isEmpty() && !append(parseShared(path, shared->member.name(), document)))
+                return false;
+        }
+    } else {
+        QThreadPool pool;
+        pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+        const QString part = shared->member.name();
+        while (!shared->ended()) {
+            QList<QByteArray> batch;
+            while (!shared->ended() && batch.size() < 2 * pool.maxThreadCount()) {
+                QByteArray document;
+                if (!shared->next(&document, error))
+                    return false;
+                if (!document.isEmpty())
+                    batch.append(document);
+            }
+            const QList<SharedPiece> pieces = QtConcurrent::blockingMapped(&pool, batch, [this, part](const QByteArray &document) {
+                return parseShared(path, part, document);
+            });
+            for (const SharedPiece &piece : pieces) {
+                if (!append(piece))
+                    return false;
+            }
+        }
+    }
+    if (shared->ended()) {
+        shared.reset();
+        tables.sharedComplete = true;
+    }
     return true;
 }
 
@@ -942,15 +1053,21 @@ bool SheetReader::writeCsv(QIODevice *out, qint64 minRows, QString *error)
     const qint64 goal = d->dataRows + minRows;
     while (!d->atEnd && d->dataRows < goal) {
         QByteArray document;
-        if (!d->nextPiece(&document, error))
+        if (!d->rows->next(&document, error))
             return false;
         if (document.isEmpty()) {
             d->atEnd = true;
             break;
         }
-        if (!d->merge(d->convert(document), out, error))
+        Piece piece = d->convert(document);
+        while (piece.needShared >= 0) { // read the shared strings this far, then again
+            if (!d->loadShared(piece.needShared, error))
+                return false;
+            piece = d->convert(document);
+        }
+        if (!d->merge(piece, out, error))
             return false;
-        d->atEnd = d->sheetEnded;
+        d->atEnd = d->rows->ended();
     }
     if (d->atEnd && !d->headerWritten) {
         *error = d->fail(tr("the sheet is empty (no header row)"));
@@ -964,6 +1081,8 @@ bool SheetReader::writeRest(QIODevice *out, const std::function<void()> &progres
 {
     if (!d->headerWritten) // the pieces need the header's width
         return writeCsv(out, 1, error) && (d->atEnd || writeRest(out, progress, cancel, error));
+    if (!d->loadShared(-1, error)) // all of them, before the rows are read on every core
+        return false;
     // Pieces are read in batches; a batch is converted on every core while the next is read.
     QThreadPool pool;
     pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
@@ -981,11 +1100,11 @@ bool SheetReader::writeRest(QIODevice *out, const std::function<void()> &progres
     const Tables *tables = &d->tables; // read-only from here on, like the rest captured
     const QString path = d->path, part = d->part;
     const int width = d->width;
-    while (!d->sheetEnded || busy) {
+    while (!d->rows->ended() || busy) {
         std::vector<QByteArray> batch;
-        while (!d->sheetEnded && int(batch.size()) < batchSize) {
+        while (!d->rows->ended() && int(batch.size()) < batchSize) {
             QByteArray document;
-            if (!d->nextPiece(&document, error)) {
+            if (!d->rows->next(&document, error)) {
                 running.waitForFinished();
                 return false;
             }
@@ -1011,8 +1130,8 @@ bool SheetReader::writeRest(QIODevice *out, const std::function<void()> &progres
 
 bool SheetReader::atEnd() const { return d->atEnd; }
 qint64 SheetReader::dataRows() const { return d->dataRows; }
-qint64 SheetReader::bytesDone() const { return d->member ? d->member->done() : 0; }
-qint64 SheetReader::bytesTotal() const { return d->member ? d->member->size() : 0; }
+qint64 SheetReader::bytesDone() const { return d->rows ? d->rows->member.done() : 0; }
+qint64 SheetReader::bytesTotal() const { return d->rows ? d->rows->member.size() : 0; }
 
 bool isWorkbook(const QString &path)
 {

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void unknownSheetListsTheSheets();
     void refused_data();
     void refused();
+    void loaderShowsFirstRowsThenTheWholeSheet_data();
     void loaderShowsFirstRowsThenTheWholeSheet();
     void temporaryCopyGoesWithTheFile();
     void damageAfterTheFirstRowsKeepsThemAndSaysWhy();
@@ -283,9 +284,9 @@ void XlsxSheetTest::refused_data()
         << makeZip({{QStringLiteral("xl/workbook.xml"), readZip(m_dir.filePath(QStringLiteral("part.xlsx")), nullptr).value(QStringLiteral("xl/workbook.xml"))},
                     {QStringLiteral("xl/_rels/workbook.xml.rels"), readZip(m_dir.filePath(QStringLiteral("part.xlsx")), nullptr).value(QStringLiteral("xl/_rels/workbook.xml.rels"))},
                     {QStringLiteral("xl/worksheets/sheet1.xml"), QByteArray("<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row><row r=\"2\">")}})
-        << QStringLiteral("xl/worksheets/sheet1.xml is damaged (it ends inside its rows)");
+        << QStringLiteral("xl/worksheets/sheet1.xml is damaged (it ends inside <sheetData>)");
     QTest::newRow("row over 16 MiB") << sheet("<row r=\"1\"><c t=\"inlineStr\"><is><t>" + QByteArray(17 << 20, 'x') + "</t></is></c></row>")
-                                     << QStringLiteral("xl/worksheets/sheet1.xml holds a row over 16 MiB long; refused");
+                                     << QStringLiteral("xl/worksheets/sheet1.xml holds a row or string over 16 MiB long; refused");
     QTest::newRow("no rows") << sheet(QByteArray()) << QStringLiteral("the sheet is empty (no header row)");
     // A part that would inflate past its bound is refused before it is read (the ZIP states its size).
     QTest::newRow("ZIP bomb") << makeZip({{QStringLiteral("xl/workbook.xml"), QByteArray(65 << 20, ' ')}})
@@ -319,16 +320,27 @@ void XlsxSheetTest::refused()
     QCOMPARE(QDir(m_tmp).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
 }
 
+void XlsxSheetTest::loaderShowsFirstRowsThenTheWholeSheet_data()
+{
+    QTest::addColumn<bool>("constantMemory");
+    QTest::newRow("inline strings") << true;
+    // Over a MiB of shared strings: the first rows need only the first of them.
+    QTest::newRow("shared strings") << false;
+}
+
+static QByteArray bigText(int r) { return "text number " + QByteArray::number(r) + " of the big sheet"; }
+
 void XlsxSheetTest::loaderShowsFirstRowsThenTheWholeSheet()
 {
-    const int rows = 20000; // a few MB of XML: more than the first piece
+    QFETCH(bool, constantMemory);
+    const int rows = 40000; // a few MB of XML: more than the first piece
     const QString path = book(QStringLiteral("big.xlsx"), [](lxw_workbook *, lxw_worksheet *ws) {
-        worksheet_write_string(ws, 0, 1, "lei", nullptr);
+        worksheet_write_string(ws, 0, 1, "text", nullptr);
         for (int r = 1; r <= rows; ++r) {
             worksheet_write_number(ws, lxw_row_t(r), 0, r, nullptr);
-            worksheet_write_string(ws, lxw_row_t(r), 1, "XKZZ2JZF41MRHTR1V493", nullptr);
+            worksheet_write_string(ws, lxw_row_t(r), 1, bigText(r).constData(), nullptr);
         }
-    }, true);
+    }, constantMemory);
     CsvLoader loader;
     QSignalSpy replaced(&loader, &CsvLoader::fileReplaced);
     QSignalSpy finished(&loader, &CsvLoader::finished);
@@ -350,8 +362,10 @@ void XlsxSheetTest::loaderShowsFirstRowsThenTheWholeSheet()
     QCOMPARE(full->rowCount(), rows);
     QCOMPARE(full->problemCount(), 0);
     // Every row once, in order, across the pieces converted on several cores.
-    for (int r = 0; r < rows; ++r)
+    for (int r = 0; r < rows; ++r) {
         QCOMPARE(full->cell(r, 0), QString::number(r + 1));
+        QCOMPARE(full->cell(r, 1), QString::fromLatin1(bigText(r + 1)));
+    }
 }
 
 void XlsxSheetTest::temporaryCopyGoesWithTheFile()
