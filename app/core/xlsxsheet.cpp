@@ -481,6 +481,7 @@ struct SheetReader::Private
 {
     QString path;
     QString part; // the sheet's member
+    QStringList sheets;
     Tables tables;
     std::unique_ptr<Splitter> rows;   // the sheet, cut at its rows
     std::unique_ptr<Splitter> shared; // the shared strings not read yet, cut at its items
@@ -577,18 +578,14 @@ bool SheetReader::open(const QString &path, const QString &sheet, QString *error
         return false;
     }
     const SheetEntry *chosen = &sheets.front();
-    if (!sheet.isEmpty()) {
-        chosen = nullptr;
-        QStringList names;
-        for (const SheetEntry &e : sheets) {
-            names.append(e.name);
-            if (e.name == sheet)
-                chosen = &e;
-        }
-        if (!chosen) {
-            *error = d->fail(tr("no sheet named \"%1\" (sheets: %2)").arg(sheet, names.join(QStringLiteral(", "))));
-            return false;
-        }
+    for (const SheetEntry &e : sheets) {
+        d->sheets.append(e.name);
+        if (!sheet.isEmpty() && e.name == sheet)
+            chosen = &e;
+    }
+    if (!sheet.isEmpty() && chosen->name != sheet) {
+        *error = d->fail(tr("no sheet named \"%1\" (sheets: %2)").arg(sheet, d->sheets.join(QStringLiteral(", "))));
+        return false;
     }
 
     // The relationships: where the chosen sheet, the shared strings and the styles are.
@@ -1129,6 +1126,7 @@ bool SheetReader::writeRest(QIODevice *out, const std::function<void()> &progres
 }
 
 bool SheetReader::atEnd() const { return d->atEnd; }
+QStringList SheetReader::sheets() const { return d->sheets; }
 qint64 SheetReader::dataRows() const { return d->dataRows; }
 qint64 SheetReader::bytesDone() const { return d->rows ? d->rows->member.done() : 0; }
 qint64 SheetReader::bytesTotal() const { return d->rows ? d->rows->member.size() : 0; }
@@ -1148,38 +1146,8 @@ QString enrichedPath(const QString &input)
 
 QStringList sheetNames(const QString &path, QString *error)
 {
-    // Opening for a sheet that cannot exist lists them in the message; cheaper to read here.
-    QStringList names;
-    QFile probe(path);
-    if (!probe.open(QIODevice::ReadOnly) || probe.read(4) != QByteArrayLiteral("PK\x03\x04")) {
-        SheetReader reader; // says why, in the same words as opening
-        reader.open(path, QString(), error);
-        return {};
-    }
-    ZipMember m;
-    QString why;
-    switch (m.open(path, QStringLiteral("xl/workbook.xml"), kMaxPartBytes, &why)) {
-    case ZipMember::Found::Error:
-        *error = QStringLiteral("%1: %2").arg(path, why);
-        return {};
-    case ZipMember::Found::No:
-        *error = QStringLiteral("%1: %2").arg(path, tr("not an XLSX workbook (no %1)").arg(QStringLiteral("xl/workbook.xml")));
-        return {};
-    case ZipMember::Found::Yes:
-        break;
-    }
-    XmlFeed f(m);
-    while (f.next() != QXmlStreamReader::Invalid) {
-        if (f.xml.isStartElement() && f.xml.name() == u"sheet")
-            names.append(attribute(f.xml.attributes(), u"name").toString());
-    }
-    if (f.failed()) {
-        *error = QStringLiteral("%1: %2").arg(path, f.error);
-        return {};
-    }
-    if (names.isEmpty())
-        *error = QStringLiteral("%1: %2").arg(path, tr("the workbook has no sheets"));
-    return names;
+    SheetReader reader; // opening reads no rows
+    return reader.open(path, QString(), error) ? reader.sheets() : QStringList();
 }
 
 // The private folder of one conversion; removed with the last file that reads from it.

@@ -38,8 +38,9 @@ public:
     SheetReader &operator=(const SheetReader &) = delete;
 
     // Reads the workbook, its styles and shared strings, and finds the sheet named `sheet`
-    // (empty: the first).
+    // (empty: the first). Reads no rows yet.
     bool open(const QString &path, const QString &sheet, QString *error);
+    QStringList sheets() const; // the workbook's, in order
     // Writes the next rows to `out` (the header first), at least `minRows` data rows or up to
     // the sheet's end. False with `error` set when the file is damaged or `out` cannot be written.
     bool writeCsv(QIODevice *out, qint64 minRows, QString *error);
