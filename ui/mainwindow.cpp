@@ -22,6 +22,7 @@
 #include "roworder.h"
 #include "settingsdialog.h"
 #include "summarypanel.h"
+#include "xlsxsheet.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -49,6 +50,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -209,6 +211,19 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_loader, &CsvLoader::rowsAvailable, this, &MainWindow::onRowsAvailable);
     connect(m_loader, &CsvLoader::finished, this, &MainWindow::onLoadFinished);
+    // An .xlsx input: its first rows showed at once; the whole sheet takes their place, where
+    // the user was looking.
+    connect(m_loader, &CsvLoader::fileReplaced, this, [this](const std::shared_ptr<CsvFile> &file) {
+        const int leiColumn = m_model->leiColumn();
+        const int scrolled = m_view->verticalScrollBar()->value();
+        m_model->setFile(file);
+        m_model->setLeiColumn(leiColumn);
+        m_view->verticalScrollBar()->setValue(scrolled);
+    });
+    connect(m_loader, &CsvLoader::failed, this, [this](const QString &error) {
+        QMessageBox::warning(this, tr("Cannot read the whole file"),
+                             tr("%1\nThe rows read before the damage are shown.").arg(error));
+    });
 
     // The summary of the last run: charts and a table; a bar or line clicked filters the table.
     m_summaryPanel = new SummaryPanel(this);
@@ -362,7 +377,7 @@ void MainWindow::openDialog()
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open transactions"), settings.value(kLastDirKey).toString(),
-        tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+        tr("Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -372,6 +387,15 @@ bool MainWindow::openFile(const QString &path)
     QString error;
     CsvOptions options;
     options.addedColumns = EnrichmentResults::columnNames(m_settings->enrichment.fields); // a previous run's, replaced
+    if (Xlsx::isWorkbook(path)) { // which sheet, when there are several (the first is proposed)
+        const QStringList sheets = Xlsx::sheetNames(path, &error);
+        bool ok = true;
+        if (sheets.size() > 1)
+            options.sheet = QInputDialog::getItem(this, tr("Which sheet?"), tr("%1 has %n sheets. Open:", nullptr, int(sheets.size()))
+                                                      .arg(QFileInfo(path).fileName()), sheets, 0, false, &ok);
+        if (!ok)
+            return false;
+    }
     auto file = m_loader->open(path, options, &error);
     if (!file) {
         QMessageBox::warning(this, tr("Cannot open file"), error);
@@ -878,12 +902,11 @@ void MainWindow::exportDialog()
             return;
         asShown = which.clickedButton() == asShownButton;
     }
-    const QFileInfo info(file->path());
-    QString selected;
+    const QString filters = tr("CSV (*.csv);;Excel workbook (*.xlsx)");
+    // The input's kind is proposed: XLSX for a workbook.
+    QString selected = filters.split(QStringLiteral(";;")).value(Xlsx::isWorkbook(file->path()) ? 1 : 0);
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export enriched table"),
-        info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".enriched.csv")),
-        tr("CSV (*.csv);;Excel workbook (*.xlsx)"), &selected);
+        this, tr("Export enriched table"), Xlsx::enrichedPath(file->path()), filters, &selected);
     if (path.isEmpty())
         return;
     QString target = path;

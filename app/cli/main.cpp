@@ -10,6 +10,7 @@
 #include "leicache.h"
 #include "mirrorcommand.h"
 #include "networkconfig.h"
+#include "xlsxsheet.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -80,9 +81,9 @@ int runCommand(int argc, char **argv)
         "      lei-enrich mirror update|import FILE...|status|remove [--mirror PATH]"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("INPUT.csv"), tr("The transactions file (never modified)."));
+    parser.addPositionalArgument(QStringLiteral("INPUT.csv"), tr("The transactions file, CSV or .xlsx (never modified)."));
     const QList<QCommandLineOption> options{
-        {{QStringLiteral("o"), QStringLiteral("output")}, tr(".csv or .xlsx by extension; default INPUT-stem.enriched.csv beside INPUT."), QStringLiteral("PATH")},
+        {{QStringLiteral("o"), QStringLiteral("output")}, tr(".csv or .xlsx by extension; default INPUT-stem.enriched.csv beside INPUT (.xlsx for an .xlsx INPUT)."), QStringLiteral("PATH")},
         {QStringLiteral("api-url"), tr("GLEIF API base (default https://api.gleif.org/api/v1; env LEI_ENRICHER_API_URL)."), QStringLiteral("URL")},
         {QStringLiteral("cache"), tr("Cache file (default in the user's application data folder; env LEI_ENRICHER_CACHE)."), QStringLiteral("PATH")},
         {QStringLiteral("ttl"), tr("Cache lifetime, e.g. 90s, 30m, 24h, 7d (default 24h; env LEI_ENRICHER_TTL)."), QStringLiteral("DURATION")},
@@ -103,6 +104,7 @@ int runCommand(int argc, char **argv)
          QStringLiteral("NAME")},
         {QStringLiteral("delimiter"), tr("Field delimiter: , ; | tab (default: detected)."), QStringLiteral("CHAR")},
         {QStringLiteral("encoding"), tr("Input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)."), QStringLiteral("NAME")},
+        {QStringLiteral("sheet"), tr("The sheet of an .xlsx input to read (default: the first)."), QStringLiteral("NAME")},
         {QStringLiteral("requests-per-minute"), tr("GLEIF requests per rolling minute (default 60)."), QStringLiteral("N")},
         {QStringLiteral("batch-size"), tr("LEIs per request, at most 200 (default 200)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), tr("Requests in flight at once."), QStringLiteral("N")},
@@ -241,8 +243,12 @@ int runCommand(int argc, char **argv)
     const QString input = positional.first();
     const QFileInfo inputInfo(input);
     QString output = parser.value(QStringLiteral("output"));
+    const bool workbook = Xlsx::isWorkbook(input);
+    if (parser.isSet(QStringLiteral("sheet")) && !workbook)
+        return fail(Usage, tr("--sheet applies to an .xlsx input only: %1").arg(input));
+    csvOptions.sheet = parser.value(QStringLiteral("sheet"));
     if (output.isEmpty())
-        output = inputInfo.absoluteDir().filePath(inputInfo.completeBaseName() + QStringLiteral(".enriched.csv"));
+        output = Xlsx::enrichedPath(input);
     const QFileInfo outputInfo(output);
     const QString outSuffix = outputInfo.suffix().toLower();
     if (outSuffix != u"csv" && outSuffix != u"xlsx")
@@ -280,7 +286,7 @@ int runCommand(int argc, char **argv)
         return fail(Usage, tr("%1: the cache must be a file of its own, not the input, output or report").arg(cachePath));
 
     csvOptions.addedColumns = EnrichmentResults::columnNames(settings.fields); // a previous run's, replaced
-    auto file = CsvFile::load(input, csvOptions, &error);
+    auto file = workbook ? Xlsx::load(input, csvOptions, &error) : CsvFile::load(input, csvOptions, &error);
     if (!file)
         return fail(InputOutput, error);
     if (file->hasChanged())

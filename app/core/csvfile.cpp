@@ -682,7 +682,7 @@ QString CsvFile::replacedColumnsNote() const
     if (m_replacedColumns.isEmpty())
         return {};
     return tr("%1: previous enrichment columns replaced (%2)")
-        .arg(QFileInfo(m_path).fileName(), m_replacedColumns.join(QStringLiteral(", ")));
+        .arg(QFileInfo(path()).fileName(), m_replacedColumns.join(QStringLiteral(", ")));
 }
 
 bool CsvFile::hasChanged() const

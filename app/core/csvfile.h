@@ -24,6 +24,7 @@ struct CsvOptions
     // transaction_costs, enrichment_status). Exactly these at the header's end are a previous
     // run's, left out to be replaced.
     QStringList addedColumns;
+    QString sheet; // of an .xlsx input (empty: the first); see xlsxsheet.h
 };
 
 // Something about the file the user should hear of; the data is kept whatever happens.
@@ -65,7 +66,9 @@ public:
     static std::shared_ptr<CsvFile> load(const QString &path, const CsvOptions &options,
                                          QString *error);
 
-    const QString &path() const { return m_path; }
+    // The file the user opened: this one, or the workbook it was converted from (xlsxsheet.h).
+    const QString &path() const { return m_shownPath.isEmpty() ? m_path : m_shownPath; }
+    void setShownPath(const QString &path) { m_shownPath = path; }
     CsvDialect dialect() const;
     QStringList header() const;
     // The header row's bytes as in the file (after transcoding for UTF-16), without line end.
@@ -153,6 +156,7 @@ private:
     static constexpr qint64 kBlockSize = qint64(1) << kBlockShift;
 
     QString m_path;
+    QString m_shownPath;
     std::unique_ptr<QFile> m_file;
     QByteArray m_owned; // transcoded UTF-16, or the bytes of a file that cannot be mapped
     const char *m_data = nullptr;

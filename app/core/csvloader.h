@@ -10,6 +10,8 @@
 
 // Indexes a CsvFile on a worker thread. The file is usable (header, first rows) as soon as
 // open() returns; rowsAvailable() then reports the rows readable so far, at most every 50 ms.
+// An .xlsx input (xlsxsheet.h) is converted: open() returns its first rows, and fileReplaced()
+// brings the whole sheet just before finished().
 class CsvLoader final : public QObject
 {
     Q_OBJECT
@@ -28,8 +30,15 @@ public:
 Q_SIGNALS:
     void rowsAvailable(qint64 rows, qint64 bytesDone, qint64 bytesTotal);
     void finished(bool complete);
+    // An .xlsx input's whole sheet (or, when cancelled or damaged midway, the rows read so far),
+    // in place of the first rows open() returned.
+    void fileReplaced(std::shared_ptr<CsvFile> file);
+    // An .xlsx input was found damaged after its first rows: why (one line naming the file).
+    void failed(const QString &error);
 
 private:
+    std::shared_ptr<CsvFile> openWorkbook(const QString &path, const CsvOptions &options, QString *error);
+    quint64 m_generation = 0; // which open() a workbook's late signals belong to
     std::shared_ptr<std::atomic_bool> m_cancel;
     QFuture<void> m_future;
 };

@@ -1,6 +1,8 @@
 #include "fakegleif.h"
 #include "gleifrecord.h"
 #include "testfiles.h"
+#include "csvfile.h"
+#include "xlsxfixture.h"
 #include "xlsxreader.h"
 #include "testproxy.h"
 #include "tlsfront.h"
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void parentsOnline();
     void allowSlowMakesThemAnyway();
     void xlsxWritesGleifDatesAsDates();
+    void xlsxInputEnrichesLikeTheCsv();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -116,6 +119,9 @@ void CliTest::initTestCase()
     writeTestFile(m_dir.path(), QStringLiteral("twolei.csv"), "lei,notional,rate, LEI\nXKZZ2JZF41MRHTR1V493,1,1,x\n");
     writeTestFile(m_dir.path(), QStringLiteral("tworates.csv"), "notional,rate,rate,lei\n1,1,2,XKZZ2JZF41MRHTR1V493\n");
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("adir")));
+    // The sample as an analyst's workbook: notional and rate as numbers.
+    QVERIFY(writeCsvAsXlsx(m_dir.filePath(QStringLiteral("sample.csv")), m_dir.filePath(QStringLiteral("sample.xlsx")), {2, 6}));
+    writeTestFile(m_dir.path(), QStringLiteral("notzip.xlsx"), "lei\nXKZZ2JZF41MRHTR1V493\n");
     QVERIFY(m_fake.listen());
 }
 
@@ -548,6 +554,12 @@ void CliTest::refusals_data()
     QTest::newRow("unknown field") << QStringList{QStringLiteral("--fields"), QStringLiteral("legalName,lei"), sample} << 2
                                    << QStringLiteral("unknown field \"lei\" (valid: all, legalName, bic, country, hqCountry");
     QTest::newRow("field twice") << QStringList{QStringLiteral("--fields"), QStringLiteral("bic,bic"), sample} << 2 << QStringLiteral("named twice");
+    QTest::newRow("unknown sheet") << QStringList{QStringLiteral("--sheet"), QStringLiteral("Nope"), QStringLiteral("sample.xlsx")} << 3
+                                   << QStringLiteral("sample.xlsx: no sheet named \"Nope\" (sheets: Sheet1)");
+    QTest::newRow("sheet of a CSV") << QStringList{QStringLiteral("--sheet"), QStringLiteral("Sheet1"), sample} << 2
+                                    << QStringLiteral("--sheet applies to an .xlsx input only");
+    QTest::newRow("xlsx that is no ZIP") << QStringList{QStringLiteral("notzip.xlsx")} << 3
+                                         << QStringLiteral("notzip.xlsx: not an XLSX workbook (not a ZIP file)");
     QTest::newRow("output folder missing") << QStringList{QStringLiteral("-o"), QStringLiteral("nowhere/out.csv"), sample} << 3 << QStringLiteral("folder does not exist");
 }
 
@@ -1241,6 +1253,53 @@ void CliTest::allowSlowMakesThemAnyway()
     QVERIFY2(err.contains(QStringLiteral("parent lookups: 24 requests to GLEIF, about 12.0 minutes at 2 requests a minute\n")),
              qPrintable(err));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("slow.out.csv"))));
+}
+
+void CliTest::xlsxInputEnrichesLikeTheCsv()
+{
+    const QString cache = m_dir.filePath(QStringLiteral("xlsx-in.sqlite"));
+    auto enrich = [&](const QStringList &args) {
+        QString err;
+        const int code = run(QStringList{QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
+                                         QStringLiteral("--cache"), cache} + args, &err);
+        return code == 0 ? QString() : QStringLiteral("exit %1: %2").arg(code).arg(err);
+    };
+    QString why = enrich({QStringLiteral("-o"), QStringLiteral("from-csv.csv"), QStringLiteral("sample.csv")});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    why = enrich({QStringLiteral("-o"), QStringLiteral("from-xlsx.csv"), QStringLiteral("--sheet"), QStringLiteral("Sheet1"),
+                  QStringLiteral("sample.xlsx")});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    // A CSV export of a workbook is UTF-8 (no BOM), comma-separated, LF.
+    const QByteArray bytes = readTestFile(m_dir.filePath(QStringLiteral("from-xlsx.csv")));
+    QVERIFY(!bytes.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(!bytes.contains('\r'));
+    QVERIFY(bytes.startsWith("transaction_uti,isin,notional,notional_currency,"));
+    QString error;
+    const auto fromCsv = CsvFile::load(m_dir.filePath(QStringLiteral("from-csv.csv")), {}, &error);
+    const auto fromXlsx = CsvFile::load(m_dir.filePath(QStringLiteral("from-xlsx.csv")), {}, &error);
+    QVERIFY2(fromCsv && fromXlsx, qPrintable(error));
+    QCOMPARE(fromXlsx->header(), fromCsv->header());
+    QCOMPARE(fromXlsx->rowCount(), 20);
+    // The same enriched values (names, BICs, countries, costs, statuses); the input's own text
+    // too, but for the numbers, which a workbook holds as numbers (763000.0 reads 763000).
+    for (qint64 r = 0; r < 20; ++r) {
+        for (int c = 0; c < fromCsv->header().size(); ++c) {
+            if (c == 2 || c == 6)
+                QCOMPARE(fromXlsx->cell(r, c).toDouble(), fromCsv->cell(r, c).toDouble());
+            else
+                QCOMPARE(fromXlsx->cell(r, c), fromCsv->cell(r, c));
+        }
+    }
+    QCOMPARE(fromXlsx->cell(0, 2), QStringLiteral("763000"));
+
+    // No -o: INPUT-stem.enriched.xlsx beside the input.
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("sample.xlsx")), m_dir.filePath(QStringLiteral("book.xlsx"))));
+    why = enrich({QStringLiteral("book.xlsx")});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("book.enriched.csv"))));
+    const QHash<QString, QByteArray> parts = readZip(m_dir.filePath(QStringLiteral("book.enriched.xlsx")), &error);
+    QVERIFY2(parts.contains(QStringLiteral("xl/worksheets/sheet1.xml")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

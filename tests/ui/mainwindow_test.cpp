@@ -1,4 +1,5 @@
 #include "testfiles.h"
+#include "xlsxfixture.h"
 #include "xlsxreader.h"
 #include "appsettings.h"
 #include "csvfile.h"
@@ -39,6 +40,8 @@
 #include <QTreeView>
 #include <QUrl>
 
+#include <xlsxwriter.h>
+
 class MainWindowTest final : public QObject
 {
     Q_OBJECT
@@ -72,6 +75,8 @@ private Q_SLOTS:
     void copyTreatsALongRowsExtraFieldsAsInput();
     void enrichKeepsTheSort();
     void statusBarSaysOnlyTheOpenFilesState();
+    void opensAWorkbookAndEnrichesIt();
+    void asksWhichSheetAndShowsTheWholeSheet();
 
 private:
     bool openWithFake(MainWindow &w, const FakeGleif &fake, const QString &path, const QString &cacheName);
@@ -1023,6 +1028,80 @@ void MainWindowTest::statusBarSaysOnlyTheOpenFilesState()
     QCOMPARE(w.statusBar()->currentMessage(), QString());
     QVERIFY(w.filterBox()->text().isEmpty());
     QVERIFY2(statusText(w).contains(QStringLiteral("1 rows")), qPrintable(statusText(w)));
+}
+
+void MainWindowTest::opensAWorkbookAndEnrichesIt()
+{
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const QString path = m_dir.filePath(QStringLiteral("book.xlsx"));
+    QVERIFY(writeCsvAsXlsx(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), path, {2, 6}));
+    MainWindow w;
+    QVERIFY(openWithFake(w, fake, path, QStringLiteral("book-cache.sqlite")));
+    // The window names the workbook, not the converted copy it reads.
+    QCOMPARE(w.windowTitle(), QStringLiteral("book.xlsx \u2014 LEI Enricher"));
+    QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0), QFileInfo(path).absoluteFilePath());
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->rowCount(), 20);
+    QCOMPARE(model->columnCount(), 8);
+    QCOMPARE(model->data(model->index(0, 2)).toString(), QStringLiteral("763000")); // a number cell's text
+    QCOMPARE(model->data(model->index(19, 7)).toString(), QStringLiteral("4PQUHN3JPFGFNF3BB653"));
+    QCOMPARE(w.invalidLeiCount(), 0);
+    QVERIFY(enrichAndWait(w));
+    const QString out = m_dir.filePath(QStringLiteral("book.enriched.csv"));
+    QVERIFY(w.exportTo(out));
+    // UTF-8, comma-separated, LF; every row enriched.
+    const QList<QByteArray> lines = readTestFile(out).split('\n');
+    QCOMPARE(lines.size(), 22); // header, 20 rows, the last line's end
+    QVERIFY(lines[0].startsWith("transaction_uti,isin,notional,"));
+    QVERIFY(lines[0].endsWith(",enrichment_status"));
+    for (int r = 1; r <= 20; ++r)
+        QVERIFY2(lines[r].endsWith(",ok") && !lines[r].contains('\r'), lines[r].constData());
+}
+
+void MainWindowTest::asksWhichSheetAndShowsTheWholeSheet()
+{
+    // More rows than the window shows before the rest is converted.
+    const int rows = 20000;
+    const QString path = m_dir.filePath(QStringLiteral("sheets.xlsx"));
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    lxw_workbook *book = workbook_new_opt(path.toUtf8().constData(), &options);
+    worksheet_write_string(workbook_add_worksheet(book, "Notes"), 0, 0, "nothing here", nullptr);
+    lxw_worksheet *trades = workbook_add_worksheet(book, "Trades");
+    worksheet_write_string(trades, 0, 0, "n", nullptr);
+    worksheet_write_string(trades, 0, 1, "lei", nullptr);
+    for (int r = 1; r <= rows; ++r) {
+        worksheet_write_number(trades, lxw_row_t(r), 0, r, nullptr);
+        worksheet_write_string(trades, lxw_row_t(r), 1, "XKZZ2JZF41MRHTR1V493", nullptr);
+    }
+    QCOMPARE(workbook_close(book), LXW_NO_ERROR);
+
+    MainWindow w;
+    w.show();
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QStringList offered;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            offered = dialog->comboBoxItems();
+            QCOMPARE(dialog->textValue(), QStringLiteral("Notes")); // the first is proposed
+            dialog->setTextValue(QStringLiteral("Trades"));
+            dialog->accept();
+        }
+    });
+    answer.start();
+    QVERIFY(w.openFile(path));
+    answer.stop();
+    QCOMPARE(offered, (QStringList{QStringLiteral("Notes"), QStringLiteral("Trades")}));
+    QVERIFY(ready.wait(60000));
+    QAbstractItemModel *model = w.tableView()->model();
+    QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("lei"));
+    QCOMPARE(model->rowCount(), rows);
+    QCOMPARE(model->data(model->index(rows - 1, 0)).toString(), QString::number(rows));
+    QCOMPARE(w.invalidLeiCount(), 0);
+    QVERIFY2(statusText(w).contains(QStringLiteral("20,000 rows")), qPrintable(statusText(w)));
 }
 
 QTEST_MAIN(MainWindowTest)
