@@ -28,6 +28,8 @@ private Q_SLOTS:
     void badInputIsNoneWithAReason_data();
     void badInputIsNoneWithAReason();
     void everyRowWithoutAnLeiColumn();
+    void searchThatCannotBeMade_data();
+    void searchThatCannotBeMade();
 
 private:
     std::shared_ptr<CsvFile> file(const QByteArray &rows);
@@ -324,6 +326,36 @@ void MatchJobTest::everyRowWithoutAnLeiColumn()
     // Without anything to match by, no LEI column is still an error.
     s.match = {};
     QVERIFY(!job.start(in, -1, CostRules::defaults(), s, &error));
+}
+
+void MatchJobTest::searchThatCannotBeMade_data()
+{
+    QTest::addColumn<bool>("offline");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("offline, nothing cached") << true << QStringLiteral("not in the cache (offline)");
+    QTest::newRow("GLEIF answers 503") << false << QStringLiteral("search failed: HTTP 503");
+}
+
+// A search with no answer leaves its rows unmatched (none, with why), never the run failed.
+void MatchJobTest::searchThatCannotBeMade()
+{
+    QFETCH(bool, offline);
+    QFETCH(QString, reason);
+    FakeGleif::Options o;
+    o.serverErrorEvery = 1;
+    FakeGleif fake(o);
+    QVERIFY(fake.listen());
+    const auto in = file("1000,0.5,,HSBC BANK PLC,GB,\n1000,0.5," + kCiti.toLatin1() + ",,,\n");
+    QVERIFY(in);
+    EnrichmentSettings s = settings(fake, QStringLiteral("failing%1.sqlite").arg(offline));
+    s.offline = offline;
+    EnrichmentJob job;
+    QVERIFY(run(job, in, s));
+    const auto r = job.results();
+    QCOMPARE(r->status(0), RowStatus::InvalidLei);
+    QCOMPARE(matchFields(*r, 0), (QStringList{QString(), QString(), QStringLiteral("none"), QString()}));
+    QVERIFY2(r->reason(0).contains(reason), qPrintable(r->reason(0)));
+    QCOMPARE(fake.searchRequests(), offline ? 0 : 2); // two attempts (maxAttempts)
 }
 
 QTEST_GUILESS_MAIN(MatchJobTest)
