@@ -60,8 +60,8 @@ struct LegalForm
     const char *code;
 };
 
-// Written out and abbreviated, as they read once folded ("S.p.A." is "spa", "GmbH & Co. KG"
-// "gmbh co kg"). Longest phrases first so that they win over their tails.
+// Written out and abbreviated, as they read once folded and without connectors ("S.p.A." is
+// "spa", "GmbH & Co. KG" "gmbh co kg", "société en nom collectif" "societe nom collectif").
 const LegalForm kLegalForms[] = {
     // English
     {"public limited company", "PLC"}, {"public limited co", "PLC"}, {"plc", "PLC"},
@@ -88,8 +88,8 @@ const LegalForm kLegalForms[] = {
     {"societe par actions simplifiee", "SAS"}, {"sas", "SAS"},
     {"societe a responsabilite limitee", "SARL"}, {"sarl", "SARL"},
     {"entreprise unipersonnelle a responsabilite limitee", "EURL"}, {"eurl", "EURL"},
-    {"societe en commandite par actions", "SCA"}, {"sca", "SCA"},
-    {"societe en nom collectif", "SNC"}, {"snc", "SNC"},
+    {"societe commandite par actions", "SCA"}, {"sca", "SCA"},
+    {"societe nom collectif", "SNC"}, {"snc", "SNC"},
     {"societe anonyme", "SA"},
     // Dutch
     {"besloten vennootschap met beperkte aansprakelijkheid", "BV"}, {"besloten vennootschap", "BV"}, {"bv", "BV"},
@@ -112,6 +112,7 @@ struct FormTable
 {
     QHash<QString, QString> byPhrase;
     int longest = 1; // in words
+    std::vector<std::pair<QString, QString>> long1; // one-word phrases of 5 letters or more
 };
 
 const FormTable &forms()
@@ -122,6 +123,8 @@ const FormTable &forms()
             const QString phrase = QString::fromLatin1(f.phrase);
             t.byPhrase.insert(phrase, QString::fromLatin1(f.code));
             t.longest = std::max(t.longest, int(phrase.count(u' ')) + 1);
+            if (!phrase.contains(u' ') && phrase.size() >= 5)
+                t.long1.emplace_back(phrase, QString::fromLatin1(f.code));
         }
         return t;
     }();
@@ -198,6 +201,7 @@ NormalisedName normalise(const QString &name)
             words[i] += words[j++];
         words.remove(i + 1, j - i - 1);
     }
+    words.removeIf(isConnector);
     const FormTable &table = forms();
     for (int len = std::min(table.longest, int(words.size()) - 1); len >= 1; --len) {
         const QString tail = QStringList(words.mid(words.size() - len)).join(u' ');
@@ -207,7 +211,16 @@ NormalisedName normalise(const QString &name)
             break;
         }
     }
-    words.removeIf(isConnector);
+    if (n.legalForm.isEmpty() && words.size() > 1 && words.last().size() >= 5) {
+        // "Lmiited", "Incorporatd": a long form word with one typo is still the form.
+        for (const auto &[phrase, code] : table.long1) {
+            if (std::abs(phrase.size() - words.last().size()) <= 1 && editDistance(phrase, words.last()) == 1) {
+                n.legalForm = code;
+                words.removeLast();
+                break;
+            }
+        }
+    }
     if (words.size() > 1 && words.first() == u"the")
         words.removeFirst();
     for (QString &w : words)
@@ -306,13 +319,14 @@ Result rank(const Query &query, QVector<Entity> candidates)
     {
         Candidate c;
         bool equal = false; // the normalised name is one of the entity's
-        int status = 0;
+        int status = 0; // ties among equal names: lower first
     };
     std::vector<Scored> scored;
     scored.reserve(size_t(unique.size()));
     for (Entity &e : unique) {
         Scored s;
-        s.status = statusRank(e);
+        // Among equals: the legal address in the query's country before only the headquarters.
+        s.status = statusRank(e) + (!query.country.isEmpty() && e.legalCountry != query.country ? 4 : 0);
         s.c.score = -1;
         QStringList names{e.legalName};
         names += e.otherNames;

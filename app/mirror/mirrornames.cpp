@@ -162,6 +162,15 @@ QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match
         const QString tail = space > 0 ? key.mid(space) : key.mid(key.size() / 2);
         readRange(byPrefix, head, key.size(), name, &near);
         readRange(bySuffix, reversed(tail), key.size(), name, &near);
+        if (space > 0) { // a typo in the legal form leaves a last word too many
+            Match::NormalisedName shorter = name;
+            shorter.words.removeLast();
+            byKey.bind(1, shorter.key().toUtf8());
+            const int score = Match::similarity(name, shorter);
+            while (byKey.step())
+                near.push_back({text(byKey.get(), 0), score});
+            byKey.reset();
+        }
         std::sort(near.begin(), near.end(), [](const Near &a, const Near &b) {
             return a.score != b.score ? a.score > b.score : a.lei < b.lei;
         });

@@ -66,6 +66,8 @@ void NameMatcherTest::normalise_data()
     QTest::newRow("en Corporation") << "Toyota Motor Corporation" << "toyota motor" << "CORP";
     QTest::newRow("en Company -> co") << "Ford Motor Company" << "ford motor co" << "";
     QTest::newRow("en The alone stays") << "The" << "the" << "";
+    QTest::newRow("en typo in Limited") << "Acme Holdings Lmiited" << "acme holdings" << "LTD";
+    QTest::newRow("en no typo of Limited") << "Acme Limiters" << "acme limiters" << "";
     QTest::newRow("en LLC") << "Acme Widgets, L.L.C." << "acme widgets" << "LLC";
     // German
     QTest::newRow("de AG") << "Deutsche Bank AG" << "deutsche bank" << "AG";
@@ -74,11 +76,13 @@ void NameMatcherTest::normalise_data()
     QTest::newRow("de GmbH written out") << "Müller und Söhne Gesellschaft mit beschränkter Haftung" << "muller sohne" << "GMBH";
     QTest::newRow("de sharp s") << "Großhandel Weiß KG" << "grosshandel weiss" << "KG";
     QTest::newRow("de GmbH & Co. KG") << "Schmidt Logistik GmbH & Co. KG" << "schmidt logistik" << "GMBHCOKG";
+    QTest::newRow("de GmbH und Co. Kommanditgesellschaft") << "Schmidt Logistik GmbH und Co. Kommanditgesellschaft" << "schmidt logistik" << "GMBHCOKG";
     QTest::newRow("de Kommanditgesellschaft") << "Schmidt Kommanditgesellschaft" << "schmidt" << "KG";
     // French
     QTest::newRow("fr S.A.") << "Société Générale S.A." << "societe generale" << "SA";
     QTest::newRow("fr société anonyme") << "SOCIETE GENERALE SOCIÉTÉ ANONYME" << "societe generale" << "SA";
     QTest::newRow("fr SARL written out") << "Dupont et Fils société à responsabilité limitée" << "dupont fils" << "SARL";
+    QTest::newRow("fr société en nom collectif") << "Martin et Fils Société en Nom Collectif" << "martin fils" << "SNC";
     QTest::newRow("fr S.A.S.") << "L'Oréal Distribution S.A.S." << "loreal distribution" << "SAS";
     QTest::newRow("fr S. A. spaced") << "Crédit Agricole S. A." << "credit agricole" << "SA";
     // Dutch
@@ -215,6 +219,11 @@ void NameMatcherTest::rank_data()
     Entity hq = E(a, QStringLiteral("Acme Ltd"), QStringLiteral("GB"));
     hq.hqCountry = QStringLiteral("FR");
     QTest::newRow("HQ country agrees") << "Acme Ltd" << "FR" << "" << QVector<Entity>{hq} << "exact" << a << 100;
+    Entity hqOnly = E(b, QStringLiteral("Acme Ltd"), QStringLiteral("GB"));
+    hqOnly.hqCountry = QStringLiteral("IE");
+    QTest::newRow("tie: legal country over HQ country") << "Acme Ltd" << "IE" << ""
+                                                        << QVector<Entity>{hqOnly, E(a, QStringLiteral("Acme Ltd"), QStringLiteral("IE"), QStringLiteral("LAPSED"))}
+                                                        << "exact" << a << 100;
     QTest::newRow("probable: one typo") << "Deutsche Bnak AG" << "" << ""
                                         << QVector<Entity>{E(a, QStringLiteral("Deutsche Bank AG")), E(b, QStringLiteral("Deutsche Pfandbriefbank AG"))}
                                         << "probable" << a << 92;
