@@ -1,0 +1,237 @@
+// MirrorStore's side of matching (issue 14): candidates from the name index and the BIC map.
+#include "mirrorstore.h"
+
+#include "namematcher.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSet>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace {
+
+// Names sharing a first word or an end are read up to this many per query (in key order): enough
+// for the names of one surname or trade, bounded for a very common one.
+constexpr int kRangeRows = 4000;
+constexpr int kNearest = 10; // names kept per query when none is the query's own
+constexpr int kMinNear = 50; // similarity below which a near name is no candidate
+constexpr char kNameSeparator = '\x1f';
+
+const char *const kByKey = "SELECT lei FROM names INDEXED BY names_key WHERE key = ?1 LIMIT 100";
+const char *const kByPrefix = "SELECT key, lei FROM names INDEXED BY names_key WHERE key >= ?1 AND key < ?2 "
+                              "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
+const char *const kBySuffix = "SELECT key, lei FROM names INDEXED BY names_rkey WHERE rkey >= ?1 AND rkey < ?2 "
+                              "AND length(rkey) BETWEEN ?3 AND ?4 LIMIT 4000";
+const char *const kByBic = "SELECT lei FROM records INDEXED BY bic_leis WHERE kind = 4 AND value IN (?1, ?2)";
+const char *const kEntities =
+    "SELECT j.key, r.legal_name, r.other_names, r.transliterated_names, r.country, r.hq_country, r.city, "
+    "r.legal_form, r.entity_status, r.registration_status FROM json_each(?1) AS j "
+    "JOIN records AS r ON r.lei = j.value AND r.kind = -1 AND r.seq = 0";
+static_assert(kRangeRows == 4000, "the LIMIT of kByPrefix and kBySuffix");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MirrorStore", text);
+}
+
+QString text(sqlite3_stmt *s, int column)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, column)) : QString();
+}
+
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr); }
+    ~Statement() { sqlite3_finalize(m_s); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    bool ok() const { return m_s != nullptr; }
+    sqlite3_stmt *get() const { return m_s; }
+    void bind(int i, const QByteArray &v) { sqlite3_bind_text(m_s, i, v.constData(), int(v.size()), SQLITE_TRANSIENT); }
+    void bind(int i, qint64 v) { sqlite3_bind_int64(m_s, i, v); }
+    bool step() { return sqlite3_step(m_s) == SQLITE_ROW; }
+    void reset() { sqlite3_reset(m_s); }
+
+private:
+    sqlite3_stmt *m_s = nullptr;
+};
+
+QString reversed(const QString &s)
+{
+    QList<uint> points = s.toUcs4();
+    std::reverse(points.begin(), points.end());
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size());
+}
+
+struct Near
+{
+    QString lei;
+    int score;
+};
+
+// The names in [prefix, prefix + 0xFF) of `st`'s index whose length is the query's give or take
+// two, scored against the query's words.
+void readRange(Statement &st, const QString &prefix, qsizetype length, const Match::NormalisedName &query,
+               std::vector<Near> *out)
+{
+    const QByteArray low = prefix.toUtf8();
+    st.bind(1, low);
+    st.bind(2, low + '\xff'); // above every UTF-8 continuation of the prefix
+    st.bind(3, qint64(length - 2));
+    st.bind(4, qint64(length + 2));
+    Match::NormalisedName name;
+    while (st.step()) {
+        name.words = text(st.get(), 0).split(u' ');
+        const int score = Match::similarity(query, name);
+        if (score >= kMinNear)
+            out->push_back({text(st.get(), 1), score});
+    }
+    st.reset();
+}
+
+} // namespace
+
+bool MirrorStore::hasNameIndex() const
+{
+    if (!reopenIfReplaced())
+        return false;
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(m_db, "SELECT value FROM meta WHERE key = 'names'", -1, &st, nullptr);
+    const bool has = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+    sqlite3_finalize(st);
+    return has;
+}
+
+QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match::Query> &queries) const
+{
+    QVector<QVector<Match::Entity>> out(queries.size());
+    if (!hasNameIndex()) {
+        if (m_db)
+            m_error = tr("%1: built by an earlier version without the name index: import a full LEI2 file again "
+                         "(lei-enrich mirror update)")
+                          .arg(QDir::toNativeSeparators(m_path));
+        return out;
+    }
+    sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for all
+    Statement byKey(m_db, kByKey), byPrefix(m_db, kByPrefix), bySuffix(m_db, kBySuffix), byBic(m_db, kByBic),
+        entities(m_db, kEntities);
+    if (!byKey.ok() || !byPrefix.ok() || !bySuffix.ok() || !byBic.ok() || !entities.ok()) {
+        m_error = tr("%1: %2").arg(QDir::toNativeSeparators(m_path), QString::fromUtf8(sqlite3_errmsg(m_db)));
+        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+        return out;
+    }
+
+    // Per query, the LEIs found (by BIC first) and then one read of all their records.
+    QVector<QVector<std::pair<QString, bool>>> found(queries.size()); // LEI, by BIC
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        const Match::Query &q = queries[i];
+        auto &leis = found[i];
+        const QByteArray bic = q.bic.trimmed().toUpper().toLatin1();
+        if (bic.size() == 8 || bic.size() == 11) {
+            byBic.bind(1, bic);
+            byBic.bind(2, bic.size() == 8 ? bic + "XXX" : bic.endsWith("XXX") ? bic.left(8) : bic);
+            while (byBic.step()) {
+                const QString lei = text(byBic.get(), 0);
+                if (std::none_of(leis.begin(), leis.end(), [&lei](const auto &l) { return l.first == lei; }))
+                    leis.append({lei, true}); // "XXXXDEFF" and "XXXXDEFFXXX" may both be in the map
+            }
+            byBic.reset();
+        }
+        const Match::NormalisedName name = Match::normalise(q.name);
+        const QString key = name.key();
+        if (key.size() < 2)
+            continue;
+        byKey.bind(1, key.toUtf8());
+        bool exact = false;
+        while (byKey.step()) {
+            leis.append({text(byKey.get(), 0), false});
+            exact = true;
+        }
+        byKey.reset();
+        if (exact)
+            continue;
+        // One typo leaves the first word or the rest intact (a one-word name: a half of it).
+        std::vector<Near> near;
+        const qsizetype space = key.indexOf(u' ');
+        const QString head = space > 0 ? key.left(space + 1) : key.left(key.size() / 2);
+        const QString tail = space > 0 ? key.mid(space) : key.mid(key.size() / 2);
+        readRange(byPrefix, head, key.size(), name, &near);
+        readRange(bySuffix, reversed(tail), key.size(), name, &near);
+        if (space > 0) { // a typo in the legal form leaves a last word too many
+            Match::NormalisedName shorter = name;
+            shorter.words.removeLast();
+            byKey.bind(1, shorter.key().toUtf8());
+            const int score = Match::similarity(name, shorter);
+            while (byKey.step())
+                near.push_back({text(byKey.get(), 0), score});
+            byKey.reset();
+        }
+        std::sort(near.begin(), near.end(), [](const Near &a, const Near &b) {
+            return a.score != b.score ? a.score > b.score : a.lei < b.lei;
+        });
+        QSet<QString> kept;
+        for (const Near &n : near) {
+            if (kept.size() >= kNearest)
+                break;
+            if (!kept.contains(n.lei)) {
+                kept.insert(n.lei);
+                leis.append({n.lei, false});
+            }
+        }
+    }
+    QHash<QString, qsizetype> indexOf; // into read, and json_each's key
+    QVector<Match::Entity> read;
+    std::vector<bool> inMirror;
+    QByteArray json = "[";
+    for (const auto &leis : std::as_const(found)) {
+        for (const auto &entry : leis) {
+            if (indexOf.contains(entry.first))
+                continue;
+            indexOf.insert(entry.first, read.size());
+            read.append(Match::Entity());
+            json += (json.size() > 1 ? ",\"" : "\"") + entry.first.toLatin1() + '"'; // [A-Z0-9] from the mirror
+        }
+    }
+    json += ']';
+    inMirror.resize(size_t(read.size()));
+    entities.bind(1, json);
+    while (entities.step()) {
+        sqlite3_stmt *s = entities.get();
+        const qint64 index = sqlite3_column_int64(s, 0);
+        if (index < 0 || index >= read.size())
+            continue;
+        Match::Entity &e = read[index];
+        inMirror[size_t(index)] = true;
+        e.legalName = text(s, 1);
+        for (int column : {2, 3}) {
+            const QString names = text(s, column);
+            if (!names.isEmpty())
+                e.otherNames += names.split(QLatin1Char(kNameSeparator));
+        }
+        e.legalCountry = text(s, 4);
+        e.hqCountry = text(s, 5);
+        e.city = text(s, 6);
+        e.legalForm = text(s, 7);
+        e.entityStatus = text(s, 8);
+        e.registrationStatus = text(s, 9);
+    }
+    entities.reset();
+    sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        for (const auto &[lei, isByBic] : std::as_const(found[i])) {
+            const qsizetype index = indexOf.value(lei);
+            if (!inMirror[size_t(index)])
+                continue; // a BIC of an LEI the mirror has no record of
+            out[i].append(read[index]);
+            out[i].last().lei = lei;
+            out[i].last().byBic = isByBic;
+        }
+    }
+    return out;
+}
