@@ -4,7 +4,7 @@
 #include "leicache.h"
 #include "lei.h"
 #include "mirrorstore.h"
-#include "temporaryrank.h"
+#include "namematcher.h"
 
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -29,9 +29,11 @@ QString bicKey(const QString &bic) { return QStringLiteral("bic:") + bic; }
 // An 8-character BIC is its head office, the XXX branch.
 QString bic11(const QString &bic) { return bic.size() == 8 ? bic + QStringLiteral("XXX") : bic; }
 
+// A name worth a search: two characters or more, a letter among them (legal form aside: "AG"
+// alone names no entity).
 bool searchableName(const QString &name)
 {
-    const QString n = Match::normalise(name);
+    const QString n = Match::normalise(name).key();
     return n.size() >= 2 && std::any_of(n.cbegin(), n.cend(), [](QChar c) { return c.isLetter(); });
 }
 
@@ -156,7 +158,7 @@ void MatchStage::start(const CsvFile &file, int leiColumn, const MatchColumns &c
             judged.reason = tr("not a BIC: %1").arg(bic);
         else if (bic.isEmpty() && name.isEmpty())
             judged.reason = columns.bic >= 0 ? tr("no name and no BIC") : tr("empty name");
-        else if (bic.isEmpty() && Match::normalise(name).size() < 2)
+        else if (bic.isEmpty() && Match::normalise(name).key().size() < 2)
             judged.reason = tr("name too short: %1").arg(name);
         else if (bic.isEmpty() && !searchableName(name))
             judged.reason = tr("no letters in the name: %1").arg(name);
@@ -212,7 +214,7 @@ void MatchStage::search()
     m_step = Step::Searching;
     if (m_sources.mirror) {
         onCacheThread([mirror = m_sources.mirror, open] {
-            return temporaryMirrorCandidates(*mirror, open);
+            return mirror->matchCandidates(open);
         }, [this](const QVector<QVector<Match::Entity>> &mirrored) { rankAll(mirrored); });
         return;
     }
