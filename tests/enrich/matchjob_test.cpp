@@ -3,9 +3,12 @@
 #include "enrichmentjob.h"
 #include "exporter.h"
 #include "fakegleif.h"
+#include "goldencopygen.h"
 #include "leicache.h"
+#include "mirrorstore.h"
 #include "testfiles.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -30,6 +33,8 @@ private Q_SLOTS:
     void everyRowWithoutAnLeiColumn();
     void searchThatCannotBeMade_data();
     void searchThatCannotBeMade();
+    void mirrorAnswersWithoutRequests_data();
+    void mirrorAnswersWithoutRequests();
 
 private:
     std::shared_ptr<CsvFile> file(const QByteArray &rows);
@@ -356,6 +361,49 @@ void MatchJobTest::searchThatCannotBeMade()
     QCOMPARE(matchFields(*r, 0), (QStringList{QString(), QString(), QStringLiteral("none"), QString()}));
     QVERIFY2(r->reason(0).contains(reason), qPrintable(r->reason(0)));
     QCOMPARE(fake.searchRequests(), offline ? 0 : 2); // two attempts (maxAttempts)
+}
+
+void MatchJobTest::mirrorAnswersWithoutRequests_data()
+{
+    QTest::addColumn<int>("source");
+    QTest::newRow("--source auto, a mirror there") << int(EnrichmentSettings::Source::Auto);
+    QTest::newRow("--source mirror") << int(EnrichmentSettings::Source::Mirror);
+}
+
+// With a mirror the source rules allow, its name index proposes the candidates: no search is
+// sent, and the rows come out as they do from GLEIF's API.
+void MatchJobTest::mirrorAnswersWithoutRequests()
+{
+    QFETCH(int, source);
+    GoldenCopyGenerator gen;
+    QVERIFY(gen.loadSamples(QStringLiteral(LEI_RESOURCES_DIR "/gleif_sample_records.json")));
+    const QDateTime published = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QString files = m_dir.filePath(QStringLiteral("mirror-files%1").arg(source));
+    QVERIFY(QDir().mkpath(files));
+    const QList<GoldenCopyGenerator::Range> all{{0, gen.sampleCount(), 0}};
+    const QStringList paths{gen.writeLei2(files, published, all), gen.writeRelationships(files, published, all),
+                            gen.writeExceptions(files, published, all), gen.writeBicMap(files, published, all)};
+    const QString mirrorPath = m_dir.filePath(QStringLiteral("mirror%1.sqlite").arg(source));
+    MirrorStore store;
+    store.open(mirrorPath);
+    QVERIFY2(store.importFiles(paths, published, nullptr, nullptr), qPrintable(store.error()));
+
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const auto in = file("1000,0.5,,HSBC BANK PLC,GB,\n"
+                         "1000,0.5,,Zebra Widgets Unlimited,,\n");
+    QVERIFY(in);
+    EnrichmentSettings s = settings(fake, QStringLiteral("mirror%1-cache.sqlite").arg(source));
+    s.source = EnrichmentSettings::Source(source);
+    s.mirrorPath = mirrorPath;
+    EnrichmentJob job;
+    QVERIFY(run(job, in, s));
+    const auto r = job.results();
+    QCOMPARE(matchFields(*r, 0).mid(0, 3), (QStringList{kHsbc, QStringLiteral("100"), QStringLiteral("exact")}));
+    QCOMPARE(r->status(0), RowStatus::Ok);
+    QCOMPARE(r->field(0, 0), QStringLiteral("HSBC BANK PLC"));
+    QCOMPARE(matchFields(*r, 1)[2], QStringLiteral("none"));
+    QCOMPARE(fake.stats().requests, 0);
 }
 
 QTEST_GUILESS_MAIN(MatchJobTest)
