@@ -7,9 +7,11 @@
 #include "leicache.h"
 #include "mirrorstore.h"
 #include "testfiles.h"
+#include "xlsxreader.h"
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -188,6 +190,15 @@ void MatchJobTest::matchesAndEnrichesFromTheMatchedLei()
     QVERIFY2(lines[3].startsWith("1000,0.5,NOTALEI,hsbc  bank plc,GBR,,HSBC BANK PLC,"), lines[3].constData());
     QVERIFY2(lines[3].contains(QByteArray(",ok," + kHsbc.toLatin1() + ",100,exact,")), lines[3].constData());
     QVERIFY2(lines[1].endsWith(",ok,,,,"), lines[1].constData());
+
+    // XLSX: the same columns, the score a number (M: the 13th column; row 3 is data row 2).
+    const QString xlsx = m_dir.filePath(QStringLiteral("out.xlsx"));
+    QVERIFY2(Exporter::write(*in, r.get(), xlsx, &error), qPrintable(error));
+    const QByteArray sheet = readZip(xlsx, &error).value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    QVERIFY2(!sheet.isEmpty(), qPrintable(error));
+    QVERIFY(sheet.contains("<t>match_candidates</t>"));
+    QVERIFY2(QRegularExpression(QStringLiteral("<c r=\"M3\"[^>]*><v>100</v>")).match(QString::fromUtf8(sheet)).hasMatch(), sheet.left(3000).constData());
+    QVERIFY(QRegularExpression(QStringLiteral("<c r=\"N3\"[^>]*><is><t>exact</t>")).match(QString::fromUtf8(sheet)).hasMatch());
 }
 
 void MatchJobTest::acceptProbable_data()
