@@ -285,6 +285,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     if (m_phase == Phase::Matching) {
         m_matchStage = new MatchStage(this);
         connect(m_matchStage, &MatchStage::finished, this, &EnrichmentJob::afterMatching);
+        connect(m_matchStage, &MatchStage::noticeAdded, this, &EnrichmentJob::addNotice);
         MatchStage::Sources sources;
         sources.cache = m_cache;
         sources.mirror = m_mirror;

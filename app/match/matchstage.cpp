@@ -273,6 +273,12 @@ void MatchStage::searchApi(const QHash<QString, QStringList> &known)
         fetchRecords();
         return;
     }
+    const GleifSettings &g = m_sources.gleif;
+    const double minutes = double(paths.size()) * double(g.window.count()) / 60000.0 / double(std::max(g.requestsPerMinute, 1));
+    if (minutes >= 1)
+        Q_EMIT noticeAdded(tr("matching asks GLEIF %1 name or BIC searches, about %2 minutes at %3 requests a minute; "
+                              "a GLEIF mirror (lei-enrich mirror update) answers them with no request")
+                               .arg(paths.size()).arg(minutes, 0, 'f', 1).arg(g.requestsPerMinute));
     newClientRun();
     m_client->fetchPaths(paths);
 }

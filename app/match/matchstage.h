@@ -63,6 +63,8 @@ public:
 
 Q_SIGNALS:
     void finished();
+    // The searches GLEIF's API is asked take a minute or more at the rate limit: how many, how long.
+    void noticeAdded(const QString &notice);
 
 private:
     template <typename Work, typename Then>

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void matchByName_data();
     void matchByName();
     void decisionsCommand();
+    void slowSearchesAreANotice();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -1359,4 +1360,20 @@ void CliTest::decisionsCommand()
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 3);
     QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("notacache.txt"))), QByteArray("hello\n"));
+}
+
+// Searches that take a minute or more at the rate limit are said on stderr (and in the report),
+// pointing at the mirror; the run goes on.
+void CliTest::slowSearchesAreANotice()
+{
+    writeTestFile(m_dir.path(), QStringLiteral("slow.csv"), "notional,rate,counterparty\n1,1,Zebra Widgets Unlimited\n");
+    QString err;
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                  m_dir.filePath(QStringLiteral("slow.sqlite")), QStringLiteral("--requests-per-minute"), QStringLiteral("1"),
+                  QStringLiteral("--match-name"), QStringLiteral("counterparty"), QStringLiteral("--report"), QStringLiteral("slow.json"),
+                  QStringLiteral("slow.csv")}, &err), 1);
+    const QString notice = QStringLiteral("matching asks GLEIF 1 name or BIC searches, about 1.0 minutes at 1 requests a minute");
+    QVERIFY2(err.contains(QStringLiteral("lei-enrich: warning: ") + notice), qPrintable(err));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("slow.json")))).object();
+    QVERIFY(noticesWithoutPlainHttp(report).first().toString().startsWith(notice));
 }
