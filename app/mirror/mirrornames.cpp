@@ -1,6 +1,7 @@
 // MirrorStore's side of matching (issue 14): candidates from the name index and the BIC map.
 #include "mirrorstore.h"
 
+#include "namekey.h"
 #include "namematcher.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,7 @@ const char *const kByKey = "SELECT lei FROM names INDEXED BY names_key WHERE key
 const char *const kByPrefix = "SELECT key, lei FROM names INDEXED BY names_key WHERE key >= ?1 AND key < ?2 "
                               "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
 const char *const kBySuffix = "SELECT key, lei FROM names INDEXED BY names_rkey WHERE rkey >= ?1 AND rkey < ?2 "
-                              "AND length(rkey) BETWEEN ?3 AND ?4 LIMIT 4000";
+                              "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
 const char *const kByBic = "SELECT lei FROM records INDEXED BY bic_leis WHERE kind = 4 AND value IN (?1, ?2)";
 const char *const kEntities =
     "SELECT j.key, r.legal_name, r.other_names, r.transliterated_names, r.country, r.hq_country, r.city, "
@@ -61,25 +62,17 @@ private:
     sqlite3_stmt *m_s = nullptr;
 };
 
-QString reversed(const QString &s)
-{
-    QList<uint> points = s.toUcs4();
-    std::reverse(points.begin(), points.end());
-    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size());
-}
-
 struct Near
 {
     QString lei;
     int score;
 };
 
-// The names in [prefix, prefix + 0xFF) of `st`'s index whose length is the query's give or take
+// The names in [low, low + 0xFF) of `st`'s index whose length is the query's give or take
 // two, scored against the query's words.
-void readRange(Statement &st, const QString &prefix, qsizetype length, const Match::NormalisedName &query,
+void readRange(Statement &st, const QByteArray &low, qsizetype length, const Match::NormalisedName &query,
                std::vector<Near> *out)
 {
-    const QByteArray low = prefix.toUtf8();
     st.bind(1, low);
     st.bind(2, low + '\xff'); // above every UTF-8 continuation of the prefix
     st.bind(3, qint64(length - 2));
@@ -160,8 +153,8 @@ QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match
         const qsizetype space = key.indexOf(u' ');
         const QString head = space > 0 ? key.left(space + 1) : key.left(key.size() / 2);
         const QString tail = space > 0 ? key.mid(space) : key.mid(key.size() / 2);
-        readRange(byPrefix, head, key.size(), name, &near);
-        readRange(bySuffix, reversed(tail), key.size(), name, &near);
+        readRange(byPrefix, head.toUtf8(), key.size(), name, &near);
+        readRange(bySuffix, reversedKey(tail.toUtf8()), key.size(), name, &near);
         if (space > 0) { // a typo in the legal form leaves a last word too many
             Match::NormalisedName shorter = name;
             shorter.words.removeLast();

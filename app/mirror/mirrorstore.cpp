@@ -1,5 +1,6 @@
 #include "mirrorstore.h"
 
+#include "namekey.h"
 #include "namematcher.h"
 #include "privatefiles.h"
 
@@ -142,14 +143,6 @@ QString text(sqlite3_stmt *s, int column)
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, column)) : QString();
-}
-
-// The name index's second key: a name's characters last to first, for the names sharing an end.
-QByteArray reversedKey(const QString &key)
-{
-    QList<uint> points = key.toUcs4();
-    std::reverse(points.begin(), points.end());
-    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size()).toUtf8();
 }
 
 // A prepared statement that finalises itself.
@@ -303,9 +296,10 @@ bool MirrorStore::Import::apply(File &f)
         const QString key = Match::normalise(QString::fromUtf8(name)).key();
         if (key.isEmpty())
             return true;
+        const QByteArray utf8 = key.toUtf8();
         insertName.bind(1, lei);
-        insertName.bind(2, key.toUtf8());
-        insertName.bind(3, reversedKey(key));
+        insertName.bind(2, utf8);
+        insertName.bind(3, reversedKey(utf8));
         return insertName.run();
     };
     while (in.next()) {
