@@ -24,7 +24,7 @@ constexpr char kNameSeparator = '\x1f';
 const char *const kByKey = "SELECT lei FROM names INDEXED BY names_key WHERE key = ?1 LIMIT 100";
 const char *const kByPrefix = "SELECT key, lei FROM names INDEXED BY names_key WHERE key >= ?1 AND key < ?2 "
                               "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
-const char *const kBySuffix = "SELECT key, lei FROM names INDEXED BY names_rkey WHERE rkey >= ?1 AND rkey < ?2 "
+const char *const kBySuffix = "SELECT key, lei FROM names INDEXED BY names_rkey WHERE name_tail(key) >= ?1 AND name_tail(key) < ?2 "
                               "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
 const char *const kByBic = "SELECT lei FROM records INDEXED BY bic_leis WHERE kind = 4 AND value IN (?1, ?2)";
 const char *const kEntities =

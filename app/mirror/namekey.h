@@ -1,11 +1,14 @@
 #pragma once
 // The name index's second key (mirror schema 3): a normalised name's last characters, last to
-// first, so that the names sharing an end are neighbours. Written at import, searched by
-// matching. Twelve characters tell the ends apart well enough and keep the index small (the
-// whole reversed name made the mirror 120 MB larger on 3.2 million entities).
-constexpr int kReversedKeyChars = 12;
+// first, so that the names sharing an end are neighbours: SQL function name_tail(key), which
+// index names_rkey is built on (an expression index: the table does not hold it twice). Twenty
+// characters tell common ends ("... international") apart and keep the index small.
+
+constexpr int kReversedKeyChars = 20;
 #include <QByteArray>
 #include <QByteArrayView>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstring>
@@ -30,4 +33,16 @@ inline QByteArray reversedKey(QByteArrayView utf8)
         i += length;
     }
     return out.mid(end);
+}
+
+// Every connection that writes names or reads names_rkey needs name_tail().
+inline bool registerNameTail(sqlite3 *db)
+{
+    const auto nameTail = [](sqlite3_context *context, int, sqlite3_value **argv) {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+        const QByteArray tail = reversedKey(QByteArrayView(text, text ? sqlite3_value_bytes(argv[0]) : 0));
+        sqlite3_result_text(context, tail.constData(), int(tail.size()), SQLITE_TRANSIENT);
+    };
+    return sqlite3_create_function_v2(db, "name_tail", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                      nameTail, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
