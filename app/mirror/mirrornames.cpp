@@ -6,11 +6,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QThread>
 #include <QSet>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <system_error>
+#include <thread>
 
 namespace {
 
@@ -100,28 +103,21 @@ bool MirrorStore::hasNameIndex() const
     return has;
 }
 
-QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match::Query> &queries) const
+namespace {
+
+// The candidates of queries[0, count) into out[0, count), read on one connection in one read
+// transaction; SQLite's message when a statement cannot be prepared.
+QString matchPart(sqlite3 *db, const Match::Query *queries, qsizetype count, QVector<Match::Entity> *out)
 {
-    QVector<QVector<Match::Entity>> out(queries.size());
-    if (!hasNameIndex()) {
-        if (m_db)
-            m_error = tr("%1: built by an earlier version without the name index: import a full LEI2 file again "
-                         "(lei-enrich mirror update)")
-                          .arg(QDir::toNativeSeparators(m_path));
-        return out;
-    }
-    sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for all
-    Statement byKey(m_db, kByKey), byPrefix(m_db, kByPrefix), bySuffix(m_db, kBySuffix), byBic(m_db, kByBic),
-        entities(m_db, kEntities);
-    if (!byKey.ok() || !byPrefix.ok() || !bySuffix.ok() || !byBic.ok() || !entities.ok()) {
-        m_error = tr("%1: %2").arg(QDir::toNativeSeparators(m_path), QString::fromUtf8(sqlite3_errmsg(m_db)));
-        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
-        return out;
-    }
+    Statement byKey(db, kByKey), byPrefix(db, kByPrefix), bySuffix(db, kBySuffix), byBic(db, kByBic),
+        entities(db, kEntities);
+    if (!byKey.ok() || !byPrefix.ok() || !bySuffix.ok() || !byBic.ok() || !entities.ok())
+        return QString::fromUtf8(sqlite3_errmsg(db));
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for all
 
     // Per query, the LEIs found (by BIC first) and then one read of all their records.
-    QVector<QVector<std::pair<QString, bool>>> found(queries.size()); // LEI, by BIC
-    for (qsizetype i = 0; i < queries.size(); ++i) {
+    QVector<QVector<std::pair<QString, bool>>> found(count); // LEI, by BIC
+    for (qsizetype i = 0; i < count; ++i) {
         const Match::Query &q = queries[i];
         auto &leis = found[i];
         const QByteArray bic = q.bic.trimmed().toUpper().toLatin1();
@@ -214,9 +210,9 @@ QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match
         e.registrationStatus = text(s, 9);
     }
     entities.reset();
-    sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
 
-    for (qsizetype i = 0; i < queries.size(); ++i) {
+    for (qsizetype i = 0; i < count; ++i) {
         for (const auto &[lei, isByBic] : std::as_const(found[i])) {
             const qsizetype index = indexOf.value(lei);
             if (!inMirror[size_t(index)])
@@ -226,5 +222,41 @@ QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match
             out[i].last().byBic = isByBic;
         }
     }
+    return {};
+}
+
+// A second thread pays for itself from a few dozen names on.
+constexpr qsizetype kSplitAt = 64;
+
+} // namespace
+
+QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match::Query> &queries) const
+{
+    QVector<QVector<Match::Entity>> out(queries.size());
+    if (!hasNameIndex()) {
+        if (m_db)
+            m_error = tr("%1: built by an earlier version without the name index: import a full LEI2 file again "
+                         "(lei-enrich mirror update)")
+                          .arg(QDir::toNativeSeparators(m_path));
+        return out;
+    }
+    // Two connections, each half of the names, as lookup() does.
+    qsizetype half = queries.size() >= kSplitAt && QThread::idealThreadCount() > 1 && openHelper() ? queries.size() / 2 : 0;
+    QString helperError;
+    std::thread helper;
+    if (half > 0) {
+        try {
+            helper = std::thread([&] { helperError = matchPart(m_helperDb, queries.data(), half, out.data()); });
+        } catch (const std::system_error &) {
+            half = 0;
+        }
+    }
+    QString error = matchPart(m_db, queries.data() + half, queries.size() - half, out.data() + half);
+    if (helper.joinable())
+        helper.join();
+    if (error.isEmpty())
+        error = helperError;
+    if (!error.isEmpty())
+        m_error = tr("%1: %2").arg(QDir::toNativeSeparators(m_path), error);
     return out;
 }

@@ -676,7 +676,7 @@ bool MirrorStore::openHelper() const
         return true;
     const bool ok = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_helperDb,
                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK
-        && sqlite3_busy_timeout(m_helperDb, 10000) == SQLITE_OK
+        && sqlite3_busy_timeout(m_helperDb, 10000) == SQLITE_OK && registerNameTail(m_helperDb)
         && sqlite3_exec(m_helperDb, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) == SQLITE_OK
         && sqlite3_prepare_v3(m_helperDb, kLookup, -1, SQLITE_PREPARE_PERSISTENT, &m_helperLookupQuery, nullptr) == SQLITE_OK
         && prepareNamesQuery(m_helperDb, &m_helperNamesQuery);
