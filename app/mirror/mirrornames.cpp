@@ -17,18 +17,24 @@
 
 namespace {
 
-// Names sharing a first word or an end are read up to this many per query (in key order): enough
-// for the names of one surname or trade, bounded for a very common one.
+// A name with one typo keeps the words before the typo (a range of names_key) and those after it
+// (a condition on the range's rows, or, for a typo in the first word, a range of names_rkey).
+// A range is read up to kScanRows rows (a very common first word), of which up to kRangeRows
+// pass the conditions.
+constexpr int kScanRows = 20000;
 constexpr int kRangeRows = 4000;
 constexpr int kNearest = 10; // names kept per query when none is the query's own
 constexpr int kMinNear = 50; // similarity below which a near name is no candidate
 constexpr char kNameSeparator = '\x1f';
 
 const char *const kByKey = "SELECT lei FROM names INDEXED BY names_key WHERE key = ?1 LIMIT 100";
-const char *const kByPrefix = "SELECT key, lei FROM names INDEXED BY names_key WHERE key >= ?1 AND key < ?2 "
-                              "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
-const char *const kBySuffix = "SELECT key, lei FROM names INDEXED BY names_rkey WHERE name_tail(key) >= ?1 AND name_tail(key) < ?2 "
-                              "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
+const char *const kByPrefix =
+    "SELECT key, lei FROM (SELECT key, lei FROM names INDEXED BY names_key WHERE key >= ?1 AND key < ?2 LIMIT 20000) "
+    "WHERE length(key) BETWEEN ?3 AND ?4 AND (ifnull(?5, '') = '' OR substr(key, -length(?5)) = ?5) LIMIT 4000";
+const char *const kBySuffix =
+    "SELECT key, lei FROM (SELECT key, lei FROM names INDEXED BY names_rkey WHERE name_tail(key) >= ?1 "
+    "AND name_tail(key) < ?2 LIMIT 20000) WHERE length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
+static_assert(kScanRows == 20000 && kRangeRows == 4000, "the LIMITs of kByPrefix and kBySuffix");
 const char *const kByBic = "SELECT lei FROM records INDEXED BY bic_leis WHERE kind = 4 AND value IN (?1, ?2)";
 const char *const kEntities =
     "SELECT j.key, r.legal_name, r.other_names, r.transliterated_names, r.country, r.hq_country, r.city, "
@@ -72,14 +78,16 @@ struct Near
 };
 
 // The names in [low, low + 0xFF) of `st`'s index whose length is the query's give or take
-// two, scored against the query's words.
-void readRange(Statement &st, const QByteArray &low, qsizetype length, const Match::NormalisedName &query,
-               std::vector<Near> *out)
+// two (and that end with `end`), scored against the query's words.
+void readRange(Statement &st, const QByteArray &low, const QByteArray &end, qsizetype length,
+               const Match::NormalisedName &query, std::vector<Near> *out)
 {
     st.bind(1, low);
     st.bind(2, low + '\xff'); // above every UTF-8 continuation of the prefix
     st.bind(3, qint64(length - 2));
     st.bind(4, qint64(length + 2));
+    if (sqlite3_bind_parameter_count(st.get()) >= 5)
+        st.bind(5, end);
     Match::NormalisedName name;
     while (st.step()) {
         name.words = text(st.get(), 0).split(u' ');
@@ -144,13 +152,21 @@ QString matchPart(sqlite3 *db, const Match::Query *queries, qsizetype count, QVe
         byKey.reset();
         if (exact)
             continue;
-        // One typo leaves the first word or the rest intact (a one-word name: a half of it).
         std::vector<Near> near;
+        const QStringList &words = name.words;
         const qsizetype space = key.indexOf(u' ');
-        const QString head = space > 0 ? key.left(space + 1) : key.left(key.size() / 2);
-        const QString tail = space > 0 ? key.mid(space) : key.mid(key.size() / 2);
-        readRange(byPrefix, head.toUtf8(), key.size(), name, &near);
-        readRange(bySuffix, reversedKey(tail.toUtf8()), key.size(), name, &near);
+        if (words.size() == 1) { // one word: its first or its second half is intact
+            readRange(byPrefix, key.left(key.size() / 2).toUtf8(), {}, key.size(), name, &near);
+            readRange(bySuffix, reversedKey(key.mid(key.size() / 2).toUtf8()), {}, key.size(), name, &near);
+        } else {
+            readRange(bySuffix, reversedKey(key.mid(space).toUtf8()), {}, key.size(), name, &near);
+            for (qsizetype typo = 1; typo < words.size(); ++typo) {
+                const QByteArray before = QStringList(words.mid(0, typo)).join(u' ').toUtf8() + ' ';
+                const QByteArray after = typo + 1 < words.size()
+                    ? ' ' + QStringList(words.mid(typo + 1)).join(u' ').toUtf8() : QByteArray();
+                readRange(byPrefix, before, after, key.size(), name, &near);
+            }
+        }
         if (space > 0) { // a typo in the legal form leaves a last word too many
             Match::NormalisedName shorter = name;
             shorter.words.removeLast();
