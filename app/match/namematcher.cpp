@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <vector>
@@ -111,7 +112,7 @@ const LegalForm kLegalForms[] = {
 struct FormTable
 {
     QHash<QString, QString> byPhrase;
-    int longest = 1; // in words
+    QSet<QString> tails; // the phrases' last words, last two words, ...: where a search can stop
     std::vector<std::pair<QString, QString>> long1; // one-word phrases of 5 letters or more
 };
 
@@ -122,7 +123,9 @@ const FormTable &forms()
         for (const LegalForm &f : kLegalForms) {
             const QString phrase = QString::fromLatin1(f.phrase);
             t.byPhrase.insert(phrase, QString::fromLatin1(f.code));
-            t.longest = std::max(t.longest, int(phrase.count(u' ')) + 1);
+            t.tails.insert(phrase);
+            for (qsizetype space = phrase.indexOf(u' '); space >= 0; space = phrase.indexOf(u' ', space + 1))
+                t.tails.insert(phrase.mid(space + 1));
             if (!phrase.contains(u' ') && phrase.size() >= 5)
                 t.long1.emplace_back(phrase, QString::fromLatin1(f.code));
         }
@@ -203,14 +206,19 @@ NormalisedName normalise(const QString &name)
     }
     words.removeIf(isConnector);
     const FormTable &table = forms();
-    for (int len = std::min(table.longest, int(words.size()) - 1); len >= 1; --len) {
-        const QString tail = QStringList(words.mid(words.size() - len)).join(u' ');
+    // The longest phrase the name ends with (one word at least is left).
+    QString tail;
+    qsizetype formWords = 0;
+    for (qsizetype len = 1; len < words.size(); ++len) {
+        tail = len == 1 ? words.last() : words[words.size() - len] + u' ' + tail;
+        if (!table.tails.contains(tail))
+            break;
         if (const auto it = table.byPhrase.constFind(tail); it != table.byPhrase.constEnd()) {
             n.legalForm = *it;
-            words.resize(words.size() - len);
-            break;
+            formWords = len;
         }
     }
+    words.resize(words.size() - formWords);
     if (n.legalForm.isEmpty() && words.size() > 1 && words.last().size() >= 5) {
         // "Lmiited", "Incorporatd": a long form word with one typo is still the form.
         for (const auto &[phrase, code] : table.long1) {

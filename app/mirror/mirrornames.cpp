@@ -1,30 +1,40 @@
 // MirrorStore's side of matching (issue 14): candidates from the name index and the BIC map.
 #include "mirrorstore.h"
 
+#include "namekey.h"
 #include "namematcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QThread>
 #include <QSet>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <system_error>
+#include <thread>
 
 namespace {
 
-// Names sharing a first word or an end are read up to this many per query (in key order): enough
-// for the names of one surname or trade, bounded for a very common one.
+// A name with one typo keeps the words before the typo (a range of names_key) and those after it
+// (a condition on the range's rows, or, for a typo in the first word, a range of names_rkey).
+// A range is read up to kScanRows rows (a very common first word), of which up to kRangeRows
+// pass the conditions.
+constexpr int kScanRows = 20000;
 constexpr int kRangeRows = 4000;
 constexpr int kNearest = 10; // names kept per query when none is the query's own
 constexpr int kMinNear = 50; // similarity below which a near name is no candidate
 constexpr char kNameSeparator = '\x1f';
 
 const char *const kByKey = "SELECT lei FROM names INDEXED BY names_key WHERE key = ?1 LIMIT 100";
-const char *const kByPrefix = "SELECT key, lei FROM names INDEXED BY names_key WHERE key >= ?1 AND key < ?2 "
-                              "AND length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
-const char *const kBySuffix = "SELECT key, lei FROM names INDEXED BY names_rkey WHERE rkey >= ?1 AND rkey < ?2 "
-                              "AND length(rkey) BETWEEN ?3 AND ?4 LIMIT 4000";
+const char *const kByPrefix =
+    "SELECT key, lei FROM (SELECT key, lei FROM names INDEXED BY names_key WHERE key >= ?1 AND key < ?2 LIMIT 20000) "
+    "WHERE length(key) BETWEEN ?3 AND ?4 AND (ifnull(?5, '') = '' OR substr(key, -length(?5)) = ?5) LIMIT 4000";
+const char *const kBySuffix =
+    "SELECT key, lei FROM (SELECT key, lei FROM names INDEXED BY names_rkey WHERE name_tail(key) >= ?1 "
+    "AND name_tail(key) < ?2 LIMIT 20000) WHERE length(key) BETWEEN ?3 AND ?4 LIMIT 4000";
+static_assert(kScanRows == 20000 && kRangeRows == 4000, "the LIMITs of kByPrefix and kBySuffix");
 const char *const kByBic = "SELECT lei FROM records INDEXED BY bic_leis WHERE kind = 4 AND value IN (?1, ?2)";
 const char *const kEntities =
     "SELECT j.key, r.legal_name, r.other_names, r.transliterated_names, r.country, r.hq_country, r.city, "
@@ -61,29 +71,23 @@ private:
     sqlite3_stmt *m_s = nullptr;
 };
 
-QString reversed(const QString &s)
-{
-    QList<uint> points = s.toUcs4();
-    std::reverse(points.begin(), points.end());
-    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size());
-}
-
 struct Near
 {
     QString lei;
     int score;
 };
 
-// The names in [prefix, prefix + 0xFF) of `st`'s index whose length is the query's give or take
-// two, scored against the query's words.
-void readRange(Statement &st, const QString &prefix, qsizetype length, const Match::NormalisedName &query,
-               std::vector<Near> *out)
+// The names in [low, low + 0xFF) of `st`'s index whose length is the query's give or take
+// two (and that end with `end`), scored against the query's words.
+void readRange(Statement &st, const QByteArray &low, const QByteArray &end, qsizetype length,
+               const Match::NormalisedName &query, std::vector<Near> *out)
 {
-    const QByteArray low = prefix.toUtf8();
     st.bind(1, low);
     st.bind(2, low + '\xff'); // above every UTF-8 continuation of the prefix
     st.bind(3, qint64(length - 2));
     st.bind(4, qint64(length + 2));
+    if (sqlite3_bind_parameter_count(st.get()) >= 5)
+        st.bind(5, end);
     Match::NormalisedName name;
     while (st.step()) {
         name.words = text(st.get(), 0).split(u' ');
@@ -107,28 +111,21 @@ bool MirrorStore::hasNameIndex() const
     return has;
 }
 
-QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match::Query> &queries) const
+namespace {
+
+// The candidates of queries[0, count) into out[0, count), read on one connection in one read
+// transaction; SQLite's message when a statement cannot be prepared.
+QString matchPart(sqlite3 *db, const Match::Query *queries, qsizetype count, QVector<Match::Entity> *out)
 {
-    QVector<QVector<Match::Entity>> out(queries.size());
-    if (!hasNameIndex()) {
-        if (m_db)
-            m_error = tr("%1: built by an earlier version without the name index: import a full LEI2 file again "
-                         "(lei-enrich mirror update)")
-                          .arg(QDir::toNativeSeparators(m_path));
-        return out;
-    }
-    sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for all
-    Statement byKey(m_db, kByKey), byPrefix(m_db, kByPrefix), bySuffix(m_db, kBySuffix), byBic(m_db, kByBic),
-        entities(m_db, kEntities);
-    if (!byKey.ok() || !byPrefix.ok() || !bySuffix.ok() || !byBic.ok() || !entities.ok()) {
-        m_error = tr("%1: %2").arg(QDir::toNativeSeparators(m_path), QString::fromUtf8(sqlite3_errmsg(m_db)));
-        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
-        return out;
-    }
+    Statement byKey(db, kByKey), byPrefix(db, kByPrefix), bySuffix(db, kBySuffix), byBic(db, kByBic),
+        entities(db, kEntities);
+    if (!byKey.ok() || !byPrefix.ok() || !bySuffix.ok() || !byBic.ok() || !entities.ok())
+        return QString::fromUtf8(sqlite3_errmsg(db));
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for all
 
     // Per query, the LEIs found (by BIC first) and then one read of all their records.
-    QVector<QVector<std::pair<QString, bool>>> found(queries.size()); // LEI, by BIC
-    for (qsizetype i = 0; i < queries.size(); ++i) {
+    QVector<QVector<std::pair<QString, bool>>> found(count); // LEI, by BIC
+    for (qsizetype i = 0; i < count; ++i) {
         const Match::Query &q = queries[i];
         auto &leis = found[i];
         const QByteArray bic = q.bic.trimmed().toUpper().toLatin1();
@@ -155,13 +152,21 @@ QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match
         byKey.reset();
         if (exact)
             continue;
-        // One typo leaves the first word or the rest intact (a one-word name: a half of it).
         std::vector<Near> near;
+        const QStringList &words = name.words;
         const qsizetype space = key.indexOf(u' ');
-        const QString head = space > 0 ? key.left(space + 1) : key.left(key.size() / 2);
-        const QString tail = space > 0 ? key.mid(space) : key.mid(key.size() / 2);
-        readRange(byPrefix, head, key.size(), name, &near);
-        readRange(bySuffix, reversed(tail), key.size(), name, &near);
+        if (words.size() == 1) { // one word: its first or its second half is intact
+            readRange(byPrefix, key.left(key.size() / 2).toUtf8(), {}, key.size(), name, &near);
+            readRange(bySuffix, reversedKey(key.mid(key.size() / 2).toUtf8()), {}, key.size(), name, &near);
+        } else {
+            readRange(bySuffix, reversedKey(key.mid(space).toUtf8()), {}, key.size(), name, &near);
+            for (qsizetype typo = 1; typo < words.size(); ++typo) {
+                const QByteArray before = QStringList(words.mid(0, typo)).join(u' ').toUtf8() + ' ';
+                const QByteArray after = typo + 1 < words.size()
+                    ? ' ' + QStringList(words.mid(typo + 1)).join(u' ').toUtf8() : QByteArray();
+                readRange(byPrefix, before, after, key.size(), name, &near);
+            }
+        }
         if (space > 0) { // a typo in the legal form leaves a last word too many
             Match::NormalisedName shorter = name;
             shorter.words.removeLast();
@@ -221,9 +226,9 @@ QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match
         e.registrationStatus = text(s, 9);
     }
     entities.reset();
-    sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
 
-    for (qsizetype i = 0; i < queries.size(); ++i) {
+    for (qsizetype i = 0; i < count; ++i) {
         for (const auto &[lei, isByBic] : std::as_const(found[i])) {
             const qsizetype index = indexOf.value(lei);
             if (!inMirror[size_t(index)])
@@ -233,5 +238,41 @@ QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match
             out[i].last().byBic = isByBic;
         }
     }
+    return {};
+}
+
+// A second thread pays for itself from a few dozen names on.
+constexpr qsizetype kSplitAt = 64;
+
+} // namespace
+
+QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match::Query> &queries) const
+{
+    QVector<QVector<Match::Entity>> out(queries.size());
+    if (!hasNameIndex()) {
+        if (m_db)
+            m_error = tr("%1: built by an earlier version without the name index: import a full LEI2 file again "
+                         "(lei-enrich mirror update)")
+                          .arg(QDir::toNativeSeparators(m_path));
+        return out;
+    }
+    // Two connections, each half of the names, as lookup() does.
+    qsizetype half = queries.size() >= kSplitAt && QThread::idealThreadCount() > 1 && openHelper() ? queries.size() / 2 : 0;
+    QString helperError;
+    std::thread helper;
+    if (half > 0) {
+        try {
+            helper = std::thread([&] { helperError = matchPart(m_helperDb, queries.data(), half, out.data()); });
+        } catch (const std::system_error &) {
+            half = 0;
+        }
+    }
+    QString error = matchPart(m_db, queries.data() + half, queries.size() - half, out.data() + half);
+    if (helper.joinable())
+        helper.join();
+    if (error.isEmpty())
+        error = helperError;
+    if (!error.isEmpty())
+        m_error = tr("%1: %2").arg(QDir::toNativeSeparators(m_path), error);
     return out;
 }

@@ -1,5 +1,6 @@
 #include "mirrorstore.h"
 
+#include "namekey.h"
 #include "namematcher.h"
 #include "privatefiles.h"
 
@@ -67,13 +68,14 @@ CREATE INDEX entity_names ON records(lei, legal_name) WHERE kind = -1;
 -- transliterated name normalised (Match::normalise's words, legal form left out) with its
 -- reverse. B-trees rather than FTS5 trigrams: a name as written is one descent on `key`, and a
 -- name with one typo keeps an intact first word (a range on `key`) or an intact rest (a range on
--- `rkey`), where a trigram OR query would read the long posting lists of common trigrams.
--- names_key and names_rkey are built after the rows (kNameIndexes): sorting once is faster.
+-- name_tail(key), namekey.h), where a trigram OR query would read the long posting lists of
+-- common trigrams. names_key and names_rkey are built after the rows (kNameIndexes): sorting
+-- once is faster.
 CREATE INDEX bic_leis ON records(value) WHERE kind = 4;
-CREATE TABLE names(lei TEXT, key TEXT, rkey TEXT, PRIMARY KEY(lei, key)) WITHOUT ROWID;
+CREATE TABLE names(lei TEXT, key TEXT, PRIMARY KEY(lei, key)) WITHOUT ROWID;
 INSERT INTO meta VALUES('schema', '3');
 )";
-const char *const kNameIndexes = "CREATE INDEX names_key ON names(key); CREATE INDEX names_rkey ON names(rkey)";
+const char *const kNameIndexes = "CREATE INDEX names_key ON names(key); CREATE INDEX names_rkey ON names(name_tail(key))";
 // Schema 1 and 2's columns: what a rebuild copies from an older mirror.
 #define RECORD_COLUMNS "lei, kind, seq, value, updated, legal_name, other_names, country, hq_country, " \
     "jurisdiction, category, legal_form, entity_status, registration_status, initial_date, next_renewal, " \
@@ -98,7 +100,7 @@ const char *const kDeleteRelationship =
 const char *const kUpsertLink = "INSERT OR REPLACE INTO records(lei, kind, seq, value) VALUES(?1,?2,?3,?4)";
 const char *const kDeleteLink = "DELETE FROM records WHERE lei=?1 AND kind=?2";
 const char *const kDeleteNames = "DELETE FROM names WHERE lei=?1";
-const char *const kInsertName = "INSERT OR IGNORE INTO names VALUES(?1, ?2, ?3)";
+const char *const kInsertName = "INSERT OR IGNORE INTO names VALUES(?1, ?2)";
 enum Kind { Entity = -1, DirectParent = 0, UltimateParent = 1, DirectException = 2, UltimateException = 3, Bic = 4 };
 
 // json_each() makes the bound list of LEIs a table: one statement for all of them, walking the
@@ -142,14 +144,6 @@ QString text(sqlite3_stmt *s, int column)
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, column)) : QString();
-}
-
-// The name index's second key: a name's characters last to first, for the names sharing an end.
-QByteArray reversedKey(const QString &key)
-{
-    QList<uint> points = key.toUcs4();
-    std::reverse(points.begin(), points.end());
-    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size()).toUtf8();
 }
 
 // A prepared statement that finalises itself.
@@ -305,7 +299,6 @@ bool MirrorStore::Import::apply(File &f)
             return true;
         insertName.bind(1, lei);
         insertName.bind(2, key.toUtf8());
-        insertName.bind(3, reversedKey(key));
         return insertName.run();
     };
     while (in.next()) {
@@ -452,6 +445,7 @@ bool MirrorStore::openDatabase() const
     }
     m_inode = inodeOf(m_path);
     const int r = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    registerNameTail(m_db);
     sqlite3_busy_timeout(m_db, 10000); // a delta's commit locks readers out for a moment
     const char *probe = "SELECT value FROM meta WHERE key = 'schema'";
     if (r != SQLITE_OK || sqlite3_exec(m_db, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) != SQLITE_OK
@@ -682,7 +676,7 @@ bool MirrorStore::openHelper() const
         return true;
     const bool ok = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_helperDb,
                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK
-        && sqlite3_busy_timeout(m_helperDb, 10000) == SQLITE_OK
+        && sqlite3_busy_timeout(m_helperDb, 10000) == SQLITE_OK && registerNameTail(m_helperDb)
         && sqlite3_exec(m_helperDb, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) == SQLITE_OK
         && sqlite3_prepare_v3(m_helperDb, kLookup, -1, SQLITE_PREPARE_PERSISTENT, &m_helperLookupQuery, nullptr) == SQLITE_OK
         && prepareNamesQuery(m_helperDb, &m_helperNamesQuery);
@@ -862,7 +856,8 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
         if (!PrivateFiles::makeFile(temporary, &m_error))
             return false;
         ok = sqlite3_open_v2(QFile::encodeName(temporary).constData(), &im.db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) == SQLITE_OK;
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) == SQLITE_OK
+            && registerNameTail(im.db);
         ok = ok && im.exec("PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;")
             && im.exec(kSchema);
         if (ok && exists) {

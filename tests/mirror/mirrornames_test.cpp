@@ -48,6 +48,7 @@ private Q_SLOTS:
     void byName_data();
     void byName();
     void entityFields();
+    void longList();
     void distractors();
     void byBic_data();
     void byBic();
@@ -143,6 +144,21 @@ void MirrorNamesTest::entityFields()
     QCOMPARE(e.registrationStatus, g.record.registrationStatus);
     QCOMPARE(e.entityStatus, g.record.entityStatus);
     QVERIFY(!e.byBic);
+}
+
+// A long list is read by two connections, half each: every answer in its query's place.
+void MirrorNamesTest::longList()
+{
+    QVector<Match::Query> queries;
+    for (qint64 i = 100; i < 300; ++i)
+        queries.append({GeneratedNames::name(i).legalName.toUpper(), {}, i % 7 == 0 ? m_gen.entity(i).record.bics.value(0) : QString()});
+    const QVector<QVector<Match::Entity>> found = m_store.matchCandidates(queries);
+    QCOMPARE(found.size(), queries.size());
+    for (qsizetype k = 0; k < queries.size(); ++k) {
+        const QString lei = m_gen.entity(100 + k).record.lei;
+        QVERIFY2(leis(found[k]).contains(lei), qPrintable(queries[k].name));
+        QCOMPARE(leis(found[k]), leis(m_store.matchCandidates({queries[k]}).value(0)));
+    }
 }
 
 void MirrorNamesTest::distractors()
