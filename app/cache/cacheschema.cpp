@@ -51,7 +51,7 @@ private:
 
 Result classify(const QSqlError &error) { return isDamage(error) ? Result::Damaged : Result::Failed; }
 
-bool runAll(QSqlDatabase &db, std::initializer_list<QString> statements, QSqlError *error)
+bool runAll(QSqlDatabase &db, const QStringList &statements, QSqlError *error)
 {
     for (const QString &sql : statements) {
         Step step(db);
@@ -76,6 +76,17 @@ QString createParents()
                           " fetched_at INTEGER NOT NULL,"
                           " PRIMARY KEY (lei, which)"
                           ") WITHOUT ROWID");
+}
+
+// Matching (schema 8): a search's key is "name:TEXT" or "bic:BIC", its answer the LEIs named
+// (','-joined, GLEIF's order). A decision is keyed by the name as Match decides it (case and
+// spaces folded) and the ISO country ('' for any).
+QStringList createMatchTables()
+{
+    return {QStringLiteral("CREATE TABLE searches (key TEXT PRIMARY KEY NOT NULL, leis TEXT NOT NULL,"
+                           " fetched_at INTEGER NOT NULL) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE decisions (name_key TEXT NOT NULL, country TEXT NOT NULL, name TEXT NOT NULL,"
+                           " lei TEXT NOT NULL, decided_at INTEGER NOT NULL, PRIMARY KEY (name_key, country)) WITHOUT ROWID")};
 }
 
 QString setVersion()
@@ -104,6 +115,8 @@ bool createCurrent(QSqlDatabase &db, QSqlError *error)
                        " raw_id INTEGER"
                        ") WITHOUT ROWID"),
         createParents(),
+        createMatchTables().at(0),
+        createMatchTables().at(1),
         // The compressed raw records (found answers only), read only when asked for. Keyed by
         // a new rowid, so a batch of new records is appended to the last pages of the file
         // instead of landing on as many random pages as it has records.
@@ -170,11 +183,14 @@ bool migrateFrom3(QSqlDatabase &db, QSqlError *error)
                                        " WHERE e.outcome = 'found'"), error);
 }
 
-// v4, v5 and v6: `parents` created (4 and 5 lack it), and the rows of `recent` (5 and 6) moved
+// v4 to v7: `parents` created (4 and 5 lack it), and the rows of `recent` (5 and 6) moved
 // into entries, the newer answer winning as the merge of earlier releases did. The raw record
-// of the answer that loses goes unless both share it (a record refetched unchanged).
+// of the answer that loses goes unless both share it (a record refetched unchanged). The
+// matching tables are created (all lack them).
 bool migrateInPlace(QSqlDatabase &db, int from, QSqlError *error)
 {
+    if (!runAll(db, createMatchTables(), error))
+        return false;
     if (from == 4 || from == 5) {
         if (!runAll(db, {createParents()}, error))
             return false;

@@ -27,7 +27,10 @@ namespace CacheSchema {
 //    ultimate apart), with the same lifetime as found answers.
 // 7: no `recent`: writes go straight into entries (the write target that called for it was
 //    withdrawn); its rows are moved into entries, the newer answer winning.
-inline constexpr int Version = 7;
+// 8: matching (issue 14): `searches` keeps GLEIF's answers to name and BIC searches (the LEIs
+//    named, with the same lifetimes as entries), `decisions` the review decisions (name and
+//    country -> LEI), which no cache clear touches.
+inline constexpr int Version = 8;
 
 enum class Result {
     Ok,

@@ -967,6 +967,7 @@ qint64 LeiCache::clearOnce()
         if (removed < 0 || !query.exec(QStringLiteral("DELETE FROM raws"))
             || !query.exec(QStringLiteral("DELETE FROM entries"))
             || !query.exec(QStringLiteral("DELETE FROM parents"))
+            || !query.exec(QStringLiteral("DELETE FROM searches"))
             || !query.exec(QStringLiteral("COMMIT"))) {
             const QString error = describe(query.lastError());
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
@@ -1164,4 +1165,163 @@ qint64 LeiCache::clear()
 {
     const qint64 n = clearOnce();
     return n >= 0 || !recoverIfDamaged() ? n : clearOnce();
+}
+
+QHash<QString, QStringList> LeiCache::lookupSearches(const QStringList &keys)
+{
+    setError(QString());
+    QHash<QString, QStringList> found;
+    QSqlDatabase db = connection();
+    if (keys.isEmpty() || !db.isValid())
+        return found;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const Thresholds t = thresholds();
+    // An empty answer ("no such name") lives as long as a "not found" one.
+    if (!query.prepare(QStringLiteral("SELECT s.key, s.leis FROM json_each(?) AS j JOIN searches AS s ON s.key = j.value"
+                                      " WHERE s.fetched_at > CASE WHEN s.leis = '' THEN ? ELSE ? END"))) {
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
+        return found;
+    }
+    query.bindValue(0, jsonList(keys));
+    query.bindValue(1, t.notFound);
+    query.bindValue(2, t.found);
+    if (!query.exec()) {
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
+        return found;
+    }
+    while (query.next())
+        found.insert(query.value(0).toString(), query.value(1).toString().split(u',', Qt::SkipEmptyParts));
+    return found;
+}
+
+bool LeiCache::storeSearches(const QHash<QString, QStringList> &answers, const QDateTime &fetchedAt)
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return false;
+    QSqlQuery query(db);
+    auto failed = [&] {
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2")
+                     .arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        query.finish();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
+        return failed();
+    if (!query.prepare(QStringLiteral("INSERT OR REPLACE INTO searches (key, leis, fetched_at) VALUES (?, ?, ?)")))
+        return failed();
+    const qint64 fetchedMs = (fetchedAt.isValid() ? fetchedAt : now()).toMSecsSinceEpoch();
+    for (auto it = answers.constBegin(); it != answers.constEnd(); ++it) {
+        query.bindValue(0, it.key());
+        query.bindValue(1, QString(u"" + it.value().join(u','))); // never NULL: '' is "nothing found"
+        query.bindValue(2, fetchedMs);
+        if (!query.exec())
+            return failed();
+    }
+    query.finish();
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return failed();
+    return true;
+}
+
+QString LeiCache::decisionKey(const QString &name)
+{
+    return name.simplified().toCaseFolded();
+}
+
+bool LeiCache::recordDecision(const QString &name, const QString &country, const QString &lei)
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return false;
+    QSqlQuery query(db);
+    if (!query.prepare(QStringLiteral("INSERT OR REPLACE INTO decisions (name_key, country, name, lei, decided_at)"
+                                      " VALUES (?, ?, ?, ?, ?)"))) {
+        setError(describe(query.lastError()));
+        return false;
+    }
+    query.bindValue(0, decisionKey(name));
+    query.bindValue(1, QString(u"" + country.trimmed().toUpper())); // never NULL: '' is any country
+    query.bindValue(2, name.simplified());
+    query.bindValue(3, lei);
+    query.bindValue(4, now().toMSecsSinceEpoch());
+    if (!query.exec()) { // one statement: SQLite's own transaction, on disk when it returns
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2")
+                     .arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        return false;
+    }
+    return true;
+}
+
+QHash<QString, QString> LeiCache::lookupDecisions(const QList<QPair<QString, QString>> &nameCountry)
+{
+    setError(QString());
+    QHash<QString, QString> found;
+    QSqlDatabase db = connection();
+    if (nameCountry.isEmpty() || !db.isValid())
+        return found;
+    QStringList keys;
+    for (const auto &[name, country] : nameCountry)
+        keys.append(decisionKey(name) + u'\n' + country.trimmed().toUpper());
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT d.name_key || char(10) || d.country, d.lei FROM json_each(?) AS j"
+                                      " JOIN decisions AS d ON d.name_key || char(10) || d.country = j.value"))
+        || (query.bindValue(0, jsonList(keys)), !query.exec())) {
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
+        return found;
+    }
+    while (query.next())
+        found.insert(query.value(0).toString(), query.value(1).toString());
+    return found;
+}
+
+QList<MatchDecision> LeiCache::decisions()
+{
+    setError(QString());
+    QList<MatchDecision> list;
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return list;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT name, country, lei, decided_at FROM decisions ORDER BY name_key, country"))) {
+        setError(QCoreApplication::translate("LeiCache", "cache lookup failed: %1").arg(describe(query.lastError())));
+        return list;
+    }
+    while (query.next())
+        list.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                     QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC)});
+    return list;
+}
+
+qint64 LeiCache::forgetDecision(const QString &name)
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return -1;
+    QSqlQuery query(db);
+    if (!query.prepare(QStringLiteral("DELETE FROM decisions WHERE name_key = ?"))
+        || (query.bindValue(0, decisionKey(name)), !query.exec())) {
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2")
+                     .arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        return -1;
+    }
+    return query.numRowsAffected();
+}
+
+qint64 LeiCache::clearDecisions()
+{
+    QSqlDatabase db = connection();
+    if (!db.isValid())
+        return -1;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("DELETE FROM decisions"))) {
+        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2")
+                     .arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
+        return -1;
+    }
+    return query.numRowsAffected();
 }

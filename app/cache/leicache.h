@@ -50,6 +50,15 @@ struct CacheStats
     QDateTime newestFetch;
 };
 
+// A review decision (issue 14): rows naming `name` (in `country`; empty: any) are the entity `lei`.
+struct MatchDecision
+{
+    QString name; // as decided (the row's text)
+    QString country; // ISO alpha-2, or empty
+    QString lei;
+    QDateTime decidedAt;
+};
+
 // The local SQLite cache of GLEIF answers (one entry per LEI, "failed" is never stored).
 //
 // Thread use: one thread at a time. The object holds one connection; a call from another thread
@@ -62,7 +71,7 @@ class LeiCache final
 public:
     using Clock = std::function<QDateTime()>;
 
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
     static constexpr std::chrono::seconds DefaultLifetime = std::chrono::hours(24);
     static constexpr std::chrono::seconds DefaultNotFoundLifetime = std::chrono::hours(1);
 
@@ -127,6 +136,23 @@ public:
     // Keeps the non-empty parts of each result, stamped `fetchedAt` (invalid: now()); results
     // with a failure are skipped whole. They go when their entity's entry goes.
     bool storeParents(const QList<ParentResult> &results, const QDateTime &fetchedAt = {});
+
+    // GLEIF's answers to name and BIC searches (matching): the LEIs a search named, by key
+    // ("name:TEXT", "bic:BIC"), fresh ones only (an empty answer lives as long as "not found").
+    QHash<QString, QStringList> lookupSearches(const QStringList &keys);
+    bool storeSearches(const QHash<QString, QStringList> &answers, const QDateTime &fetchedAt = {});
+
+    // Review decisions: written at once (they survive a crash), kept by every cache clear. Each
+    // call is one short statement, so a window may call them on its own thread (with its own
+    // LeiCache object: a connection belongs to the thread that last used it).
+    static QString decisionKey(const QString &name); // case and spaces folded
+    bool recordDecision(const QString &name, const QString &country, const QString &lei);
+    // The LEI decided for each (name, country) pair asked that has a decision, keyed
+    // decisionKey(name) + '\n' + country.
+    QHash<QString, QString> lookupDecisions(const QList<QPair<QString, QString>> &nameCountry);
+    QList<MatchDecision> decisions(); // ordered by name
+    qint64 forgetDecision(const QString &name); // every country; how many went, -1 on error
+    qint64 clearDecisions();
 
     std::optional<CacheStats> stats();
     // Entries ordered by LEI whose LEI or legal name contains `filter` (case-insensitive for

@@ -119,6 +119,12 @@ bool writeReport(const QString &path, const CsvFile &file, const EnrichmentJob &
         {QStringLiteral("failures"), failures},
         {QStringLiteral("cost_totals"), costTotals},
         {QStringLiteral("warnings"), warnings},
+        // Rows per match status (all 0 without --match-*).
+        {QStringLiteral("matches"), QJsonObject{{QStringLiteral("exact"), results->countOfMatch(Match::Status::Exact)},
+                                                {QStringLiteral("probable"), results->countOfMatch(Match::Status::Probable)},
+                                                {QStringLiteral("ambiguous"), results->countOfMatch(Match::Status::Ambiguous)},
+                                                {QStringLiteral("none"), results->countOfMatch(Match::Status::None)},
+                                                {QStringLiteral("accepted"), results->countOfMatch(Match::Status::Accepted)}}},
         {QStringLiteral("notices"), QJsonArray::fromStringList(job.notices() + exportNotices)},
         {QStringLiteral("seconds"), p.seconds},
     };

@@ -3,6 +3,7 @@
 #include "costrules.h"
 #include "costtotals.h"
 #include "csvfile.h"
+#include "decisionscommand.h"
 #include "duration.h"
 #include "enrichmentjob.h"
 #include "enrichmentrun.h"
@@ -72,13 +73,16 @@ int runCommand(int argc, char **argv)
         return runCacheCommand(arguments);
     if (arguments.size() > 1 && arguments[1] == u"mirror")
         return runMirrorCommand(arguments);
+    if (arguments.size() > 1 && arguments[1] == u"decisions")
+        return runDecisionsCommand(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "Enrich a CSV of transactions with GLEIF data (legal name, BICs, country) and "
         "transaction costs.\n"
         "Also: lei-enrich cache stats|purge-expired|clear [--cache PATH]\n"
-        "      lei-enrich mirror update|import FILE...|status|remove [--mirror PATH]"));
+        "      lei-enrich mirror update|import FILE...|status|remove [--mirror PATH]\n"
+        "      lei-enrich decisions list|forget NAME|clear [--cache PATH]"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("INPUT.csv"), tr("The transactions file, CSV or .xlsx (never modified)."));
@@ -119,6 +123,13 @@ int runCommand(int argc, char **argv)
         {QStringLiteral("strict"), tr("Exit with 1 when a found LEI has a health warning (lapsed, retired, successor, renewal due, stale, ...).")},
         {QStringLiteral("allow-slow"), tr("Make the parent lookups even when they would take over 10 minutes at the rate limit "
                                           "(without it the run stops before sending any, exit 2).")},
+        {QStringLiteral("match-name"), tr("Find the LEI of rows whose LEI is empty or invalid (every row without an LEI column) "
+                                          "by the name in this column."), QStringLiteral("COLUMN")},
+        {QStringLiteral("match-country"), tr("With --match-name: the column holding the country (ISO alpha-2, alpha-3 or English name)."),
+         QStringLiteral("COLUMN")},
+        {QStringLiteral("match-bic"), tr("Find the LEI by the BIC in this column."), QStringLiteral("COLUMN")},
+        {QStringLiteral("accept"), tr("Also enrich rows whose match is probable (default: exact and accepted ones only)."),
+         QStringLiteral("probable")},
         {{QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress on stderr.")},
     };
     parser.addOptions(options);
@@ -285,7 +296,16 @@ int runCommand(int argc, char **argv)
     if (same(cachePath, input) || same(cachePath, output) || (!report.isEmpty() && same(cachePath, report)))
         return fail(Usage, tr("%1: the cache must be a file of its own, not the input, output or report").arg(cachePath));
 
-    csvOptions.addedColumns = EnrichmentResults::columnNames(settings.fields); // a previous run's, replaced
+    const bool matching = parser.isSet(QStringLiteral("match-name")) || parser.isSet(QStringLiteral("match-bic"));
+    if (parser.isSet(QStringLiteral("match-country")) && !matching)
+        return fail(Usage, tr("--match-country needs --match-name or --match-bic"));
+    if (parser.isSet(QStringLiteral("accept")) && parser.value(QStringLiteral("accept")) != u"probable")
+        return fail(Usage, tr("--accept takes probable: %1").arg(parser.value(QStringLiteral("accept"))));
+    if (parser.isSet(QStringLiteral("accept")) && !matching)
+        return fail(Usage, tr("--accept probable needs --match-name or --match-bic"));
+    settings.match.acceptProbable = parser.isSet(QStringLiteral("accept"));
+    // A previous run's added columns are replaced.
+    csvOptions.addedColumns = EnrichmentResults::columnNames(settings.fields, matching);
     auto file = workbook ? Xlsx::load(input, csvOptions, &error) : CsvFile::load(input, csvOptions, &error);
     if (!file)
         return fail(InputOutput, error);
@@ -295,7 +315,8 @@ int runCommand(int argc, char **argv)
         ? parser.value(QStringLiteral("lei-column"))
         : QStringLiteral("lei");
     const int leiColumn = file->findColumn(leiName);
-    if (leiColumn < 0)
+    // Matching needs no LEI column (every row is matched), unless one is named.
+    if (leiColumn < 0 && !(matching && !parser.isSet(QStringLiteral("lei-column"))))
         return fail(InputOutput, tr("%1: no column named \"%2\" (columns: %3); name it with --lei-column")
                                      .arg(input, leiName, file->header().join(QStringLiteral(", "))));
     if (const QList<int> named = file->findColumns(leiName); named.size() > 1) {
@@ -304,6 +325,18 @@ int runCommand(int argc, char **argv)
             numbers.append(QString::number(c + 1));
         return fail(InputOutput, tr("%1: %2 columns named \"%3\" (columns %4): cannot tell which holds the LEIs; rename all but one")
                                      .arg(input).arg(named.size()).arg(leiName, numbers.join(QStringLiteral(", "))));
+    }
+
+    for (const auto &[option, column] : {std::pair{QStringLiteral("match-name"), &settings.match.name},
+                                         std::pair{QStringLiteral("match-country"), &settings.match.country},
+                                         std::pair{QStringLiteral("match-bic"), &settings.match.bic}}) {
+        if (!parser.isSet(option))
+            continue;
+        const QString name = parser.value(option);
+        *column = file->findColumn(name);
+        if (*column < 0)
+            return fail(InputOutput, tr("%1: no column named \"%2\" for --%3 (columns: %4)")
+                                         .arg(input, name, option, file->header().join(QStringLiteral(", "))));
     }
 
     int currencyColumn = CostTotals::findCurrencyColumn(file->header());

@@ -94,6 +94,32 @@ public:
         return m_cache->storeParents(parents) ? QString() : QCoreApplication::translate("EnrichmentJob", "could not write to the cache: %1").arg(m_cache->lastError());
     }
 
+    bool searchesLocally() const override { return m_mirror != nullptr; }
+
+    QVector<QVector<Match::Entity>> matchCandidates(const QVector<Match::Query> &queries) override
+    {
+        return m_mirror ? m_mirror->matchCandidates(queries) : AnswerStore::matchCandidates(queries);
+    }
+
+    QHash<QString, QStringList> lookupSearches(const QStringList &keys) override
+    {
+        return cacheOpen() ? m_cache->lookupSearches(keys) : QHash<QString, QStringList>();
+    }
+
+    QString storeSearches(const QHash<QString, QStringList> &answers, const QDateTime &fetchedAt) override
+    {
+        if (!cacheOpen())
+            return {};
+        return m_cache->storeSearches(answers, fetchedAt)
+            ? QString()
+            : QCoreApplication::translate("EnrichmentJob", "could not write to the cache: %1").arg(m_cache->lastError());
+    }
+
+    QHash<QString, QString> lookupDecisions(const QList<QPair<QString, QString>> &nameCountry) override
+    {
+        return cacheOpen() ? m_cache->lookupDecisions(nameCountry) : QHash<QString, QString>();
+    }
+
 private:
     bool cacheOpen() const { return m_cache && m_cache->isOpen(); }
 

@@ -5,6 +5,7 @@
 // PostgreSQL sharing one register) plugs in through create() without touching the job.
 #include "gleifrecord.h"
 #include "leicache.h"
+#include "matchtypes.h"
 #include "mirrorstore.h"
 
 #include <QDateTime>
@@ -45,4 +46,18 @@ public:
     // Parents kept for found LEIs (those the register answered come with its records).
     virtual QHash<QString, ParentResult> lookupParents(const QStringList &leis) = 0;
     virtual QString storeParents(const QList<ParentResult> &parents) = 0;
+
+    // Matching (issue 14). A store without these answers nothing and keeps nothing.
+    // True when the register answers name and BIC searches itself (no request).
+    virtual bool searchesLocally() const { return false; }
+    // Per query, the entities the register's name and BIC index propose (same order).
+    virtual QVector<QVector<Match::Entity>> matchCandidates(const QVector<Match::Query> &queries)
+    {
+        return QVector<QVector<Match::Entity>>(queries.size());
+    }
+    // GLEIF searches kept (key: "name:..." / "bic:..." -> the LEIs it named), fresh ones only.
+    virtual QHash<QString, QStringList> lookupSearches(const QStringList &) { return {}; }
+    virtual QString storeSearches(const QHash<QString, QStringList> &, const QDateTime &) { return {}; }
+    // Review decisions for (name, country) pairs, keyed LeiCache::decisionKey(name) + '\n' + country.
+    virtual QHash<QString, QString> lookupDecisions(const QList<QPair<QString, QString>> &) { return {}; }
 };

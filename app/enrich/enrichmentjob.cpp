@@ -142,9 +142,15 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
         *error = tr("the file is not fully loaded yet");
         return false;
     }
-    if (leiColumn < 0 || leiColumn >= file->columnCount()) {
+    if ((leiColumn < 0 && !settings.match.enabled()) || leiColumn >= file->columnCount()) {
         *error = tr("%1: no LEI column chosen").arg(file->path());
         return false;
+    }
+    for (int column : {settings.match.name, settings.match.country, settings.match.bic}) {
+        if (column >= file->columnCount()) {
+            *error = tr("%1: no such column to match by: %2").arg(file->path()).arg(column + 1);
+            return false;
+        }
     }
     if (settings.fields.isEmpty()) {
         *error = tr("no GLEIF field chosen");
@@ -188,6 +194,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     results->m_rowStatus.assign(size_t(rows), quint8(RowStatus::Pending));
     results->m_cost.assign(size_t(rows), 0.0);
     results->m_statusCounts[size_t(RowStatus::Pending)] = rows;
+    results->m_matching = settings.match.enabled();
     results->addFieldCountWarnings(*m_file);
     m_results = std::move(results);
 
@@ -216,8 +223,22 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
         addNotice(tr("the GLEIF API URL %1 is plain http: answers can be read or changed on the way")
                       .arg(settings.gleif.baseUrl.toDisplayString()));
 
-    m_phase = Phase::Scanning;
+    m_phase = settings.match.enabled() ? Phase::Matching : Phase::Scanning;
     m_running = true;
+    delete m_matchStage; // an earlier run's
+    m_matchStage = nullptr;
+    if (m_phase == Phase::Matching) {
+        m_matchStage = new MatchStage(this);
+        connect(m_matchStage, &MatchStage::finished, this, &EnrichmentJob::afterMatching);
+        connect(m_matchStage, &MatchStage::noticeAdded, this, &EnrichmentJob::addNotice);
+        MatchStage::Sources sources;
+        sources.store = m_store;
+        sources.cacheThread = &m_cacheThread;
+        sources.gleif = settings.gleif;
+        sources.offline = settings.offline || settings.source == EnrichmentSettings::Source::Mirror;
+        sources.refresh = settings.refresh;
+        m_matchStage->start(*m_file, leiColumn, settings.match, sources);
+    }
     m_tick.start();
     m_fetching = false;
     m_clock.start();
@@ -225,6 +246,24 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_sinceRowsUpdated.start();
     scheduleSlice();
     return true;
+}
+
+void EnrichmentJob::afterMatching()
+{
+    if (!m_running || m_phase != Phase::Matching)
+        return;
+    m_results->m_rowMatch = m_matchStage->rowResults();
+    m_results->m_matches = m_matchStage->results();
+    m_phase = Phase::Scanning;
+    scheduleSlice();
+}
+
+QString EnrichmentJob::unmatchedReason(qint64 row, const Match::Result &match) const
+{
+    const QString own = m_leiColumn < 0 ? tr("no LEI column")
+                                        : Lei::describe(Lei::check(Lei::normalise(m_file->cell(row, m_leiColumn))));
+    const QString status = MatchStage::statusCode(match.status);
+    return match.reason.isEmpty() ? tr("%1; match %2").arg(own, status) : tr("%1; match %2: %3").arg(own, status, match.reason);
 }
 
 void EnrichmentJob::addNotice(const QString &warning)
@@ -280,10 +319,20 @@ void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
         if ((m_scanRow & 0xFF) == 0 && budget.nsecsElapsed() > kSliceNs)
             return;
         const qint64 row = m_scanRow++;
-        // Most LEIs are already clean: 20 bytes of [A-Z0-9] need neither trimming nor upper-casing.
-        const QByteArrayView raw = m_file->rawField(row, m_leiColumn, &m_scratch);
-        const QString lei = isCleanLei(raw) ? QString::fromLatin1(raw) : Lei::normalise(
-                                Csv::decode(m_file->textEncoding(), raw.data(), raw.size()));
+        // A row the match stage considered has the LEI it found, or none.
+        const qint32 match = res.m_rowMatch.empty() ? -1 : res.m_rowMatch[size_t(row)];
+        QString lei;
+        if (match >= 0) {
+            const Match::Result &m = res.m_matches[match];
+            if (m.status == Match::Status::Exact || m.status == Match::Status::Accepted
+                || (m.status == Match::Status::Probable && m_settings.match.acceptProbable))
+                lei = Lei::normalise(m.lei);
+        } else {
+            // Most LEIs are already clean: 20 bytes of [A-Z0-9] need neither trimming nor upper-casing.
+            const QByteArrayView raw = m_file->rawField(row, m_leiColumn, &m_scratch);
+            lei = isCleanLei(raw) ? QString::fromLatin1(raw) : Lei::normalise(
+                      Csv::decode(m_file->textEncoding(), raw.data(), raw.size()));
+        }
         auto it = m_indexOf.constFind(lei);
         if (it != m_indexOf.constEnd()) { // seen, so valid
             res.m_rowLei[size_t(row)] = *it;
@@ -292,7 +341,7 @@ void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
         const Lei::Check check = Lei::check(lei);
         if (check != Lei::Check::Ok) {
             res.m_rowStatus[size_t(row)] = quint8(RowStatus::InvalidLei);
-            res.m_rowReason.insert(row, Lei::describe(check));
+            res.m_rowReason.insert(row, match >= 0 ? unmatchedReason(row, res.m_matches[match]) : Lei::describe(check));
             --res.m_statusCounts[size_t(RowStatus::Pending)];
             ++res.m_statusCounts[size_t(RowStatus::InvalidLei)];
             ++m_progress.rowsDone;
@@ -741,6 +790,8 @@ void EnrichmentJob::cancel()
     // the cache) before the run counts as stopped.
     if (m_client)
         m_client->cancel();
+    if (m_matchStage)
+        m_matchStage->cancel();
     m_running = false;
     m_sliceTimer.stop();
     m_fetching = false;
@@ -832,6 +883,8 @@ EnrichmentProgress EnrichmentJob::progress() const
     if (m_client) {
         GleifCounters c = m_earlierCounters;
         addCounters(c, m_client->counters());
+        if (m_matchStage)
+            addCounters(c, m_matchStage->counters());
         p.requests = c.requestsSent;
         p.retries = c.retries;
         p.tooManyRequests = c.tooManyRequests;

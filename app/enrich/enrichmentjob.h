@@ -6,6 +6,7 @@
 #include "gleifsettings.h"
 #include "healthwarnings.h"
 #include "gleifclient.h"
+#include "matchstage.h"
 #include "parentclient.h"
 
 #include <QDate>
@@ -51,6 +52,9 @@ struct EnrichmentSettings
     // Parent fields: true stops the run once the parent lookups it must make online are costed
     // (parentsCostKnown()) until approveParents() says whether to make them; false makes them.
     bool confirmParents = false;
+    // Matching (product contract, "Matching"): the columns rows lacking an LEI are matched by.
+    // With a name or BIC column the LEI column may be -1 (every row is matched).
+    MatchColumns match;
 };
 
 struct EnrichmentProgress
@@ -169,7 +173,8 @@ private:
     GleifClient *m_client = nullptr;
     QStringList m_notices;
 
-    enum class Phase { Idle, Scanning, Resolving };
+    // Matching: the match stage finds the LEIs rows lack before the scan reads any.
+    enum class Phase { Idle, Matching, Scanning, Resolving };
     Phase m_phase = Phase::Idle;
     bool m_running = false;
     bool m_fetching = false;
@@ -202,4 +207,8 @@ private:
     QVector<GleifRecord> m_parentsToFetch;
     ParentCost m_parentCost;
     ParentClient *m_parentClient = nullptr;
+    MatchStage *m_matchStage = nullptr;
+    void afterMatching();
+    // Why a considered row has no LEI: its own LEI's fault and the match's outcome.
+    QString unmatchedReason(qint64 row, const Match::Result &match) const;
 };

@@ -2,6 +2,7 @@
 
 #include "csvfile.h"
 #include "healthwarnings.h"
+#include "matchstage.h"
 #include "numberformat.h"
 
 #include <QBrush>
@@ -70,13 +71,31 @@ QString describe(const QString &code, const CsvFile &file, qint64 row)
 
 } // namespace RowWarning
 
-QStringList EnrichmentResults::columnNames(const QVector<Fields::Id> &fields)
+QStringList EnrichmentResults::columnNames(const QVector<Fields::Id> &fields, bool matching)
 {
     QStringList names;
     for (Fields::Id id : fields)
         names << Fields::name(id);
     names << QStringLiteral("transaction_costs") << QStringLiteral("enrichment_status");
+    if (matching)
+        names << QStringLiteral("matched_lei") << QStringLiteral("match_score") << QStringLiteral("match_status")
+              << QStringLiteral("match_candidates");
     return names;
+}
+
+const Match::Result *EnrichmentResults::match(qint64 row) const
+{
+    if (!m_matching || row < 0 || row >= qint64(m_rowMatch.size()) || m_rowMatch[size_t(row)] < 0)
+        return nullptr;
+    return &m_matches[m_rowMatch[size_t(row)]];
+}
+
+qint64 EnrichmentResults::countOfMatch(Match::Status status) const
+{
+    qint64 n = 0;
+    for (qint32 index : m_rowMatch)
+        n += index >= 0 && m_matches[index].status == status;
+    return n;
 }
 
 const LeiAnswer *EnrichmentResults::answer(qint64 row) const
@@ -115,6 +134,26 @@ QString EnrichmentResults::field(qint64 row, int column) const
         return s == RowStatus::Ok ? Number::shortest(cost(row)) : QString();
     if (column == statusColumn())
         return Status::code(s);
+    const Match::Result *m = column > statusColumn() ? match(row) : nullptr;
+    if (!m)
+        return {};
+    switch (column - matchColumn()) {
+    case 0: // filled for exact, probable and accepted only
+        return m->status == Match::Status::Exact || m->status == Match::Status::Probable
+                || m->status == Match::Status::Accepted ? m->lei : QString();
+    case 1:
+        return m->status == Match::Status::Exact ? QStringLiteral("100")
+            : m->score >= 0                       ? QString::number(m->score)
+                                                  : QString();
+    case 2:
+        return MatchStage::statusCode(m->status);
+    case 3: {
+        QStringList candidates;
+        for (const Match::Candidate &c : m->candidates.first(std::min<qsizetype>(3, m->candidates.size())))
+            candidates << c.entity.lei + u':' + QString::number(c.score);
+        return candidates.join(u';');
+    }
+    }
     return {};
 }
 

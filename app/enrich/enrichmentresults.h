@@ -3,6 +3,7 @@
 #include "extracolumns.h"
 #include "fieldcatalogue.h"
 #include "gleifrecord.h"
+#include "matchtypes.h"
 #include "numberformat.h"
 
 #include <QHash>
@@ -56,13 +57,21 @@ struct LeiAnswer
 class EnrichmentResults final : public ExtraColumns
 {
 public:
-    // The added columns: the chosen GLEIF fields, then transaction_costs and enrichment_status.
-    static QStringList columnNames(const QVector<Fields::Id> &fields = Fields::defaults());
-    QStringList addedColumnNames() const { return columnNames(m_fields); }
+    // The added columns: the chosen GLEIF fields, then transaction_costs and enrichment_status,
+    // then with matching matched_lei, match_score, match_status and match_candidates.
+    static QStringList columnNames(const QVector<Fields::Id> &fields = Fields::defaults(), bool matching = false);
+    QStringList addedColumnNames() const { return columnNames(m_fields, m_matching); }
     const QVector<Fields::Id> &fieldIds() const { return m_fields; }
     int fieldCount() const { return int(m_fields.size()); }
     int costColumn() const { return fieldCount(); }       // among the added columns
     int statusColumn() const { return fieldCount() + 1; }
+    // Matching (product contract, "Matching"): whether the run matched rows by name or BIC,
+    // the first of its four columns, and a row's result (null for a row not considered).
+    bool hasMatching() const { return m_matching; }
+    int matchColumn() const { return fieldCount() + 2; }
+    const Match::Result *match(qint64 row) const;
+    // Rows per match status (exact, probable, ambiguous, none, accepted).
+    qint64 countOfMatch(Match::Status status) const;
 
     qint64 rowCount() const { return qint64(m_rowStatus.size()); }
     int leiColumn() const { return m_leiColumn; } // the input column the LEIs were read from
@@ -97,7 +106,7 @@ public:
     void addFieldCountWarnings(const CsvFile &file);
 
     // ExtraColumns
-    int extraColumnCount() const override { return fieldCount() + 2; }
+    int extraColumnCount() const override { return fieldCount() + 2 + (m_matching ? 4 : 0); }
     QString extraHeader(int column) const override { return addedColumnNames().value(column); }
     QVariant extraData(qint64 row, int column, int role) const override;
     QVariant rowBackground(qint64 row) const override;
@@ -114,6 +123,9 @@ private:
     QHash<qint64, QString> m_rowReason; // invalid_lei and bad_number reasons, by row
     std::vector<LeiAnswer> m_answers;
     std::vector<qint64> m_statusCounts = std::vector<qint64>(6, 0);
+    bool m_matching = false;
+    std::vector<qint32> m_rowMatch; // index into m_matches; -1 for a row not considered
+    QVector<Match::Result> m_matches;
     struct Warning
     {
         qint64 row;

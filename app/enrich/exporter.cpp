@@ -234,7 +234,7 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
     QByteArray statusBytes[6];
     for (RowStatus s : Status::kAll)
         statusBytes[size_t(s)] = encodeField(Status::code(s));
-    const QByteArray noAnswer = QByteArray(added.size() - 2, delimiter);
+    const QByteArray noAnswer = QByteArray(results ? results->fieldCount() : added.size() - 2, delimiter);
 
     const qint64 rows = options.rows ? qint64(options.rows->size()) : file.rowCount();
     for (qint64 k = 0; k < rows; ++k) {
@@ -270,6 +270,9 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
         }
         buffer += delimiter;
         buffer += statusBytes[size_t(status)];
+        if (results && results->hasMatching()) // names, LEIs and scores: no formula among them
+            for (int c = results->matchColumn(); c < results->matchColumn() + 4; ++c)
+                buffer += delimiter + encodeField(enriched ? results->field(row, c) : QString());
         buffer += extra; // starts with its delimiter
         buffer += eol;
         if (((k & 0xFFFF) == 0xFFFF || k + 1 == rows) && file.hasChanged()) {
@@ -538,7 +541,7 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     const int fileColumns = file.fileColumnCount();
     const QStringList addedNames = results ? results->addedColumnNames() : EnrichmentResults::columnNames();
     const int added = int(addedNames.size());
-    const int gleifFields = added - 2;
+    const int gleifFields = results ? results->fieldCount() : added - 2;
     // GLEIF's dates go in as dates (YYYY-MM-DD shown), the rest of its fields as text.
     std::vector<bool> isDate(size_t(gleifFields), false);
     if (results)
@@ -650,6 +653,13 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         if (rowStatus == RowStatus::Ok)
             keep(worksheet_write_number(sheet, r, lxw_col_t(base + gleifFields), results->cost(row), nullptr));
         keep(worksheet_write_string(sheet, r, lxw_col_t(base + gleifFields + 1), statusTexts[size_t(rowStatus)].constData(), nullptr));
+        for (int c = gleifFields + 2; enriched && results->hasMatching() && c < gleifFields + 6; ++c) {
+            const QString text = results->field(row, c);
+            if (c == gleifFields + 3 && !text.isEmpty()) // match_score
+                keep(worksheet_write_number(sheet, r, lxw_col_t(base + c), text.toDouble(), nullptr));
+            else if (!text.isEmpty())
+                keep(worksheet_write_string(sheet, r, lxw_col_t(base + c), cellText(text).constData(), nullptr));
+        }
         if (((k & 0xFFFF) == 0xFFFF || k + 1 == rows) && file.hasChanged()) {
             fail(error, file.path(), tr("changed while it was being read"));
             return false;

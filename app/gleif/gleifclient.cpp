@@ -182,7 +182,7 @@ void GleifClient::fetchResources(const QVector<QPair<QString, QString>> &request
     for (const auto &[raw, resource] : requests) {
         const QString lei = Lei::normalise(raw);
         const QString key = lei + u'/' + resource; // never an LEI of lookup()
-        if (lei.isEmpty() || resource.isEmpty() || m_seen.contains(key))
+        if ((lei.isEmpty() && !raw.isNull()) || resource.isEmpty() || m_seen.contains(key))
             continue;
         m_seen.insert(key);
         Batch batch;
@@ -203,6 +203,15 @@ void GleifClient::fetchResources(const QVector<QPair<QString, QString>> &request
             dispatch();
         },
         Qt::QueuedConnection);
+}
+
+void GleifClient::fetchPaths(const QStringList &paths)
+{
+    // A resource with no LEI: send() puts it under the base instead of under lei-records/{LEI}.
+    QVector<QPair<QString, QString>> requests;
+    for (const QString &path : paths)
+        requests.append({QString(), path});
+    fetchResources(requests);
 }
 
 void GleifClient::lookup(const QStringList &leis)
@@ -365,7 +374,12 @@ void GleifClient::send(Batch batch, quint64 ticket)
     while (path.endsWith(u'/'))
         path.chop(1);
     url.setPath(path + QStringLiteral("/lei-records"));
-    if (!batch.resource.isEmpty()) {
+    if (!batch.resource.isEmpty() && batch.leis.first().isEmpty()) { // fetchPaths()
+        const qsizetype question = batch.resource.indexOf(u'?');
+        url.setPath(path + u'/' + batch.resource.left(question));
+        if (question >= 0)
+            url.setQuery(batch.resource.mid(question + 1), QUrl::TolerantMode);
+    } else if (!batch.resource.isEmpty()) {
         url.setPath(url.path() + u'/' + batch.leis.first() + u'/' + batch.resource);
     } else {
         QUrlQuery query;
@@ -597,6 +611,7 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
         // request is already on its way.
         const int page = flight.batch.page;
         const bool resource = !flight.batch.resource.isEmpty();
+        const bool whole = resource && flight.batch.leis.first().isEmpty();
         auto *watcher = new QFutureWatcher<ParsedPage>(this);
         m_parses.insert(watcher, std::move(flight.batch));
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -609,8 +624,8 @@ void GleifClient::onReplyFinished(QNetworkReply *reply)
             handlePage(std::move(batch), watcher->result());
             dispatch();
         });
-        watcher->setFuture(QtConcurrent::run([body, page, resource] {
-            return resource ? parseResource(body) : parsePage(body, page);
+        watcher->setFuture(QtConcurrent::run([body, page, resource, whole] {
+            return resource ? parseResource(body, whole) : parsePage(body, page);
         }));
     } else {
         handleFailure(std::move(flight.batch), failure);
@@ -652,7 +667,7 @@ GleifClient::ParsedPage GleifClient::parsePage(const QByteArray &body, int page)
     return parsed;
 }
 
-GleifClient::ParsedPage GleifClient::parseResource(const QByteArray &body)
+GleifClient::ParsedPage GleifClient::parseResource(const QByteArray &body, bool whole)
 {
     ParsedPage parsed;
     QJsonParseError parseError;
@@ -660,8 +675,10 @@ GleifClient::ParsedPage GleifClient::parseResource(const QByteArray &body)
     if (parseError.error != QJsonParseError::NoError)
         parsed.error = tr("malformed JSON (%1 at byte %2)")
                            .arg(parseError.errorString(), QString::number(parseError.offset));
-    else if (!doc.object().value(u"data").isObject())
-        parsed.error = tr("malformed JSON (no data object)");
+    else if (whole && doc.object().contains(u"data"))
+        parsed.resource = doc.object();
+    else if (whole || !doc.object().value(u"data").isObject())
+        parsed.error = whole ? tr("malformed JSON (no data)") : tr("malformed JSON (no data object)");
     else
         parsed.resource = doc.object().value(u"data").toObject();
     return parsed;

@@ -81,6 +81,11 @@ public:
     // is asked once. Answers come through resourcesReady(), then finished() once the run (these
     // and any lookup()) is done. May be mixed with lookup() in one run.
     void fetchResources(const QVector<QPair<QString, QString>> &requests);
+    // Any other GET under the API base, given as "PATH?QUERY" with the query already
+    // percent-encoded (name searches: "fuzzycompletions?field=entity.legalName&q=..."), with
+    // everything fetchResources() has. Answers come through resourcesReady() with an empty
+    // `lei`, `resource` as asked and `data` the whole JSON object of the answer.
+    void fetchPaths(const QStringList &paths);
 
     // Aborts every request in flight and drops every queued one. Pages already received (still
     // being parsed) are reported through resultsReady() before it returns; no signal is emitted
@@ -166,7 +171,7 @@ private:
     };
     // Pure: runs on a worker thread.
     static ParsedPage parsePage(const QByteArray &body, int page);
-    static ParsedPage parseResource(const QByteArray &body);
+    static ParsedPage parseResource(const QByteArray &body, bool whole = false);
     void startRun();
     void handlePage(Batch batch, ParsedPage parsed);
     void handleFailure(Batch batch, const Failure &failure);

@@ -1,5 +1,7 @@
 #include "mirrorstore.h"
 
+#include "namekey.h"
+#include "namematcher.h"
 #include "privatefiles.h"
 
 #include <QCoreApplication>
@@ -57,14 +59,27 @@ CREATE TABLE records(lei TEXT, kind INTEGER, seq INTEGER, value TEXT, updated TE
     legal_name TEXT, other_names TEXT, country TEXT, hq_country TEXT, jurisdiction TEXT,
     category TEXT, legal_form TEXT, entity_status TEXT, registration_status TEXT,
     initial_date TEXT, next_renewal TEXT, successor_lei TEXT, managing_lou TEXT,
+    city TEXT, transliterated_names TEXT,
     PRIMARY KEY(lei, kind, seq)) WITHOUT ROWID;
 -- The legal names alone, for the parents' names: a B-tree of narrow rows is searched in about
 -- half the time of the records' (schema 2; lookups in a schema-1 file read the records).
 CREATE INDEX entity_names ON records(lei, legal_name) WHERE kind = -1;
-INSERT INTO meta VALUES('schema', '2');
+-- Matching (issue 14, schema 3): the entities of a BIC, and every legal, other and
+-- transliterated name normalised (Match::normalise's words, legal form left out) with its
+-- reverse. B-trees rather than FTS5 trigrams: a name as written is one descent on `key`, and a
+-- name with one typo keeps an intact first word (a range on `key`) or an intact rest (a range on
+-- name_tail(key), namekey.h), where a trigram OR query would read the long posting lists of
+-- common trigrams. names_key and names_rkey are built after the rows (kNameIndexes): sorting
+-- once is faster.
+CREATE INDEX bic_leis ON records(value) WHERE kind = 4;
+CREATE TABLE names(lei TEXT, key TEXT, PRIMARY KEY(lei, key)) WITHOUT ROWID;
+INSERT INTO meta VALUES('schema', '3');
 )";
-// Where the name index for matching (issue 14) would go: a table built here after the
-// entities, in the same new-file import.
+const char *const kNameIndexes = "CREATE INDEX names_key ON names(key); CREATE INDEX names_rkey ON names(name_tail(key))";
+// Schema 1 and 2's columns: what a rebuild copies from an older mirror.
+#define RECORD_COLUMNS "lei, kind, seq, value, updated, legal_name, other_names, country, hq_country, " \
+    "jurisdiction, category, legal_form, entity_status, registration_status, initial_date, next_renewal, " \
+    "successor_lei, managing_lou"
 
 // Timestamps compare as instants (GLEIF writes offsets and milliseconds); unparsable is oldest.
 #define NOT_OLDER(a, b) "coalesce(unixepoch(" a "), 0) >= coalesce(unixepoch(" b "), 0)"
@@ -72,10 +87,10 @@ INSERT INTO meta VALUES('schema', '2');
 const char *const kUpsertEntity =
     "INSERT INTO records(lei, kind, seq, updated, legal_name, other_names, country, hq_country, "
     "jurisdiction, category, legal_form, entity_status, registration_status, initial_date, next_renewal, "
-    "successor_lei, managing_lou) VALUES(?1,-1,0,?12,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?13,?14,?15) "
+    "successor_lei, managing_lou, city, transliterated_names) VALUES(?1,-1,0,?12,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?13,?14,?15,?16,?17) "
     "ON CONFLICT(lei, kind, seq) DO UPDATE SET updated=?12, legal_name=?2, other_names=?3, country=?4, "
     "hq_country=?5, jurisdiction=?6, category=?7, legal_form=?8, entity_status=?9, registration_status=?10, "
-    "initial_date=?11, next_renewal=?13, successor_lei=?14, managing_lou=?15 "
+    "initial_date=?11, next_renewal=?13, successor_lei=?14, managing_lou=?15, city=?16, transliterated_names=?17 "
     "WHERE " NOT_OLDER("?12", "records.updated");
 const char *const kUpsertRelationship =
     "INSERT INTO records(lei, kind, seq, value, updated) VALUES(?1,?2,0,?3,?4) ON CONFLICT(lei, kind, seq) "
@@ -84,6 +99,8 @@ const char *const kDeleteRelationship =
     "DELETE FROM records WHERE lei=?1 AND kind=?2 AND seq=0 AND value=?3 AND " NOT_OLDER("?4", "updated");
 const char *const kUpsertLink = "INSERT OR REPLACE INTO records(lei, kind, seq, value) VALUES(?1,?2,?3,?4)";
 const char *const kDeleteLink = "DELETE FROM records WHERE lei=?1 AND kind=?2";
+const char *const kDeleteNames = "DELETE FROM names WHERE lei=?1";
+const char *const kInsertName = "INSERT OR IGNORE INTO names VALUES(?1, ?2)";
 enum Kind { Entity = -1, DirectParent = 0, UltimateParent = 1, DirectException = 2, UltimateException = 3, Bic = 4 };
 
 // json_each() makes the bound list of LEIs a table: one statement for all of them, walking the
@@ -168,7 +185,9 @@ public:
     qint64 bytesBefore = 0;  // of the files finished
     QString error;
     QHash<QString, qint64> expected;
+    bool newFile = false;  // a rebuild: a full file's entities have no names yet to delete
 
+    bool exec(const QByteArray &sql) { return exec(sql.constData()); }
     bool exec(const char *sql)
     {
         if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
@@ -194,10 +213,10 @@ public:
         st.bind(2, value.toUtf8());
         return st.run() || sqlFailed();
     }
-    QString meta(const QString &key)
+    QString meta(const QString &key, const char *database = "main")
     {
         Statement st;
-        if (!prepare(&st, "SELECT value FROM meta WHERE key = ?1"))
+        if (!prepare(&st, QByteArray("SELECT value FROM ").append(database).append(".meta WHERE key = ?1").constData()))
             return {};
         st.bind(1, key.toUtf8());
         return sqlite3_step(st.s) == SQLITE_ROW ? text(st.s, 0) : QString();
@@ -207,15 +226,21 @@ public:
 bool MirrorStore::Import::apply(File &f)
 {
     GoldenCopyFile &in = *f.reader;
-    Statement upsert, remove;
+    Statement upsert, remove, insertName;
     const auto col = [&in](const char *name) { return in.column(QLatin1String(name)); };
     // The columns each type is read by, as GLEIF names them (their order varies).
     std::vector<int> c;
-    std::vector<int> otherNames;
+    std::vector<int> otherNames, transliteratedNames;
     int legalFormOther = -1;
     switch (in.type()) {
     case MirrorFileType::Lei2:
-        if (!prepare(&upsert, kUpsertEntity))
+        if (meta(QStringLiteral("schema")).toInt() < 3) {
+            error = tr("%1: the mirror %2 was built by an earlier version without the name index: "
+                       "import a full LEI2 file first")
+                        .arg(shown(f.path), shown(dbPath));
+            return false;
+        }
+        if (!prepare(&upsert, kUpsertEntity) || !prepare(&remove, kDeleteNames) || !prepare(&insertName, kInsertName))
             return false;
         c = {col("LEI"), col("Entity.LegalName"), -1, col("Entity.LegalAddress.Country"),
              col("Entity.HeadquartersAddress.Country"), col("Entity.LegalJurisdiction"),
@@ -223,9 +248,12 @@ bool MirrorStore::Import::apply(File &f)
              col("Entity.EntityStatus"), col("Registration.RegistrationStatus"),
              col("Registration.InitialRegistrationDate"), col("Registration.LastUpdateDate"),
              col("Registration.NextRenewalDate"), col("Entity.SuccessorEntity.1.SuccessorLEI"),
-             col("Registration.ManagingLOU")};
-        for (int k = 1; k <= 5; ++k)
+             col("Registration.ManagingLOU"), col("Entity.LegalAddress.City")};
+        for (int k = 1; k <= 5; ++k) {
             otherNames.push_back(in.column(QStringLiteral("Entity.OtherEntityNames.OtherEntityName.%1").arg(k)));
+            transliteratedNames.push_back(in.column(
+                QStringLiteral("Entity.TransliteratedOtherEntityNames.TransliteratedOtherEntityName.%1").arg(k)));
+        }
         legalFormOther = col("Entity.LegalForm.OtherLegalForm");
         break;
     case MirrorFileType::Relationships:
@@ -251,25 +279,53 @@ bool MirrorStore::Import::apply(File &f)
     }
 
     QByteArray names;
+    const auto joined = [&](const std::vector<int> &columns) -> const QByteArray & {
+        names.clear();
+        for (int column : columns) {
+            const QByteArrayView name = in.field(column);
+            if (name.isEmpty())
+                continue;
+            if (!names.isEmpty())
+                names.append(kNameSeparator);
+            names.append(name.data(), name.size());
+        }
+        return names;
+    };
+    const auto indexName = [&](QByteArrayView lei, QByteArrayView name) {
+        if (name.isEmpty())
+            return true;
+        const QString key = Match::normalise(QString::fromUtf8(name)).key();
+        if (key.isEmpty())
+            return true;
+        insertName.bind(1, lei);
+        insertName.bind(2, key.toUtf8());
+        return insertName.run();
+    };
     while (in.next()) {
         switch (in.type()) {
         case MirrorFileType::Lei2: {
             for (int k = 0; k < int(c.size()); ++k)
                 upsert.bind(k + 1, in.field(c[k])); // as GLEIF wrote it, like the API's answer
-            names.clear();
-            for (int column : otherNames) {
-                const QByteArrayView name = in.field(column);
-                if (name.isEmpty())
-                    continue;
-                if (!names.isEmpty())
-                    names.append(kNameSeparator);
-                names.append(name.data(), name.size());
-            }
-            upsert.bind(3, names);
+            upsert.bind(3, joined(otherNames));
+            upsert.bind(17, joined(transliteratedNames));
             const QByteArrayView form = in.field(c[7]);
             if (form.isEmpty() || form == "8888")
                 upsert.bind(8, in.field(legalFormOther));
             if (!upsert.run())
+                return sqlFailed();
+            if (sqlite3_changes(db) == 0)
+                break; // an older record than the mirror's: its names stay too
+            const QByteArrayView lei = in.field(c[0]);
+            if (!newFile || f.delta) {
+                remove.bind(1, lei);
+                if (!remove.run())
+                    return sqlFailed();
+            }
+            bool ok = indexName(lei, in.field(c[1]));
+            for (const std::vector<int> *columns : {&otherNames, &transliteratedNames})
+                for (int column : *columns)
+                    ok = ok && indexName(lei, in.field(column));
+            if (!ok)
                 return sqlFailed();
             break;
         }
@@ -389,6 +445,7 @@ bool MirrorStore::openDatabase() const
     }
     m_inode = inodeOf(m_path);
     const int r = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    registerNameTail(m_db);
     sqlite3_busy_timeout(m_db, 10000); // a delta's commit locks readers out for a moment
     const char *probe = "SELECT value FROM meta WHERE key = 'schema'";
     if (r != SQLITE_OK || sqlite3_exec(m_db, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) != SQLITE_OK
@@ -457,6 +514,7 @@ MirrorStatus MirrorStore::status() const
     sqlite3_finalize(st);
     sqlite3_close_v2(db);
     s.sizeOnDisk = QFileInfo(m_path).size();
+    s.nameIndex = hasNameIndex();
     return s;
 }
 
@@ -618,7 +676,7 @@ bool MirrorStore::openHelper() const
         return true;
     const bool ok = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_helperDb,
                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK
-        && sqlite3_busy_timeout(m_helperDb, 10000) == SQLITE_OK
+        && sqlite3_busy_timeout(m_helperDb, 10000) == SQLITE_OK && registerNameTail(m_helperDb)
         && sqlite3_exec(m_helperDb, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) == SQLITE_OK
         && sqlite3_prepare_v3(m_helperDb, kLookup, -1, SQLITE_PREPARE_PERSISTENT, &m_helperLookupQuery, nullptr) == SQLITE_OK
         && prepareNamesQuery(m_helperDb, &m_helperNamesQuery);
@@ -798,7 +856,8 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
         if (!PrivateFiles::makeFile(temporary, &m_error))
             return false;
         ok = sqlite3_open_v2(QFile::encodeName(temporary).constData(), &im.db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) == SQLITE_OK;
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr) == SQLITE_OK
+            && registerNameTail(im.db);
         ok = ok && im.exec("PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;")
             && im.exec(kSchema);
         if (ok && exists) {
@@ -817,7 +876,16 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
                 ok = ok && im.exec(QByteArray("INSERT INTO main.meta SELECT * FROM old.meta WHERE key = 'publish.")
                                        .append(metaKey(type)).append("'").constData());
             }
-            ok = ok && (kept.isEmpty() || im.exec(QByteArray("INSERT INTO main.records SELECT * FROM old.records WHERE kind IN (" + kept + ")").constData()));
+            // An older schema lacks the matching columns and names: a full LEI2 file brings them.
+            const bool current = ok && im.meta(QStringLiteral("schema"), "old").toInt() >= 3;
+            const QByteArray columns = current ? "*" : RECORD_COLUMNS;
+            const QByteArray into = current ? "" : "(" RECORD_COLUMNS ")";
+            ok = ok && (kept.isEmpty() || im.exec("INSERT INTO main.records" + into + " SELECT " + columns
+                                                  + " FROM old.records WHERE kind IN (" + kept + ")"));
+            if (ok && current && !full.contains(MirrorFileType::Lei2)) {
+                ok = im.exec("INSERT INTO main.names SELECT * FROM old.names")
+                    && im.exec("INSERT INTO main.meta SELECT * FROM old.meta WHERE key = 'names'");
+            }
             ok = ok && im.exec("DETACH old");
         }
         ok = ok && im.exec("BEGIN");
@@ -826,8 +894,14 @@ bool MirrorStore::importFiles(const QStringList &paths, const QDateTime &publish
         // Room for a delta's pages: spilling them early would lock readers out until the commit.
         ok = im.exec("PRAGMA cache_size = -131072") && im.exec("BEGIN IMMEDIATE");
     }
+    im.newFile = rebuild;
     for (Import::File &f : im.files)
         ok = ok && im.apply(f);
+    if (rebuild) {
+        ok = ok && im.exec(kNameIndexes);
+        if (full.contains(MirrorFileType::Lei2))
+            ok = ok && im.setMeta(QStringLiteral("names"), QStringLiteral("1"));
+    }
     ok = ok && im.exec("COMMIT");
 
     if (!rebuild) {

@@ -2,6 +2,7 @@
 
 #include "gleifrecord.h"
 #include "goldencopyfile.h"
+#include "matchtypes.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -46,6 +47,7 @@ struct MirrorStatus
     qint64 exceptions = 0;
     qint64 bics = 0;
     qint64 sizeOnDisk = 0;
+    bool nameIndex = false;  // false: built before matching (schema < 3); a full LEI2 import builds it
 };
 
 // The local copy of GLEIF's Golden Copy (LEI2, relationship records, reporting exceptions) and
@@ -92,6 +94,13 @@ public:
     // Answers for the LEIs (normalised) the mirror holds; absent ones are not in the mirror.
     // One thread at a time per MirrorStore (it keeps prepared statements); open one per thread.
     QHash<QString, MirrorAnswer> lookup(const QStringList &leis) const;
+    // Candidates for each query, in the queries' order, for Match::rank(): the entities with a
+    // name that normalises to the query's words (Match::normalise, legal form aside); when none
+    // does, the nearest names sharing the query's first word or all its other words (one typo);
+    // and the entities of the query's BIC (byBic; 8 characters is the XXX branch). Each list
+    // empty, and error() set, when the mirror has no name index. One thread at a time, as lookup().
+    QVector<QVector<Match::Entity>> matchCandidates(const QVector<Match::Query> &queries) const;
+    bool hasNameIndex() const;
     // Counts the records when called (about 3 s for the whole register: not on a GUI thread).
     MirrorStatus status() const;
 

@@ -108,7 +108,9 @@ void MirrorUpdater::start(const Settings &settings)
         return finish(Outcome::Failed, m_store->error()); // not a mirror: never overwritten
     m_held.clear();
     for (GoldenCopy::FileType t : { GoldenCopy::FileType::Lei2, GoldenCopy::FileType::Rr, GoldenCopy::FileType::Repex, GoldenCopy::FileType::BicMap })
-        m_held.insert(t, m_store->isOpen() ? m_store->publishDate(mirrorType(t)) : QDateTime());
+        // A mirror without the name index (an earlier version's) takes a full LEI2 file to build it.
+        m_held.insert(t, m_store->isOpen() && (t != GoldenCopy::FileType::Lei2 || m_store->hasNameIndex())
+                             ? m_store->publishDate(mirrorType(t)) : QDateTime());
     get(GoldenCopy::latestUrl(m_settings.goldenCopyUrl), &MirrorUpdater::fetchMapping);
 }
 

@@ -220,6 +220,8 @@ private Q_SLOTS:
     void roundTrip();
     void failedResultsAreNotStored();
     void newerAnswerIsKept();
+    void searchesExpireLikeAnswers();
+    void decisionsSurviveClearAndReopen();
     void rawRecordFollowsTheNewestAnswer();
     void duplicateLeisInOneBatch();
     void bulkLookup();
@@ -407,6 +409,66 @@ void LeiCacheTest::newerAnswerIsKept()
     QCOMPARE(a.result.outcome, LookupOutcome::Found);
     QCOMPARE(a.result.fetchedAt, T0.addSecs(10));
     QCOMPARE(cache.countEntries(QString()), 1);
+}
+
+// Matching's searches (schema 8): the LEIs a search named live as long as found answers, an
+// empty answer as long as "not found"; a cache clear takes them.
+void LeiCacheTest::searchesExpireLikeAnswers()
+{
+    LeiCache cache(m_clock);
+    openFresh(cache);
+    cache.setLifetime(std::chrono::hours(24));
+    cache.setNotFoundLifetime(std::chrono::hours(1));
+    const QString name = QStringLiteral("name:hsbc bank plc"), none = QStringLiteral("name:zebra");
+    QVERIFY(cache.storeSearches({{name, {Data::lei(1), Data::lei(2)}}, {none, {}}}, T0));
+    QHash<QString, QStringList> found = cache.lookupSearches({name, none, QStringLiteral("bic:COBADEFFXXX")});
+    QCOMPARE(found.value(name), (QStringList{Data::lei(1), Data::lei(2)}));
+    QVERIFY(found.contains(none));
+    QVERIFY(found.value(none).isEmpty());
+    QCOMPARE(found.size(), 2);
+    m_now = T0.addSecs(2 * 3600); // past "not found"'s lifetime, within the found one
+    found = cache.lookupSearches({name, none});
+    QVERIFY(found.contains(name));
+    QVERIFY(!found.contains(none));
+    m_now = T0.addSecs(25 * 3600);
+    QVERIFY(cache.lookupSearches({name}).isEmpty());
+    m_now = T0;
+    QVERIFY(cache.clear() >= 0);
+    QVERIFY(cache.lookupSearches({name}).isEmpty());
+}
+
+// Review decisions are on disk as soon as recorded, keyed by the name with case and spaces
+// folded and the country ('' any), and no cache clear touches them.
+void LeiCacheTest::decisionsSurviveClearAndReopen()
+{
+    const QString path = m_dir->filePath(QStringLiteral("decisions.sqlite"));
+    {
+        LeiCache cache(m_clock);
+        QVERIFY(cache.open(path));
+        QVERIFY(cache.recordDecision(QStringLiteral(" Acme  Holding AG "), QStringLiteral("de"), Data::lei(1)));
+        QVERIFY(cache.recordDecision(QStringLiteral("Acme Holding AG"), QString(), Data::lei(2)));
+        QVERIFY(cache.recordDecision(QStringLiteral("ACME HOLDING AG"), QStringLiteral("DE"), Data::lei(3))); // replaces the first
+        QVERIFY(cache.clear() >= 0);
+    }
+    LeiCache cache(m_clock);
+    QVERIFY(cache.open(path));
+    const QList<MatchDecision> all = cache.decisions();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[0].country, QString());
+    QCOMPARE(all[0].lei, Data::lei(2));
+    QCOMPARE(all[1].country, QStringLiteral("DE"));
+    QCOMPARE(all[1].lei, Data::lei(3));
+    QCOMPARE(all[1].decidedAt, T0);
+    const QHash<QString, QString> found = cache.lookupDecisions({{QStringLiteral("acme holding ag"), QStringLiteral("DE")},
+                                                                 {QStringLiteral("Acme Holding AG"), QString()},
+                                                                 {QStringLiteral("Acme Holding AG"), QStringLiteral("FR")}});
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(found.value(LeiCache::decisionKey(QStringLiteral("Acme Holding AG")) + QStringLiteral("\nDE")), Data::lei(3));
+    QCOMPARE(cache.forgetDecision(QStringLiteral("acme   HOLDING ag")), 2);
+    QVERIFY(cache.decisions().isEmpty());
+    QVERIFY(cache.recordDecision(QStringLiteral("X"), QString(), Data::lei(1)));
+    QCOMPARE(cache.clearDecisions(), 1);
+    QVERIFY(cache.decisions().isEmpty());
 }
 
 void LeiCacheTest::rawRecordFollowsTheNewestAnswer()
@@ -983,7 +1045,7 @@ void LeiCacheTest::migratesRecentAnswersAndParents()
         QCOMPARE(q.value(0).toInt(), LeiCache::SchemaVersion);
         QVERIFY(q.exec(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master"
                                       " WHERE type = 'table' ORDER BY name)")) && q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("entries,meta,parents,raws"));
+        QCOMPARE(q.value(0).toString(), QStringLiteral("decisions,entries,meta,parents,raws,searches"));
         // One raw record per found entry, each used: the losing answers' records went.
         QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM raws),"
                                       " (SELECT count(*) FROM raws JOIN entries ON entries.raw_id = raws.id)")) && q.next());

@@ -1,5 +1,6 @@
 #include "fakegleif.h"
 #include "gleifrecord.h"
+#include "leicache.h"
 #include "testfiles.h"
 #include "csvfile.h"
 #include "xlsxfixture.h"
@@ -96,6 +97,10 @@ private Q_SLOTS:
     void allowSlowMakesThemAnyway();
     void xlsxWritesGleifDatesAsDates();
     void xlsxInputEnrichesLikeTheCsv();
+    void matchByName_data();
+    void matchByName();
+    void decisionsCommand();
+    void slowSearchesAreANotice();
 
 private:
     // Runs lei-enrich while the in-process fake GLEIF keeps answering.
@@ -509,7 +514,7 @@ void CliTest::help()
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    for (const char *option : {"--output", "--api-url", "--cache", "--ttl", "--offline", "--refresh", "--rules",
+    for (const char *option : {"--match-name", "--match-country", "--match-bic", "--accept", "--output", "--api-url", "--cache", "--ttl", "--offline", "--refresh", "--rules",
                                "--lei-column", "--delimiter", "--encoding", "--requests-per-minute",
                                "--batch-size", "--concurrency", "--timeout", "--report", "--quiet", "--neutralise-formulas"})
         QVERIFY2(out.contains(QLatin1String(option)), option);
@@ -560,6 +565,14 @@ void CliTest::refusals_data()
                                     << QStringLiteral("--sheet applies to an .xlsx input only");
     QTest::newRow("xlsx that is no ZIP") << QStringList{QStringLiteral("notzip.xlsx")} << 3
                                          << QStringLiteral("notzip.xlsx: not an XLSX workbook (not a ZIP file)");
+    QTest::newRow("unknown match column") << QStringList{QStringLiteral("--match-name"), QStringLiteral("company"), sample} << 3
+                                          << QStringLiteral("no column named \"company\" for --match-name");
+    QTest::newRow("match country alone") << QStringList{QStringLiteral("--match-country"), QStringLiteral("lei"), sample} << 2
+                                         << QStringLiteral("--match-country needs --match-name or --match-bic");
+    QTest::newRow("accept what") << QStringList{QStringLiteral("--match-name"), QStringLiteral("lei"), QStringLiteral("--accept"),
+                                                QStringLiteral("ambiguous"), sample} << 2 << QStringLiteral("--accept takes probable: ambiguous");
+    QTest::newRow("accept without matching") << QStringList{QStringLiteral("--accept"), QStringLiteral("probable"), sample} << 2
+                                             << QStringLiteral("--accept probable needs --match-name");
     QTest::newRow("output folder missing") << QStringList{QStringLiteral("-o"), QStringLiteral("nowhere/out.csv"), sample} << 3 << QStringLiteral("folder does not exist");
 }
 
@@ -1304,3 +1317,122 @@ void CliTest::xlsxInputEnrichesLikeTheCsv()
 
 QTEST_GUILESS_MAIN(CliTest)
 #include "cli_test.moc"
+
+void CliTest::matchByName_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("matches"); // exact,probable,ambiguous,none,accepted
+    const QByteArray header = "notional,rate,lei,counterparty,ctry\n";
+    const QByteArray exact = "1000,0.5,,HSBC BANK PLC,GB\n";
+    const QByteArray typo = "1000,0.5,bad,Lloyds Bank Corporate Markts PLC,GBR\n";
+    const QStringList byName{QStringLiteral("--match-name"), QStringLiteral("counterparty"), QStringLiteral("--match-country"),
+                             QStringLiteral("ctry")};
+    QTest::newRow("exact: all ok") << header + exact << byName << 0 << QStringLiteral("1,0,0,0,0");
+    QTest::newRow("probable: not ok") << header + exact + typo << byName << 1 << QStringLiteral("1,1,0,0,0");
+    QTest::newRow("probable accepted") << header + exact + typo << byName + QStringList{QStringLiteral("--accept"), QStringLiteral("probable")}
+                                       << 0 << QStringLiteral("1,1,0,0,0");
+    QTest::newRow("none: not ok") << header + "1,1,,Zebra Widgets Unlimited,\n" << byName << 1 << QStringLiteral("0,0,0,1,0");
+    QTest::newRow("no LEI column") << QByteArray("notional,rate,counterparty\n1000,0.5,HSBC BANK PLC\n")
+                                   << QStringList{QStringLiteral("--match-name"), QStringLiteral("counterparty")} << 0
+                                   << QStringLiteral("1,0,0,0,0");
+    QTest::newRow("by BIC") << QByteArray("notional,rate,swift\n1000,0.5,COBADEFFXXX\n")
+                            << QStringList{QStringLiteral("--match-bic"), QStringLiteral("swift")} << 0 << QStringLiteral("1,0,0,0,0");
+}
+
+void CliTest::matchByName()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, matches);
+    writeTestFile(m_dir.path(), QStringLiteral("names.csv"), csv);
+    QString err;
+    const int code = run(QStringList{QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
+                                     QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("names.sqlite")),
+                                     QStringLiteral("--report"), QStringLiteral("names.json"), QStringLiteral("-o"),
+                                     QStringLiteral("names-out.csv"), QStringLiteral("names.csv")} + args, &err);
+    QVERIFY2(withoutPlainHttpNotice(err).isEmpty(), qPrintable(err));
+    QCOMPARE(code, exitCode);
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("names.json")))).object();
+    const QJsonObject m = report.value(u"matches").toObject();
+    QStringList counts;
+    for (const char *key : {"exact", "probable", "ambiguous", "none", "accepted"})
+        counts << QString::number(m.value(QLatin1String(key)).toInt(-1));
+    QCOMPARE(counts.join(u','), matches);
+    const QList<QByteArray> lines = readTestFile(m_dir.filePath(QStringLiteral("names-out.csv"))).split('\n');
+    QVERIFY2(lines[0].endsWith(",enrichment_status,matched_lei,match_score,match_status,match_candidates"), lines[0].constData());
+    QCOMPARE(lines[0].left(csv.indexOf('\n')), csv.left(csv.indexOf('\n'))); // the input's header first, unchanged
+    for (qsizetype i = 1; i < lines.size() - 1; ++i) // every input row as it was, then the added columns
+        QVERIFY2(lines[i].startsWith(QByteArray(csv.split('\n')[i] + ',')), lines[i].constData());
+}
+
+void CliTest::decisionsCommand()
+{
+    const QString cache = m_dir.filePath(QStringLiteral("decided.sqlite"));
+    {
+        LeiCache c;
+        QVERIFY(c.open(cache));
+        QVERIFY(c.recordDecision(QStringLiteral("Our Broker"), QStringLiteral("GB"), QStringLiteral("XKZZ2JZF41MRHTR1V493")));
+        QVERIFY(c.recordDecision(QStringLiteral("Other Desk"), QString(), QStringLiteral("MP6I5ZYZBEU3UXPYFY54")));
+    }
+    writeTestFile(m_dir.path(), QStringLiteral("decided.csv"), "notional,rate,name,country\n1000,0.5,our broker,United Kingdom\n");
+    QString err;
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"), cache,
+                  QStringLiteral("--match-name"), QStringLiteral("name"), QStringLiteral("--match-country"), QStringLiteral("country"),
+                  QStringLiteral("--report"), QStringLiteral("decided.json"), QStringLiteral("decided.csv")}, &err), 0);
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("decided.json")))).object();
+    QCOMPARE(report.value(u"matches").toObject().value(u"accepted").toInt(), 1);
+    const QList<QByteArray> lines = readTestFile(m_dir.filePath(QStringLiteral("decided.enriched.csv"))).split('\n');
+    QCOMPARE(lines[1], QByteArray("1000,0.5,our broker,United Kingdom,CITIGROUP GLOBAL MARKETS LIMITED,SBILGB2LXXX,GB,-500.0,ok,"
+                                  "XKZZ2JZF41MRHTR1V493,,accepted,"));
+
+    auto decisions = [&](const QStringList &args, QString *out) {
+        QProcess p;
+        p.start(QStringLiteral(LEI_ENRICH_EXE), QStringList{QStringLiteral("decisions")} + args + QStringList{QStringLiteral("--cache"), cache});
+        if (!p.waitForFinished(60000))
+            return -1;
+        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        return p.exitCode();
+    };
+    QString out;
+    QCOMPARE(decisions({QStringLiteral("list")}, &out), 0);
+    QStringList listed = out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(listed.size(), 2);
+    QVERIFY2(listed[0].startsWith(QStringLiteral("Other Desk\t-\tMP6I5ZYZBEU3UXPYFY54\t")), qPrintable(out));
+    QVERIFY2(listed[1].startsWith(QStringLiteral("Our Broker\tGB\tXKZZ2JZF41MRHTR1V493\t")), qPrintable(out));
+    QCOMPARE(decisions({QStringLiteral("forget"), QStringLiteral("OUR  broker")}, &out), 0); // case and spaces folded
+    QVERIFY2(out.contains(QStringLiteral("Removed 1 decision")), qPrintable(out));
+    QCOMPARE(decisions({QStringLiteral("list")}, &out), 0);
+    QCOMPARE(out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
+    QCOMPARE(decisions({QStringLiteral("clear")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("Removed 1 decision")), qPrintable(out));
+    QCOMPARE(decisions({QStringLiteral("list")}, &out), 0);
+    QVERIFY(out.isEmpty());
+    QCOMPARE(decisions({QStringLiteral("forget")}, &out), 2); // NAME missing
+    QCOMPARE(decisions({QStringLiteral("frobnicate")}, &out), 2);
+    writeTestFile(m_dir.path(), QStringLiteral("notacache.txt"), "hello\n");
+    QProcess p;
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("decisions"), QStringLiteral("list"), QStringLiteral("--cache"),
+                                             m_dir.filePath(QStringLiteral("notacache.txt"))});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 3);
+    QCOMPARE(readTestFile(m_dir.filePath(QStringLiteral("notacache.txt"))), QByteArray("hello\n"));
+}
+
+// Searches that take a minute or more at the rate limit are said on stderr (and in the report),
+// pointing at the mirror; the run goes on.
+void CliTest::slowSearchesAreANotice()
+{
+    writeTestFile(m_dir.path(), QStringLiteral("slow.csv"), "notional,rate,counterparty\n1,1,Zebra Widgets Unlimited\n");
+    QString err;
+    QCOMPARE(run({QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("--cache"),
+                  m_dir.filePath(QStringLiteral("slow.sqlite")), QStringLiteral("--requests-per-minute"), QStringLiteral("1"),
+                  QStringLiteral("--match-name"), QStringLiteral("counterparty"), QStringLiteral("--report"), QStringLiteral("slow.json"),
+                  QStringLiteral("slow.csv")}, &err), 1);
+    const QString notice = QStringLiteral("matching asks GLEIF 1 name or BIC searches, about 1.0 minutes at 1 requests a minute");
+    QVERIFY2(err.contains(QStringLiteral("lei-enrich: warning: ") + notice), qPrintable(err));
+    const QJsonObject report = QJsonDocument::fromJson(readTestFile(m_dir.filePath(QStringLiteral("slow.json")))).object();
+    QVERIFY(noticesWithoutPlainHttp(report).first().toString().startsWith(notice));
+}

@@ -43,6 +43,9 @@ private Q_SLOTS:
     void parentEndpointsAgreeWithRecordLinks();
     void loadedRecordsHaveNoParents();
     void parentRequestsCountLikeLookups();
+    // Name and BIC searches (issue 14).
+    void searches_data();
+    void searches();
 
 private:
     struct Answer
@@ -631,6 +634,54 @@ void FakeGleifTest::parentRequestsCountLikeLookups()
     QCOMPARE(fake.stats().leisAsked, 3);
     QCOMPARE(fake.log().at(1).leis, QStringList { lei });
     m_fake = nullptr;
+}
+
+void FakeGleifTest::searches_data()
+{
+    QTest::addColumn<QString>("pathAndQuery");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QStringList>("leis"); // in the answer's order
+    const QString hsbc = QStringLiteral("MP6I5ZYZBEU3UXPYFY54"), lloyds = QStringLiteral("213800MBWEIJDM5CU638"),
+                  commerz = QStringLiteral("851WYGNLUQLFZBSYGB56");
+    QTest::newRow("fuzzy: most words shared first") << QStringLiteral("/fuzzycompletions?field=entity.legalName&q=Lloyds%20Bank%20PLC")
+                                                  << 200 << QStringList{lloyds, hsbc};
+    QTest::newRow("fuzzy: a typo in a long word") << QStringLiteral("/fuzzycompletions?field=entity.legalName&q=Comerzbank")
+                                                  << 200 << QStringList{commerz};
+    QTest::newRow("fuzzy: nothing alike") << QStringLiteral("/fuzzycompletions?field=entity.legalName&q=Zebra") << 200 << QStringList{};
+    QTest::newRow("fuzzy: no q") << QStringLiteral("/fuzzycompletions?field=entity.legalName") << 400 << QStringList{};
+    QTest::newRow("legal name, any case") << QStringLiteral("/lei-records?filter[entity.legalName]=hsbc%20bank%20plc") << 200
+                                          << QStringList{hsbc};
+    QTest::newRow("legal name, not exact") << QStringLiteral("/lei-records?filter[entity.legalName]=HSBC%20BANK") << 200 << QStringList{};
+    QTest::newRow("BIC") << QStringLiteral("/lei-records?filter[bic]=COBADEFFXXX") << 200 << QStringList{commerz};
+}
+
+void FakeGleifTest::searches()
+{
+    QFETCH(QString, pathAndQuery);
+    QFETCH(int, status);
+    QFETCH(QStringList, leis);
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    m_fake = &fake;
+    const Answer answer = get(pathAndQuery);
+    QCOMPARE(answer.status, status);
+    if (status != 200)
+        return;
+    QStringList got;
+    for (const QJsonValue &v : answer.json.value(u"data").toArray()) {
+        const QJsonObject item = v.toObject();
+        if (item.value(u"type").toString() == u"fuzzycompletions") { // GLEIF's shape: the name, and the LEI as a relationship
+            QVERIFY(!item.value(u"attributes").toObject().value(u"value").toString().isEmpty());
+            got << item.value(u"relationships").toObject().value(u"lei-records").toObject().value(u"data").toObject().value(u"id").toString();
+        } else {
+            got << item.value(u"attributes").toObject().value(u"lei").toString();
+        }
+    }
+    if (pathAndQuery.startsWith(u"/fuzzy") && !leis.isEmpty())
+        QCOMPARE(got.mid(0, leis.size()), leis); // the best first; words like "bank" bring more after
+    else
+        QCOMPARE(got, leis);
+    QCOMPARE(fake.searchRequests(), 1);
 }
 
 QTEST_GUILESS_MAIN(FakeGleifTest)

@@ -478,7 +478,7 @@ void MirrorStoreTest::readerSeesNewImport()
 }
 
 // A mirror imported before the parents' names had an index of their own (schema 1) answers the
-// same, and its next full import makes it a schema-2 mirror.
+// same, and its next full import makes it a current (schema-3) mirror.
 void MirrorStoreTest::schema1Mirror()
 {
     {
@@ -492,7 +492,7 @@ void MirrorStoreTest::schema1Mirror()
     checkAnswers(store, total());
 
     QVERIFY(store.importFiles({m_gen.writeLei2(filesDir(), kFull.addDays(1), {{0, total(), 1}})}, QDateTime(), nullptr, nullptr));
-    QCOMPARE(runSql(mirrorPath(), "SELECT value FROM meta WHERE key = 'schema'"), QStringLiteral("2"));
+    QCOMPARE(runSql(mirrorPath(), "SELECT value FROM meta WHERE key = 'schema'"), QStringLiteral("3"));
     QCOMPARE(runSql(mirrorPath(), "SELECT count(*) FROM sqlite_schema WHERE name = 'entity_names'"), QStringLiteral("1"));
     const QString child = m_gen.entity(30).record.lei;
     const QString parent = m_gen.entity(30).directParent;

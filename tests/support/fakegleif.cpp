@@ -26,6 +26,43 @@ namespace {
 
 const QString apiPrefix = QStringLiteral("/api/v1");
 const QString recordsPath = QStringLiteral("/api/v1/lei-records");
+const QString fuzzyPath = QStringLiteral("/api/v1/fuzzycompletions");
+
+// A name's words as the fake compares them: case-folded letters and digits.
+QStringList words(const QString &text)
+{
+    QString folded = text.toCaseFolded();
+    for (QChar &c : folded)
+        if (!c.isLetterOrNumber())
+            c = u' ';
+    return folded.split(u' ', Qt::SkipEmptyParts);
+}
+
+// Whether two words are equal, or (4+ letters) one insertion, deletion or substitution apart.
+bool closeWords(const QString &a, const QString &b)
+{
+    if (a == b)
+        return true;
+    if (a.size() < 4 || b.size() < 4 || std::abs(a.size() - b.size()) > 1)
+        return false;
+    qsizetype i = 0, j = 0;
+    int edits = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] == b[j]) {
+            ++i, ++j;
+            continue;
+        }
+        if (++edits > 1)
+            return false;
+        if (a.size() > b.size())
+            ++i;
+        else if (b.size() > a.size())
+            ++j;
+        else
+            ++i, ++j;
+    }
+    return edits + (a.size() - i) + (b.size() - j) <= 1;
+}
 
 QByteArray reasonPhrase(int status)
 {
@@ -175,6 +212,14 @@ void FakeGleif::addRecord(const QJsonObject &record)
 void FakeGleif::removeAllRecords()
 {
     m_records.clear();
+}
+
+int FakeGleif::searchRequests() const
+{
+    return int(std::count_if(m_log.cbegin(), m_log.cend(), [](const LoggedRequest &r) {
+        return r.path == fuzzyPath || r.query.hasQueryItem(QStringLiteral("filter[bic]"))
+            || r.query.hasQueryItem(QStringLiteral("filter[entity.legalName]"));
+    }));
 }
 
 int FakeGleif::parentRequests() const
@@ -603,6 +648,8 @@ FakeGleif::Answer FakeGleif::handle(
     Answer result;
     if (request.path == recordsPath)
         result = listRecords(request);
+    else if (request.path == fuzzyPath)
+        result = fuzzyCompletions(request);
     else if (request.path.startsWith(recordsPath + u'/') && request.leis.size() == 1
         && request.path.count(u'/') == recordsPath.count(u'/') + 1)
         result = singleRecord(request.leis.first());
@@ -663,10 +710,23 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
         = m_options.pageSizeCap > 0 ? std::min(pageSize, m_options.pageSizeCap) : pageSize;
 
     QStringList matched;
+    const QString legalName = request.query.queryItemValue(QStringLiteral("filter[entity.legalName]"), QUrl::FullyDecoded);
+    const QString bic = request.query.queryItemValue(QStringLiteral("filter[bic]"), QUrl::FullyDecoded);
     if (request.query.hasQueryItem(QStringLiteral("filter[lei]"))) {
         for (const QString &lei : request.leis) {
             if (knows(lei))
                 matched.append(lei);
+        }
+    } else if (!legalName.isEmpty() || !bic.isEmpty()) { // the loaded records only
+        for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+            const QJsonObject attributes = it->value(u"attributes").toObject();
+            const QString name = attributes.value(u"entity").toObject().value(u"legalName").toObject().value(u"name").toString();
+            const QJsonArray bics = attributes.value(u"bic").toArray();
+            const bool hasBic = std::any_of(bics.begin(), bics.end(), [&](const QJsonValue &b) {
+                return b.toString().compare(bic, Qt::CaseInsensitive) == 0;
+            });
+            if ((legalName.isEmpty() || name.compare(legalName, Qt::CaseInsensitive) == 0) && (bic.isEmpty() || hasBic))
+                matched.append(it.key());
         }
     } else {
         matched = m_records.keys();
@@ -717,6 +777,50 @@ FakeGleif::Answer FakeGleif::listRecords(const LoggedRequest &request)
         = QJsonDocument(QJsonObject { { QStringLiteral("meta"), meta },
                             { QStringLiteral("links"), links }, { QStringLiteral("data"), data } })
               .toJson(QJsonDocument::Compact);
+    return answer;
+}
+
+FakeGleif::Answer FakeGleif::fuzzyCompletions(const LoggedRequest &request)
+{
+    const QString field = request.query.queryItemValue(QStringLiteral("field"), QUrl::FullyDecoded);
+    const QString q = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+    if ((field != u"entity.legalName" && field != u"fulltext") || q.trimmed().isEmpty())
+        return { 400, jsonApiError(400, QStringLiteral("Bad Request"), QStringLiteral("field and q are required")), {}, false, 0 };
+    const QStringList asked = words(q);
+    struct Hit
+    {
+        int shared;
+        QString name;
+        QString lei;
+    };
+    QVector<Hit> hits;
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+        const QString name = it->value(u"attributes").toObject().value(u"entity").toObject().value(u"legalName").toObject().value(u"name").toString();
+        const QStringList theirs = words(name);
+        int shared = 0;
+        for (const QString &w : asked)
+            shared += std::any_of(theirs.cbegin(), theirs.cend(), [&](const QString &t) { return closeWords(w, t); });
+        if (shared > 0)
+            hits.append({shared, name, it.key()});
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+        return a.shared != b.shared ? a.shared > b.shared : a.name != b.name ? a.name < b.name : a.lei < b.lei;
+    });
+    QJsonArray data;
+    for (qsizetype i = 0; i < std::min<qsizetype>(10, hits.size()); ++i) {
+        const QString related = QStringLiteral("https://api.gleif.org/api/v1/lei-records/") + hits[i].lei;
+        data.append(QJsonObject {
+            { QStringLiteral("type"), QStringLiteral("fuzzycompletions") },
+            { QStringLiteral("attributes"), QJsonObject { { QStringLiteral("value"), hits[i].name } } },
+            { QStringLiteral("relationships"),
+                QJsonObject { { QStringLiteral("lei-records"),
+                    QJsonObject { { QStringLiteral("data"),
+                                      QJsonObject { { QStringLiteral("type"), QStringLiteral("lei-records") },
+                                          { QStringLiteral("id"), hits[i].lei } } },
+                        { QStringLiteral("links"), QJsonObject { { QStringLiteral("related"), related } } } } } } } });
+    }
+    Answer answer;
+    answer.body = QJsonDocument(QJsonObject { { QStringLiteral("data"), data } }).toJson(QJsonDocument::Compact);
     return answer;
 }
 

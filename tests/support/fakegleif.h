@@ -159,6 +159,9 @@ public:
     const QVector<LoggedRequest> &log() const { return m_log; }
     // Logged requests for the parent and reporting-exception endpoints ({LEI}/direct-parent, ...).
     int parentRequests() const;
+    // Logged name and BIC searches (matching): fuzzycompletions, and lei-records filtered by
+    // entity.legalName or bic. The fake searches its loaded records (not the synthetic ones).
+    int searchRequests() const;
     QVector<qint64> arrivals() const; // of API requests, in ms since creation
     void clearStats();
 
@@ -233,6 +236,9 @@ private:
     Answer handle(const QByteArray &target, const QHash<QByteArray, QByteArray> &headers);
     Answer listRecords(const LoggedRequest &request);
     Answer singleRecord(const QString &lei);
+    // fuzzycompletions?field=entity.legalName|fulltext&q=...: up to 10 loaded records whose
+    // legal name shares words with q (a word of 4+ letters may differ by one edit), most shared first.
+    Answer fuzzyCompletions(const LoggedRequest &request);
     // {LEI}/direct-parent, /ultimate-parent, /…-parent-relationship, /…-reporting-exception.
     Answer relationshipResource(const QString &lei, const QString &resource);
     static QJsonObject syntheticRelationships(int index);

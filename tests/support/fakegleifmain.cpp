@@ -20,7 +20,9 @@ int main(int argc, char **argv)
                        "/api/v1/lei-records?filter[lei]=...&page[size]=&page[number]= and "
                        "/api/v1/lei-records/{LEI}, and for synthetic entities their parents "
                        "(/api/v1/lei-records/{LEI}/direct-parent, /ultimate-parent, "
-                       "/direct-parent-reporting-exception, ...); /_fake/stats gives what it saw "
+                       "/direct-parent-reporting-exception, ...); name and BIC searches over the loaded "
+                       "records (/api/v1/fuzzycompletions?field=entity.legalName&q=..., "
+                       "lei-records?filter[entity.legalName]=... or filter[bic]=...); /_fake/stats gives what it saw "
                        "as JSON."));
     parser.addHelpOption();
     parser.addVersionOption();

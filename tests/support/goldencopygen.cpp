@@ -1,5 +1,6 @@
 #include "goldencopygen.h"
 
+#include "generatednames.h"
 #include "lei.h"
 
 #include <QDir>
@@ -201,25 +202,30 @@ GoldenCopyGenerator::Entity GoldenCopyGenerator::entity(qint64 index, int versio
         }
         return e;
     }
-    static const char *const countries[] = {"GB", "NL", "DE", "FR", "US", "JP", "LU", "IE"};
     static const char *const statuses[] = {"ISSUED", "ISSUED", "ISSUED", "LAPSED", "RETIRED", "PENDING_TRANSFER"};
     const qint64 n = index - sampleCount(); // the generated entity's own number
     Entity e;
     GleifRecord &r = e.record;
     r.lei = lei(index);
-    r.legalName = QStringLiteral("ENTITY %1 LIMITED").arg(n);
-    if (n % 13 == 5)
-        r.legalName = QStringLiteral("ENTITY %1, \"QUOTED\" HOLDINGS\nLTD").arg(n); // comma, quotes, line end
+    const GeneratedNames::Name name = GeneratedNames::name(n);
+    r.legalName = name.legalName;
+    if (n % 13 == 5) { // comma, quotes, line end: "Hartford", Logistics\nLtd
+        const qsizetype space = r.legalName.indexOf(u' ');
+        r.legalName = u'"' + r.legalName.left(space) + QStringLiteral("\", ") + r.legalName.mid(space + 1);
+        r.legalName[r.legalName.lastIndexOf(u' ')] = u'\n';
+    }
     if (version > 0)
         r.legalName += QStringLiteral(" (RENAMED)");
     else if (version < 0)
         r.legalName += QStringLiteral(" (OLD)");
-    if (n % 3 == 0)
-        r.otherNames = {QStringLiteral("E%1 TRADING").arg(n)};
-    if (n % 9 == 0)
-        r.otherNames.append(QStringLiteral("Entität %1 GmbH").arg(n));
-    r.country = QLatin1String(countries[n % 8]);
-    r.hqCountry = QLatin1String(countries[(n / 8) % 8]);
+    e.legalNameLanguage = name.language;
+    if (!name.otherName.isEmpty())
+        r.otherNames = {name.otherName};
+    if (!name.transliterated.isEmpty())
+        e.transliteratedNames = {name.transliterated};
+    e.city = name.city;
+    r.country = name.legalCountry;
+    r.hqCountry = QLatin1String(GeneratedNames::kCountries[(n / 10) % 10]);
     r.jurisdiction = r.country == u"US" ? QStringLiteral("US-DE") : r.country;
     r.category = n % 17 == 0 ? QStringLiteral("FUND") : QStringLiteral("GENERAL");
     if (n % 11 == 0) {
@@ -345,7 +351,8 @@ QString GoldenCopyGenerator::writeLei2(const QString &dir, const QDateTime &publ
               cLast = at("Registration.LastUpdateDate"), cNext = at("Registration.NextRenewalDate"),
               cSucc = at("Entity.SuccessorEntity.1.SuccessorLEI"), cLou = at("Registration.ManagingLOU"),
               cOther = at("Entity.OtherEntityNames.OtherEntityName.1"), cCity = at("Entity.LegalAddress.City"),
-              cFlag = at("ConformityFlag"), cNameLang = at("Entity.LegalName.xmllang");
+              cFlag = at("ConformityFlag"), cNameLang = at("Entity.LegalName.xmllang"),
+              cTranslit = at("Entity.TransliteratedOtherEntityNames.TransliteratedOtherEntityName.1");
     const QString name = stamp(publish) + QStringLiteral("-gleif-goldencopy-lei2-") + deltaSuffix(options.delta) + QStringLiteral(".csv");
     return writeFile(dir, name, header, options, [&](const auto &emit) {
         QList<QByteArray> f(header.size());
@@ -355,12 +362,18 @@ QString GoldenCopyGenerator::writeLei2(const QString &dir, const QDateTime &publ
                 const GleifRecord &r = e.record;
                 f[cLei] = r.lei.toUtf8();
                 f[cName] = r.legalName.toUtf8();
-                f[cNameLang] = "en";
+                f[cNameLang] = e.legalNameLanguage.isEmpty() ? QByteArray("en") : e.legalNameLanguage.toUtf8();
                 for (int k = 0; k < 5; ++k) {
                     f[cOther + 3 * k] = k < r.otherNames.size() ? r.otherNames[k].toUtf8() : QByteArray();
                     f[cOther + 3 * k + 2] = k < r.otherNames.size() ? QByteArray("ALTERNATIVE_LANGUAGE_LEGAL_NAME") : QByteArray();
                 }
-                f[cCity] = "City";
+                for (int k = 0; k < 5; ++k) {
+                    const bool has = k < e.transliteratedNames.size();
+                    f[cTranslit + 3 * k] = has ? e.transliteratedNames[k].toUtf8() : QByteArray();
+                    f[cTranslit + 3 * k + 1] = has ? QByteArray("en") : QByteArray();
+                    f[cTranslit + 3 * k + 2] = has ? QByteArray("AUTO_ASCII_TRANSLITERATED_LEGAL_NAME") : QByteArray();
+                }
+                f[cCity] = e.city.isEmpty() ? QByteArray("City") : e.city.toUtf8();
                 f[cCountry] = r.country.toUtf8();
                 f[cHq] = r.hqCountry.toUtf8();
                 f[cJur] = r.jurisdiction.toUtf8();

@@ -31,6 +31,9 @@ public:
     struct Entity
     {
         GleifRecord record;          // lei, names, countries, statuses, dates, bics, ...
+        QString legalNameLanguage;   // Entity.LegalName.xmllang (empty: en)
+        QStringList transliteratedNames; // Entity.TransliteratedOtherEntityNames.*
+        QString city;                // Entity.LegalAddress.City
         QString legalFormCode;       // Entity.LegalForm.EntityLegalFormCode
         QString otherLegalForm;      // Entity.LegalForm.OtherLegalForm
         QString initialRegistrationDate;
