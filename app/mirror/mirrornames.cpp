@@ -40,7 +40,6 @@ const char *const kEntities =
     "SELECT j.key, r.legal_name, r.other_names, r.transliterated_names, r.country, r.hq_country, r.city, "
     "r.legal_form, r.entity_status, r.registration_status FROM json_each(?1) AS j "
     "JOIN records AS r ON r.lei = j.value AND r.kind = -1 AND r.seq = 0";
-static_assert(kRangeRows == 4000, "the LIMIT of kByPrefix and kBySuffix");
 
 QString tr(const char *text)
 {
@@ -249,6 +248,7 @@ constexpr qsizetype kSplitAt = 64;
 QVector<QVector<Match::Entity>> MirrorStore::matchCandidates(const QVector<Match::Query> &queries) const
 {
     QVector<QVector<Match::Entity>> out(queries.size());
+    m_error.clear();
     if (!hasNameIndex()) {
         if (m_db)
             m_error = tr("%1: built by an earlier version without the name index: import a full LEI2 file again "
