@@ -132,6 +132,7 @@ int runMirrorCommand(const QStringList &arguments)
             << "Relationships:   " << s.relationships << " (published " << when(s.publishDates.value(MirrorFileType::Relationships)) << ")\n"
             << "Exceptions:      " << s.exceptions << " (published " << when(s.publishDates.value(MirrorFileType::Exceptions)) << ")\n"
             << "BICs:            " << s.bics << " (map of " << when(s.publishDates.value(MirrorFileType::BicMap)) << ")\n"
+            << "Name index:      " << (s.nameIndex ? "yes (finding LEIs by name works offline)" : "none (a full LEI2 import builds it)") << "\n"
             << "Size on disk:    " << QLocale::c().formattedDataSize(s.sizeOnDisk) << " (" << s.sizeOnDisk << " bytes)\n";
         return ExitOk;
     }

@@ -110,6 +110,7 @@ void MirrorCommandTest::importStatusRemove()
     r = run({QStringLiteral("status"), QStringLiteral("--mirror"), mirror()});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Records:         50\n")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Name index:      yes")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("2026-09-30 08:00 UTC")));
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
