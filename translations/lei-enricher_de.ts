@@ -483,6 +483,22 @@
         <source>no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)</source>
         <translation>kein GLEIF-Spiegel unter %1: mit lei-enrich mirror update (oder mirror import) anlegen</translation>
     </message>
+    <message>
+        <source>%1: no such column to match by: %2</source>
+        <translation>%1: keine solche Spalte zum Abgleichen: %2</translation>
+    </message>
+    <message>
+        <source>no LEI column</source>
+        <translation>keine LEI-Spalte</translation>
+    </message>
+    <message>
+        <source>%1; match %2</source>
+        <translation>%1; Abgleich %2</translation>
+    </message>
+    <message>
+        <source>%1; match %2: %3</source>
+        <translation>%1; Abgleich %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>EntityDetails</name>
@@ -695,6 +711,20 @@
     <message>
         <source>Needs attention: %1: %L2</source>
         <translation>Zu prüfen: %1: %L2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FailuresPanel</name>
+    <message>
+        <source>&amp;Retry failed lookups</source>
+        <translation>Fehlgeschlagene Abfragen &amp;wiederholen</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1038,10 @@
         <source>malformed JSON (no data object)</source>
         <translation>fehlerhaftes JSON (kein data-Objekt)</translation>
     </message>
+    <message>
+        <source>malformed JSON (no data)</source>
+        <translation>fehlerhaftes JSON (keine Daten)</translation>
+    </message>
 </context>
 <context>
     <name>GoldenCopy</name>
@@ -1274,6 +1308,18 @@
         <source>migrating from cache schema %1 failed: %2</source>
         <translation>Migration vom Cache-Schema %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>the cache file %1 cannot be written</source>
+        <translation>in die Cache-Datei %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the cache file %1 cannot be made: %2 is not a folder</source>
+        <translation>die Cache-Datei %1 kann nicht angelegt werden: %2 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>the cache file %1 cannot be made: the folder %2 cannot be written</source>
+        <translation>die Cache-Datei %1 kann nicht angelegt werden: in den Ordner %2 kann nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1300,10 +1346,6 @@
     <message>
         <source>&amp;Cancel</source>
         <translation>Abb&amp;rechen</translation>
-    </message>
-    <message>
-        <source>&amp;Retry failed lookups</source>
-        <translation>Fehlgeschlagene Abfragen &amp;wiederholen</translation>
     </message>
     <message>
         <source>Failures</source>
@@ -1398,10 +1440,6 @@
         <translation>Transaktionen öffnen</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cannot open file</source>
         <translation>Datei kann nicht geöffnet werden</translation>
     </message>
@@ -1490,10 +1528,6 @@
         <translation>LEIs aufgelöst %L1 von %L2 (aus dem Cache %L3, abgerufen %L4, fehlgeschlagen %L5) · Anfragen %L6 · Zeilen %L7 von %L8%9</translation>
     </message>
     <message>
-        <source>%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs (%L6 from the cache) · GLEIF requests: %L7 · %8 s</source>
-        <translation>%1: %L2 von %L3 Zeilen ok, %L4 nicht ok · %L5 verschiedene LEIs (%L6 aus dem Cache) · GLEIF-Anfragen: %L7 · %8 s</translation>
-    </message>
-    <message>
         <source>Enriched</source>
         <translation>Angereichert</translation>
     </message>
@@ -1528,22 +1562,6 @@
     <message>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>Zeilen</translation>
-    </message>
-    <message>
-        <source>Total cost</source>
-        <translation>Gesamtkosten</translation>
-    </message>
-    <message>
-        <source>Rows by status</source>
-        <translation>Zeilen nach Status</translation>
-    </message>
-    <message>
-        <source>(no country)</source>
-        <translation>(kein Land)</translation>
     </message>
     <message>
         <source>Sorting is possible once the file is loaded and no enrichment runs.</source>
@@ -1620,10 +1638,6 @@
         <translation> · Muttergesellschaften von %L1 LEIs abzufragen</translation>
     </message>
     <message>
-        <source>Rows by warning</source>
-        <translation>Zeilen je Warnung</translation>
-    </message>
-    <message>
         <source>LEI &amp;Column...</source>
         <translation>LEI-&amp;Spalte...</translation>
     </message>
@@ -1658,14 +1672,6 @@
     <message>
         <source>Rows as &amp;Shown</source>
         <translation>&amp;Angezeigte Zeilen</translation>
-    </message>
-    <message>
-        <source>Costs by country and currency (ok rows)</source>
-        <translation>Kosten nach Land und Währung (Zeilen mit ok)</translation>
-    </message>
-    <message>
-        <source>(currency unknown)</source>
-        <translation>(Währung unbekannt)</translation>
     </message>
     <message numerus="yes">
         <source>Updating the GLEIF mirror in the background (older than %n hour(s))...</source>
@@ -1715,8 +1721,127 @@
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <source>Rows per status / country and currency</source>
-        <translation>Zeilen je Status / Land und Währung</translation>
+        <source>Cannot read the whole file</source>
+        <translation>Die Datei kann nicht vollständig gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1
+The rows read before the damage are shown.</source>
+        <translation>%1
+Die vor dem Schaden gelesenen Zeilen werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>Filtering</source>
+        <translation>Filtert</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm);;CSV-Dateien (*.csv *.txt *.tsv);;Excel-Arbeitsmappen (*.xlsx *.xlsm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Which sheet?</source>
+        <translation>Welches Tabellenblatt?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n sheets. Open:</source>
+        <translation>
+            <numerusform>%1 hat %n Tabellenblatt. Öffnen:</numerusform>
+            <numerusform>%1 hat %n Tabellenblätter. Öffnen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs (%L6 from the cache) · GLEIF requests: %L7 · %L8 s</source>
+        <translation>%1: %L2 von %L3 Zeilen ok, %L4 nicht ok · %L5 verschiedene LEIs (%L6 aus dem Cache) · GLEIF-Anfragen: %L7 · %L8 s</translation>
+    </message>
+</context>
+<context>
+    <name>Match</name>
+    <message>
+        <source>empty name</source>
+        <translation>leerer Name</translation>
+    </message>
+    <message>
+        <source>name of one character</source>
+        <translation>Name aus einem Zeichen</translation>
+    </message>
+    <message>
+        <source>name without letters</source>
+        <translation>Name ohne Buchstaben</translation>
+    </message>
+    <message>
+        <source>no words left once normalised</source>
+        <translation>nach dem Normalisieren bleibt kein Wort</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no country</source>
+        <translation>„%1“ ist kein Land</translation>
+    </message>
+    <message>
+        <source>no entity with this BIC</source>
+        <translation>keine Einheit mit diesem BIC</translation>
+    </message>
+    <message>
+        <source>no candidate</source>
+        <translation>kein Kandidat</translation>
+    </message>
+    <message>
+        <source>the BIC belongs to %1 entities</source>
+        <translation>der BIC gehört zu %1 Einheiten</translation>
+    </message>
+    <message>
+        <source>%1 entities have this name</source>
+        <translation>%1 Einheiten tragen diesen Namen</translation>
+    </message>
+    <message>
+        <source>no name close enough (best %1)</source>
+        <translation>kein Name nah genug (bester %1)</translation>
+    </message>
+    <message>
+        <source>close rivals</source>
+        <translation>knappe Konkurrenten</translation>
+    </message>
+    <message>
+        <source>no close name</source>
+        <translation>kein ähnlicher Name</translation>
+    </message>
+</context>
+<context>
+    <name>MatchStage</name>
+    <message>
+        <source>not a country: %1</source>
+        <translation>kein Land: %1</translation>
+    </message>
+    <message>
+        <source>not a BIC: %1</source>
+        <translation>kein BIC: %1</translation>
+    </message>
+    <message>
+        <source>no name and no BIC</source>
+        <translation>kein Name und kein BIC</translation>
+    </message>
+    <message>
+        <source>empty name</source>
+        <translation>leerer Name</translation>
+    </message>
+    <message>
+        <source>name too short: %1</source>
+        <translation>Name zu kurz: %1</translation>
+    </message>
+    <message>
+        <source>no letters in the name: %1</source>
+        <translation>keine Buchstaben im Namen: %1</translation>
+    </message>
+    <message>
+        <source>not in the cache (offline)</source>
+        <translation>nicht im Cache (offline)</translation>
+    </message>
+    <message>
+        <source>matching asks GLEIF %1 name or BIC searches, about %2 minutes at %3 requests a minute; a GLEIF mirror (lei-enrich mirror update) answers them with no request</source>
+        <translation>der Abgleich stellt GLEIF %1 Namens- oder BIC-Suchen, etwa %2 Minuten bei %3 Anfragen pro Minute; ein GLEIF-Spiegel (lei-enrich mirror update) beantwortet sie ohne Anfrage</translation>
+    </message>
+    <message>
+        <source>search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2095,14 @@ Alter: %2.
         <source>%1: cannot delete it</source>
         <translation>%1: kann nicht gelöscht werden</translation>
     </message>
+    <message>
+        <source>%1: built by an earlier version without the name index: import a full LEI2 file again (lei-enrich mirror update)</source>
+        <translation>%1: von einer früheren Version ohne Namensindex erstellt: eine vollständige LEI2-Datei erneut importieren (lei-enrich mirror update)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>MirrorStore::Import</name>
@@ -1984,6 +2117,10 @@ Alter: %2.
     <message>
         <source>%1: %2 records where GLEIF published %3 (file cut short)</source>
         <translation>%1: %2 Datensätze, wo GLEIF %3 veröffentlicht hat (Datei abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>%1: the mirror %2 was built by an earlier version without the name index: import a full LEI2 file first</source>
+        <translation>%1: der Spiegel %2 wurde von einer früheren Version ohne Namensindex erstellt: zuerst eine vollständige LEI2-Datei importieren</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2232,17 @@ Alter: %2.
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
+    </message>
+</context>
+<context>
+    <name>QXmlStreamReader</name>
+    <message>
+        <source>%1 is damaged (line %2: %3)</source>
+        <translation>%1 ist beschädigt (Zeile %2: %3)</translation>
+    </message>
+    <message>
+        <source>%1 declares entities (a DTD), which no workbook does; refused</source>
+        <translation>%1 deklariert Entitäten (eine DTD), was keine Arbeitsmappe tut; abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2403,10 @@ Alter: %2.
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
+    <message>
+        <source>The cache file cannot be used: %1.</source>
+        <translation>Die Cache-Datei ist nicht verwendbar: %1.</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -2311,6 +2463,285 @@ Alter: %2.
             <numerusform>Zeile hat %n Feld, die Kopfzeile %1: Die fehlenden Felder bleiben leer</numerusform>
             <numerusform>Zeile hat %n Felder, die Kopfzeile %1: Die fehlenden Felder bleiben leer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <source>thousands</source>
+        <translation>Tausend</translation>
+    </message>
+    <message>
+        <source>millions</source>
+        <translation>Millionen</translation>
+    </message>
+    <message>
+        <source>billions</source>
+        <translation>Milliarden</translation>
+    </message>
+    <message>
+        <source>trillions</source>
+        <translation>Billionen</translation>
+    </message>
+    <message>
+        <source>&amp;Costs</source>
+        <translation>&amp;Kosten</translation>
+    </message>
+    <message>
+        <source>S&amp;tatuses</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>&amp;Warnings</source>
+        <translation>&amp;Warnungen</translation>
+    </message>
+    <message>
+        <source>Save Chart As...</source>
+        <translation>Diagramm speichern unter...</translation>
+    </message>
+    <message>
+        <source>Save Chart...</source>
+        <translation>Diagramm speichern...</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG or SVG image</source>
+        <translation>Das angezeigte Diagramm als PNG- oder SVG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Double-click a line to show its rows in the table</source>
+        <translation>Doppelklick auf eine Zeile zeigt ihre Zeilen in der Tabelle</translation>
+    </message>
+    <message>
+        <source>(no country)</source>
+        <translation>(kein Land)</translation>
+    </message>
+    <message>
+        <source>(currency unknown)</source>
+        <translation>(Währung unbekannt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %3 (%Ln ok row(s))</source>
+        <translation>
+            <numerusform>%1 %2: %3 (%Ln Zeile ok)</numerusform>
+            <numerusform>%1 %2: %3 (%Ln Zeilen ok)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other %1</source>
+        <translation>Sonstige %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more countries in %1: %2 (see the table below)</source>
+        <translation>
+            <numerusform>%n weiteres Land in %1: %2 (siehe Tabelle unten)</numerusform>
+            <numerusform>%n weitere Länder in %1: %2 (siehe Tabelle unten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No ok rows: no costs to total</source>
+        <translation>Keine Zeilen ok: keine Kosten zu summieren</translation>
+    </message>
+    <message>
+        <source>Cost totals of ok rows per country and currency</source>
+        <translation>Kostensummen der Zeilen ok je Land und Währung</translation>
+    </message>
+    <message>
+        <source>%1: %L2 rows</source>
+        <translation>%1: %L2 Zeilen</translation>
+    </message>
+    <message>
+        <source>Rows per status</source>
+        <translation>Zeilen je Status</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>No rows with warnings</source>
+        <translation>Keine Zeilen mit Warnungen</translation>
+    </message>
+    <message>
+        <source>Rows per warning</source>
+        <translation>Zeilen je Warnung</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Kosten gesamt</translation>
+    </message>
+    <message>
+        <source>Rows by status</source>
+        <translation>Zeilen nach Status</translation>
+    </message>
+    <message>
+        <source>Rows by warning</source>
+        <translation>Zeilen nach Warnung</translation>
+    </message>
+    <message>
+        <source>Costs by country and currency (ok rows)</source>
+        <translation>Kosten nach Land und Währung (Zeilen ok)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1: a chart is saved as .png or .svg</source>
+        <translation>%1: ein Diagramm wird als .png oder .svg gespeichert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the image could not be written</source>
+        <translation>das Bild konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::Conversion</name>
+    <message>
+        <source>%1: cannot make a temporary folder for the converted sheet: %2</source>
+        <translation>%1: kein temporärer Ordner für das umgewandelte Tabellenblatt möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the converted sheet: %2</source>
+        <translation>%1: das umgewandelte Tabellenblatt kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the converted sheet</source>
+        <translation>%1: das umgewandelte Tabellenblatt kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::RowParser</name>
+    <message>
+        <source>row number %1 is out of order or beyond the sheet&apos;s %2 rows</source>
+        <translation>Zeilennummer %1 ist außer der Reihe oder jenseits der %2 Zeilen des Tabellenblatts</translation>
+    </message>
+    <message>
+        <source>more than %1 rows</source>
+        <translation>mehr als %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>cell reference &quot;%1&quot; is not within the sheet (A1 to XFD1048576)</source>
+        <translation>Zellbezug „%1“ liegt nicht im Tabellenblatt (A1 bis XFD1048576)</translation>
+    </message>
+    <message>
+        <source>cell %1 is out of order</source>
+        <translation>Zelle %1 ist außer der Reihe</translation>
+    </message>
+    <message>
+        <source>cell in row %1 names shared string %2, which does not exist</source>
+        <translation>Zelle in Zeile %1 verweist auf die gemeinsame Zeichenkette %2, die es nicht gibt</translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::Splitter</name>
+    <message>
+        <source>%1 has no &lt;%2&gt; within its first %3 MiB</source>
+        <translation>%1 hat kein &lt;%2&gt; in den ersten %3 MiB</translation>
+    </message>
+    <message>
+        <source>%1 holds a row or string over %2 MiB long; refused</source>
+        <translation>%1 enthält eine Zeile oder Zeichenkette über %2 MiB; abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (it ends inside &lt;%2&gt;)</source>
+        <translation>%1 ist beschädigt (endet innerhalb von &lt;%2&gt;)</translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::XmlFeed</name>
+    <message>
+        <source>%1 holds an element over %2 MiB long; refused</source>
+        <translation>%1 enthält ein Element über %2 MiB; abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::ZipMember</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>corrupt or truncated ZIP file (%1)</source>
+        <translation>beschädigte oder abgeschnittene ZIP-Datei (%1)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1 inflates to over %2 MiB; refused (a ZIP bomb?)</source>
+        <translation>%1 entpackt sich auf über %2 MiB; abgelehnt (eine ZIP-Bombe?)</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxSheet</name>
+    <message>
+        <source>not an XLSX workbook (no %1)</source>
+        <translation>keine XLSX-Arbeitsmappe (kein %1)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>is a directory, not a workbook</source>
+        <translation>ist ein Ordner, keine Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>not an XLSX workbook (not a ZIP file)</source>
+        <translation>keine XLSX-Arbeitsmappe (keine ZIP-Datei)</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheets</source>
+        <translation>die Arbeitsmappe hat keine Tabellenblätter</translation>
+    </message>
+    <message>
+        <source>no sheet named &quot;%1&quot; (sheets: %2)</source>
+        <translation>kein Tabellenblatt namens „%1“ (Tabellenblätter: %2)</translation>
+    </message>
+    <message>
+        <source>the workbook names no part for sheet &quot;%1&quot;</source>
+        <translation>die Arbeitsmappe nennt keinen Teil für das Tabellenblatt „%1“</translation>
+    </message>
+    <message>
+        <source>the workbook has no %1 for sheet &quot;%2&quot;</source>
+        <translation>die Arbeitsmappe hat kein %1 für das Tabellenblatt „%2“</translation>
+    </message>
+    <message>
+        <source>row number %1 is out of order or beyond the sheet&apos;s %2 rows</source>
+        <translation>Zeilennummer %1 ist außer der Reihe oder jenseits der %2 Zeilen des Tabellenblatts</translation>
+    </message>
+    <message>
+        <source>more than %1 rows</source>
+        <translation>mehr als %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>cannot write the converted sheet: %1</source>
+        <translation>das umgewandelte Tabellenblatt kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the sheet is empty (no header row)</source>
+        <translation>das Tabellenblatt ist leer (keine Kopfzeile)</translation>
     </message>
 </context>
 <context>

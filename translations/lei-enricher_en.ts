@@ -483,6 +483,22 @@
         <source>no GLEIF mirror at %1: make one with lei-enrich mirror update (or mirror import)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: no such column to match by: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no LEI column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; match %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; match %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntityDetails</name>
@@ -694,6 +710,20 @@
     </message>
     <message>
         <source>Needs attention: %1: %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FailuresPanel</name>
+    <message>
+        <source>&amp;Retry failed lookups</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1008,6 +1038,10 @@
         <source>malformed JSON (no data object)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>malformed JSON (no data)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GoldenCopy</name>
@@ -1274,6 +1308,18 @@
         <source>migrating from cache schema %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the cache file %1 cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache file %1 cannot be made: %2 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache file %1 cannot be made: the folder %2 cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1299,10 +1345,6 @@
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Retry failed lookups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1398,10 +1440,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot open file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,10 +1528,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs (%L6 from the cache) · GLEIF requests: %L7 · %8 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enriched</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,22 +1561,6 @@
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no country)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1620,10 +1638,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows by warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>LEI &amp;Column...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,14 +1671,6 @@
     </message>
     <message>
         <source>Rows as &amp;Shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Costs by country and currency (ok rows)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(currency unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1715,7 +1721,125 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows per status / country and currency</source>
+        <source>Cannot read the whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+The rows read before the damage are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which sheet?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n sheets. Open:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs (%L6 from the cache) · GLEIF requests: %L7 · %L8 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Match</name>
+    <message>
+        <source>empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name of one character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name without letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no words left once normalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no entity with this BIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the BIC belongs to %1 entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entities have this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name close enough (best %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close rivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no close name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchStage</name>
+    <message>
+        <source>not a country: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a BIC: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name and no BIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name too short: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no letters in the name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the cache (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matching asks GLEIF %1 name or BIC searches, about %2 minutes at %3 requests a minute; a GLEIF mirror (lei-enrich mirror update) answers them with no request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1968,6 +2092,14 @@ Age: %2.
         <source>%1: cannot delete it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: built by an earlier version without the name index: import a full LEI2 file again (lei-enrich mirror update)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MirrorStore::Import</name>
@@ -1981,6 +2113,10 @@ Age: %2.
     </message>
     <message>
         <source>%1: %2 records where GLEIF published %3 (file cut short)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the mirror %2 was built by an earlier version without the name index: import a full LEI2 file first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2092,6 +2228,17 @@ Age: %2.
     </message>
     <message>
         <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QXmlStreamReader</name>
+    <message>
+        <source>%1 is damaged (line %2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares entities (a DTD), which no workbook does; refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2253,6 +2400,10 @@ Age: %2.
         <source> hours</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The cache file cannot be used: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -2309,6 +2460,285 @@ Age: %2.
             <numerusform>row has %n field, the header %1: the missing fields are left empty</numerusform>
             <numerusform>row has %n fields, the header %1: the missing fields are left empty</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <source>thousands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trillions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart As...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG or SVG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a line to show its rows in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no country)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(currency unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %3 (%Ln ok row(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more countries in %1: %2 (see the table below)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No ok rows: no costs to total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost totals of ok rows per country and currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %L2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rows with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows by warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costs by country and currency (ok rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a chart is saved as .png or .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::Conversion</name>
+    <message>
+        <source>%1: cannot make a temporary folder for the converted sheet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the converted sheet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the converted sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::RowParser</name>
+    <message>
+        <source>row number %1 is out of order or beyond the sheet&apos;s %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell reference &quot;%1&quot; is not within the sheet (A1 to XFD1048576)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell %1 is out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell in row %1 names shared string %2, which does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::Splitter</name>
+    <message>
+        <source>%1 has no &lt;%2&gt; within its first %3 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a row or string over %2 MiB long; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (it ends inside &lt;%2&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::XmlFeed</name>
+    <message>
+        <source>%1 holds an element over %2 MiB long; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx::ZipMember</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrupt or truncated ZIP file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inflates to over %2 MiB; refused (a ZIP bomb?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XlsxSheet</name>
+    <message>
+        <source>not an XLSX workbook (no %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a directory, not a workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an XLSX workbook (not a ZIP file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook has no sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sheet named &quot;%1&quot; (sheets: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook names no part for sheet &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook has no %1 for sheet &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row number %1 is out of order or beyond the sheet&apos;s %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the converted sheet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sheet is empty (no header row)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
