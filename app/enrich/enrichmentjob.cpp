@@ -380,11 +380,14 @@ void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
     afterScan();
 }
 
-void EnrichmentJob::afterScan()
+// Rows per LEI in one flat array (counting sort), so an answer updates just its rows. Made
+// only when an answer arrives after the cache lookup: a warm run never needs it (8 bytes a row).
+void EnrichmentJob::indexRowsByLei()
 {
-    EnrichmentResults &res = *m_results;
+    if (!m_rowsStart.empty())
+        return;
+    const EnrichmentResults &res = *m_results;
     const size_t distinct = res.m_answers.size();
-    // Rows per LEI in one flat array (counting sort), so an answer updates just its rows.
     m_rowsStart.assign(distinct + 1, 0);
     for (qint32 index : res.m_rowLei)
         if (index >= 0)
@@ -396,7 +399,12 @@ void EnrichmentJob::afterScan()
     for (size_t row = 0; row < res.m_rowLei.size(); ++row)
         if (const qint32 index = res.m_rowLei[row]; index >= 0)
             m_rowsOf[size_t(fill[size_t(index)]++)] = qint64(row);
+}
 
+void EnrichmentJob::afterScan()
+{
+    EnrichmentResults &res = *m_results;
+    const size_t distinct = res.m_answers.size();
     m_progress.distinct = qint64(distinct);
     m_ruleOf.assign(distinct, 0);
     m_cleanIndexOf = {}; // the scan is done: its memory back
@@ -852,6 +860,8 @@ void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
         }
         m_sequentialRow = -1;
     }
+    if (m_queueHead < m_computeQueue.size())
+        indexRowsByLei();
     while (m_queueHead < m_computeQueue.size()) {
         const qint32 index = m_computeQueue[m_queueHead];
         if (m_rowCursor < 0)
@@ -937,6 +947,7 @@ bool EnrichmentJob::retryFailed()
     if (m_running || !m_results || m_phase != Phase::Resolving || m_settings.offline)
         return false;
     EnrichmentResults &res = *m_results;
+    indexRowsByLei();
     QStringList again;
     for (qint32 i = 0; i < qint32(res.m_answers.size()); ++i) {
         LeiAnswer &a = res.m_answers[size_t(i)];

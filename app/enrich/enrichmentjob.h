@@ -120,6 +120,7 @@ private:
     void runSlice();
     void scanSlice(const QElapsedTimer &budget);
     void afterScan();
+    void indexRowsByLei();
     void afterCacheLookup(const QHash<QString, struct CachedAnswer> &cached,
                           const QHash<QString, MirrorAnswer> &mirrored);
     // Runs `work` on the cache thread, then `then` with its result on this object's thread,
