@@ -834,7 +834,7 @@ void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
     };
     if (m_sequentialRow >= 0) {
         // In chunks split over two threads, the second with its own copy of the rules.
-        constexpr qint64 kChunkRows = 16384;
+        constexpr qint64 kChunkRows = 8192; // about 1-2 ms a thread: a slice stays short
         const qint64 rows = res.rowCount();
         while (m_sequentialRow < rows) {
             if (budget.nsecsElapsed() > kSliceNs)

@@ -302,7 +302,7 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
     // block has its buffer in a ring, reused: memory touched once is faster than fresh pages.
     const qint64 blockRows = std::max<qint64>(1, options.blockRows);
     const int ahead = std::max(2, QThreadPool::globalInstance()->maxThreadCount() + 2);
-    std::vector<std::string> ring{size_t(ahead)};
+    std::vector<std::string> ring(static_cast<size_t>(ahead));
     std::deque<QFuture<void>> inFlight; // blocks `done / blockRows` onwards, in order
     qint64 next = 0;                    // the first row not yet handed out
     auto fill = [&] {
@@ -348,6 +348,11 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
             fail(error, path, tr("export cancelled"));
             return stop();
         }
+    }
+    if (progress.cancel && progress.cancel->load()) { // after the last progress report: nothing written
+        fail(error, path, tr("export cancelled"));
+        out.cancelWriting();
+        return false;
     }
     if (!out.commit()) {
         fail(error, path, out.errorString());
@@ -806,6 +811,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     // The same for the files the sheets are assembled in at close: read the workbook back.
     if (!checkXlsx(guard.tempPath, &why)) {
         fail(error, path, tr("the workbook came out damaged (%1); is the disk full?").arg(why));
+        return false;
+    }
+    // A cancel that came after the last progress report still counts: nothing is renamed.
+    if (progress.cancel && progress.cancel->load()) {
+        fail(error, path, tr("export cancelled"));
         return false;
     }
     // As QSaveFile::commit() does: on disk before the rename makes it the file.
