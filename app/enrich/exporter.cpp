@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <string>
 #include <fcntl.h>
 #include <locale.h>
@@ -634,11 +635,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     // Bytes go to the workbook as they are only when they are certainly valid UTF-8.
     const bool utf8Input = encoding == CsvEncoding::Utf8 && !file.hasInvalidUtf8();
     QByteArray scratch;
-    QByteArray utf8;
+    std::string utf8;
     struct AnswerCells
     {
         std::vector<QByteArray> texts;
-        std::vector<QDateTime> dates; // for the date and date-time fields (UTC); the others invalid
+        std::vector<std::optional<lxw_datetime>> dates; // for the date and date-time fields (UTC)
     };
     std::vector<AnswerCells> answerCells(size_t(results ? results->answerCount() : 0));
     QByteArray statusTexts[6];
@@ -712,10 +713,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
             } else if (c < inputColumns && numericColumn[size_t(c)] && looksNumeric(field, convention, &number)) {
                 keep(worksheet_write_number(sheet, r, lxw_col_t(to), number, nullptr));
             } else {
-                utf8 = utf8Input && field.size() <= 32767 && !needsCellText(field)
-                    ? field.toByteArray()
-                    : cellText(Csv::decode(encoding, field.data(), field.size())); // cut by characters
-                keep(worksheet_write_string(sheet, r, lxw_col_t(to), utf8.constData(), nullptr));
+                if (utf8Input && field.size() <= 32767 && !needsCellText(field))
+                    utf8.assign(field.data(), size_t(field.size())); // NUL-terminated, no allocation a cell
+                else
+                    utf8 = cellText(Csv::decode(encoding, field.data(), field.size())).toStdString(); // cut by characters
+                keep(worksheet_write_string(sheet, r, lxw_col_t(to), utf8.c_str(), nullptr));
             }
             if (i >= raw.size())
                 break;
@@ -732,21 +734,22 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
                 for (int c = 0; c < gleifFields; ++c) {
                     const QString text = a.values.value(c);
                     cells.texts.push_back(cellText(text));
-                    if (isDate[size_t(c)]) {
-                        cells.dates[size_t(c)] = QDate::fromString(text, Qt::ISODate).startOfDay(QTimeZone::utc());
-                    } else if (isDateTime[size_t(c)]) {
-                        const QDateTime when = QDateTime::fromString(text, Qt::ISODate);
-                        cells.dates[size_t(c)] = when.isValid() ? when.toUTC() : QDateTime();
+                    QDateTime when;
+                    if (isDate[size_t(c)])
+                        when = QDate::fromString(text, Qt::ISODate).startOfDay(QTimeZone::utc());
+                    else if (isDateTime[size_t(c)])
+                        when = QDateTime::fromString(text, Qt::ISODate).toUTC();
+                    if (when.isValid()) {
+                        const QDate day = when.date();
+                        const QTime time = when.time();
+                        cells.dates[size_t(c)] = lxw_datetime{day.year(), day.month(), day.day(), time.hour(), time.minute(), double(time.second())};
                     }
                 }
             }
             for (int c = 0; c < gleifFields; ++c) {
                 const lxw_col_t to = lxw_col_t(base + c);
-                if (const QDateTime &d = cells.dates[size_t(c)]; d.isValid()) {
-                    const QDate day = d.date();
-                    const QTime time = d.time();
-                    lxw_datetime when{day.year(), day.month(), day.day(), time.hour(), time.minute(), double(time.second())};
-                    keep(worksheet_write_datetime(sheet, r, to, &when, isDateTime[size_t(c)] ? dateTimeFormat : dateFormat));
+                if (auto &when = cells.dates[size_t(c)]) {
+                    keep(worksheet_write_datetime(sheet, r, to, &*when, isDateTime[size_t(c)] ? dateTimeFormat : dateFormat));
                 } else if (!cells.texts[size_t(c)].isEmpty()) {
                     keep(worksheet_write_string(sheet, r, to, cells.texts[size_t(c)].constData(), nullptr));
                 }
