@@ -209,7 +209,11 @@ CostRules::Rule *CostRules::ruleFor(const QString &country)
 
 CostRules::Result CostRules::evaluate(const QString &country, const std::function<QString(int)> &cell)
 {
-    Rule *rule = ruleFor(country);
+    return evaluate(ruleFor(country), cell);
+}
+
+CostRules::Result CostRules::evaluate(Rule *rule, const std::function<QString(int)> &cell)
+{
     Result result;
     for (size_t i = 0; i < rule->columns.size(); ++i) {
         const QString text = cell(rule->columns[i]);
@@ -225,12 +229,37 @@ CostRules::Result CostRules::evaluate(const QString &country, const std::functio
 
 CostRules::Result CostRules::evaluate(const QString &country, const CsvFile &file, qint64 row)
 {
-    Rule *rule = ruleFor(country);
+    return evaluate(ruleIndex(country), file, row);
+}
+
+CostRules::Result CostRules::evaluate(int ruleIndex, const CsvFile &file, qint64 row)
+{
+    Rule *rule = m_rules[size_t(ruleIndex)].get();
     for (size_t i = 0; i < rule->columns.size(); ++i) {
         if (!Number::parse(file.rawField(row, rule->columns[i], &m_scratch), m_convention, &rule->values[i]))
-            return evaluate(country, [&](int c) { return file.cell(row, c); }); // for the reason
+            return evaluate(rule, [&](int c) { return file.cell(row, c); }); // for the reason
     }
     return run(rule);
+}
+
+CostRules CostRules::clone() const
+{
+    CostRules copy;
+    copy.m_convention = m_convention;
+    copy.m_byCountry = m_byCountry;
+    for (const auto &rule : m_rules) {
+        auto r = std::make_unique<Rule>();
+        r->name = rule->name;
+        r->formula = rule->formula;
+        r->variables = rule->variables;
+        r->columns = rule->columns;
+        r->values.assign(rule->values.size(), 0.0);
+        r->parser.SetExpr(r->formula.toStdString()); // parsed before: cannot throw
+        for (size_t i = 0; i < r->columns.size(); ++i)
+            r->parser.DefineVar(r->variables[int(i)].toStdString(), &r->values[i]);
+        copy.m_rules.push_back(std::move(r));
+    }
+    return copy;
 }
 
 CostRules::Result CostRules::run(Rule *rule)

@@ -46,6 +46,11 @@ public:
     Result evaluate(const QString &country, const std::function<QString(int)> &cell);
     // The same for a row of a file, reading numbers straight from its bytes.
     Result evaluate(const QString &country, const CsvFile &file, qint64 row);
+    // The rule a country's rows use, looked up once per country (not per row) for the next.
+    int ruleIndex(const QString &country) const { return m_byCountry.value(country, 0); }
+    Result evaluate(int ruleIndex, const CsvFile &file, qint64 row);
+    // An independent copy (its own parsers and buffers) for evaluating on another thread.
+    CostRules clone() const;
 
     QStringList countries() const;
     QString formula(const QString &country) const; // empty country: the default
@@ -59,6 +64,7 @@ public:
 private:
     struct Rule;
     Rule *ruleFor(const QString &country);
+    Result evaluate(Rule *rule, const std::function<QString(int)> &cell);
     Result run(Rule *rule);
     // Why a result that is not finite is so: "rate is 0: division by zero", "the result is
     // -inf (log of 0)", ...

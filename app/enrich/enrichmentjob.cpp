@@ -166,6 +166,7 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_leiColumn = leiColumn;
     m_rules = std::move(rules);
     m_rules.setConvention(settings.convention.value_or(detectConvention(*m_file, m_rules.boundColumns())));
+    m_helperRules = m_rules.clone();
     m_settings = settings;
     m_runDate = settings.runDate.isValid() ? settings.runDate : QDateTime::currentDateTimeUtc().date();
     m_notices.clear();
@@ -199,6 +200,8 @@ bool EnrichmentJob::start(std::shared_ptr<CsvFile> file, int leiColumn, CostRule
     m_results = std::move(results);
 
     m_indexOf.clear();
+    m_cleanIndexOf.clear();
+    m_ruleOf.clear();
     m_rowsStart.clear();
     m_rowsOf.clear();
     m_computeQueue.clear();
@@ -319,23 +322,37 @@ void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
         if ((m_scanRow & 0xFF) == 0 && budget.nsecsElapsed() > kSliceNs)
             return;
         const qint64 row = m_scanRow++;
+        if (row > 0 && (row & 0xFFFF) == 0)
+            m_file->releaseRows(row - 0x10000, row);
         // A row the match stage considered has the LEI it found, or none.
         const qint32 match = res.m_rowMatch.empty() ? -1 : res.m_rowMatch[size_t(row)];
         QString lei;
+        QByteArrayView raw;
+        bool clean = false; // the LEI cell's own bytes are the LEI
         if (match >= 0) {
             const Match::Result &m = res.m_matches[match];
             if (m.status == Match::Status::Exact || m.status == Match::Status::Accepted
                 || (m.status == Match::Status::Probable && m_settings.match.acceptProbable))
                 lei = Lei::normalise(m.lei);
         } else {
-            // Most LEIs are already clean: 20 bytes of [A-Z0-9] need neither trimming nor upper-casing.
-            const QByteArrayView raw = m_file->rawField(row, m_leiColumn, &m_scratch);
-            lei = isCleanLei(raw) ? QString::fromLatin1(raw) : Lei::normalise(
-                      Csv::decode(m_file->textEncoding(), raw.data(), raw.size()));
+            // Most LEIs are already clean: 20 bytes of [A-Z0-9] need neither trimming nor
+            // upper-casing, and are looked up by their bytes.
+            raw = m_file->rawField(row, m_leiColumn, &m_scratch);
+            clean = isCleanLei(raw);
+            if (clean) {
+                const auto hit = m_cleanIndexOf.constFind(QByteArray::fromRawData(raw.data(), raw.size()));
+                if (hit != m_cleanIndexOf.constEnd()) {
+                    res.m_rowLei[size_t(row)] = *hit;
+                    continue;
+                }
+            }
+            lei = clean ? QString::fromLatin1(raw) : Lei::normalise(Csv::decode(m_file->textEncoding(), raw.data(), raw.size()));
         }
         auto it = m_indexOf.constFind(lei);
         if (it != m_indexOf.constEnd()) { // seen, so valid
             res.m_rowLei[size_t(row)] = *it;
+            if (clean)
+                m_cleanIndexOf.insert(raw.toByteArray(), *it);
             continue;
         }
         const Lei::Check check = Lei::check(lei);
@@ -348,21 +365,24 @@ void EnrichmentJob::scanSlice(const QElapsedTimer &budget)
             continue;
         }
         it = m_indexOf.insert(lei, qint32(res.m_answers.size()));
+        if (clean)
+            m_cleanIndexOf.insert(raw.toByteArray(), *it);
         LeiAnswer answer;
         answer.lei = lei;
         res.m_answers.push_back(std::move(answer));
         res.m_rowLei[size_t(row)] = *it;
-        if ((row & 0xFFFF) == 0xFFFF)
-            m_file->releaseRows(row - 0xFFFF, row + 1);
     }
     afterScan();
 }
 
-void EnrichmentJob::afterScan()
+// Rows per LEI in one flat array (counting sort), so an answer updates just its rows. Made
+// only when an answer arrives after the cache lookup: a warm run never needs it (8 bytes a row).
+void EnrichmentJob::indexRowsByLei()
 {
-    EnrichmentResults &res = *m_results;
+    if (!m_rowsStart.empty())
+        return;
+    const EnrichmentResults &res = *m_results;
     const size_t distinct = res.m_answers.size();
-    // Rows per LEI in one flat array (counting sort), so an answer updates just its rows.
     m_rowsStart.assign(distinct + 1, 0);
     for (qint32 index : res.m_rowLei)
         if (index >= 0)
@@ -374,8 +394,15 @@ void EnrichmentJob::afterScan()
     for (size_t row = 0; row < res.m_rowLei.size(); ++row)
         if (const qint32 index = res.m_rowLei[row]; index >= 0)
             m_rowsOf[size_t(fill[size_t(index)]++)] = qint64(row);
+}
 
+void EnrichmentJob::afterScan()
+{
+    EnrichmentResults &res = *m_results;
+    const size_t distinct = res.m_answers.size();
     m_progress.distinct = qint64(distinct);
+    m_ruleOf.assign(distinct, 0);
+    m_cleanIndexOf = {}; // the scan is done: its memory back
     m_phase = Phase::Resolving;
 
     QStringList all;
@@ -515,6 +542,7 @@ void EnrichmentJob::settle(qint32 index, const LookupResult &result, bool fromCa
     case LookupOutcome::Found:
         a.state = LeiAnswer::State::Found;
         a.country = use->record.country;
+        m_ruleOf[size_t(index)] = m_rules.ruleIndex(a.country);
         break;
     case LookupOutcome::NotFound:
         a.state = LeiAnswer::State::NotFound;
@@ -689,28 +717,63 @@ void EnrichmentJob::applyParents(qint32 index, const ParentResult &parents)
     }
 }
 
-void EnrichmentJob::computeRow(qint64 row, const LeiAnswer &a)
+RowStatus EnrichmentJob::statusOf(qint64 row, qint32 index, CostRules &rules, QString *reason)
+{
+    switch (m_results->m_answers[size_t(index)].state) {
+    case LeiAnswer::State::Found: {
+        const auto cost = rules.evaluate(m_ruleOf[size_t(index)], *m_file, row);
+        if (!cost.ok) {
+            *reason = cost.reason;
+            return RowStatus::BadNumber;
+        }
+        m_results->m_cost[size_t(row)] = cost.value;
+        return RowStatus::Ok;
+    }
+    case LeiAnswer::State::NotFound:
+        return RowStatus::NotFound;
+    default:
+        return RowStatus::LookupFailed;
+    }
+}
+
+void EnrichmentJob::computeRow(qint64 row, qint32 index)
 {
     EnrichmentResults &res = *m_results;
-    RowStatus status = RowStatus::LookupFailed;
-    if (a.state == LeiAnswer::State::Found) {
-        const auto cost = m_rules.evaluate(a.country, *m_file, row);
-        if (cost.ok) {
-            status = RowStatus::Ok;
-            res.m_cost[size_t(row)] = cost.value;
-        } else {
-            status = RowStatus::BadNumber;
-            res.m_rowReason.insert(row, cost.reason);
-        }
-    } else if (a.state == LeiAnswer::State::NotFound) {
-        status = RowStatus::NotFound;
-    }
+    QString reason;
+    const RowStatus status = statusOf(row, index, m_rules, &reason);
+    if (status == RowStatus::BadNumber)
+        res.m_rowReason.insert(row, reason);
     const RowStatus old = RowStatus(res.m_rowStatus[size_t(row)]);
     if (old == RowStatus::Pending)
         ++m_progress.rowsDone;
     --res.m_statusCounts[size_t(old)];
     ++res.m_statusCounts[size_t(status)];
     res.m_rowStatus[size_t(row)] = quint8(status);
+}
+
+struct EnrichmentJob::Computed
+{
+    qint64 counts[6] = {};
+    std::vector<std::pair<qint64, QString>> reasons;
+};
+
+// Writes only the status and cost of its own rows: two threads run it on disjoint ranges
+// while the job's thread waits (nothing else reads the results meanwhile).
+void EnrichmentJob::computeRange(qint64 from, qint64 to, CostRules &rules, Computed *out)
+{
+    EnrichmentResults &res = *m_results;
+    QString reason;
+    for (qint64 row = from; row < to; ++row) {
+        const qint32 index = res.m_rowLei[size_t(row)];
+        if (index < 0 || res.m_rowStatus[size_t(row)] != quint8(RowStatus::Pending)
+            || res.m_answers[size_t(index)].state == LeiAnswer::State::Pending)
+            continue;
+        const RowStatus status = statusOf(row, index, rules, &reason);
+        if (status == RowStatus::BadNumber)
+            out->reasons.emplace_back(row, std::move(reason));
+        ++out->counts[size_t(status)];
+        res.m_rowStatus[size_t(row)] = quint8(status);
+    }
 }
 
 bool EnrichmentJob::hasComputeWork() const
@@ -729,32 +792,44 @@ void EnrichmentJob::computeSlice(const QElapsedTimer &budget)
         return budget.nsecsElapsed() > kSliceNs;
     };
     if (m_sequentialRow >= 0) {
+        // In chunks split over two threads, the second with its own copy of the rules.
+        constexpr qint64 kChunkRows = 8192; // about 1-2 ms a thread: a slice stays short
         const qint64 rows = res.rowCount();
         while (m_sequentialRow < rows) {
-            if (outOfTime())
+            if (budget.nsecsElapsed() > kSliceNs)
                 return;
-            const qint64 row = m_sequentialRow++;
-            const qint32 index = res.m_rowLei[size_t(row)];
-            if (index < 0 || res.m_rowStatus[size_t(row)] != quint8(RowStatus::Pending))
-                continue;
-            const LeiAnswer &a = res.m_answers[size_t(index)];
-            if (a.state != LeiAnswer::State::Pending)
-                computeRow(row, a);
-            if ((row & 0xFFFF) == 0xFFFF)
-                m_file->releaseRows(row - 0xFFFF, row + 1);
+            const qint64 from = m_sequentialRow;
+            const qint64 to = std::min(rows, from + kChunkRows);
+            const qint64 mid = from + (to - from) / 2;
+            Computed first, second;
+            QFuture<void> other = QtConcurrent::run([&] { computeRange(mid, to, m_helperRules, &second); });
+            computeRange(from, mid, m_rules, &first);
+            other.waitForFinished();
+            for (Computed *part : {&first, &second}) {
+                for (size_t s = 0; s < std::size(part->counts); ++s) {
+                    res.m_statusCounts[s] += part->counts[s];
+                    res.m_statusCounts[size_t(RowStatus::Pending)] -= part->counts[s];
+                    m_progress.rowsDone += part->counts[s];
+                }
+                for (auto &[row, reason] : part->reasons)
+                    res.m_rowReason.insert(row, std::move(reason));
+            }
+            m_sequentialRow = to;
+            m_file->releaseRows(from, to);
         }
         m_sequentialRow = -1;
     }
+    if (m_queueHead < m_computeQueue.size())
+        indexRowsByLei();
     while (m_queueHead < m_computeQueue.size()) {
         const qint32 index = m_computeQueue[m_queueHead];
-        const LeiAnswer &a = res.m_answers[size_t(index)];
         if (m_rowCursor < 0)
             m_rowCursor = m_rowsStart[size_t(index)];
         const qint64 end = m_rowsStart[size_t(index) + 1];
         while (m_rowCursor < end) {
             if (outOfTime())
                 return;
-            computeRow(m_rowsOf[size_t(m_rowCursor++)], a);
+            computeRow(m_rowsOf[size_t(m_rowCursor++)], index);
         }
         m_rowCursor = -1;
         ++m_queueHead;
@@ -833,6 +908,7 @@ bool EnrichmentJob::retryFailed()
     if (m_running || !m_results || m_phase != Phase::Resolving || m_settings.offline)
         return false;
     EnrichmentResults &res = *m_results;
+    indexRowsByLei();
     QStringList again;
     for (qint32 i = 0; i < qint32(res.m_answers.size()); ++i) {
         LeiAnswer &a = res.m_answers[size_t(i)];

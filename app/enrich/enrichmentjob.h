@@ -126,6 +126,7 @@ private:
     void runSlice();
     void scanSlice(const QElapsedTimer &budget);
     void afterScan();
+    void indexRowsByLei();
     void afterCacheLookup(const QHash<QString, struct CachedAnswer> &cached,
                           const QHash<QString, MirrorAnswer> &mirrored);
     // Runs `work` on the cache thread, then `then` with its result on this object's thread,
@@ -133,7 +134,11 @@ private:
     template <typename Work, typename Then>
     void onCacheThread(Work work, Then then);
     void computeSlice(const QElapsedTimer &budget);
-    void computeRow(qint64 row, const LeiAnswer &answer);
+    void computeRow(qint64 row, qint32 index);
+    // A row's status, and its cost when Ok (written to the results); `reason` when bad_number.
+    RowStatus statusOf(qint64 row, qint32 index, CostRules &rules, QString *reason);
+    struct Computed; // what a thread's share of the in-order pass changed
+    void computeRange(qint64 from, qint64 to, CostRules &rules, Computed *out);
     bool hasComputeWork() const;
     void onAnswers(const QVector<LookupResult> &answers);
     void settle(qint32 index, const LookupResult &result, bool fromCache);
@@ -158,6 +163,8 @@ private:
     std::shared_ptr<CsvFile> m_file;
     std::shared_ptr<EnrichmentResults> m_results;
     CostRules m_rules;
+    CostRules m_helperRules; // a copy for the second thread of the in-order pass
+    std::vector<int> m_ruleOf; // the cost rule of each found answer (by answer index)
     EnrichmentSettings m_settings;
     QDate m_runDate;
     int m_leiColumn = -1;
@@ -180,6 +187,7 @@ private:
     bool m_fetching = false;
     qint64 m_scanRow = 0;
     QHash<QString, qint32> m_indexOf;
+    QHash<QByteArray, qint32> m_cleanIndexOf; // the same by the cell's bytes, for clean LEIs: no QString a row
     std::vector<qint64> m_rowsStart; // rows of LEI i: m_rowsOf[m_rowsStart[i] .. m_rowsStart[i+1])
     std::vector<qint64> m_rowsOf;
     std::vector<qint32> m_computeQueue; // LEIs whose rows need their status and cost

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QTimeZone>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -13,6 +14,8 @@
 #include <QSet>
 #include <QSaveFile>
 #include <QStringEncoder>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtEndian>
 
 #include <xlsxwriter.h>
@@ -22,6 +25,9 @@
 #include <clocale>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <optional>
+#include <string>
 #include <fcntl.h>
 #include <locale.h>
 #include <sys/stat.h>
@@ -179,20 +185,8 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
             }
         }
     }
-    // The input's own bytes as they go out: transcoded and with formulas neutralised, when asked.
-    QByteArray neutralised, transcoded, scratch;
-    auto ownCells = [&](QByteArrayView raw) -> QByteArrayView {
-        if (options.neutraliseInputFormulas)
-            raw = neutraliseRow(raw, delimiter, &neutralised, &scratch);
-        if (toUtf8) {
-            transcoded = Csv::decodeWindows1252(raw.data(), raw.size()).toUtf8();
-            raw = transcoded;
-        }
-        return raw;
-    };
-
     // The file's own bytes are UTF-8 (UTF-16 input was transcoded on load) or Windows-1252;
-    // new fields are encoded to match, and UTF-16 output is re-encoded a buffer at a time.
+    // new fields are encoded to match, and UTF-16 output is re-encoded a block at a time.
     auto encodeField = [&](const QString &text) -> QByteArray {
         QByteArray bytes = cp1252 ? Csv::encodeWindows1252(text) : text.toUtf8();
         if (bytes.contains(delimiter) || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
@@ -209,11 +203,10 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
     }
     QStringEncoder toUtf16(dialect.encoding == CsvEncoding::Utf16BE ? QStringConverter::Utf16BE
                                                                      : QStringConverter::Utf16LE);
-    QByteArray buffer;
-    buffer.reserve(1 << 21);
-    auto flush = [&]() -> bool {
-        const QByteArray bytes = utf16 ? QByteArray(toUtf16.encode(QString::fromUtf8(buffer))) : buffer;
-        buffer.clear();
+    auto put = [&](QByteArrayView buffer) -> bool {
+        if (!utf16)
+            return out.write(buffer.data(), buffer.size()) == buffer.size();
+        const QByteArray bytes = toUtf16.encode(QString::fromUtf8(buffer));
         return out.write(bytes) == bytes.size();
     };
     if (dialect.bom || toUtf8) {
@@ -223,78 +216,152 @@ bool writeCsv(const CsvFile &file, const EnrichmentResults *results, const QStri
             out.write("\xEF\xBB\xBF", 3);
     }
 
-    buffer += ownCells(file.rawHeader());
+    // The input's own bytes as they go out: transcoded and with formulas neutralised, when asked.
+    struct Scratch
+    {
+        QByteArray neutralised, transcoded, field;
+    };
+    auto ownCells = [&](QByteArrayView raw, Scratch &s) -> QByteArrayView {
+        if (options.neutraliseInputFormulas)
+            raw = neutraliseRow(raw, delimiter, &s.neutralised, &s.field);
+        if (toUtf8) {
+            s.transcoded = Csv::decodeWindows1252(raw.data(), raw.size()).toUtf8();
+            raw = s.transcoded;
+        }
+        return raw;
+    };
+
+    QByteArray header;
+    Scratch headerScratch;
+    header += ownCells(file.rawHeader(), headerScratch);
     const QStringList added = results ? results->addedColumnNames() : EnrichmentResults::columnNames();
     for (const QString &name : added)
-        buffer += delimiter + encodeField(name);
-    buffer += eol;
+        header += delimiter + encodeField(name);
+    header += eol;
+    if (!put(header)) {
+        fail(error, path, out.errorString());
+        out.cancelWriting();
+        return false;
+    }
 
-    // The GLEIF fields are the same for every row of an LEI: encode them once per LEI.
+    // The GLEIF fields are the same for every row of an LEI: encoded once per LEI, up front, so
+    // the rows can be formatted on several threads reading them.
     std::vector<QByteArray> answerBytes(size_t(results ? results->answerCount() : 0));
+    for (size_t index = 0; index < answerBytes.size(); ++index) {
+        const LeiAnswer &answer = results->answerAt(qint64(index));
+        if (answer.state != LeiAnswer::State::Found)
+            continue;
+        QByteArray &bytes = answerBytes[index]; // GLEIF's text: never a live formula (the cost is a number)
+        for (int c = 0; c < results->fieldCount(); ++c)
+            bytes += delimiter + encodeField(neutraliseFormula(answer.values.value(c)));
+    }
     QByteArray statusBytes[6];
     for (RowStatus s : Status::kAll)
         statusBytes[size_t(s)] = encodeField(Status::code(s));
     const QByteArray noAnswer = QByteArray(results ? results->fieldCount() : added.size() - 2, delimiter);
 
     const qint64 rows = options.rows ? qint64(options.rows->size()) : file.rowCount();
-    for (qint64 k = 0; k < rows; ++k) {
-        const qint64 row = options.rows ? qint64((*options.rows)[size_t(k)]) : k;
-        const QByteArrayView raw = ownCells(file.rawRow(row));
-        // The input's own fields, a short row padded so the new columns line up under their
-        // headings; a previous run's added columns are left out; fields past the header (a long
-        // row) follow the new columns.
-        int found = 0;
-        const qsizetype ownEnd = CsvFile::fieldsEnd(raw, headerFields, delimiter, &found);
-        buffer += raw.first(ownEnd);
-        for (int n = found; n < headerFields; ++n)
-            buffer += delimiter;
-        const QByteArrayView extra = raw.sliced(fileColumns == headerFields ? ownEnd : CsvFile::fieldsEnd(raw, fileColumns, delimiter));
-        const bool enriched = results && row < results->rowCount();
-        const qint32 index = enriched ? results->answerIndex(row) : -1;
-        const LeiAnswer *answer = index >= 0 ? &results->answerAt(index) : nullptr;
-        if (answer && answer->state == LeiAnswer::State::Found) {
-            QByteArray &bytes = answerBytes[size_t(index)];
-            if (bytes.isEmpty()) { // GLEIF's text: never a live formula (the cost is a number)
-                for (int c = 0; c < results->fieldCount(); ++c)
-                    bytes += delimiter + encodeField(neutraliseFormula(answer->values.value(c)));
+    // Rows [from, to) of the output, appended to `buffer`; reads only what is shared read-only.
+    auto format = [&](qint64 from, qint64 to, std::string *buffer) {
+        Scratch s;
+        auto append = [buffer](QByteArrayView bytes) { buffer->append(bytes.data(), size_t(bytes.size())); };
+        for (qint64 k = from; k < to; ++k) {
+            const qint64 row = options.rows ? qint64((*options.rows)[size_t(k)]) : k;
+            const QByteArrayView raw = ownCells(file.rawRow(row), s);
+            // The input's own fields, a short row padded so the new columns line up under their
+            // headings; a previous run's added columns are left out; fields past the header (a
+            // long row) follow the new columns.
+            int found = 0;
+            const qsizetype ownEnd = CsvFile::fieldsEnd(raw, headerFields, delimiter, &found);
+            append(raw.first(ownEnd));
+            if (found < headerFields)
+                buffer->append(size_t(headerFields - found), delimiter);
+            const QByteArrayView extra = raw.sliced(fileColumns == headerFields ? ownEnd : CsvFile::fieldsEnd(raw, fileColumns, delimiter));
+            const bool enriched = results && row < results->rowCount();
+            const qint32 index = enriched ? results->answerIndex(row) : -1;
+            const LeiAnswer *answer = index >= 0 ? &results->answerAt(index) : nullptr;
+            append(answer && answer->state == LeiAnswer::State::Found ? answerBytes[size_t(index)] : noAnswer);
+            buffer->push_back(delimiter);
+            const RowStatus status = enriched ? results->status(row) : RowStatus::Pending;
+            if (status == RowStatus::Ok) { // in the input's convention: "1,5" quoted in a comma-separated file
+                char cost[48];
+                const int n = Number::written(results->cost(row), results->convention(), cost);
+                if (std::memchr(cost, delimiter, size_t(n)))
+                    append(encodeField(QString::fromLatin1(cost, n)));
+                else
+                    buffer->append(cost, size_t(n));
             }
-            buffer += bytes;
-        } else {
-            buffer += noAnswer;
+            buffer->push_back(delimiter);
+            append(statusBytes[size_t(status)]);
+            if (results && results->hasMatching()) { // names, LEIs and scores: no formula among them
+                for (int c = results->matchColumn(); c < results->matchColumn() + 4; ++c) {
+                    buffer->push_back(delimiter);
+                    append(encodeField(enriched ? results->field(row, c) : QString()));
+                }
+            }
+            append(extra); // starts with its delimiter
+            append(eol);
         }
-        buffer += delimiter;
-        const RowStatus status = enriched ? results->status(row) : RowStatus::Pending;
-        if (status == RowStatus::Ok) { // in the input's convention: "1,5" quoted in a comma-separated file
-            const QByteArray cost = Number::written(results->cost(row), results->convention());
-            buffer += cost.contains(delimiter) ? encodeField(QString::fromLatin1(cost)) : cost;
+    };
+
+    // Blocks of rows are formatted on the pool's threads, a few ahead, while this thread writes
+    // the finished ones in order: the kernel's copy of the output overlaps the formatting. Each
+    // block has its buffer in a ring, reused: memory touched once is faster than fresh pages.
+    const qint64 blockRows = std::max<qint64>(1, options.blockRows);
+    const int ahead = std::max(2, QThreadPool::globalInstance()->maxThreadCount() + 2);
+    std::vector<std::string> ring(static_cast<size_t>(ahead));
+    std::deque<QFuture<void>> inFlight; // blocks `done / blockRows` onwards, in order
+    qint64 next = 0;                    // the first row not yet handed out
+    auto fill = [&] {
+        while (next < rows && int(inFlight.size()) < ahead) {
+            const qint64 from = next, to = std::min(rows, next + blockRows);
+            std::string *buffer = &ring[size_t((from / blockRows) % ahead)];
+            inFlight.push_back(QtConcurrent::run([&format, from, to, buffer] {
+                buffer->clear(); // keeps its capacity
+                format(from, to, buffer);
+            }));
+            next = to;
         }
-        buffer += delimiter;
-        buffer += statusBytes[size_t(status)];
-        if (results && results->hasMatching()) // names, LEIs and scores: no formula among them
-            for (int c = results->matchColumn(); c < results->matchColumn() + 4; ++c)
-                buffer += delimiter + encodeField(enriched ? results->field(row, c) : QString());
-        buffer += extra; // starts with its delimiter
-        buffer += eol;
-        if (((k & 0xFFFF) == 0xFFFF || k + 1 == rows) && file.hasChanged()) {
-            out.cancelWriting();
+    };
+    // On failure the blocks still being formatted read the file and the results: wait for them.
+    auto stop = [&] {
+        for (QFuture<void> &f : inFlight)
+            f.waitForFinished();
+        out.cancelWriting();
+        return false;
+    };
+    for (qint64 done = 0; done < rows;) {
+        fill();
+        inFlight.front().waitForFinished();
+        const std::string &block = ring[size_t((done / blockRows) % ahead)];
+        const qint64 to = std::min(rows, done + blockRows);
+        if (file.hasChanged()) {
             fail(error, file.path(), tr("changed while it was being read"));
-            return false;
+            return stop();
         }
-        if (buffer.size() > (1 << 21) - 4096 && !flush()) {
+        if (!put(QByteArrayView(block.data(), qsizetype(block.size())))) {
             fail(error, path, out.errorString());
-            out.cancelWriting();
-            return false;
+            return stop();
         }
-        if ((row & 0xFFFF) == 0xFFFF) {
-            file.releaseRows(row - 0xFFFF, row + 1);
-            if (reportAndCheckCancel(progress, k + 1, rows)) {
-                out.cancelWriting();
-                fail(error, path, tr("export cancelled"));
-                return false;
-            }
+        inFlight.pop_front(); // its buffer is free for the block after the next ones
+#ifdef Q_OS_LINUX
+        // The disk starts on what is written so far, so the commit's fsync has little left to wait for.
+        ::sync_file_range(out.handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+        if (!options.rows)
+            file.releaseRows(done, to);
+        done = to;
+        if (done < rows && reportAndCheckCancel(progress, done, rows)) {
+            fail(error, path, tr("export cancelled"));
+            return stop();
         }
     }
-    if (!flush() || !out.commit()) {
+    if (progress.cancel && progress.cancel->load()) { // after the last progress report: nothing written
+        fail(error, path, tr("export cancelled"));
+        out.cancelWriting();
+        return false;
+    }
+    if (!out.commit()) {
         fail(error, path, out.errorString());
         return false;
     }
@@ -549,6 +616,15 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
             isDate[size_t(c)] = Fields::info(results->fieldIds()[c]).kind == Fields::Kind::Date;
     lxw_format *dateFormat = workbook_add_format(guard.workbook);
     format_set_num_format(dateFormat, "yyyy-mm-dd");
+    std::vector<bool> isDateTime(size_t(gleifFields), false); // dataAsOf: date and time (UTC)
+    if (results)
+        for (int c = 0; c < gleifFields; ++c)
+            isDateTime[size_t(c)] = Fields::info(results->fieldIds()[c]).kind == Fields::Kind::DateTime;
+    lxw_format *dateTimeFormat = workbook_add_format(guard.workbook);
+    format_set_num_format(dateTimeFormat, "yyyy-mm-dd hh:mm:ss");
+    // The cost with thousands separators and two decimals shown; the cell keeps every digit.
+    lxw_format *costFormat = workbook_add_format(guard.workbook);
+    format_set_num_format(costFormat, "#,##0.00");
     lxw_col_t col = 0;
     for (const QString &name : header + addedNames)
         worksheet_write_string(sheet, 0, col++, cellText(name).constData(), bold);
@@ -565,11 +641,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     // Bytes go to the workbook as they are only when they are certainly valid UTF-8.
     const bool utf8Input = encoding == CsvEncoding::Utf8 && !file.hasInvalidUtf8();
     QByteArray scratch;
-    QByteArray utf8;
+    std::string utf8;
     struct AnswerCells
     {
         std::vector<QByteArray> texts;
-        std::vector<QDate> dates; // for the date fields; the others invalid
+        std::vector<std::optional<lxw_datetime>> dates; // for the date and date-time fields (UTC)
     };
     std::vector<AnswerCells> answerCells(size_t(results ? results->answerCount() : 0));
     QByteArray statusTexts[6];
@@ -600,6 +676,34 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
                 break;
         }
     }
+    // Column widths from the header and the first rows (the GLEIF columns from every answer),
+    // in characters, within 8 to 50: set before any row, as constant_memory mode wants.
+    {
+        std::vector<qsizetype> width;
+        for (const QString &name : header + addedNames)
+            width.push_back(name.size());
+        auto widen = [&width](qsizetype c, qsizetype size) { width[size_t(c)] = std::max(width[size_t(c)], size); };
+        for (qint64 k = 0; k < std::min<qint64>(rows, 1000); ++k) {
+            const QByteArrayView raw = file.rawRow(fileRow(k));
+            for (qsizetype i = 0, c = 0; c < inputColumns; ++i, ++c) {
+                // UTF-8 bytes: a few too many for accented text, which only widens the column
+                widen(c, CsvFile::nextField(raw, &i, delimiter, &scratch).size());
+                if (i >= raw.size())
+                    break;
+            }
+        }
+        for (qint64 i = 0; results && i < results->answerCount(); ++i) {
+            const LeiAnswer &a = results->answerAt(i);
+            for (int c = 0; c < gleifFields && c < a.values.size(); ++c)
+                widen(inputColumns + c, a.values.at(c).size());
+        }
+        widen(inputColumns + gleifFields, 14); // the cost as "#,##0.00" shows it
+        for (size_t c = 0; c < width.size(); ++c)
+            worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), double(std::clamp<qsizetype>(width[c] + 2, 8, 50)), nullptr);
+        const double failureWidths[] = {10, 24, 18, 60};
+        for (lxw_col_t c = 0; c < 4; ++c)
+            worksheet_set_column(failures, c, c, failureWidths[c], nullptr);
+    }
     for (qint64 k = 0; k < rows && status == LXW_NO_ERROR; ++k) {
         const qint64 row = fileRow(k);
         const lxw_row_t r = lxw_row_t(k + 1);
@@ -615,10 +719,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
             } else if (c < inputColumns && numericColumn[size_t(c)] && looksNumeric(field, convention, &number)) {
                 keep(worksheet_write_number(sheet, r, lxw_col_t(to), number, nullptr));
             } else {
-                utf8 = utf8Input && field.size() <= 32767 && !needsCellText(field)
-                    ? field.toByteArray()
-                    : cellText(Csv::decode(encoding, field.data(), field.size())); // cut by characters
-                keep(worksheet_write_string(sheet, r, lxw_col_t(to), utf8.constData(), nullptr));
+                if (utf8Input && field.size() <= 32767 && !needsCellText(field))
+                    utf8.assign(field.data(), size_t(field.size())); // NUL-terminated, no allocation a cell
+                else
+                    utf8 = cellText(Csv::decode(encoding, field.data(), field.size())).toStdString(); // cut by characters
+                keep(worksheet_write_string(sheet, r, lxw_col_t(to), utf8.c_str(), nullptr));
             }
             if (i >= raw.size())
                 break;
@@ -635,15 +740,22 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
                 for (int c = 0; c < gleifFields; ++c) {
                     const QString text = a.values.value(c);
                     cells.texts.push_back(cellText(text));
+                    QDateTime when;
                     if (isDate[size_t(c)])
-                        cells.dates[size_t(c)] = QDate::fromString(text, Qt::ISODate);
+                        when = QDate::fromString(text, Qt::ISODate).startOfDay(QTimeZone::utc());
+                    else if (isDateTime[size_t(c)])
+                        when = QDateTime::fromString(text, Qt::ISODate).toUTC();
+                    if (when.isValid()) {
+                        const QDate day = when.date();
+                        const QTime time = when.time();
+                        cells.dates[size_t(c)] = lxw_datetime{day.year(), day.month(), day.day(), time.hour(), time.minute(), double(time.second())};
+                    }
                 }
             }
             for (int c = 0; c < gleifFields; ++c) {
                 const lxw_col_t to = lxw_col_t(base + c);
-                if (const QDate d = cells.dates[size_t(c)]; d.isValid()) {
-                    lxw_datetime when{d.year(), d.month(), d.day(), 0, 0, 0};
-                    keep(worksheet_write_datetime(sheet, r, to, &when, dateFormat));
+                if (auto &when = cells.dates[size_t(c)]) {
+                    keep(worksheet_write_datetime(sheet, r, to, &*when, isDateTime[size_t(c)] ? dateTimeFormat : dateFormat));
                 } else if (!cells.texts[size_t(c)].isEmpty()) {
                     keep(worksheet_write_string(sheet, r, to, cells.texts[size_t(c)].constData(), nullptr));
                 }
@@ -651,7 +763,7 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
         }
         const RowStatus rowStatus = enriched ? results->status(row) : RowStatus::Pending;
         if (rowStatus == RowStatus::Ok)
-            keep(worksheet_write_number(sheet, r, lxw_col_t(base + gleifFields), results->cost(row), nullptr));
+            keep(worksheet_write_number(sheet, r, lxw_col_t(base + gleifFields), results->cost(row), costFormat));
         keep(worksheet_write_string(sheet, r, lxw_col_t(base + gleifFields + 1), statusTexts[size_t(rowStatus)].constData(), nullptr));
         for (int c = gleifFields + 2; enriched && results->hasMatching() && c < gleifFields + 6; ++c) {
             const QString text = results->field(row, c);
@@ -715,6 +827,11 @@ bool writeXlsx(const CsvFile &file, const EnrichmentResults *results, const QStr
     // The same for the files the sheets are assembled in at close: read the workbook back.
     if (!checkXlsx(guard.tempPath, &why)) {
         fail(error, path, tr("the workbook came out damaged (%1); is the disk full?").arg(why));
+        return false;
+    }
+    // A cancel that came after the last progress report still counts: nothing is renamed.
+    if (progress.cancel && progress.cancel->load()) {
+        fail(error, path, tr("export cancelled"));
         return false;
     }
     // As QSaveFile::commit() does: on disk before the rename makes it the file.

@@ -20,7 +20,7 @@ namespace Exporter {
 
 struct Progress
 {
-    std::function<void(qint64 rowsDone, qint64 rows)> progress; // every 64k rows
+    std::function<void(qint64 rowsDone, qint64 rows)> progress; // every 64k rows (CSV: every block)
     const std::atomic_bool *cancel = nullptr;
 };
 
@@ -35,6 +35,9 @@ struct Options
     // The rows to write, in this order (the window's filter and sort); null: every row, in the
     // file's order. The Failures sheet lists the same rows.
     const std::vector<qint32> *rows = nullptr;
+    // CSV: rows per block; blocks are formatted on the thread pool and written in order
+    // (progress and cancelling are per block). Tests make it small.
+    qint64 blockRows = 16384;
 };
 
 // The largest table an XLSX sheet takes: 1,048,576 rows, one of them the header.

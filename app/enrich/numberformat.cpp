@@ -5,15 +5,23 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace Number {
 
-QString shortest(double value)
+namespace {
+
+// shortest() into `out` (at least 48 bytes); returns the length.
+int shortestChars(double value, char *out)
 {
-    if (std::isnan(value))
-        return QStringLiteral("nan");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    if (std::isnan(value)) {
+        std::memcpy(out, "nan", 3);
+        return 3;
+    }
+    if (std::isinf(value)) {
+        std::memcpy(out, value > 0 ? "inf" : "-inf", value > 0 ? 3 : 4);
+        return value > 0 ? 3 : 4;
+    }
     // Shortest round-trip digits in scientific form, [-]d[.ddd]e[+-]XX, then laid out the
     // way Python's repr() does. Plain char buffers: this runs once per exported row.
     char sci[32];
@@ -30,7 +38,6 @@ QString shortest(double value)
             digits[nDigits++] = *p;
     const int exponent = std::atoi(p + 1);
 
-    char out[48];
     int n = 0;
     if (negative)
         out[n++] = '-';
@@ -64,10 +71,18 @@ QString shortest(double value)
             for (int k = 1; k < nDigits; ++k)
                 out[n++] = digits[k];
         }
-        n += std::snprintf(out + n, sizeof out - size_t(n), "e%c%02d", exponent < 0 ? '-' : '+',
+        n += std::snprintf(out + n, size_t(48 - n), "e%c%02d", exponent < 0 ? '-' : '+',
                            std::abs(exponent));
     }
-    return QString::fromLatin1(out, n);
+    return n;
+}
+
+} // namespace
+
+QString shortest(double value)
+{
+    char out[48];
+    return QString::fromLatin1(out, shortestChars(value, out));
 }
 
 bool parse(QByteArrayView text, double *value)
@@ -195,10 +210,17 @@ std::optional<Convention> conventionOf(QByteArrayView text)
 
 QByteArray written(double value, Convention convention)
 {
-    QByteArray text = shortest(value).toLatin1();
+    char out[48];
+    const int n = written(value, convention, out);
+    return QByteArray(out, n);
+}
+
+int written(double value, Convention convention, char *out)
+{
+    const int n = shortestChars(value, out);
     if (convention == Convention::Comma)
-        text.replace('.', ',');
-    return text;
+        std::replace(out, out + n, '.', ',');
+    return n;
 }
 
 } // namespace Number

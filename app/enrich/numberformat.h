@@ -35,5 +35,8 @@ std::optional<Convention> conventionOf(QByteArrayView text);
 
 // The cost as the CSV export writes it in `convention` (Python's repr() digits, ',' for Comma).
 QByteArray written(double value, Convention convention);
+// The same into `out` (room for 48 bytes), without allocating: the export's per-row path.
+// Returns the length.
+int written(double value, Convention convention, char *out);
 
 } // namespace Number

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void unwritableOutputWritesNothing();
     void sigintStopsWithNothingWritten_data();
     void sigintStopsWithNothingWritten();
+    void sigintDuringXlsxExportWritesNothing();
     void cacheCommand();
     void cacheThatIsNotSqliteIsRefused_data();
     void cacheThatIsNotSqliteIsRefused();
@@ -229,6 +230,36 @@ void CliTest::unwritableOutputWritesNothing()
     QCOMPARE(run({QStringLiteral("--api-url"), m_fake.baseUrl().toString(), QStringLiteral("-o"),
                   QStringLiteral("/proc/lei-enricher.csv"), QStringLiteral("sample.csv")}, &err), 3);
     QVERIFY2(err.contains(QStringLiteral("/proc/lei-enricher.csv")), qPrintable(err));
+}
+
+void CliTest::sigintDuringXlsxExportWritesNothing()
+{
+    // SIGINT once the workbook's temporary file exists (the export has begun): exit 130, no
+    // workbook, no temporary file left beside it.
+    QByteArray csv("id,notional,rate,lei\n");
+    for (int i = 0; i < 300000; ++i)
+        csv += QByteArray::number(i) + ",763000,0.0070956,XKZZ2JZF41MRHTR1V493\n";
+    QTemporaryDir dir(m_dir.filePath(QStringLiteral("xlsx-sig-XXXXXX")));
+    QVERIFY(dir.isValid());
+    writeTestFile(dir.path(), QStringLiteral("big.csv"), csv);
+    QProcess p;
+    p.setWorkingDirectory(dir.path());
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(LEI_ENRICH_EXE), {QStringLiteral("-q"), QStringLiteral("--api-url"), m_fake.baseUrl().toString(),
+                                              QStringLiteral("--cache"), dir.filePath(QStringLiteral("c.sqlite")),
+                                              QStringLiteral("-o"), QStringLiteral("out.xlsx"), QStringLiteral("big.csv")});
+    QVERIFY(p.waitForStarted(60000));
+    const QStringList temporary{QStringLiteral(".out.xlsx.*")};
+    QTRY_VERIFY_WITH_TIMEOUT(!QDir(dir.path()).entryList(temporary, QDir::Files | QDir::Hidden).isEmpty()
+                                 || p.state() == QProcess::NotRunning, 60000);
+    QVERIFY2(p.state() != QProcess::NotRunning, p.readAllStandardError().constData()); // caught during the export
+    ::kill(pid_t(p.processId()), SIGINT);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("interrupted")));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.xlsx"))));
+    QCOMPARE(QDir(dir.path()).entryList(temporary, QDir::Files | QDir::Hidden), QStringList());
 }
 
 void CliTest::sigintStopsWithNothingWritten_data()

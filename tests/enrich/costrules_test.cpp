@@ -1,6 +1,9 @@
 #include "costrules.h"
+#include "csvfile.h"
 #include "numberformat.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 class CostRulesTest final : public QObject
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void rejectedRuleFiles();
     void missingColumnNamesTheRule();
     void customRules();
+    void ruleIndexAndCloneEvaluateAlike();
     void notFiniteReasons_data();
     void notFiniteReasons();
     void comparisonIsNotAssignment();
@@ -212,6 +216,42 @@ void CostRulesTest::customRules()
     QCOMPARE(rules->evaluate(QStringLiteral("DE"), cell).value, 20.0);
     QCOMPARE(rules->evaluate(QStringLiteral("FR"), cell).value, 1.5);
     QCOMPARE(rules->evaluate(QStringLiteral("US"), cell).value, -1.0);
+}
+
+void CostRulesTest::ruleIndexAndCloneEvaluateAlike()
+{
+    // The per-row path: the rule looked up once per country, and a copy for another thread,
+    // give what the country's own evaluation gives, reasons included.
+    QString error;
+    auto rules = CostRules::fromJson(R"({"rules": {"DE": "notional * 2", "NL": "notional / rate"}, "default": "-1"})", &error);
+    QVERIFY2(rules, qPrintable(error));
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("rows.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("transaction_uti,notional,rate,lei\na,3,0.5,x\nb,\"4\",0,x\nc,lots,1,x\n");
+    f.close();
+    auto file = CsvFile::load(f.fileName(), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    QVERIFY(rules->bind(file->header(), &error));
+    CostRules copy = rules->clone();
+    QCOMPARE(rules->ruleIndex(QStringLiteral("US")), 0);
+    QVERIFY(rules->ruleIndex(QStringLiteral("DE")) != rules->ruleIndex(QStringLiteral("NL")));
+    QCOMPARE(copy.ruleIndex(QStringLiteral("NL")), rules->ruleIndex(QStringLiteral("NL")));
+    for (const QString &country : {QStringLiteral("DE"), QStringLiteral("NL"), QStringLiteral("US")}) {
+        for (qint64 row = 0; row < file->rowCount(); ++row) {
+            const auto byName = rules->evaluate(country, *file, row);
+            const auto byIndex = rules->evaluate(rules->ruleIndex(country), *file, row);
+            const auto byCopy = copy.evaluate(copy.ruleIndex(country), *file, row);
+            for (const auto &other : {byIndex, byCopy}) {
+                QCOMPARE(other.ok, byName.ok);
+                QCOMPARE(other.value, byName.value);
+                QCOMPARE(other.reason, byName.reason);
+            }
+        }
+    }
+    QCOMPARE(copy.evaluate(copy.ruleIndex(QStringLiteral("DE")), *file, 0).value, 6.0);
+    QCOMPARE(copy.evaluate(copy.ruleIndex(QStringLiteral("NL")), *file, 1).reason, QStringLiteral("rate is 0: division by zero"));
+    QCOMPARE(copy.evaluate(copy.ruleIndex(QStringLiteral("DE")), *file, 2).reason, QStringLiteral("notional is not a number: \"lots\""));
 }
 
 void CostRulesTest::notFiniteReasons_data()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void chosenFieldsHaveTheRecordsValues_data();
     void chosenFieldsHaveTheRecordsValues();
     void staleAnswerSaysSoInLeiWarning();
+    void warmPassOverThreadsMatchesTheColdRun();
 
 private:
     std::shared_ptr<CsvFile> load(const QByteArray &csv);
@@ -361,6 +362,53 @@ void EnrichmentJobTest::rulesNamingAMissingColumnAreRefused()
     QVERIFY2(error.contains(QStringLiteral("uses column \"notional\"")), qPrintable(error));
     QVERIFY(!job.isRunning());
     QCOMPARE(m_fake->stats().requests, 0);
+}
+
+void EnrichmentJobTest::warmPassOverThreadsMatchesTheColdRun()
+{
+    // A warm run computes its rows in file order, in chunks split over two threads; a cold run
+    // computes them row by row as each answer arrives. Both give every row the same status,
+    // cost and reason (more rows than a few chunks, an odd count, every kind of row in both
+    // halves of each chunk).
+    const QString unknownBody = QStringLiteral("529900UNKNOWNLEI00");
+    const QByteArray unknown = (unknownBody + Lei::checkDigits(unknownBody)).toLatin1();
+    const QByteArray kinds[] = {
+        "763000,0.0070956,XKZZ2JZF41MRHTR1V493", // GB
+        "1000000,0.5,BFXS5XCH7N0Y05NIXW11",      // NL
+        "1000000,0,BFXS5XCH7N0Y05NIXW11",        // NL, rate 0
+        "lots,0.5,XKZZ2JZF41MRHTR1V493",         // not a number
+        "1,0.5," + unknown,                      // not found
+        "1,0.5,not-an-lei",                      // invalid
+        "7,0.25,851WYGNLUQLFZBSYGB56",           // DE: the default rule
+        ",0.5,XKZZ2JZF41MRHTR1V493",             // empty
+    };
+    QByteArray csv("notional,rate,lei\n");
+    const int rows = 40001;
+    for (int i = 0; i < rows; ++i)
+        csv += kinds[(i * 7 + i / 3) % std::size(kinds)] + '\n';
+    auto file = load(csv);
+    QVERIFY(file);
+    EnrichmentJob cold;
+    QVERIFY(run(cold, file, settings()));
+    QVERIFY(m_fake->stats().requests >= 1);
+    const int requests = m_fake->stats().requests;
+    EnrichmentJob warm;
+    QVERIFY(run(warm, file, settings()));
+    QCOMPARE(m_fake->stats().requests, requests); // all from the cache: the in-order pass
+    const auto a = cold.results(), b = warm.results();
+    QCOMPARE(b->rowCount(), qint64(rows));
+    for (qint64 row = 0; row < rows; ++row) {
+        QCOMPARE(b->status(row), a->status(row));
+        QCOMPARE(b->reason(row), a->reason(row));
+        if (a->status(row) == RowStatus::Ok)
+            QCOMPARE(b->cost(row), a->cost(row));
+    }
+    for (RowStatus s : Status::kAll)
+        QCOMPARE(b->countOf(s), a->countOf(s));
+    QCOMPARE(b->countOf(RowStatus::Pending), 0);
+    QVERIFY(b->countOf(RowStatus::BadNumber) > 0 && b->countOf(RowStatus::Ok) > 0 && b->countOf(RowStatus::NotFound) > 0);
+    QCOMPARE(warm.progress().rowsDone, qint64(rows));
+    QCOMPARE(b->cost(0), 763000 * 0.0070956 - 763000); // the GB rule on row 1
 }
 
 QTEST_GUILESS_MAIN(EnrichmentJobTest)

@@ -6,6 +6,7 @@
 #include "fakegleif.h"
 #include "xlsxreader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QFileInfo>
@@ -18,6 +19,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+#include <atomic>
 #include <clocale>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -58,6 +61,11 @@ private Q_SLOTS:
     void reEnrichingReplacesThePreviousColumns();
     void inputChangedDuringExportWritesNothing_data();
     void inputChangedDuringExportWritesNothing();
+    void csvBlocksGiveTheSameBytes_data();
+    void csvBlocksGiveTheSameBytes();
+    void cancelledExportWritesNothing_data();
+    void cancelledExportWritesNothing();
+    void xlsxWidthsCostFormatAndDates();
 
 private:
     // Makes the fake answer `legalName` for `lei` until the returned guard goes.
@@ -719,6 +727,173 @@ void ExporterTest::inputChangedDuringExportWritesNothing()
     QVERIFY(!Exporter::write(*file, nullptr, out, &error));
     QVERIFY2(error.contains(QStringLiteral("changed while it was being read")) && error.contains(name), qPrintable(error));
     QVERIFY(!QFileInfo::exists(out));
+}
+
+void ExporterTest::csvBlocksGiveTheSameBytes_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<bool>("neutralise");
+    QTest::addColumn<bool>("reversed");
+    QTest::newRow("1 row") << 1 << false << false;
+    QTest::newRow("2 rows") << 2 << false << false;
+    QTest::newRow("7 rows") << 7 << false << false;
+    QTest::newRow("101 rows") << 101 << false << false;
+    QTest::newRow("101 rows, formulas neutralised") << 101 << true << false;
+    QTest::newRow("101 rows as shown, reversed") << 101 << false << true;
+}
+
+void ExporterTest::csvBlocksGiveTheSameBytes()
+{
+    // The CSV export formats blocks of rows on several threads and writes them in order: any
+    // block size gives the bytes of one block, whatever the rows hold (quotes, line breaks,
+    // extra and missing fields, formulas, every status).
+    QFETCH(int, rows);
+    QFETCH(bool, neutralise);
+    QFETCH(bool, reversed);
+    const QByteArray kinds[] = {
+        "plain,763000,0.0070956,XKZZ2JZF41MRHTR1V493",
+        "\"quoted, \"\"with\"\" a\nline break\",1.5,2,BFXS5XCH7N0Y05NIXW11",
+        "long,1,1,XKZZ2JZF41MRHTR1V493,extra,\"more \"\"extra\"\"\"",
+        "short,1,XKZZ2JZF41MRHTR1V493",
+        "=HYPERLINK(\"x\"),-2.5,+1e5,XKZZ2JZF41MRHTR1V493",
+        "zero rate,1,0,BFXS5XCH7N0Y05NIXW11",
+        "bad number,abc,1,XKZZ2JZF41MRHTR1V493",
+        "bad lei,1,1,NOTALEI",
+        "@SUM(A1),,,",
+    };
+    QByteArray input("id,notional,rate,lei\r\n");
+    for (int i = 0; i < rows; ++i)
+        input += kinds[i % std::size(kinds)] + "\r\n";
+    QString error;
+    auto file = CsvFile::load(write(input, QStringLiteral("blocks-%1.csv").arg(rows)), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    auto results = enrich(file);
+    QVERIFY(results);
+    std::vector<qint32> order;
+    for (qint32 i = rows - 1; i >= 0; --i)
+        order.push_back(i);
+    Exporter::Options options;
+    options.neutraliseInputFormulas = neutralise;
+    options.rows = reversed ? &order : nullptr;
+    options.blockRows = 1 << 30; // one block
+    const QString one = m_dir.filePath(QStringLiteral("blocks-out-one.csv"));
+    QVERIFY2(Exporter::writeCsv(*file, results.get(), one, &error, {}, options), qPrintable(error));
+    const QByteArray expected = read(one);
+    QCOMPARE(expected.count("\r\n"), qsizetype(rows + 1)); // the quoted line break is a bare \n
+    for (qint64 blockRows : {1, 2, 3, 64}) {
+        options.blockRows = blockRows;
+        std::vector<qint64> reported;
+        Exporter::Progress progress;
+        progress.progress = [&reported](qint64 done, qint64) { reported.push_back(done); };
+        const QString out = m_dir.filePath(QStringLiteral("blocks-out-%1.csv").arg(blockRows));
+        QVERIFY2(Exporter::writeCsv(*file, results.get(), out, &error, progress, options), qPrintable(error));
+        QCOMPARE(read(out), expected);
+        QVERIFY(std::is_sorted(reported.begin(), reported.end()));
+        QCOMPARE(reported.back(), qint64(rows));
+    }
+}
+
+void ExporterTest::cancelledExportWritesNothing_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("xlsx") << QStringLiteral("xlsx");
+}
+
+void ExporterTest::cancelledExportWritesNothing()
+{
+    // The cancel flag (the window's Cancel, the CLI's SIGINT) stops an export at its next
+    // progress report: no file, no temporary file beside it, an existing file untouched.
+    QFETCH(QString, suffix);
+    QByteArray input("id,lei\n");
+    for (int i = 0; i < 70000; ++i) // past the first progress report (64k rows)
+        input += QByteArray::number(i) + ",XKZZ2JZF41MRHTR1V493\n";
+    QString error;
+    auto file = CsvFile::load(write(input, QStringLiteral("cancel-") + suffix + QStringLiteral(".csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    QTemporaryDir target(m_dir.filePath(QStringLiteral("cancel-XXXXXX")));
+    QVERIFY(target.isValid());
+    const QString out = target.filePath(QStringLiteral("out.") + suffix);
+    write("old", QStringLiteral("cancel-old"));
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("cancel-old")), out));
+    std::atomic_bool cancel{false};
+    int reports = 0;
+    Exporter::Progress progress;
+    progress.cancel = &cancel;
+    progress.progress = [&](qint64, qint64) {
+        ++reports;
+        cancel = true;
+    };
+    QVERIFY(!Exporter::write(*file, nullptr, out, &error, progress));
+    QVERIFY2(error.contains(QStringLiteral("export cancelled")), qPrintable(error));
+    QCOMPARE(reports, 1);
+    QCOMPARE(read(out), QByteArray("old"));
+    QCOMPARE(QDir(target.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("out.") + suffix});
+}
+
+void ExporterTest::xlsxWidthsCostFormatAndDates()
+{
+    // Column widths set, the cost shown with a number format, GLEIF's dates as Excel dates.
+    QString error;
+    auto file = CsvFile::load(write("a_rather_long_identifier_heading,notional,rate,lei\n1,763000,0.0070956,XKZZ2JZF41MRHTR1V493\n",
+                                    QStringLiteral("styled.csv")), {}, &error);
+    QVERIFY2(file, qPrintable(error));
+    EnrichmentSettings s;
+    s.gleif.baseUrl = m_fake.baseUrl();
+    s.useCache = false;
+    s.fields = {Fields::Id::LegalName, Fields::Id::NextRenewalDate, Fields::Id::DataAsOf};
+    EnrichmentJob job;
+    QSignalSpy finished(&job, &EnrichmentJob::finished);
+    QVERIFY2(job.start(file, file->findColumn(), CostRules::defaults(), s, &error), qPrintable(error));
+    QVERIFY(finished.wait(60000));
+    const auto results = job.results();
+    const LeiAnswer &answer = results->answerAt(0);
+    const QDate renewal = QDate::fromString(answer.values.at(1), Qt::ISODate);
+    const QDateTime asOf = QDateTime::fromString(answer.values.at(2), Qt::ISODate);
+    QVERIFY2(renewal.isValid() && asOf.isValid(), qPrintable(answer.values.join(u'|')));
+    const QString out = m_dir.filePath(QStringLiteral("styled.xlsx"));
+    QVERIFY2(Exporter::writeXlsx(*file, results.get(), out, &error), qPrintable(error));
+    const auto zip = readZip(out, &error);
+    const QByteArray sheet = zip.value(QStringLiteral("xl/worksheets/sheet1.xml"));
+    const QByteArray styles = zip.value(QStringLiteral("xl/styles.xml"));
+
+    // Widths: the long heading's column is wider than the short "rate" one, within bounds.
+    const auto width = [&sheet](int column) {
+        const QRegularExpression col(QStringLiteral("<col min=\"%1\" max=\"%1\" width=\"([0-9.]+)\"").arg(column));
+        const auto m = col.match(QString::fromUtf8(sheet));
+        return m.hasMatch() ? m.captured(1).toDouble() : 0.0;
+    };
+    QVERIFY2(width(1) > width(3) && width(3) >= 8 && width(1) <= 50.72, sheet.left(600).constData());
+
+    // The style index of a cell, and the number format code that style uses.
+    const auto styleOf = [&sheet](const QString &ref) {
+        const auto m = QRegularExpression(QStringLiteral("<c r=\"%1\" s=\"([0-9]+)\"").arg(ref)).match(QString::fromUtf8(sheet));
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
+    };
+    const auto formatOf = [&styles](int style) {
+        const QString xml = QString::fromUtf8(styles);
+        const qsizetype xfs = xml.indexOf(QStringLiteral("<cellXfs"));
+        const QRegularExpression xf(QStringLiteral("<xf numFmtId=\"([0-9]+)\""));
+        auto it = xf.globalMatch(xml.mid(xfs));
+        for (int i = 0; it.hasNext(); ++i) {
+            const auto m = it.next();
+            if (i == style) {
+                const auto fmt = QRegularExpression(QStringLiteral("<numFmt numFmtId=\"%1\" formatCode=\"([^\"]+)\"").arg(m.captured(1))).match(xml);
+                return fmt.hasMatch() ? fmt.captured(1) : m.captured(1);
+            }
+        }
+        return QString();
+    };
+    // Columns: 4 input, legalName (E), nextRenewalDate (F), dataAsOf (G), cost (H), status (I).
+    QCOMPARE(formatOf(styleOf(QStringLiteral("H2"))), QStringLiteral("#,##0.00"));
+    QCOMPARE(xlsxCell(sheet, QStringLiteral("H2")).toDouble(), results->cost(0));
+    QCOMPARE(formatOf(styleOf(QStringLiteral("F2"))), QStringLiteral("yyyy-mm-dd"));
+    QCOMPARE(formatOf(styleOf(QStringLiteral("G2"))), QStringLiteral("yyyy-mm-dd hh:mm:ss"));
+    const QDate excelEpoch(1899, 12, 30);
+    QCOMPARE(xlsxCell(sheet, QStringLiteral("F2")).toDouble(), double(excelEpoch.daysTo(renewal)));
+    const double serial = xlsxCell(sheet, QStringLiteral("G2")).toDouble();
+    const QDateTime utc = asOf.toUTC();
+    QVERIFY(std::abs(serial - (double(excelEpoch.daysTo(utc.date())) + utc.time().msecsSinceStartOfDay() / 86400000.0)) < 1e-6);
 }
 
 QTEST_GUILESS_MAIN(ExporterTest)

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using Number::Convention;
 
 // Numbers as files write them: a decimal point or a decimal comma, thousands grouped by the
@@ -86,6 +88,18 @@ void NumberFormatTest::written()
     QCOMPARE(Number::written(-757586.0572, Convention::Point), QByteArray("-757586.0572"));
     QCOMPARE(Number::written(-757586.0572, Convention::Comma), QByteArray("-757586,0572"));
     QCOMPARE(Number::written(-4599724.0, Convention::Comma), QByteArray("-4599724,0"));
+    // The allocation-free form the CSV export uses writes the same characters.
+    for (const double value : {-757586.0572, 0.0, -0.0, 1e16, 1.5e-05, 5e-324, 1.7976931348623157e308, 95178095238.09523,
+                               std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                               std::numeric_limits<double>::quiet_NaN()}) {
+        for (const Convention convention : {Convention::Point, Convention::Comma}) {
+            char out[48];
+            const int n = Number::written(value, convention, out);
+            QCOMPARE(QByteArray(out, n), Number::written(value, convention));
+            QCOMPARE(QString::fromLatin1(out, n), convention == Convention::Point ? Number::shortest(value)
+                                                                                 : Number::shortest(value).replace(u'.', u','));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(NumberFormatTest)
