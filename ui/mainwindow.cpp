@@ -133,6 +133,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_cancelLoad->hide();
     statusBar()->addPermanentWidget(m_cancelLoad);
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &CsvLoader::cancel);
+    m_cancelExport = new QPushButton(tr("Cancel Export"), this);
+    m_cancelExport->setObjectName(QStringLiteral("cancelExport"));
+    m_cancelExport->hide();
+    statusBar()->addPermanentWidget(m_cancelExport);
+    connect(m_cancelExport, &QPushButton::clicked, this, &MainWindow::cancelExport);
 
     // Enrichment progress: a bar, the counts in words, and Cancel, above the table.
     m_enrichPanel = new QWidget(this);
@@ -915,6 +920,12 @@ void MainWindow::exportDialog()
     exportTo(target, asShown);
 }
 
+void MainWindow::cancelExport()
+{
+    if (m_exportCancel)
+        m_exportCancel->store(true);
+}
+
 bool MainWindow::exportTo(const QString &path, bool asShown)
 {
     const auto file = m_model->file();
@@ -939,12 +950,36 @@ bool MainWindow::exportTo(const QString &path, bool asShown)
         shown = *m_model->rowOrder();
         options.rows = &shown;
     }
-    const QString error = runAway([file, results, path, options] {
+    // Progress in the status bar with a Cancel button; the worker waits for each report to be
+    // shown (every block of rows: a few dozen times for a million), so a Cancel clicked meanwhile
+    // is seen at the next report, and nothing is written.
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_exportCancel = cancel;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancelExport->show();
+    Exporter::Progress progress;
+    progress.cancel = cancel.get();
+    progress.progress = [this](qint64 done, qint64 rows) {
+        QMetaObject::invokeMethod(this, [this, done, rows] {
+            m_progress->setValue(rows > 0 ? int(1000 * done / rows) : 0);
+            Q_EMIT exportProgress(done, rows);
+        }, Qt::BlockingQueuedConnection);
+    };
+    const QString error = runAway([file, results, path, options, progress] {
         QString why;
-        return Exporter::write(*file, results.get(), path, &why, {}, options) ? QString() : why;
+        return Exporter::write(*file, results.get(), path, &why, progress, options) ? QString() : why;
     }, QEventLoop::AllEvents); // the window keeps answering: the actions that would interfere are off
+    m_exportCancel.reset();
+    m_progress->hide();
+    m_cancelExport->hide();
     m_exporting = false;
     updateActions();
+    if (!error.isEmpty() && cancel->load()) {
+        statusBar()->showMessage(tr("Export cancelled: %1 was not written.").arg(QDir::toNativeSeparators(path)), 10000);
+        return false;
+    }
     if (!error.isEmpty()) {
         statusBar()->clearMessage();
         checkFileChanged();

@@ -58,6 +58,8 @@ public:
     // Writes CSV or XLSX by suffix; errors are shown. Returns false when nothing was written.
     // `asShown`: the rows the table shows, filtered and sorted; else every row in the file's order.
     bool exportTo(const QString &path, bool asShown = false);
+    // Stops the export under way: nothing is written, the previous file (if any) stays.
+    void cancelExport();
     EnrichmentJob *job() const { return m_job; }
     FailuresModel *failuresModel() const { return m_failures; }
     // Sorts the table by a column (also a header click); filters with the filter box's text.
@@ -83,6 +85,8 @@ Q_SIGNALS:
     void enrichmentFinished(bool complete);
     void exported(const QString &path);
     void rowOrderChanged();
+    // An export's progress (rows written of rows), as the status bar shows it.
+    void exportProgress(qint64 done, qint64 rows);
     void mirrorUpdateFinished(bool ok, const QString &message); // also said in the status bar
 
 protected:
@@ -156,6 +160,9 @@ private:
     QAction *m_retryAction = nullptr;
     QAction *m_exportAction = nullptr;
     bool m_exporting = false;
+    QPushButton *m_cancelExport = nullptr;
+    std::shared_ptr<std::atomic_bool> m_exportCancel; // of the export under way
+
     QLineEdit *m_filter = nullptr;
     QAction *m_leiColumnAction = nullptr;
     bool m_unexported = false; // an enrichment's table not exported since it finished

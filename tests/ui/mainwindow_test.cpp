@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QTextBrowser>
 #include <QFile>
@@ -75,6 +76,8 @@ private Q_SLOTS:
     void copyTreatsALongRowsExtraFieldsAsInput();
     void enrichKeepsTheSort();
     void statusBarSaysOnlyTheOpenFilesState();
+    void exportShowsProgressAndCancels_data();
+    void exportShowsProgressAndCancels();
     void opensAWorkbookAndEnrichesIt();
     void asksWhichSheetAndShowsTheWholeSheet();
 
@@ -1102,6 +1105,57 @@ void MainWindowTest::asksWhichSheetAndShowsTheWholeSheet()
     QCOMPARE(model->data(model->index(rows - 1, 0)).toString(), QString::number(rows));
     QCOMPARE(w.invalidLeiCount(), 0);
     QVERIFY2(statusText(w).contains(QStringLiteral("20,000 rows")), qPrintable(statusText(w)));
+}
+
+void MainWindowTest::exportShowsProgressAndCancels_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("csv") << QStringLiteral("csv") << 40000;   // a report every 16,384 rows
+    QTest::newRow("xlsx") << QStringLiteral("xlsx") << 70000; // a report every 65,536 rows
+}
+
+void MainWindowTest::exportShowsProgressAndCancels()
+{
+    // Cancel clicked at the first progress report: nothing written, the old file kept, said in
+    // the status bar; the progress bar and the button go away.
+    QFETCH(QString, suffix);
+    QFETCH(int, rows);
+    QByteArray csv = "name,notional,rate,lei\n";
+    for (int r = 0; r < rows; ++r)
+        csv += "row" + QByteArray::number(r) + ",1000,1.5,XKZZ2JZF41MRHTR1V493\n";
+    const QString path = write(csv, QStringLiteral("export-cancel-%1.csv").arg(suffix));
+    const QString folder = m_dir.filePath(QStringLiteral("export-cancel-") + suffix);
+    QVERIFY(QDir().mkpath(folder));
+    const QString out = folder + QStringLiteral("/out.") + suffix;
+    {
+        QFile old(out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the previous export\n");
+    }
+    MainWindow w;
+    w.show();
+    QSignalSpy ready(&w, &MainWindow::fileReady);
+    QVERIFY(w.openFile(path));
+    QVERIFY(ready.wait(60000));
+    auto *cancel = w.statusBar()->findChild<QPushButton *>(QStringLiteral("cancelExport"));
+    QVERIFY(cancel);
+    bool shown = false;
+    connect(&w, &MainWindow::exportProgress, this, [&](qint64 done, qint64 total) {
+        shown = cancel->isVisible() && done > 0 && total == rows;
+        cancel->click();
+    });
+    QVERIFY(!w.exportTo(out));
+    QVERIFY(shown);
+    QCOMPARE(readTestFile(out), QByteArray("the previous export\n"));
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("Export cancelled")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY(cancel->isHidden());
+    const QStringList left = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+    QVERIFY2(left == QStringList{QStringLiteral("out.") + suffix}, qPrintable(left.join(u' '))); // no temporary file left
+    // Not cancelled: written.
+    disconnect(&w, &MainWindow::exportProgress, this, nullptr);
+    QVERIFY(w.exportTo(out));
+    QVERIFY(readTestFile(out) != QByteArray("the previous export\n"));
 }
 
 QTEST_MAIN(MainWindowTest)
