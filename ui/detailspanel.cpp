@@ -1,11 +1,17 @@
 #include "detailspanel.h"
 
+#include <QRegularExpression>
+
+#include <QLocale>
+
 #include <QClipboard>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -76,6 +82,26 @@ QString DetailsPanel::fieldsText() const
     return lines.join(u'\n');
 }
 
+namespace {
+
+// A GLEIF date or date-time in the window's language ("1/1/99" / "01.01.99"); other text as it is.
+// Copies keep GLEIF's ISO text.
+QString shownValue(const QString &value)
+{
+    static const QRegularExpression iso(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$)"));
+    if (!iso.match(value).hasMatch())
+        return value;
+    const QDateTime when = QDateTime::fromString(value, Qt::ISODate);
+    if (!when.isValid())
+        return value;
+    const QDateTime utc = when.toUTC();
+    if (value.size() == 10 || utc.time() == QTime(0, 0))
+        return QLocale().toString(utc.date(), QLocale::ShortFormat);
+    return QLocale().toString(utc, QLocale::ShortFormat) + QStringLiteral(" UTC");
+}
+
+} // namespace
+
 void DetailsPanel::display()
 {
     const EntityDetails &d = m_details;
@@ -97,11 +123,11 @@ void DetailsPanel::display()
     }
     html += QStringLiteral("<table>");
     for (const auto &[label, value] : d.fields)
-        html += QStringLiteral("<tr><td><b>%1</b>&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        html += QStringLiteral("<tr><td><b>%1</b>&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), shownValue(value).toHtmlEscaped());
     html += QStringLiteral("</table><p>%1</p><p><a href=\"%2\">%3</a></p>")
                 .arg(tr("From the %1, as of %2.")
                          .arg(d.source == u"mirror" ? tr("GLEIF mirror") : tr("cache of GLEIF's answers"),
-                              d.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
+                              QLocale().toString(d.asOf.toUTC(), QLocale::ShortFormat) + QStringLiteral(" UTC"))
                          .toHtmlEscaped(),
                      EntityDetails::searchUrl(d.lei).toHtmlEscaped(), tr("Open on GLEIF's search site"));
     m_view->setHtml(html);

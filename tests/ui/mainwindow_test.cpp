@@ -794,6 +794,11 @@ void MainWindowTest::detailsShowTheSelectedRowsEntity()
     QVERIFY(!d.rawJson.isEmpty());
     QVERIFY(panel->findChild<QTextBrowser *>(QStringLiteral("detailsView"))->toHtml().contains(
         QStringLiteral("https://search.gleif.org/#/record/XKZZ2JZF41MRHTR1V493")));
+    // Dates in the window's format (the copy keeps GLEIF's ISO text).
+    QVERIFY2(text.contains(QStringLiteral("2099-01-01T00:00:00Z")), qPrintable(text));
+    const QString shownText = panel->findChild<QTextBrowser *>(QStringLiteral("detailsView"))->toPlainText();
+    QVERIFY2(shownText.contains(QLocale().toString(QDate(2099, 1, 1), QLocale::ShortFormat)), qPrintable(shownText));
+    QVERIFY2(!shownText.contains(QStringLiteral("2099-01-01T")), qPrintable(shownText));
     // A row whose LEI is not valid: nothing to show.
     w.tableView()->setCurrentIndex(w.tableView()->model()->index(1, 0));
     QTRY_VERIFY_WITH_TIMEOUT(panel->details().lei.isEmpty(), 60000);
