@@ -84,8 +84,16 @@ QString DetailsPanel::fieldsText() const
 
 namespace {
 
-// A GLEIF date or date-time in the window's language ("1/1/99" / "01.01.99"); other text as it is.
-// Copies keep GLEIF's ISO text.
+// The window's short date format with the whole year: 2099 is not 1999.
+QString withWholeYear(QString format)
+{
+    if (!format.contains(QStringLiteral("yyyy")))
+        format.replace(QStringLiteral("yy"), QStringLiteral("yyyy"));
+    return format;
+}
+
+// A GLEIF date or date-time in the window's language ("1/1/2099", "01.01.2099"); other text as
+// it is. Copies keep GLEIF's ISO text.
 QString shownValue(const QString &value)
 {
     static const QRegularExpression iso(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$)"));
@@ -96,8 +104,8 @@ QString shownValue(const QString &value)
         return value;
     const QDateTime utc = when.toUTC();
     if (value.size() == 10 || utc.time() == QTime(0, 0))
-        return QLocale().toString(utc.date(), QLocale::ShortFormat);
-    return QLocale().toString(utc, QLocale::ShortFormat) + QStringLiteral(" UTC");
+        return QLocale().toString(utc.date(), withWholeYear(QLocale().dateFormat(QLocale::ShortFormat)));
+    return QLocale().toString(utc, withWholeYear(QLocale().dateTimeFormat(QLocale::ShortFormat))) + QStringLiteral(" UTC");
 }
 
 } // namespace
@@ -127,7 +135,8 @@ void DetailsPanel::display()
     html += QStringLiteral("</table><p>%1</p><p><a href=\"%2\">%3</a></p>")
                 .arg(tr("From the %1, as of %2.")
                          .arg(d.source == u"mirror" ? tr("GLEIF mirror") : tr("cache of GLEIF's answers"),
-                              QLocale().toString(d.asOf.toUTC(), QLocale::ShortFormat) + QStringLiteral(" UTC"))
+                              QLocale().toString(d.asOf.toUTC(), withWholeYear(QLocale().dateTimeFormat(QLocale::ShortFormat)))
+                                  + QStringLiteral(" UTC"))
                          .toHtmlEscaped(),
                      EntityDetails::searchUrl(d.lei).toHtmlEscaped(), tr("Open on GLEIF's search site"));
     m_view->setHtml(html);
