@@ -86,13 +86,6 @@ std::optional<ParentResult> cachedParents(const GleifRecord &record, const Paren
     return use;
 }
 
-void addCounters(GleifCounters &sum, const GleifCounters &more)
-{
-    sum.requestsSent += more.requestsSent;
-    sum.retries += more.retries;
-    sum.tooManyRequests += more.tooManyRequests;
-}
-
 } // namespace
 
 template <typename Work, typename Then>
@@ -670,7 +663,7 @@ void EnrichmentJob::fetchParents()
         scheduleSlice();
     });
     if (!m_client->isRunning()) // its counters start again with this run
-        addCounters(m_earlierCounters, m_client->counters());
+        m_earlierCounters.addRequests(m_client->counters());
     const QVector<GleifRecord> records = std::exchange(m_parentsToFetch, {});
     m_progress.parentsLeft = records.size();
     m_parentClient->lookup(records, m_parentWhich);
@@ -958,9 +951,9 @@ EnrichmentProgress EnrichmentJob::progress() const
     EnrichmentProgress p = m_progress;
     if (m_client) {
         GleifCounters c = m_earlierCounters;
-        addCounters(c, m_client->counters());
+        c.addRequests(m_client->counters());
         if (m_matchStage)
-            addCounters(c, m_matchStage->counters());
+            c.addRequests(m_matchStage->counters());
         p.requests = c.requestsSent;
         p.retries = c.retries;
         p.tooManyRequests = c.tooManyRequests;

@@ -33,6 +33,14 @@ struct GleifCounters
     int found = 0; // LEIs per outcome, as reported by resultsReady()
     int notFound = 0;
     int failed = 0;
+
+    // The request counts of another client run added to these (the run's report sums them).
+    void addRequests(const GleifCounters &more)
+    {
+        requestsSent += more.requestsSent;
+        retries += more.retries;
+        tooManyRequests += more.tooManyRequests;
+    }
 };
 
 // The answer to one per-LEI resource request (fetchResources()).

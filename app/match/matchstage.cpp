@@ -52,13 +52,6 @@ Match::Entity entityOf(const GleifRecord &r, bool byBic)
     return e;
 }
 
-void addCounters(GleifCounters &sum, const GleifCounters &more)
-{
-    sum.requestsSent += more.requestsSent;
-    sum.retries += more.retries;
-    sum.tooManyRequests += more.tooManyRequests;
-}
-
 } // namespace
 
 template <typename Work, typename Then>
@@ -96,7 +89,7 @@ GleifCounters MatchStage::counters() const
 {
     GleifCounters c = m_earlier;
     if (m_client)
-        addCounters(c, m_client->counters());
+        c.addRequests(m_client->counters());
     return c;
 }
 
@@ -441,7 +434,7 @@ void MatchStage::storeInCache(std::function<void(AnswerStore &)> write)
 void MatchStage::newClientRun()
 {
     if (!m_client->isRunning()) // its counters start again with the next run
-        addCounters(m_earlier, m_client->counters());
+        m_earlier.addRequests(m_client->counters());
     // m_client->counters() is counted in m_earlier now; the new run starts them from zero.
 }
 
