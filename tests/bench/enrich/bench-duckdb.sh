@@ -99,7 +99,7 @@ printf '%-44s %8s %8s %8s\n' "lei-enrich warm" "${warm% *}" "${warm#* }" "$([ -n
 [ -n "$duck" ] && printf '%-44s %8s %8s %8s\n' "DuckDB 1.5.6, 2 threads (node-api)" "${duck% *}" "${duck#* }" 1.00
 
 # XLSX: the product's export of the same job, then the bare loop over the same cells.
-if [ "$ROWS" -le 1048575 ]; then
+if [ "$ROWS" -le 1048575 ] && [ "$XLSX_RUNS" -gt 0 ]; then # XLSX_RUNS=0: CSV only
     xlsx=$(RUNS=$XLSX_RUNS best xlsx "${ENRICH[@]}" -o "$WORK/out.xlsx" "$WORK/tx.csv")
     floor=$(RUNS=$XLSX_RUNS best floor "$BUILD/tests/bench/enrich/bench-xlsx-floor" "$WORK/out.csv" "$WORK/floor.xlsx")
     echo
