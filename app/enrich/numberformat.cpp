@@ -85,6 +85,11 @@ QString shortest(double value)
     return QString::fromLatin1(out, shortestChars(value, out));
 }
 
+int shortest(double value, char *out)
+{
+    return shortestChars(value, out);
+}
+
 bool parse(QByteArrayView text, double *value)
 {
     const QByteArrayView t = text.trimmed();

@@ -10,6 +10,8 @@ namespace Number {
 // The shortest text that reads back as the same double, written as Python's repr() writes it
 // (the product's reference output): "-757586.0572", "-4599724.0", "1e+16", "1.5e-05".
 QString shortest(double value);
+// The same into `out` (at least 48 bytes), no allocation; returns the length.
+int shortest(double value, char *out);
 
 // Parses a number in the C locale; accepts scientific notation ("1.957E7") and surrounding
 // spaces. Returns false for empty, partial ("12abc") and non-finite text.

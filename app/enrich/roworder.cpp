@@ -261,8 +261,11 @@ std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *resul
         const RowStatus s = results->status(r);
         if (statusMatches[size_t(std::find(std::begin(Status::kAll), std::end(Status::kAll), s) - std::begin(Status::kAll))])
             return true;
-        if (s == RowStatus::Ok && costMayMatch && results->field(r, results->costColumn()).contains(needle, Qt::CaseInsensitive))
-            return true;
+        if (s == RowStatus::Ok && costMayMatch) { // the cost as the table writes it, no allocation
+            char cost[48];
+            if (containsFolded(QByteArrayView(cost, Number::shortest(results->cost(r), cost))))
+                return true;
+        }
         const qint32 a = results->answerIndex(r);
         return a >= 0 && answerMatches[size_t(a)];
     };
