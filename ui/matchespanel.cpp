@@ -141,7 +141,8 @@ bool MatchesPanel::acceptCurrent()
 bool MatchesPanel::rejectCurrent()
 {
     const int entry = m_model->entryOf(m_view->currentIndex());
-    return entry >= 0 && decide(QString(), entry);
+    // An empty LEI, not a null one: Qt binds a null string as SQL NULL, which the table refuses.
+    return entry >= 0 && decide(QStringLiteral(""), entry);
 }
 
 bool MatchesPanel::decide(const QString &lei, int entry)
