@@ -931,6 +931,7 @@ void MainWindow::onEnrichmentFinished(bool complete)
     if (m_matchesPanel->setResults(results, m_model->file()) && m_matchesDock->isHidden()) {
         m_matchesDock->show();
         m_matchesDock->raise();
+        resizeDocks({m_matchesDock}, {height() * 2 / 5}, Qt::Vertical); // room for a few entries and their candidates
     }
     const EnrichmentProgress p = m_job->progress();
     QString summary = tr("%1: %L2 of %L3 rows ok, %L4 not ok \u00b7 %L5 distinct LEIs (%L6 from the cache) \u00b7 "
@@ -944,7 +945,7 @@ void MainWindow::onEnrichmentFinished(bool complete)
     if (const qint64 warned = results->warningRowCount(); warned > 0)
         summary += tr(" \u00b7 %Ln row(s) need attention", nullptr, int(warned));
     if (results->hasMatching())
-        summary += tr(" \u00b7 found by name: %L1 exact, %L2 accepted, %L3 to review")
+        summary += tr(" \u00b7 by name: %L1 exact, %L2 accepted, %L3 to review")
                        .arg(results->countOfMatch(Match::Status::Exact)).arg(results->countOfMatch(Match::Status::Accepted))
                        .arg(results->countOfMatch(Match::Status::Probable) + results->countOfMatch(Match::Status::Ambiguous));
     // The run's notices (plain http, cache moved aside...) were shown while it ran; the summary

@@ -183,7 +183,7 @@ QVariant MatchesModel::entryData(const Entry &e, int column, int role) const
             if (!e.result->reason.isEmpty())
                 state += QStringLiteral(" (%1)").arg(e.result->reason);
         }
-        return tr("%1 \u2014 %2 \u00b7 %Ln row(s)", nullptr, int(e.rows)).arg(query, state);
+        return tr("%1 \u2014 %2 \u00b7 rows: %L3").arg(query, state).arg(e.rows);
     }
     case Qt::ToolTipRole:
         return e.name.isEmpty() ? tr("Found by BIC only: without a name the decision cannot be remembered.")
@@ -210,13 +210,6 @@ QVariant MatchesModel::candidateData(const Entry &e, const Match::Candidate &c, 
     switch (role) {
     case FirstRowRole:
         return e.firstRow;
-    case Qt::FontRole:
-        if (chosen) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        return {};
     case Qt::ForegroundRole:
         return e.state != State::Open && !chosen ? QVariant(QColor(Qt::gray)) : QVariant();
     case Qt::TextAlignmentRole:

@@ -19,7 +19,7 @@ class MatchesModel final : public QAbstractItemModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MatchesModel)
 public:
-    enum Column { Name, Score, MatchedWords, Country, City, LegalForm, Registration, OtherNames, Lei, ColumnCount };
+    enum Column { Name, Score, MatchedWords, Country, City, LegalForm, Registration, Lei, OtherNames, ColumnCount };
     enum Role { FirstRowRole = Qt::UserRole + 1 }; // an entry's first row in the file
     enum class State { Open, Accepted, Rejected };
     struct Entry

@@ -65,6 +65,7 @@ MatchesPanel::MatchesPanel(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MatchesPanel::updateState);
 
     auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(6, 0, 0, 0);
     buttons->addWidget(m_state, 1);
     buttons->addWidget(m_accept);
     buttons->addWidget(m_reject);
@@ -109,8 +110,14 @@ bool MatchesPanel::setResults(std::shared_ptr<const EnrichmentResults> results, 
     m_view->expandAll();
     for (int c = 0; c < MatchesModel::ColumnCount - 1; ++c)
         m_view->resizeColumnToContents(c);
-    m_view->setColumnWidth(MatchesModel::Name, qMin(m_view->columnWidth(MatchesModel::Name), 320));
-    m_view->setColumnWidth(MatchesModel::OtherNames, qMin(m_view->columnWidth(MatchesModel::OtherNames), 240));
+    // Room for the mark an accepted candidate gets.
+    m_view->setColumnWidth(MatchesModel::Name, qMin(m_view->columnWidth(MatchesModel::Name) + fontMetrics().horizontalAdvance(QStringLiteral("\u2713 ")), 340));
+    // Candidates from GLEIF's API come without a city (only the mirror's have one).
+    bool anyCity = false;
+    for (int i = 0; i < m_model->entryCount() && !anyCity; ++i)
+        for (const Match::Candidate &c : m_model->entry(i).result->candidates)
+            anyCity = anyCity || !c.entity.city.isEmpty();
+    m_view->setColumnHidden(MatchesModel::City, !anyCity);
     selectNextOpen(-1);
     updateState();
     return true;
