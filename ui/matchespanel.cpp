@@ -36,17 +36,17 @@ MatchesPanel::MatchesPanel(QWidget *parent)
     m_reject->setToolTip(tr("None of the candidates is right: remembered, not asked again"));
     m_enrich->setToolTip(tr("Enrich again: the accepted names' rows are enriched (match status accepted)"));
 
-    // Keys work wherever the focus is in the dock; the table's own keys stay as they are.
-    auto *accept = new QAction(tr("Accept"), this);
+    // The keys act in the list only: Enter on a focused button still presses it.
+    auto *accept = new QAction(tr("Accept"), m_view);
     accept->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
-    accept->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    accept->setShortcutContext(Qt::WidgetShortcut);
     connect(accept, &QAction::triggered, this, &MatchesPanel::acceptCurrent);
-    addAction(accept);
-    auto *reject = new QAction(tr("Reject"), this);
+    m_view->addAction(accept);
+    auto *reject = new QAction(tr("Reject"), m_view);
     reject->setShortcut(QKeySequence::Delete);
-    reject->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    reject->setShortcutContext(Qt::WidgetShortcut);
     connect(reject, &QAction::triggered, this, &MatchesPanel::rejectCurrent);
-    addAction(reject);
+    m_view->addAction(reject);
     connect(m_accept, &QPushButton::clicked, this, [this] {
         acceptCurrent();
         m_view->setFocus();
