@@ -12,9 +12,11 @@
 #include "failuresmodel.h"
 #include "failurespanel.h"
 #include "fieldsdialog.h"
+#include "findleisdialog.h"
 #include "healthwarnings.h"
 #include "lei.h"
 #include "leicache.h"
+#include "matchespanel.h"
 #include "mirrordialog.h"
 #include "mirrorstore.h"
 #include "mirrorupdater.h"
@@ -191,20 +193,18 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_failuresDock);
     m_failuresDock->hide();
     connect(m_failuresPanel, &FailuresPanel::retryRequested, this, &MainWindow::retryFailed);
-    connect(m_failuresPanel, &FailuresPanel::rowActivated, this, [this](qint64 row) {
-        int viewRow = m_model->viewRow(row);
-        if (viewRow < 0 && !m_filter->text().isEmpty()) { // filtered out: show everything again
-            m_filter->clear();
-            applyRowOrder();
-            viewRow = m_model->viewRow(row);
-        }
-        if (viewRow < 0)
-            return;
-        const QModelIndex cell = m_model->index(viewRow, qMax(0, m_model->leiColumn()));
-        m_view->setCurrentIndex(cell);
-        m_view->scrollTo(cell, QAbstractItemView::PositionAtCenter);
-        m_view->setFocus();
-    });
+    connect(m_failuresPanel, &FailuresPanel::rowActivated, this, &MainWindow::showFileRow);
+
+    // Matches to review after a run that found LEIs by name; beside the failures.
+    m_matchesPanel = new MatchesPanel(this);
+    m_matchesDock = new QDockWidget(tr("Matches"), this);
+    m_matchesDock->setObjectName(QStringLiteral("matchesDock"));
+    m_matchesDock->setWidget(m_matchesPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_matchesDock);
+    tabifyDockWidget(m_failuresDock, m_matchesDock);
+    m_matchesDock->hide();
+    connect(m_matchesPanel, &MatchesPanel::rowActivated, this, &MainWindow::showFileRow);
+    connect(m_matchesPanel, &MatchesPanel::enrichRequested, this, &MainWindow::enrich);
 
     connect(m_job, &EnrichmentJob::progressChanged, this, &MainWindow::onEnrichmentProgress);
     connect(m_job, &EnrichmentJob::rowsUpdated, m_model, &CsvTableModel::extraColumnsChanged);
@@ -264,11 +264,28 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(stored.value(QStringLiteral("window/state")).toByteArray());
     m_summaryDock->hide(); // nothing to summarise yet, whatever the last session showed
     m_failuresDock->hide();
+    m_matchesDock->hide();
     m_problemsDock->hide();
     QTimer::singleShot(0, this, &MainWindow::updateMirrorIfOld);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showFileRow(qint64 row)
+{
+    int viewRow = m_model->viewRow(row);
+    if (viewRow < 0 && !m_filter->text().isEmpty()) { // filtered out: show everything again
+        m_filter->clear();
+        applyRowOrder();
+        viewRow = m_model->viewRow(row);
+    }
+    if (viewRow < 0)
+        return;
+    const QModelIndex cell = m_model->index(viewRow, qMax(0, m_model->leiColumn()));
+    m_view->setCurrentIndex(cell);
+    m_view->scrollTo(cell, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus();
+}
 
 void MainWindow::createActions()
 {
@@ -297,6 +314,9 @@ void MainWindow::createActions()
     m_leiColumnAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     enrich->addAction(tr("&Fields..."), this, &MainWindow::showFieldsDialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_findLeisAction = enrich->addAction(tr("Find &LEIs..."), this, &MainWindow::findLeis);
+    m_findLeisAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_findLeisAction->setToolTip(tr("Find the LEI of rows that lack one by name, country or BIC"));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Cache..."), this, &MainWindow::showCacheDialog)
@@ -320,6 +340,10 @@ void MainWindow::createActions()
     details->setText(tr("&Details"));
     details->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addAction(details);
+    QAction *matches = m_matchesDock->toggleViewAction();
+    matches->setText(tr("&Matches"));
+    matches->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    view->addAction(matches);
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("File &Problems"));
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
@@ -367,8 +391,10 @@ void MainWindow::updateActions()
 {
     const bool hasFile = m_model->file() && !m_loader->isRunning();
     const bool running = m_job->isRunning();
-    m_enrichAction->setEnabled(hasFile && !running && !m_exporting && m_model->leiColumn() >= 0);
+    m_enrichAction->setEnabled(hasFile && !running && !m_exporting && (m_model->leiColumn() >= 0 || m_match.enabled()));
     m_leiColumnAction->setEnabled(hasFile && !running && !m_exporting);
+    m_findLeisAction->setEnabled(hasFile && !running && !m_exporting);
+    m_matchesPanel->setEnrichEnabled(m_enrichAction->isEnabled());
     m_cancelAction->setEnabled(running);
     m_retryAction->setEnabled(!running && !m_exporting && m_job->results()
                               && (m_job->results()->countOf(RowStatus::LookupFailed) > 0
@@ -423,6 +449,9 @@ bool MainWindow::openFile(const QString &path)
     m_failures->clear();
     m_failuresDock->hide();
     m_summaryDock->hide();
+    m_match = {};
+    m_matchesPanel->clear();
+    m_matchesDock->hide();
     m_enrichPanel->hide();
     m_model->setFile(file);
     m_model->setLeiColumn(file->findColumns().size() == 1 ? file->findColumn() : -1); // two: ask
@@ -511,17 +540,17 @@ void MainWindow::onLoadFinished(bool complete)
         statusBar()->showMessage(tr("Loading cancelled: showing the rows read so far."), 5000);
     showProblems();
     checkFileChanged();
-    if (m_model->leiColumn() < 0)
-        chooseLeiColumn();
+    if (m_model->leiColumn() < 0 && chooseLeiColumn())
+        QTimer::singleShot(0, this, &MainWindow::enrich); // as Find LEIs... does
     countInvalidLeis();
     updateActions();
 }
 
-void MainWindow::chooseLeiColumn(bool fromMenu)
+bool MainWindow::chooseLeiColumn(bool fromMenu)
 {
     const auto &file = m_model->file();
     if (!file)
-        return;
+        return false;
     const QStringList header = file->header();
     // Names that head more than one column are told apart by their column number.
     QStringList items;
@@ -529,9 +558,9 @@ void MainWindow::chooseLeiColumn(bool fromMenu)
         items.append(file->findColumns(name).size() > 1 ? tr("%1 (column %2)").arg(name).arg(items.size() + 1) : name);
     // Proposed: the column whose first cells are most often valid LEIs (check digits right).
     int proposed = 0;
+    int best = 0;
     {
         const qint64 rows = std::min<qint64>(file->rowCount(), 200);
-        int best = 0;
         for (int c = 0; c < int(header.size()); ++c) {
             int valid = 0;
             for (qint64 row = 0; row < rows; ++row)
@@ -544,6 +573,11 @@ void MainWindow::chooseLeiColumn(bool fromMenu)
     }
     if (fromMenu && m_model->leiColumn() >= 0)
         proposed = m_model->leiColumn();
+    const QString byName = tr("No LEI column: find LEIs by name...");
+    items.append(byName);
+    if ((!fromMenu && best == 0 && FindLeisDialog::proposed(header).name >= 0)
+        || (fromMenu && m_model->leiColumn() < 0 && m_match.enabled()))
+        proposed = int(items.size()) - 1; // no LEIs anywhere, but a column of names
     bool ok = false;
     const QString choice = QInputDialog::getItem(
         this, tr("Which column holds the LEIs?"),
@@ -551,8 +585,35 @@ void MainWindow::chooseLeiColumn(bool fromMenu)
             : file->findColumns().size() > 1 ? tr("More than one column is named \"lei\". Choose the column with the counterparty LEIs:")
                                              : tr("No column is named \"lei\". Choose the column with the counterparty LEIs:"),
         items, proposed, false, &ok);
+    if (ok && choice == byName) {
+        if (!chooseMatchColumns())
+            return false;
+        m_model->setLeiColumn(-1);
+        return true;
+    }
     if (ok)
         m_model->setLeiColumn(int(items.indexOf(choice)));
+    return false;
+}
+
+bool MainWindow::chooseMatchColumns()
+{
+    const auto &file = m_model->file();
+    if (!file)
+        return false;
+    FindLeisDialog dialog(file->header(), m_match, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    m_match = dialog.columns();
+    updateStatus();
+    updateActions();
+    return true;
+}
+
+void MainWindow::findLeis()
+{
+    if (!m_job->isRunning() && chooseMatchColumns())
+        enrich();
 }
 
 void MainWindow::changeLeiColumn()
@@ -560,8 +621,8 @@ void MainWindow::changeLeiColumn()
     const int before = m_model->leiColumn();
     if (!m_model->file() || m_job->isRunning())
         return;
-    chooseLeiColumn(true);
-    if (m_model->leiColumn() == before)
+    const bool byName = chooseLeiColumn(true);
+    if (m_model->leiColumn() == before && !byName)
         return;
     // The results were for the other column's LEIs: gone, as when another file is opened.
     m_job->reset();
@@ -569,9 +630,13 @@ void MainWindow::changeLeiColumn()
     m_failures->clear();
     m_failuresDock->hide();
     m_summaryDock->hide();
+    m_matchesPanel->clear();
+    m_matchesDock->hide();
     m_unexported = false;
     countInvalidLeis();
     updateActions();
+    if (byName)
+        enrich();
 }
 
 void MainWindow::countInvalidLeis()
@@ -616,7 +681,7 @@ void MainWindow::updateStatus()
     const CsvDialect d = file->dialect();
     const QString lei = m_model->leiColumn() >= 0
         ? file->header().value(m_model->leiColumn())
-        : tr("none");
+        : m_match.enabled() ? tr("none (LEIs found by name)") : tr("none");
     QStringList parts;
     parts << tr("%L1 rows").arg(m_model->rowCount()) << tr("%L1 columns").arg(file->columnCount())
           << d.encodingName() << tr("%1-separated").arg(d.delimiterName()) << d.lineEndingName()
@@ -755,9 +820,9 @@ bool MainWindow::enrich()
     if (!file || !file->isComplete() || m_job->isRunning())
         return false;
     updateMirrorIfOld();
-    if (m_model->leiColumn() < 0) {
+    if (m_model->leiColumn() < 0 && !m_match.enabled()) {
         chooseLeiColumn();
-        if (m_model->leiColumn() < 0)
+        if (m_model->leiColumn() < 0 && !m_match.enabled())
             return false;
     }
     QString error;
@@ -770,6 +835,10 @@ bool MainWindow::enrich()
     }
     EnrichmentSettings settings = m_settings->enrichment;
     settings.confirmParents = true; // onParentsCostKnown() decides
+    if (m_match.enabled())
+        settings.match = m_match;
+    // Review decisions go to the cache file the run reads them from.
+    m_matchesPanel->setRun(settings.match, settings.useCache && !settings.store ? LeiCache::resolvePath(settings.cachePath) : QString());
     if (!m_job->start(file, m_model->leiColumn(), std::move(*rules), settings, &error)) {
         QMessageBox::warning(this, tr("Cannot enrich"), error);
         return false;
@@ -864,6 +933,11 @@ void MainWindow::onEnrichmentFinished(bool complete)
         resizeDocks({m_failuresDock}, {qMin(220, height() / 3)}, Qt::Vertical);
     }
     showSummary();
+    if (m_matchesPanel->setResults(results, m_model->file()) && m_matchesDock->isHidden()) {
+        m_matchesDock->show();
+        m_matchesDock->raise();
+        resizeDocks({m_matchesDock}, {height() * 2 / 5}, Qt::Vertical); // room for a few entries and their candidates
+    }
     const EnrichmentProgress p = m_job->progress();
     QString summary = tr("%1: %L2 of %L3 rows ok, %L4 not ok \u00b7 %L5 distinct LEIs (%L6 from the cache) \u00b7 "
                          "GLEIF requests: %L7 \u00b7 %L8 s")
@@ -875,6 +949,10 @@ void MainWindow::onEnrichmentFinished(bool complete)
         summary += tr(" \u00b7 %L1 LEIs from the GLEIF mirror").arg(p.fromMirror);
     if (const qint64 warned = results->warningRowCount(); warned > 0)
         summary += tr(" \u00b7 %Ln row(s) need attention", nullptr, int(warned));
+    if (results->hasMatching())
+        summary += tr(" \u00b7 by name: %L1 exact, %L2 accepted, %L3 to review")
+                       .arg(results->countOfMatch(Match::Status::Exact)).arg(results->countOfMatch(Match::Status::Accepted))
+                       .arg(results->countOfMatch(Match::Status::Probable) + results->countOfMatch(Match::Status::Ambiguous));
     // The run's notices (plain http, cache moved aside...) were shown while it ran; the summary
     // replaces them, so they stay at its end.
     if (const QStringList notices = m_job->notices(); !notices.isEmpty())

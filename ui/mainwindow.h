@@ -1,5 +1,7 @@
 #pragma once
 
+#include "matchstage.h"
+
 #include <atomic>
 
 #include <QEventLoop>
@@ -16,6 +18,7 @@ class DetailsPanel;
 class EnrichmentJob;
 class FailuresModel;
 class FailuresPanel;
+class MatchesPanel;
 class SummaryPanel;
 class MirrorUpdater;
 class QAction;
@@ -69,6 +72,9 @@ public:
     void copySelection();
     QTreeView *failuresView() const;
     SummaryPanel *summaryPanel() const { return m_summaryPanel; }
+    MatchesPanel *matchesPanel() const { return m_matchesPanel; }
+    // Enrich > Find LEIs...: asks for the name, country and BIC columns (kept for the open file), then enriches.
+    void findLeis();
     // The settings in force (loaded from QSettings at start, changed in the Settings dialog).
     const AppSettings &settings() const { return *m_settings; }
     void setSettings(const AppSettings &settings); // applies and saves them
@@ -99,7 +105,10 @@ private:
     void openDialog();
     void onRowsAvailable(qint64 rows, qint64 bytesDone, qint64 bytesTotal);
     void onLoadFinished(bool complete);
-    void chooseLeiColumn(bool fromMenu = false);
+    // True when the user chose to find LEIs by name instead (and set the columns).
+    bool chooseLeiColumn(bool fromMenu = false);
+    bool chooseMatchColumns(); // the Find LEIs dialog; true when accepted
+    void showFileRow(qint64 row); // selects the row in the table (failures, matches)
     void changeLeiColumn();
     void showDetails(); // the selected row's LEI in the Details dock, when it is open // Enrich > LEI Column...: another column, the results gone
     void fitColumns();
@@ -170,6 +179,10 @@ private:
     QDockWidget *m_summaryDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     DetailsPanel *m_details = nullptr;
+    MatchesPanel *m_matchesPanel = nullptr;
+    QDockWidget *m_matchesDock = nullptr;
+    QAction *m_findLeisAction = nullptr;
+    MatchColumns m_match; // the open file's Find LEIs choice (name -1: none)
     QTimer m_filterDelay;
     // The text filter runs on a worker thread; a keystroke cancels the pass under way.
     QProgressBar *m_filterBusy = nullptr;

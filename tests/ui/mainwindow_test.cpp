@@ -138,7 +138,8 @@ void MainWindowTest::asksForTheLeiColumn()
     connect(&answer, &QTimer::timeout, this, [&] {
         if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
             asked = true;
-            QCOMPARE(dialog->comboBoxItems(), (QStringList{QStringLiteral("id"), QStringLiteral("counterparty")}));
+            QCOMPARE(dialog->comboBoxItems(), (QStringList{QStringLiteral("id"), QStringLiteral("counterparty"),
+                                                           QStringLiteral("No LEI column: find LEIs by name...")}));
             // Proposed: the column whose cells are valid LEIs, so accepting is enough.
             QCOMPARE(dialog->textValue(), QStringLiteral("counterparty"));
             dialog->accept();
@@ -907,7 +908,8 @@ void MainWindowTest::twoLeiColumnsAreAskedAbout()
         if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
             asked = true;
             QCOMPARE(dialog->comboBoxItems(), (QStringList{QStringLiteral("lei (column 1)"), QStringLiteral("notional"),
-                                                           QStringLiteral(" LEI (column 3)")}));
+                                                           QStringLiteral(" LEI (column 3)"),
+                                                           QStringLiteral("No LEI column: find LEIs by name...")}));
             QVERIFY(dialog->labelText().contains(QStringLiteral("More than one column")));
             dialog->setTextValue(QStringLiteral(" LEI (column 3)"));
             dialog->accept();
