@@ -953,6 +953,45 @@
     </message>
 </context>
 <context>
+    <name>FindLeisDialog</name>
+    <message>
+        <source>Also enrich &amp;probable matches</source>
+        <translation>Auch &amp;wahrscheinliche Treffer anreichern</translation>
+    </message>
+    <message>
+        <source>Find LEIs</source>
+        <translation>LEIs finden</translation>
+    </message>
+    <message>
+        <source>Rows whose LEI is empty or invalid (every row when there is no LEI column) are matched to GLEIF entities by name, country and BIC. Exact matches are enriched; the others are listed under View &gt; Matches for you to decide.</source>
+        <translation>Zeilen mit leerem oder ungültigem LEI (jede Zeile, wenn es keine LEI-Spalte gibt) werden über Name, Land und BIC GLEIF-Einheiten zugeordnet. Exakte Treffer werden angereichert; die übrigen stehen unter Ansicht &gt; Treffer zur Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Probable: the best candidate scores 90 or more and at least 10 more than the next. Unchecked, probable rows wait for your review.</source>
+        <translation>Wahrscheinlich: der beste Kandidat erreicht 90 oder mehr und mindestens 10 mehr als der nächste. Ohne Haken warten wahrscheinliche Zeilen auf Ihre Prüfung.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;Name column:</source>
+        <translation>&amp;Namensspalte:</translation>
+    </message>
+    <message>
+        <source>&amp;Country column:</source>
+        <translation>&amp;Länderspalte:</translation>
+    </message>
+    <message>
+        <source>&amp;BIC column:</source>
+        <translation>&amp;BIC-Spalte:</translation>
+    </message>
+    <message>
+        <source>&amp;Find and Enrich</source>
+        <translation>&amp;Finden und anreichern</translation>
+    </message>
+</context>
+<context>
     <name>GleifClient</name>
     <message>
         <source>answer cut short (%1)</source>
@@ -1753,6 +1792,42 @@ Die vor dem Schaden gelesenen Zeilen werden angezeigt.</translation>
         <source>%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs (%L6 from the cache) · GLEIF requests: %L7 · %L8 s</source>
         <translation>%1: %L2 von %L3 Zeilen ok, %L4 nicht ok · %L5 verschiedene LEIs (%L6 aus dem Cache) · GLEIF-Anfragen: %L7 · %L8 s</translation>
     </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Find &amp;LEIs...</source>
+        <translation>&amp;LEIs finden...</translation>
+    </message>
+    <message>
+        <source>Find the LEI of rows that lack one by name, country or BIC</source>
+        <translation>Den LEI von Zeilen ohne LEI über Name, Land oder BIC finden</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>&amp;Treffer</translation>
+    </message>
+    <message>
+        <source>No LEI column: find LEIs by name...</source>
+        <translation>Keine LEI-Spalte: LEIs über den Namen finden...</translation>
+    </message>
+    <message>
+        <source>none (LEIs found by name)</source>
+        <translation>keine (LEIs über den Namen gefunden)</translation>
+    </message>
+    <message>
+        <source> · by name: %L1 exact, %L2 accepted, %L3 to review</source>
+        <translation> · über den Namen: %L1 exakt, %L2 angenommen, %L3 zu prüfen</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written.</source>
+        <translation>Export abgebrochen: %1 wurde nicht geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>Match</name>
@@ -1842,6 +1917,169 @@ Die vor dem Schaden gelesenen Zeilen werden angezeigt.</translation>
     <message>
         <source>search failed: %1</source>
         <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesModel</name>
+    <message>
+        <source>BIC %1</source>
+        <translation>BIC %1</translation>
+    </message>
+    <message>
+        <source>, BIC %1</source>
+        <translation>, BIC %1</translation>
+    </message>
+    <message>
+        <source>accepted: %1</source>
+        <translation>angenommen: %1</translation>
+    </message>
+    <message>
+        <source>rejected: none of these</source>
+        <translation>abgelehnt: keiner davon</translation>
+    </message>
+    <message>
+        <source>%1 — %2 · rows: %L3</source>
+        <translation>%1 — %2 · Zeilen: %L3</translation>
+    </message>
+    <message>
+        <source>Found by BIC only: without a name the decision cannot be remembered.</source>
+        <translation>Nur über den BIC gefunden: ohne Namen kann die Entscheidung nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Enter accepts the selected candidate (the best when the query is selected), Delete rejects them all. Double-click to show the row.</source>
+        <translation>Eingabe nimmt den gewählten Kandidaten an (den besten, wenn die Anfrage gewählt ist), Entf lehnt alle ab. Doppelklick zeigt die Zeile.</translation>
+    </message>
+    <message>
+        <source>Matched through its other name &quot;%1&quot;</source>
+        <translation>Über den anderen Namen „%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>by BIC</source>
+        <translation>über BIC</translation>
+    </message>
+    <message>
+        <source>%1 (HQ %2)</source>
+        <translation>%1 (Sitz %2)</translation>
+    </message>
+    <message>
+        <source>%1, inactive</source>
+        <translation>%1, inaktiv</translation>
+    </message>
+    <message>
+        <source>Name / candidate</source>
+        <translation>Name / Kandidat</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Words matched</source>
+        <translation>Gemeinsame Wörter</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Rechtsform</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Andere Namen</translation>
+    </message>
+    <message>
+        <source>LEI</source>
+        <translation>LEI</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;How the score is made&lt;/b&gt; (0-100): both names are normalised first: case, accents, punctuation and spaces, &amp;amp; and &quot;and&quot;, a leading &quot;The&quot;; the legal form (Ltd, GmbH, SA, written out or not) is set apart. The score is 100 less the share of characters that must change to turn one name into the other: one typo in a ten-letter name costs about 10. Legal forms that differ cost 30, one written on one side only 4. Each candidate&apos;s legal and other names are scored; the best counts. Words matched: the normalised words both names share.&lt;/p&gt;&lt;p&gt;&lt;b&gt;exact&lt;/b&gt;: the name is that of one entity only (country agreeing); &lt;b&gt;probable&lt;/b&gt;: 90 or more and at least 10 ahead of the next; &lt;b&gt;none&lt;/b&gt;: under 60; anything else is &lt;b&gt;ambiguous&lt;/b&gt;. A candidate found by the row&apos;s BIC is listed whatever its name scores.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Wie die Punkte entstehen&lt;/b&gt; (0-100): Beide Namen werden zuerst normalisiert: Groß- und Kleinschreibung, Akzente, Satzzeichen und Leerzeichen, &amp;amp; und „and“, ein führendes „The“; die Rechtsform (Ltd, GmbH, SA, ausgeschrieben oder nicht) wird abgetrennt. Die Punktzahl ist 100 weniger der Anteil der Zeichen, die sich ändern müssen, um den einen Namen in den anderen zu verwandeln: ein Tippfehler in einem Namen aus zehn Buchstaben kostet etwa 10. Verschiedene Rechtsformen kosten 30, eine nur auf einer Seite 4. Rechtlicher Name und andere Namen jedes Kandidaten werden bewertet; der beste zählt. Gemeinsame Wörter: die normalisierten Wörter, die beide Namen teilen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;exact&lt;/b&gt;: der Name gehört nur einer Einheit (Land stimmt überein); &lt;b&gt;probable&lt;/b&gt;: 90 oder mehr und mindestens 10 vor dem nächsten; &lt;b&gt;none&lt;/b&gt;: unter 60; alles andere ist &lt;b&gt;ambiguous&lt;/b&gt;. Ein über den BIC der Zeile gefundener Kandidat wird unabhängig von seinen Punkten aufgeführt.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesPanel</name>
+    <message>
+        <source>&amp;Accept (Enter)</source>
+        <translation>&amp;Annehmen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject (Del)</source>
+        <translation>A&amp;blehnen (Entf)</translation>
+    </message>
+    <message>
+        <source>Enrich Again with &amp;Decisions</source>
+        <translation>Mit &amp;Entscheidungen erneut anreichern</translation>
+    </message>
+    <message>
+        <source>The selected candidate is the row&apos;s entity: remembered in the cache for this name and country</source>
+        <translation>Der gewählte Kandidat ist die Einheit der Zeile: im Cache für diesen Namen und dieses Land gespeichert</translation>
+    </message>
+    <message>
+        <source>None of the candidates is right: remembered, not asked again</source>
+        <translation>Keiner der Kandidaten stimmt: gespeichert, wird nicht erneut gefragt</translation>
+    </message>
+    <message>
+        <source>Enrich again: the accepted names&apos; rows are enriched (match status accepted)</source>
+        <translation>Erneut anreichern: die Zeilen der angenommenen Namen werden angereichert (Trefferstatus accepted)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>%1 was found by its BIC only: without a name the decision cannot be remembered.</source>
+        <translation>%1 wurde nur über den BIC gefunden: ohne Namen kann die Entscheidung nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The decision was not kept: %1</source>
+        <translation>Die Entscheidung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Decisions cannot be kept: enrichment runs without a cache file (Tools &gt; Settings).</source>
+        <translation>Entscheidungen können nicht gespeichert werden: die Anreicherung läuft ohne Cache-Datei (Extras &gt; Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Decisions cannot be kept: %1</source>
+        <translation>Entscheidungen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to review. Enrich &gt; Find LEIs... matches rows without an LEI by name.</source>
+        <translation>Nichts zu prüfen. Anreichern &gt; LEIs finden... ordnet Zeilen ohne LEI über den Namen zu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln decided: Enrich Again with Decisions applies them.</source>
+        <translation>
+            <numerusform>%Ln entschieden: Mit Entscheidungen erneut anreichern wendet sie an.</numerusform>
+            <numerusform>Alle %Ln entschieden: Mit Entscheidungen erneut anreichern wendet sie an.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to decide</source>
+        <translation>
+            <numerusform>%Ln zu entscheiden</numerusform>
+            <numerusform>%Ln zu entscheiden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln decided</source>
+        <translation>
+            <numerusform>, %Ln entschieden</numerusform>
+            <numerusform>, %Ln entschieden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -714,9 +714,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
         </translation>
     </message>
 </context>
@@ -949,6 +949,45 @@
     </message>
     <message>
         <source>%1: cannot rename %2 to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindLeisDialog</name>
+    <message>
+        <source>Also enrich &amp;probable matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find LEIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows whose LEI is empty or invalid (every row when there is no LEI column) are matched to GLEIF entities by name, country and BIC. Exact matches are enriched; the others are listed under View &gt; Matches for you to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable: the best candidate scores 90 or more and at least 10 more than the next. Unchecked, probable rows wait for your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Country column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;BIC column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find and Enrich</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1743,13 +1782,49 @@ The rows read before the damage are shown.</source>
     </message>
     <message numerus="yes">
         <source>%1 has %n sheets. Open:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 has %n sheet. Open:</numerusform>
+            <numerusform>%1 has %n sheets. Open:</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %L2 of %L3 rows ok, %L4 not ok · %L5 distinct LEIs (%L6 from the cache) · GLEIF requests: %L7 · %L8 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;LEIs...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the LEI of rows that lack one by name, country or BIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No LEI column: find LEIs by name...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (LEIs found by name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · by name: %L1 exact, %L2 accepted, %L3 to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1841,6 +1916,169 @@ The rows read before the damage are shown.</source>
     <message>
         <source>search failed: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchesModel</name>
+    <message>
+        <source>BIC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, BIC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected: none of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 · rows: %L3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found by BIC only: without a name the decision cannot be remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter accepts the selected candidate (the best when the query is selected), Delete rejects them all. Double-click to show the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched through its other name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by BIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (HQ %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name / candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;How the score is made&lt;/b&gt; (0-100): both names are normalised first: case, accents, punctuation and spaces, &amp;amp; and &quot;and&quot;, a leading &quot;The&quot;; the legal form (Ltd, GmbH, SA, written out or not) is set apart. The score is 100 less the share of characters that must change to turn one name into the other: one typo in a ten-letter name costs about 10. Legal forms that differ cost 30, one written on one side only 4. Each candidate&apos;s legal and other names are scored; the best counts. Words matched: the normalised words both names share.&lt;/p&gt;&lt;p&gt;&lt;b&gt;exact&lt;/b&gt;: the name is that of one entity only (country agreeing); &lt;b&gt;probable&lt;/b&gt;: 90 or more and at least 10 ahead of the next; &lt;b&gt;none&lt;/b&gt;: under 60; anything else is &lt;b&gt;ambiguous&lt;/b&gt;. A candidate found by the row&apos;s BIC is listed whatever its name scores.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchesPanel</name>
+    <message>
+        <source>&amp;Accept (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrich Again with &amp;Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected candidate is the row&apos;s entity: remembered in the cache for this name and country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the candidates is right: remembered, not asked again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrich again: the accepted names&apos; rows are enriched (match status accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was found by its BIC only: without a name the decision cannot be remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was not kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions cannot be kept: enrichment runs without a cache file (Tools &gt; Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions cannot be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review. Enrich &gt; Find LEIs... matches rows without an LEI by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln decided: Enrich Again with Decisions applies them.</source>
+        <translation>
+            <numerusform>%Ln decided: Enrich Again with Decisions applies it.</numerusform>
+            <numerusform>All %Ln decided: Enrich Again with Decisions applies them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to decide</source>
+        <translation>
+            <numerusform>%Ln to decide</numerusform>
+            <numerusform>%Ln to decide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln decided</source>
+        <translation>
+            <numerusform>, %Ln decided</numerusform>
+            <numerusform>, %Ln decided</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2518,9 +2756,9 @@ Age: %2.
     </message>
     <message numerus="yes">
         <source>%1 %2: %3 (%Ln ok row(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2: %3 (%Ln ok row)</numerusform>
+            <numerusform>%1 %2: %3 (%Ln ok rows)</numerusform>
         </translation>
     </message>
     <message>
@@ -2529,9 +2767,9 @@ Age: %2.
     </message>
     <message numerus="yes">
         <source>%n more countries in %1: %2 (see the table below)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more country in %1: %2 (see the table below)</numerusform>
+            <numerusform>%n more countries in %1: %2 (see the table below)</numerusform>
         </translation>
     </message>
     <message>
