@@ -25,7 +25,8 @@ int runDecisionsCommand(const QStringList &arguments)
         "The review decisions kept in the cache file (a name, in a country or any, is an LEI); "
         "enrichments with --match-name apply them (match_status accepted).\n\n"
         "Commands:\n"
-        "  list         every decision: name, country, LEI, when decided (tab-separated)\n"
+        "  list         every decision: name, country, LEI ((rejected): none of the candidates),\n"
+        "               when decided (tab-separated)\n"
         "  forget NAME  drop the decisions for this name (any case and spacing), every country\n"
         "  clear        drop every decision"));
     parser.addPositionalArgument(QStringLiteral("decisions"), QStringLiteral("The word 'decisions'."), QStringLiteral("decisions"));
@@ -71,7 +72,8 @@ int runDecisionsCommand(const QStringList &arguments)
             return ExitCacheFile;
         }
         for (const MatchDecision &d : decisions)
-            out << d.name << '\t' << (d.country.isEmpty() ? QStringLiteral("-") : d.country) << '\t' << d.lei << '\t'
+            out << d.name << '\t' << (d.country.isEmpty() ? QStringLiteral("-") : d.country) << '\t'
+                << (d.lei.isEmpty() ? QStringLiteral("(rejected)") : d.lei) << '\t'
                 << d.decidedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")) << '\n';
         return ExitOk;
     }

@@ -1407,6 +1407,7 @@ void CliTest::decisionsCommand()
         QVERIFY(c.open(cache));
         QVERIFY(c.recordDecision(QStringLiteral("Our Broker"), QStringLiteral("GB"), QStringLiteral("XKZZ2JZF41MRHTR1V493")));
         QVERIFY(c.recordDecision(QStringLiteral("Other Desk"), QString(), QStringLiteral("MP6I5ZYZBEU3UXPYFY54")));
+        QVERIFY(c.recordDecision(QStringLiteral("Rejected Name"), QStringLiteral("DE"), QStringLiteral(""))); // none of the candidates
     }
     writeTestFile(m_dir.path(), QStringLiteral("decided.csv"), "notional,rate,name,country\n1000,0.5,our broker,United Kingdom\n");
     QString err;
@@ -1430,15 +1431,16 @@ void CliTest::decisionsCommand()
     QString out;
     QCOMPARE(decisions({QStringLiteral("list")}, &out), 0);
     QStringList listed = out.split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(listed.size(), 2);
+    QCOMPARE(listed.size(), 3);
     QVERIFY2(listed[0].startsWith(QStringLiteral("Other Desk\t-\tMP6I5ZYZBEU3UXPYFY54\t")), qPrintable(out));
     QVERIFY2(listed[1].startsWith(QStringLiteral("Our Broker\tGB\tXKZZ2JZF41MRHTR1V493\t")), qPrintable(out));
+    QVERIFY2(listed[2].startsWith(QStringLiteral("Rejected Name\tDE\t(rejected)\t")), qPrintable(out));
     QCOMPARE(decisions({QStringLiteral("forget"), QStringLiteral("OUR  broker")}, &out), 0); // case and spaces folded
     QVERIFY2(out.contains(QStringLiteral("Removed 1 decision")), qPrintable(out));
     QCOMPARE(decisions({QStringLiteral("list")}, &out), 0);
-    QCOMPARE(out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
+    QCOMPARE(out.split(u'\n', Qt::SkipEmptyParts).size(), 2);
     QCOMPARE(decisions({QStringLiteral("clear")}, &out), 0);
-    QVERIFY2(out.contains(QStringLiteral("Removed 1 decision")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Removed 2 decision")), qPrintable(out));
     QCOMPARE(decisions({QStringLiteral("list")}, &out), 0);
     QVERIFY(out.isEmpty());
     QCOMPARE(decisions({QStringLiteral("forget")}, &out), 2); // NAME missing
