@@ -3,6 +3,7 @@
 #include "enrichmentjob.h"
 #include "failuresmodel.h"
 #include "fakegleif.h"
+#include "enrichwithfake.h"
 #include "testfiles.h"
 
 #include <QAbstractItemModelTester>
@@ -24,27 +25,7 @@ private Q_SLOTS:
     void manyRowsAreGroupedByLei();
 
 private:
-    std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file,
-                                                    const FakeGleif::Options &options = {});
 };
-
-std::shared_ptr<const EnrichmentResults> FailuresModelTest::enrich(const std::shared_ptr<CsvFile> &file,
-                                                                   const FakeGleif::Options &options)
-{
-    FakeGleif fake;
-    fake.setOptions(options);
-    if (!fake.listen())
-        return {};
-    EnrichmentSettings s;
-    s.gleif.baseUrl = fake.baseUrl();
-    s.useCache = false;
-    EnrichmentJob job;
-    QSignalSpy finished(&job, &EnrichmentJob::finished);
-    QString error;
-    if (!job.start(file, file->findColumn(), CostRules::defaults(), s, &error) || !finished.wait(60000))
-        return {};
-    return job.results();
-}
 
 void FailuresModelTest::groupsByStatusWithReasons()
 {
@@ -105,7 +86,7 @@ void FailuresModelTest::rowsWithWarningsNeedAttention()
     QString error;
     auto file = CsvFile::load(path, {}, &error);
     QVERIFY2(file, qPrintable(error));
-    const auto results = enrich(file);
+    const auto results = enrichWithFake(file);
     QVERIFY(results);
     FailuresModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -167,7 +148,7 @@ void FailuresModelTest::rowsOfAnotherWidthNeedAttention()
     auto file = CsvFile::load(path, {}, &error);
     QVERIFY2(file, qPrintable(error));
     QCOMPARE(file->rowCount(), 2);
-    const auto results = enrich(file);
+    const auto results = enrichWithFake(file);
     QVERIFY(results);
     QCOMPARE(int(results->status(1)), status);
     QCOMPARE(results->warnings(0), QStringList());
@@ -206,7 +187,7 @@ void FailuresModelTest::aGroupPerWarningCode()
     FakeGleif::Options o;
     o.syntheticEntities = 8;
     o.healthVariety = true;
-    const auto results = enrich(file, o);
+    const auto results = enrichWithFake(file, o);
     QVERIFY(results);
     FailuresModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -265,7 +246,7 @@ void FailuresModelTest::manyRowsAreGroupedByLei()
     QString error;
     auto file = CsvFile::load(writeTestFile(dir.path(), QStringLiteral("many.csv"), csv), {}, &error);
     QVERIFY2(file, qPrintable(error));
-    const auto results = enrich(file);
+    const auto results = enrichWithFake(file);
     QVERIFY(results);
     FailuresModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

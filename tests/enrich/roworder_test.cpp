@@ -4,6 +4,7 @@
 #include "enrichmentjob.h"
 #include "fakegleif.h"
 #include "roworder.h"
+#include "enrichwithfake.h"
 #include "testfiles.h"
 
 #include <QSignalSpy>
@@ -23,29 +24,10 @@ private Q_SLOTS:
     void aCostTotalsRowsAreItsFilter();
 
 private:
-    std::shared_ptr<const EnrichmentResults> enrich(const std::shared_ptr<CsvFile> &file, const FakeGleif::Options &options);
     QTemporaryDir m_dir;
     std::shared_ptr<CsvFile> m_file;
     std::shared_ptr<const EnrichmentResults> m_results;
 };
-
-std::shared_ptr<const EnrichmentResults> RowOrderTest::enrich(const std::shared_ptr<CsvFile> &file,
-                                                              const FakeGleif::Options &options)
-{
-    FakeGleif fake;
-    fake.setOptions(options);
-    if (!fake.listen())
-        return {};
-    EnrichmentSettings s;
-    s.gleif.baseUrl = fake.baseUrl();
-    s.useCache = false;
-    EnrichmentJob job;
-    QSignalSpy finished(&job, &EnrichmentJob::finished);
-    QString error;
-    if (!job.start(file, file->findColumn(), CostRules::defaults(), s, &error) || !finished.wait(60000))
-        return {};
-    return job.results();
-}
 
 void RowOrderTest::initTestCase()
 {
@@ -67,7 +49,7 @@ void RowOrderTest::initTestCase()
     FakeGleif::Options o;
     o.syntheticEntities = 8;
     o.healthVariety = true;
-    m_results = enrich(m_file, o);
+    m_results = enrichWithFake(m_file, o);
     QVERIFY(m_results);
     QCOMPARE(m_results->status(3), RowStatus::BadNumber);
     QCOMPARE(m_results->status(4), RowStatus::InvalidLei);
@@ -112,7 +94,7 @@ void RowOrderTest::aCostTotalsRowsAreItsFilter()
     QString error;
     auto file = CsvFile::load(QStringLiteral(LEI_RESOURCES_DIR "/sample_transactions.csv"), {}, &error);
     QVERIFY2(file, qPrintable(error));
-    const auto results = enrich(file, {});
+    const auto results = enrichWithFake(file, {});
     QVERIFY(results);
     const QVector<CostTotal> totals = CostTotals::compute(*results, *file, CostTotals::findCurrencyColumn(file->header()));
     QCOMPARE(totals.size(), 4);
