@@ -32,23 +32,38 @@ QVector<CostTotal> compute(const EnrichmentResults &results, const CsvFile &file
     };
     QHash<QByteArray, int> currencyIds;
     QStringList currencies;
+    // The cells as written ("EUR", " eur") seen so far: a column holds a few, so a row's cell is
+    // told by comparing bytes, with no allocation (a column of anything else stops adding here).
+    std::vector<std::pair<QByteArray, int>> written;
     std::vector<std::vector<Sum>> byAnswer(size_t(results.answerCount()));
     QByteArray scratch;
     for (qint64 row = 0; row < results.rowCount(); ++row) {
         if (results.status(row) != RowStatus::Ok)
             continue;
-        int id = 0;
+        int id = -1;
         if (currencyColumn >= 0) {
-            const QByteArray raw = file.rawField(row, currencyColumn, &scratch).toByteArray().trimmed().toUpper();
-            auto it = currencyIds.constFind(raw);
-            if (it == currencyIds.constEnd()) {
-                it = currencyIds.insert(raw, int(currencies.size()));
-                currencies.append(Csv::decode(file.textEncoding(), raw.constData(), raw.size()));
+            const QByteArrayView cell = file.rawField(row, currencyColumn, &scratch);
+            for (const auto &[bytes, known] : written) {
+                if (bytes == cell) {
+                    id = known;
+                    break;
+                }
             }
-            id = *it;
+            if (id < 0) {
+                const QByteArray raw = cell.toByteArray().trimmed().toUpper();
+                auto it = currencyIds.constFind(raw);
+                if (it == currencyIds.constEnd()) {
+                    it = currencyIds.insert(raw, int(currencies.size()));
+                    currencies.append(Csv::decode(file.textEncoding(), raw.constData(), raw.size()));
+                }
+                id = *it;
+                if (written.size() < 64)
+                    written.emplace_back(cell.toByteArray(), id);
+            }
         } else if (currencies.isEmpty()) {
             currencies.append(QString());
         }
+        id = qMax(id, 0);
         std::vector<Sum> &sums = byAnswer[size_t(results.answerIndex(row))];
         if (sums.size() <= size_t(id))
             sums.resize(size_t(id) + 1);
