@@ -34,9 +34,11 @@ void completeFromRaw(GleifRecord &record)
 class LocalAnswerStore final : public AnswerStore
 {
 public:
-    LocalAnswerStore(std::unique_ptr<LeiCache> cache, QString cachePath, std::unique_ptr<MirrorStore> mirror)
+    // `decisionsOnly`: the cache is read for review decisions and nothing else (--source mirror
+    // keeps and reads no answers of GLEIF's API, yet applies what the analyst decided).
+    LocalAnswerStore(std::unique_ptr<LeiCache> cache, QString cachePath, std::unique_ptr<MirrorStore> mirror, bool decisionsOnly)
         : m_cache(std::move(cache)), m_cachePath(std::move(cachePath)), m_mirror(std::move(mirror)),
-          m_published(m_mirror ? m_mirror->publishDate(MirrorFileType::Lei2) : QDateTime())
+          m_published(m_mirror ? m_mirror->publishDate(MirrorFileType::Lei2) : QDateTime()), m_decisionsOnly(decisionsOnly)
     {
     }
 
@@ -45,7 +47,8 @@ public:
         if (!m_cache)
             return {};
         if (!m_cache->open(m_cachePath))
-            return QCoreApplication::translate("EnrichmentJob", "running without a cache: %1").arg(m_cache->lastError());
+            return m_decisionsOnly ? QString()
+                                   : QCoreApplication::translate("EnrichmentJob", "running without a cache: %1").arg(m_cache->lastError());
         return m_cache->warning();
     }
 
@@ -56,7 +59,7 @@ public:
         StoredAnswers held;
         if (m_mirror)
             held.registered = m_mirror->lookup(leis); // it spreads a long list over two threads itself
-        if (!kept || !cacheOpen())
+        if (!kept || !answersOpen())
             return held;
         // The raw records always: LEI health (renewal_due, successor:LEI) is judged on every run
         // and needs parts of the record the cache keeps nowhere else; a warm run must judge like
@@ -74,7 +77,7 @@ public:
 
     QString store(const QList<LookupResult> &answers) override
     {
-        if (!cacheOpen())
+        if (!answersOpen())
             return {}; // opening failed: already said
         const QString before = m_cache->warning();
         if (!m_cache->store(answers))
@@ -84,12 +87,12 @@ public:
 
     QHash<QString, ParentResult> lookupParents(const QStringList &leis) override
     {
-        return cacheOpen() ? m_cache->lookupParents(leis) : QHash<QString, ParentResult>();
+        return answersOpen() ? m_cache->lookupParents(leis) : QHash<QString, ParentResult>();
     }
 
     QString storeParents(const QList<ParentResult> &parents) override
     {
-        if (!cacheOpen())
+        if (!answersOpen())
             return {};
         return m_cache->storeParents(parents) ? QString() : QCoreApplication::translate("EnrichmentJob", "could not write to the cache: %1").arg(m_cache->lastError());
     }
@@ -103,12 +106,12 @@ public:
 
     QHash<QString, QStringList> lookupSearches(const QStringList &keys) override
     {
-        return cacheOpen() ? m_cache->lookupSearches(keys) : QHash<QString, QStringList>();
+        return answersOpen() ? m_cache->lookupSearches(keys) : QHash<QString, QStringList>();
     }
 
     QString storeSearches(const QHash<QString, QStringList> &answers, const QDateTime &fetchedAt) override
     {
-        if (!cacheOpen())
+        if (!answersOpen())
             return {};
         return m_cache->storeSearches(answers, fetchedAt)
             ? QString()
@@ -122,11 +125,13 @@ public:
 
 private:
     bool cacheOpen() const { return m_cache && m_cache->isOpen(); }
+    bool answersOpen() const { return cacheOpen() && !m_decisionsOnly; }
 
     std::unique_ptr<LeiCache> m_cache;
     QString m_cachePath;
     std::unique_ptr<MirrorStore> m_mirror;
     QDateTime m_published;
+    bool m_decisionsOnly = false;
 };
 
 } // namespace
@@ -137,10 +142,13 @@ bool AnswerStore::create(const EnrichmentSettings &settings, std::shared_ptr<Ans
     *store = settings.store;
     if (*store)
         return true;
-    const bool useCache = settings.useCache && settings.source != Source::Mirror;
-    const QString cachePath = useCache ? LeiCache::resolvePath(settings.cachePath) : QString();
+    const bool mirrorOnly = settings.source == Source::Mirror;
+    const QString cachePath = settings.useCache ? LeiCache::resolvePath(settings.cachePath) : QString();
+    // --source mirror reads an existing cache for review decisions only, and never makes one.
+    const bool useCache = settings.useCache
+        && (!mirrorOnly || (QFileInfo(cachePath).isFile() && LeiCache::unusableReason(cachePath).isEmpty()));
     // Someone's own file given as the cache stops the run; other cache trouble only costs the cache.
-    if (useCache) {
+    if (useCache && !mirrorOnly) {
         if (const QString why = LeiCache::unusableReason(cachePath); !why.isEmpty()) {
             *error = why;
             return false;
@@ -174,6 +182,6 @@ bool AnswerStore::create(const EnrichmentSettings &settings, std::shared_ptr<Ans
         cache->setLifetime(settings.lifetime);
         cache->setNotFoundLifetime(settings.notFoundLifetime);
     }
-    *store = std::make_shared<LocalAnswerStore>(std::move(cache), cachePath, std::move(mirror));
+    *store = std::make_shared<LocalAnswerStore>(std::move(cache), cachePath, std::move(mirror), mirrorOnly);
     return true;
 }

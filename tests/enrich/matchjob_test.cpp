@@ -37,9 +37,12 @@ private Q_SLOTS:
     void searchThatCannotBeMade();
     void mirrorAnswersWithoutRequests_data();
     void mirrorAnswersWithoutRequests();
+    void decisionsApplyWithTheMirrorOnly();
 
 private:
     std::shared_ptr<CsvFile> file(const QByteArray &rows);
+    // A mirror of the sample entities (published an hour ago), with its name index.
+    QString makeMirror(const QString &name);
     EnrichmentSettings settings(const FakeGleif &fake, const QString &cache) const;
     static bool run(EnrichmentJob &job, const std::shared_ptr<CsvFile> &file, const EnrichmentSettings &s);
     static void addAcmeTwins(FakeGleif &fake);
@@ -386,18 +389,8 @@ void MatchJobTest::mirrorAnswersWithoutRequests_data()
 void MatchJobTest::mirrorAnswersWithoutRequests()
 {
     QFETCH(int, source);
-    GoldenCopyGenerator gen;
-    QVERIFY(gen.loadSamples(QStringLiteral(LEI_RESOURCES_DIR "/gleif_sample_records.json")));
-    const QDateTime published = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    const QString files = m_dir.filePath(QStringLiteral("mirror-files%1").arg(source));
-    QVERIFY(QDir().mkpath(files));
-    const QList<GoldenCopyGenerator::Range> all{{0, gen.sampleCount(), 0}};
-    const QStringList paths{gen.writeLei2(files, published, all), gen.writeRelationships(files, published, all),
-                            gen.writeExceptions(files, published, all), gen.writeBicMap(files, published, all)};
-    const QString mirrorPath = m_dir.filePath(QStringLiteral("mirror%1.sqlite").arg(source));
-    MirrorStore store;
-    store.open(mirrorPath);
-    QVERIFY2(store.importFiles(paths, published, nullptr, nullptr), qPrintable(store.error()));
+    const QString mirrorPath = makeMirror(QStringLiteral("mirror%1").arg(source));
+    QVERIFY(!mirrorPath.isEmpty());
 
     FakeGleif fake;
     QVERIFY(fake.listen());
@@ -415,6 +408,68 @@ void MatchJobTest::mirrorAnswersWithoutRequests()
     QCOMPARE(r->field(0, 0), QStringLiteral("HSBC BANK PLC"));
     QCOMPARE(matchFields(*r, 1)[2], QStringLiteral("none"));
     QCOMPARE(fake.stats().requests, 0);
+}
+
+QString MatchJobTest::makeMirror(const QString &name)
+{
+    GoldenCopyGenerator gen;
+    if (!gen.loadSamples(QStringLiteral(LEI_RESOURCES_DIR "/gleif_sample_records.json")))
+        return {};
+    const QDateTime published = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QString files = m_dir.filePath(name + QStringLiteral("-files"));
+    QDir().mkpath(files);
+    const QList<GoldenCopyGenerator::Range> all{{0, gen.sampleCount(), 0}};
+    const QStringList paths{gen.writeLei2(files, published, all), gen.writeRelationships(files, published, all),
+                            gen.writeExceptions(files, published, all), gen.writeBicMap(files, published, all)};
+    const QString path = m_dir.filePath(name + QStringLiteral(".sqlite"));
+    MirrorStore store;
+    store.open(path); // no mirror there yet (false), but the import goes there
+    if (!store.importFiles(paths, published, nullptr, nullptr)) {
+        qWarning() << store.error();
+        return {};
+    }
+    return path;
+}
+
+// --source mirror keeps no answers, yet the analyst's decisions in the cache apply; a cache that
+// is not there is not made.
+void MatchJobTest::decisionsApplyWithTheMirrorOnly()
+{
+    const QString mirrorPath = makeMirror(QStringLiteral("decided-mirror"));
+    QVERIFY(!mirrorPath.isEmpty());
+    const QString cachePath = m_dir.filePath(QStringLiteral("decided-mirror-cache.sqlite"));
+    {
+        LeiCache cache;
+        QVERIFY(cache.open(cachePath));
+        QVERIFY(cache.recordDecision(QStringLiteral("Our Broker"), QStringLiteral("GB"), kCiti));
+    }
+    FakeGleif fake;
+    QVERIFY(fake.listen());
+    const auto in = file("1000,0.5,,Our Broker,GB,\n");
+    QVERIFY(in);
+    EnrichmentSettings s = settings(fake, QStringLiteral("decided-mirror-cache.sqlite"));
+    s.source = EnrichmentSettings::Source::Mirror;
+    s.mirrorPath = mirrorPath;
+    EnrichmentJob job;
+    QVERIFY(run(job, in, s));
+    const auto r = job.results();
+    QCOMPARE(matchFields(*r, 0).mid(0, 3), (QStringList{kCiti, QString(), QStringLiteral("accepted")}));
+    QCOMPARE(r->status(0), RowStatus::Ok);
+    QCOMPARE(r->field(0, 0), QStringLiteral("CITIGROUP GLOBAL MARKETS LIMITED"));
+    QCOMPARE(fake.stats().requests, 0);
+    LeiCache cache;
+    QVERIFY(cache.open(cachePath));
+    const auto stats = cache.stats();
+    QVERIFY(stats);
+    QCOMPARE(stats->total, 0); // the mirror's answers are not kept in it
+
+    // No cache file at the path: none is made.
+    const QString missing = m_dir.filePath(QStringLiteral("no-cache-here.sqlite"));
+    s.cachePath = missing;
+    EnrichmentJob again;
+    QVERIFY(run(again, in, s));
+    QCOMPARE(matchFields(*again.results(), 0)[2], QStringLiteral("none"));
+    QVERIFY(!QFile::exists(missing));
 }
 
 QTEST_GUILESS_MAIN(MatchJobTest)
