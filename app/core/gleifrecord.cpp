@@ -18,7 +18,9 @@ bool GleifRecord::fromJson(const QJsonObject &record, GleifRecord *out, bool kee
     r.legalName = entity.value(u"legalName").toObject().value(u"name").toString();
     for (const QJsonValue &bic : attributes.value(u"bic").toArray()) // null -> empty array
         r.bics.append(bic.toString());
-    r.country = entity.value(u"legalAddress").toObject().value(u"country").toString();
+    const QJsonObject legalAddress = entity.value(u"legalAddress").toObject();
+    r.country = legalAddress.value(u"country").toString();
+    r.city = legalAddress.value(u"city").toString();
     r.entityStatus = entity.value(u"status").toString();
     r.registrationStatus = registration.value(u"status").toString();
     r.lastUpdateDate = registration.value(u"lastUpdateDate").toString();

@@ -19,6 +19,7 @@ struct GleifRecord
     QString registrationStatus; // attributes.registration.status (ISSUED, LAPSED, ...)
     QString lastUpdateDate;     // attributes.registration.lastUpdateDate, as GLEIF sends it
     QString hqCountry;          // attributes.entity.headquartersAddress.country
+    QString city;               // attributes.entity.legalAddress.city
     QString jurisdiction;       // attributes.entity.jurisdiction
     QString legalForm;          // entity.legalForm.id (ISO 20275), or .other when the id is null or 8888
     QString category;           // attributes.entity.category (GENERAL, BRANCH, FUND, ...)

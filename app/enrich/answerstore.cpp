@@ -17,6 +17,7 @@ void completeFromRaw(GleifRecord &record)
     GleifRecord full;
     if (!record.rawJson.isEmpty() && GleifRecord::fromJson(QJsonDocument::fromJson(record.rawJson).object(), &full, false)) {
         record.hqCountry = full.hqCountry;
+        record.city = full.city;
         record.jurisdiction = full.jurisdiction;
         record.legalForm = full.legalForm;
         record.category = full.category;

@@ -48,7 +48,8 @@ Match::Entity entityOf(const GleifRecord &r, bool byBic)
     e.legalForm = r.legalForm;
     e.registrationStatus = r.registrationStatus;
     e.entityStatus = r.entityStatus;
-    e.byBic = byBic; // the city is in no field the record keeps parsed: left empty
+    e.city = r.city;
+    e.byBic = byBic;
     return e;
 }
 

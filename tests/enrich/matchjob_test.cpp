@@ -158,6 +158,11 @@ void MatchJobTest::matchesAndEnrichesFromTheMatchedLei()
         QVERIFY2(m[3].startsWith(kHsbc + QStringLiteral(":100")), qPrintable(m[3]));
         QVERIFY(m[3].split(u';').size() <= 3);
     }
+    // A candidate from GLEIF's API carries what a review shows, its city too.
+    const Match::Candidate &best = r->match(1)->candidates.first();
+    QCOMPARE(best.entity.lei, kHsbc);
+    QCOMPARE(best.entity.city, QStringLiteral("London"));
+    QCOMPARE(best.entity.legalCountry, QStringLiteral("GB"));
     QCOMPARE(r->status(3), RowStatus::InvalidLei); // probable: enriched only with --accept probable
     QCOMPARE(matchFields(*r, 3).mid(0, 1), QStringList{kLloyds});
     QCOMPARE(matchFields(*r, 3)[2], QStringLiteral("probable"));
