@@ -6,6 +6,7 @@
 #include "goldencopygen.h"
 #include "leicache.h"
 #include "mirrorstore.h"
+#include "samplemirror.h"
 #include "testfiles.h"
 #include "xlsxreader.h"
 
@@ -420,20 +421,7 @@ QString MatchJobTest::makeMirror(const QString &name)
     GoldenCopyGenerator gen;
     if (!gen.loadSamples(QStringLiteral(LEI_RESOURCES_DIR "/gleif_sample_records.json")))
         return {};
-    const QDateTime published = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    const QString files = m_dir.filePath(name + QStringLiteral("-files"));
-    QDir().mkpath(files);
-    const QList<GoldenCopyGenerator::Range> all{{0, gen.sampleCount(), 0}};
-    const QStringList paths{gen.writeLei2(files, published, all), gen.writeRelationships(files, published, all),
-                            gen.writeExceptions(files, published, all), gen.writeBicMap(files, published, all)};
-    const QString path = m_dir.filePath(name + QStringLiteral(".sqlite"));
-    MirrorStore store;
-    store.open(path); // no mirror there yet (false), but the import goes there
-    if (!store.importFiles(paths, published, nullptr, nullptr)) {
-        qWarning() << store.error();
-        return {};
-    }
-    return path;
+    return ::makeMirror(gen, m_dir.path(), name, QDateTime::currentDateTimeUtc().addSecs(-3600), {{0, gen.sampleCount(), 0}});
 }
 
 // --source mirror keeps no answers, yet the analyst's decisions in the cache apply; a cache that

@@ -6,6 +6,7 @@
 #include "goldencopygen.h"
 #include "leicache.h"
 #include "mirrorstore.h"
+#include "samplemirror.h"
 #include "testfiles.h"
 
 #include <QSignalSpy>
@@ -102,19 +103,7 @@ void SourcesTest::initTestCase()
 
 QString SourcesTest::makeMirror(const QString &name, const QDateTime &published, qint64 synthetic)
 {
-    const QString files = m_dir.filePath(name + QStringLiteral("-files"));
-    QDir().mkpath(files);
-    const QList<GoldenCopyGenerator::Range> all{{0, m_gen.sampleCount() + synthetic, 0}};
-    const QStringList paths{m_gen.writeLei2(files, published, all), m_gen.writeRelationships(files, published, all),
-                            m_gen.writeExceptions(files, published, all), m_gen.writeBicMap(files, published, all)};
-    const QString path = m_dir.filePath(name + QStringLiteral(".sqlite"));
-    MirrorStore store;
-    store.open(path); // no mirror there yet (false), but the import goes there
-    if (!store.importFiles(paths, published, nullptr, nullptr)) {
-        qWarning() << store.error();
-        return {};
-    }
-    return path;
+    return ::makeMirror(m_gen, m_dir.path(), name, published, {{0, m_gen.sampleCount() + synthetic, 0}});
 }
 
 std::shared_ptr<CsvFile> SourcesTest::load(const QString &name, const QByteArray &csv)
