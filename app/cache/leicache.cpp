@@ -1082,7 +1082,7 @@ QHash<QString, ParentResult> LeiCache::lookupParentsOnce(const QStringList &leis
     return parents;
 }
 
-bool LeiCache::storeParentsOnce(const QList<ParentResult> &results, const QDateTime &fetchedAt)
+bool LeiCache::writeRows(const QString &sql, const std::function<bool(QSqlQuery &)> &bindAll)
 {
     QSqlDatabase db = connection();
     if (!db.isValid())
@@ -1095,36 +1095,43 @@ bool LeiCache::storeParentsOnce(const QList<ParentResult> &results, const QDateT
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return false;
     };
-    if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
+    if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs) || !query.prepare(sql)
+        || !bindAll(query))
         return failed();
-    // An older answer never replaces a newer one, as for entries.
-    if (!query.prepare(QStringLiteral("INSERT INTO parents (lei, which, parent_lei, parent_name, exception, fetched_at)"
-                                      " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (lei, which) DO UPDATE SET"
-                                      " parent_lei = excluded.parent_lei, parent_name = excluded.parent_name,"
-                                      " exception = excluded.exception, fetched_at = excluded.fetched_at"
-                                      " WHERE excluded.fetched_at >= parents.fetched_at")))
-        return failed();
-    const qint64 fetchedMs = (fetchedAt.isValid() ? fetchedAt : now()).toMSecsSinceEpoch();
-    for (const ParentResult &result : results) {
-        if (!result.failure.isEmpty() || result.lei.isEmpty())
-            continue;
-        for (const auto &[which, info] : {std::pair{1, &result.direct}, std::pair{2, &result.ultimate}}) {
-            if (info->isEmpty())
-                continue;
-            query.bindValue(0, result.lei);
-            query.bindValue(1, which);
-            query.bindValue(2, info->lei);
-            query.bindValue(3, info->legalName);
-            query.bindValue(4, info->exception);
-            query.bindValue(5, fetchedMs);
-            if (!query.exec())
-                return failed();
-        }
-    }
     query.finish();
     if (!query.exec(QStringLiteral("COMMIT")))
         return failed();
     return true;
+}
+
+bool LeiCache::storeParentsOnce(const QList<ParentResult> &results, const QDateTime &fetchedAt)
+{
+    const qint64 fetchedMs = (fetchedAt.isValid() ? fetchedAt : now()).toMSecsSinceEpoch();
+    // An older answer never replaces a newer one, as for entries.
+    return writeRows(QStringLiteral("INSERT INTO parents (lei, which, parent_lei, parent_name, exception, fetched_at)"
+                                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (lei, which) DO UPDATE SET"
+                                    " parent_lei = excluded.parent_lei, parent_name = excluded.parent_name,"
+                                    " exception = excluded.exception, fetched_at = excluded.fetched_at"
+                                    " WHERE excluded.fetched_at >= parents.fetched_at"),
+                     [&](QSqlQuery &query) {
+        for (const ParentResult &result : results) {
+            if (!result.failure.isEmpty() || result.lei.isEmpty())
+                continue;
+            for (const auto &[which, info] : {std::pair{1, &result.direct}, std::pair{2, &result.ultimate}}) {
+                if (info->isEmpty())
+                    continue;
+                query.bindValue(0, result.lei);
+                query.bindValue(1, which);
+                query.bindValue(2, info->lei);
+                query.bindValue(3, info->legalName);
+                query.bindValue(4, info->exception);
+                query.bindValue(5, fetchedMs);
+                if (!query.exec())
+                    return false;
+            }
+        }
+        return true;
+    });
 }
 
 QHash<QString, ParentResult> LeiCache::lookupParents(const QStringList &leis)
@@ -1197,33 +1204,18 @@ QHash<QString, QStringList> LeiCache::lookupSearches(const QStringList &keys)
 
 bool LeiCache::storeSearches(const QHash<QString, QStringList> &answers, const QDateTime &fetchedAt)
 {
-    QSqlDatabase db = connection();
-    if (!db.isValid())
-        return false;
-    QSqlQuery query(db);
-    auto failed = [&] {
-        setError(QCoreApplication::translate("LeiCache", "cannot write to the cache file %1: %2")
-                     .arg(QDir::toNativeSeparators(m_path), describe(query.lastError())));
-        query.finish();
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return false;
-    };
-    if (!CacheSchema::execWithRetry(query, QStringLiteral("BEGIN IMMEDIATE"), BusyTimeoutMs))
-        return failed();
-    if (!query.prepare(QStringLiteral("INSERT OR REPLACE INTO searches (key, leis, fetched_at) VALUES (?, ?, ?)")))
-        return failed();
     const qint64 fetchedMs = (fetchedAt.isValid() ? fetchedAt : now()).toMSecsSinceEpoch();
-    for (auto it = answers.constBegin(); it != answers.constEnd(); ++it) {
-        query.bindValue(0, it.key());
-        query.bindValue(1, QString(u"" + it.value().join(u','))); // never NULL: '' is "nothing found"
-        query.bindValue(2, fetchedMs);
-        if (!query.exec())
-            return failed();
-    }
-    query.finish();
-    if (!query.exec(QStringLiteral("COMMIT")))
-        return failed();
-    return true;
+    return writeRows(QStringLiteral("INSERT OR REPLACE INTO searches (key, leis, fetched_at) VALUES (?, ?, ?)"),
+                     [&](QSqlQuery &query) {
+        for (auto it = answers.constBegin(); it != answers.constEnd(); ++it) {
+            query.bindValue(0, it.key());
+            query.bindValue(1, QString(u"" + it.value().join(u','))); // never NULL: '' is "nothing found"
+            query.bindValue(2, fetchedMs);
+            if (!query.exec())
+                return false;
+        }
+        return true;
+    });
 }
 
 QString LeiCache::decisionKey(const QString &name)

@@ -175,6 +175,10 @@ private:
     bool storeOnce(const QList<LookupResult> &results);
     QHash<QString, ParentResult> lookupParentsOnce(const QStringList &leis);
     bool storeParentsOnce(const QList<ParentResult> &results, const QDateTime &fetchedAt);
+    // One write transaction: BEGIN IMMEDIATE (waiting out another writer), `sql` prepared, then
+    // `bindAll` binding and executing it for every row (false on the first failure), COMMIT.
+    // False with lastError() naming the file, and rolled back, on any failure.
+    bool writeRows(const QString &sql, const std::function<bool(QSqlQuery &)> &bindAll);
     std::optional<CacheStats> statsOnce();
     qint64 removeOnce(const QStringList &leis);
     qint64 purgeExpiredOnce();
