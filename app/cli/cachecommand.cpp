@@ -29,6 +29,14 @@ QString size(qint64 bytes)
 
 } // namespace
 
+QCommandLineOption cacheFileOption()
+{
+    return QCommandLineOption(QStringLiteral("cache"),
+                              QStringLiteral("Cache file (default: $LEI_ENRICHER_CACHE, else %1).")
+                                  .arg(QDir::toNativeSeparators(LeiCache::defaultPath())),
+                              QStringLiteral("PATH"));
+}
+
 int runCacheCommand(const QStringList &arguments)
 {
     QTextStream out(stdout);
@@ -46,10 +54,7 @@ int runCacheCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("stats, purge-expired or clear."),
                                  QStringLiteral("stats|purge-expired|clear"));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption cacheOption(QStringLiteral("cache"),
-                                         QStringLiteral("Cache file (default: $LEI_ENRICHER_CACHE, else %1).")
-                                             .arg(QDir::toNativeSeparators(LeiCache::defaultPath())),
-                                         QStringLiteral("PATH"));
+    const QCommandLineOption cacheOption = cacheFileOption();
     const QCommandLineOption ttlOption(QStringLiteral("ttl"),
                                        QStringLiteral("Cache lifetime, e.g. 90s, 30m, 24h, 7d (default: $LEI_ENRICHER_TTL, else 24h)."),
                                        QStringLiteral("DURATION"));

@@ -1,5 +1,6 @@
 #include "decisionscommand.h"
 
+#include "cachecommand.h"
 #include "leicache.h"
 
 #include <QCommandLineParser>
@@ -33,10 +34,7 @@ int runDecisionsCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("list, forget NAME or clear."),
                                  QStringLiteral("list|forget NAME|clear"));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption cacheOption(QStringLiteral("cache"),
-                                         QStringLiteral("Cache file (default: $LEI_ENRICHER_CACHE, else %1).")
-                                             .arg(QDir::toNativeSeparators(LeiCache::defaultPath())),
-                                         QStringLiteral("PATH"));
+    const QCommandLineOption cacheOption = cacheFileOption();
     parser.addOption(cacheOption);
     if (!parser.parse(arguments)) {
         err << program << ": " << parser.errorText() << "\n";
