@@ -241,7 +241,7 @@ std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *resul
         return false;
     };
     std::vector<char> answerMatches;
-    std::array<char, std::size(Status::kAll)> statusMatches{};
+    std::array<char, std::size(Status::kAll)> statusMatches{}; // by RowStatus value, as the exporter's texts
     bool costMayMatch = false;
     if (results) {
         answerMatches.resize(size_t(results->answerCount()));
@@ -250,8 +250,8 @@ std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *resul
             answerMatches[size_t(i)] = a.state == LeiAnswer::State::Found
                 && a.values.join(u'\x1f').contains(needle, Qt::CaseInsensitive);
         }
-        for (size_t i = 0; i < std::size(Status::kAll); ++i)
-            statusMatches[i] = Status::code(Status::kAll[i]).contains(needle, Qt::CaseInsensitive);
+        for (RowStatus s : Status::kAll)
+            statusMatches[size_t(s)] = Status::code(s).contains(needle, Qt::CaseInsensitive);
         static const QRegularExpression numberPart(QStringLiteral("^[0-9eE.+-]+$"));
         costMayMatch = numberPart.match(needle).hasMatch();
     }
@@ -259,7 +259,7 @@ std::vector<qint32> filtered(const CsvFile &file, const EnrichmentResults *resul
         if (!results || r >= results->rowCount())
             return false;
         const RowStatus s = results->status(r);
-        if (statusMatches[size_t(std::find(std::begin(Status::kAll), std::end(Status::kAll), s) - std::begin(Status::kAll))])
+        if (statusMatches[size_t(s)])
             return true;
         if (s == RowStatus::Ok && costMayMatch) { // the cost as the table writes it, no allocation
             char cost[48];
