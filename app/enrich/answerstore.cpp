@@ -82,7 +82,7 @@ public:
             return {}; // opening failed: already said
         const QString before = m_cache->warning();
         if (!m_cache->store(answers))
-            return QCoreApplication::translate("EnrichmentJob", "could not write to the cache: %1").arg(m_cache->lastError());
+            return writeFailure();
         return m_cache->warning() != before ? m_cache->warning() : QString(); // moved aside meanwhile
     }
 
@@ -95,7 +95,7 @@ public:
     {
         if (!answersOpen())
             return {};
-        return m_cache->storeParents(parents) ? QString() : QCoreApplication::translate("EnrichmentJob", "could not write to the cache: %1").arg(m_cache->lastError());
+        return m_cache->storeParents(parents) ? QString() : writeFailure();
     }
 
     bool searchesLocally() const override { return m_mirror != nullptr; }
@@ -114,9 +114,7 @@ public:
     {
         if (!answersOpen())
             return {};
-        return m_cache->storeSearches(answers, fetchedAt)
-            ? QString()
-            : QCoreApplication::translate("EnrichmentJob", "could not write to the cache: %1").arg(m_cache->lastError());
+        return m_cache->storeSearches(answers, fetchedAt) ? QString() : writeFailure();
     }
 
     QHash<QString, QString> lookupDecisions(const QList<QPair<QString, QString>> &nameCountry) override
@@ -127,6 +125,11 @@ public:
 private:
     bool cacheOpen() const { return m_cache && m_cache->isOpen(); }
     bool answersOpen() const { return cacheOpen() && !m_decisionsOnly; }
+    // The notice when a write failed.
+    QString writeFailure() const
+    {
+        return QCoreApplication::translate("EnrichmentJob", "could not write to the cache: %1").arg(m_cache->lastError());
+    }
 
     std::unique_ptr<LeiCache> m_cache;
     QString m_cachePath;
